@@ -1,0 +1,70 @@
+#pragma once
+
+#include "core/engine/allocation.h"
+#include "core/model/job.h"
+#include "core/model/sim_time.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace headroom {
+
+// Position of a job in processing order: submit time, then job id, then input position.
+// FCFS order is simply increasing JobIndex.
+using JobIndex = std::uint32_t;
+
+enum class JobState : std::uint8_t { Pending, Queued, Running, Completed, Rejected };
+
+// Why a job was rejected at submission (DESIGN.md §3: it can never fit).
+enum class RejectReason : std::uint8_t {
+    None,
+    LargerThanCluster,   // more slots than the whole cluster has
+    ConstraintsTooSmall, // the nodes its constraints allow can never hold it
+    NeverStarted,        // still queued when nothing else could happen (a stalled policy)
+};
+
+// A sentence for users: "needs more accelerators than the cluster has".
+const char *describe(RejectReason reason);
+
+// The engine's per-job state, as parallel arrays indexed by JobIndex so that scheduler scans
+// over a long queue touch only the fields they read.
+struct JobTable
+{
+    // Fixed when the scenario is compiled.
+    std::vector<SimTime> submit;
+    std::vector<SimTime> run;       // actual run time at speed 1.0
+    std::vector<SimTime> requested; // effective requested wall time (>= run)
+    std::vector<int> slots;
+    std::vector<int> filter; // index into the compiled filters; 0 is "anywhere"
+    std::vector<std::uint8_t> gang;
+    std::vector<JobId> id;
+    std::vector<std::uint32_t> inputIndex; // position in Scenario::jobs
+
+    // Changed by the engine while it runs.
+    std::vector<JobState> state;
+    std::vector<RejectReason> rejectReason;
+    std::vector<SimTime> firstStart;
+    std::vector<SimTime> end;
+    std::vector<SimTime> segmentStart; // start of the current run segment
+    std::vector<SimTime> occupied;     // time spent holding slots, over all segments
+    std::vector<SimTime> progress;     // useful work done (excludes restart overhead)
+    std::vector<SimTime> overheadDue;  // restart overhead of the current segment
+    std::vector<std::uint32_t> preemptions;
+    std::vector<std::uint32_t> generation; // invalidates stale completion events
+    std::vector<Allocation> allocation;    // only while running
+
+    std::size_t size() const { return submit.size(); }
+    SimTime remainingRequested(JobIndex j) const { return requested[j] - progress[j]; }
+    // When the job would end if it ran to its requested wall time (what EASY assumes).
+    SimTime expectedEnd(JobIndex j) const
+    {
+        return segmentStart[j] + overheadDue[j] + remainingRequested(j);
+    }
+    // When the job really ends if it is not preempted.
+    SimTime actualEnd(JobIndex j) const
+    {
+        return segmentStart[j] + overheadDue[j] + (run[j] - progress[j]);
+    }
+};
+
+} // namespace headroom

@@ -1,0 +1,403 @@
+#include "core/engine/simulation.h"
+
+#include "core/engine/simulation_observer.h"
+#include "core/metrics/statistics.h"
+#include "core/model/scenario.h"
+#include "core/model/validation.h"
+#include "core/placement/placement_factory.h"
+#include "core/sched/scheduler.h"
+#include "core/sched/scheduler_factory.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace headroom {
+namespace {
+
+constexpr double kJoulesPerKwh = 3.6e6;
+constexpr SimTime kSlowdownFloorS = 10.0; // DESIGN.md §5 bounded slowdown
+
+const Scenario &requireValid(const Scenario &scenario)
+{
+    const std::vector<Problem> problems = validateScenario(scenario);
+    if (!problems.empty())
+        throw std::invalid_argument(problems.front().path + ": " + problems.front().message);
+    return scenario;
+}
+
+} // namespace
+
+Simulation::Simulation(const Scenario &scenario)
+    : m_cluster(compileCluster(requireValid(scenario)))
+    , m_jobs(compileJobs(scenario, m_cluster))
+    , m_state(m_cluster)
+    , m_power(m_cluster)
+    , m_load(m_cluster)
+    , m_scheduler(makeScheduler(scenario.policy.scheduler))
+    , m_placement(makePlacement(scenario.policy.placement))
+    , m_policy(scenario.policy)
+{
+    const JobTable &jobs = m_jobs.table;
+    m_firstEvent = jobs.size() > 0 ? jobs.submit[0] : 0.0;
+    m_now = m_firstEvent;
+    m_lastEvent = m_firstEvent;
+    m_finished = jobs.size() == 0;
+}
+
+Simulation::~Simulation() = default;
+
+void Simulation::addObserver(SimulationObserver *observer)
+{
+    m_observers.push_back(observer);
+}
+
+void Simulation::removeObserver(SimulationObserver *observer)
+{
+    m_observers.erase(std::remove(m_observers.begin(), m_observers.end(), observer),
+                      m_observers.end());
+}
+
+void Simulation::dropStaleCompletions()
+{
+    const JobTable &jobs = m_jobs.table;
+    while (!m_completions.empty()) {
+        const Completion &top = m_completions.top();
+        if (jobs.state[top.job] == JobState::Running && jobs.generation[top.job] == top.generation)
+            return;
+        m_completions.pop();
+    }
+}
+
+SimTime Simulation::nextEventTime()
+{
+    dropStaleCompletions();
+    SimTime next = std::numeric_limits<SimTime>::infinity();
+    if (!m_completions.empty())
+        next = m_completions.top().time;
+    if (m_nextSubmission < m_jobs.table.size())
+        next = std::min(next, m_jobs.table.submit[m_nextSubmission]);
+    return next;
+}
+
+bool Simulation::step()
+{
+    if (m_finished)
+        return false;
+    const SimTime time = nextEventTime();
+    if (std::isinf(time)) {
+        finish();
+        return false;
+    }
+    takeSamples(time, false);
+    m_now = time;
+    m_lastEvent = time;
+
+    const JobTable &jobs = m_jobs.table;
+    while (!m_completions.empty() && m_completions.top().time == time) {
+        const Completion completion = m_completions.top();
+        m_completions.pop();
+        if (jobs.state[completion.job] == JobState::Running
+            && jobs.generation[completion.job] == completion.generation)
+            complete(completion.job);
+    }
+    while (m_nextSubmission < jobs.size() && jobs.submit[m_nextSubmission] == time)
+        submit(m_nextSubmission++);
+
+    SchedulingContext context(time, jobs, m_state, m_jobs.filters, *m_placement, m_running,
+                              m_capacityReleased, *this);
+    m_scheduler->schedule(context);
+    m_capacityReleased = false;
+
+    if (m_power.settle(time)) {
+        for (SimulationObserver *observer : m_observers)
+            observer->powerChanged(time, m_power.itPowerW());
+    }
+    takeSamples(time, true);
+
+    if (m_nextSubmission == jobs.size() && m_running.empty())
+        finish();
+    return true;
+}
+
+void Simulation::runUntil(SimTime time)
+{
+    while (!m_finished && nextEventTime() <= time)
+        step();
+    if (!m_finished && time > m_now) {
+        takeSamples(time, true);
+        m_now = time;
+    }
+}
+
+void Simulation::run()
+{
+    while (step()) {
+    }
+}
+
+void Simulation::submit(JobIndex job)
+{
+    JobTable &jobs = m_jobs.table;
+    ++m_events;
+    ++m_submitted;
+    const std::size_t input = jobs.inputIndex[job];
+    for (SimulationObserver *observer : m_observers)
+        observer->jobSubmitted(m_now, input);
+    if (jobs.rejectReason[job] != RejectReason::None) {
+        jobs.state[job] = JobState::Rejected;
+        ++m_rejected;
+        for (SimulationObserver *observer : m_observers)
+            observer->jobRejected(m_now, input, jobs.rejectReason[job]);
+        return;
+    }
+    jobs.state[job] = JobState::Queued;
+    m_scheduler->enqueue(job, jobs);
+}
+
+void Simulation::start(JobIndex job, const Allocation &allocation)
+{
+    JobTable &jobs = m_jobs.table;
+    ++m_events;
+    if (jobs.preemptions[job] == 0) // only a preempted job starts again
+        jobs.firstStart[job] = m_now;
+    jobs.state[job] = JobState::Running;
+    jobs.segmentStart[job] = m_now;
+    jobs.overheadDue[job] = jobs.preemptions[job] > 0 ? m_policy.srtfRestartOverheadS : 0.0;
+    jobs.allocation[job] = allocation;
+    occupy(allocation);
+    m_completions.push({jobs.actualEnd(job), job, ++jobs.generation[job]});
+    m_running.emplace(jobs.expectedEnd(job), job);
+    for (SimulationObserver *observer : m_observers)
+        observer->jobStarted(m_now, jobs.inputIndex[job], allocation);
+}
+
+void Simulation::preempt(JobIndex job)
+{
+    JobTable &jobs = m_jobs.table;
+    ++m_events;
+    ++m_preemptions;
+    m_running.erase({jobs.expectedEnd(job), job});
+    const SimTime elapsed = m_now - jobs.segmentStart[job];
+    const SimTime overheadPaid = std::min(elapsed, jobs.overheadDue[job]);
+    // Time spent restoring is lost if the job is preempted again before it finishes.
+    jobs.progress[job] += elapsed - overheadPaid;
+    jobs.occupied[job] += elapsed;
+    ++jobs.preemptions[job];
+    ++jobs.generation[job]; // its completion event is now stale
+    jobs.state[job] = JobState::Queued;
+    release(jobs.allocation[job]);
+    Allocation().swap(jobs.allocation[job]);
+    m_scheduler->enqueue(job, jobs);
+    for (SimulationObserver *observer : m_observers)
+        observer->jobPreempted(m_now, jobs.inputIndex[job]);
+}
+
+void Simulation::reservationMade(JobIndex head, SimTime shadow)
+{
+    for (SimulationObserver *observer : m_observers)
+        observer->reservationMade(m_now, m_jobs.table.inputIndex[head], shadow);
+}
+
+void Simulation::complete(JobIndex job)
+{
+    JobTable &jobs = m_jobs.table;
+    ++m_events;
+    ++m_completed;
+    m_running.erase({jobs.expectedEnd(job), job});
+    jobs.occupied[job] += m_now - jobs.segmentStart[job];
+    jobs.progress[job] = jobs.run[job];
+    jobs.end[job] = m_now;
+    jobs.state[job] = JobState::Completed;
+    release(jobs.allocation[job]);
+    Allocation().swap(jobs.allocation[job]);
+    m_capacityReleased = true;
+    for (SimulationObserver *observer : m_observers)
+        observer->jobCompleted(m_now, jobs.inputIndex[job]);
+}
+
+void Simulation::occupy(const Allocation &allocation)
+{
+    for (const NodeShare &share : allocation) {
+        const int before = m_state.busySlots(share.node);
+        m_state.occupy(share);
+        const int after = m_state.busySlots(share.node);
+        m_power.busyChanged(share.node, before, after);
+        m_load.busyChanged(share.node, before, after, m_now);
+    }
+}
+
+void Simulation::release(const Allocation &allocation)
+{
+    for (const NodeShare &share : allocation) {
+        const int before = m_state.busySlots(share.node);
+        m_state.release(share);
+        const int after = m_state.busySlots(share.node);
+        m_power.busyChanged(share.node, before, after);
+        m_load.busyChanged(share.node, before, after, m_now);
+    }
+}
+
+Sample Simulation::currentSample(SimTime time) const
+{
+    Sample sample;
+    sample.time = time;
+    sample.queued = static_cast<long long>(m_scheduler->queueLength());
+    sample.running = static_cast<long long>(m_running.size());
+    sample.busySlots = m_state.totalBusy();
+    sample.utilization = m_state.totalSlots() > 0
+                                 ? double(m_state.totalBusy()) / double(m_state.totalSlots())
+                                 : 0.0;
+    sample.itPowerW = m_power.itPowerW();
+    const LoadAccounting::Spread spread = m_load.currentSpread();
+    sample.loadBalanceCov = spread.cov;
+    sample.jainIndex = spread.jain;
+    return sample;
+}
+
+void Simulation::takeSamples(SimTime limit, bool inclusive)
+{
+    const SimTime interval = m_policy.sampleIntervalS;
+    for (;;) {
+        const SimTime time = m_firstEvent + static_cast<double>(m_nextSample) * interval;
+        if (time > limit || (!inclusive && time == limit))
+            return;
+        m_samples.push_back(currentSample(time));
+        ++m_nextSample;
+        for (SimulationObserver *observer : m_observers)
+            observer->sampled(m_samples.back());
+    }
+}
+
+void Simulation::finish()
+{
+    if (m_finished)
+        return;
+    // With every job placeable on an empty cluster (impossible ones were rejected), a queue
+    // cannot stall with nothing running. Should a future policy make it possible, the stuck
+    // jobs are reported as rejected rather than lost.
+    JobTable &jobs = m_jobs.table;
+    for (std::size_t job = 0; job < jobs.size(); ++job) {
+        if (jobs.state[job] == JobState::Queued) {
+            jobs.state[job] = JobState::Rejected;
+            jobs.rejectReason[job] = RejectReason::NeverStarted;
+            ++m_rejected;
+            for (SimulationObserver *observer : m_observers)
+                observer->jobRejected(m_now, jobs.inputIndex[job], RejectReason::NeverStarted);
+        }
+    }
+    m_finished = true;
+    for (SimulationObserver *observer : m_observers)
+        observer->finished(m_lastEvent);
+}
+
+LiveStatus Simulation::status() const
+{
+    LiveStatus status;
+    status.now = m_now;
+    status.submitted = m_submitted;
+    status.rejected = m_rejected;
+    status.completed = m_completed;
+    status.running = static_cast<long long>(m_running.size());
+    status.queued = static_cast<long long>(m_scheduler->queueLength());
+    status.pending = static_cast<long long>(m_jobs.table.size() - m_nextSubmission);
+    status.busySlots = m_state.totalBusy();
+    status.totalSlots = m_state.totalSlots();
+    status.itPowerW = m_power.itPowerW();
+    status.energyJ = m_power.energyJ(m_lastEvent);
+    status.events = m_events;
+    return status;
+}
+
+RunMetrics Simulation::computeMetrics() const
+{
+    const JobTable &jobs = m_jobs.table;
+    RunMetrics metrics;
+    metrics.jobsSubmitted = m_submitted;
+    metrics.jobsCompleted = m_completed;
+    metrics.jobsRejected = m_rejected;
+    metrics.preemptions = m_preemptions;
+
+    std::vector<double> waits;
+    waits.reserve(static_cast<std::size_t>(m_completed));
+    double waitSum = 0.0;
+    double slowdownSum = 0.0;
+    SimTime firstSubmit = std::numeric_limits<SimTime>::infinity();
+    SimTime lastEnd = -std::numeric_limits<SimTime>::infinity();
+    for (std::size_t job = 0; job < jobs.size(); ++job) {
+        if (jobs.state[job] != JobState::Completed)
+            continue;
+        const SimTime run = jobs.occupied[job];
+        const SimTime wait = jobs.end[job] - jobs.submit[job] - run;
+        waits.push_back(wait);
+        waitSum += wait;
+        slowdownSum += std::max(1.0, (wait + run) / std::max(run, kSlowdownFloorS));
+        firstSubmit = std::min(firstSubmit, jobs.submit[job]);
+        lastEnd = std::max(lastEnd, jobs.end[job]);
+    }
+    if (!waits.empty()) {
+        std::sort(waits.begin(), waits.end());
+        const double n = static_cast<double>(waits.size());
+        metrics.meanWaitS = waitSum / n;
+        metrics.p50WaitS = nearestRankPercentile(waits, 50);
+        metrics.p95WaitS = nearestRankPercentile(waits, 95);
+        metrics.p99WaitS = nearestRankPercentile(waits, 99);
+        metrics.maxWaitS = waits.back();
+        metrics.meanBoundedSlowdown = slowdownSum / n;
+        metrics.makespanS = lastEnd - firstSubmit;
+    }
+
+    // Busy time up to the latest event; after the last completion nothing is busy.
+    const SimTime until = m_lastEvent;
+    const int nodes = m_cluster.nodeCount();
+    metrics.nodeUtilization.assign(nodes, 0.0);
+    double busyTotal = 0.0;
+    for (int node = 0; node < nodes; ++node) {
+        const double busy = m_load.busySlotSeconds(node, until);
+        busyTotal += busy;
+        const double denominator = double(m_cluster.nodes[node].slots) * metrics.makespanS;
+        metrics.nodeUtilization[node] = denominator > 0.0 ? busy / denominator : 0.0;
+    }
+    const double capacity = double(m_state.totalSlots()) * metrics.makespanS;
+    metrics.utilization = capacity > 0.0 ? busyTotal / capacity : 0.0;
+    metrics.loadBalanceCov = coefficientOfVariation(metrics.nodeUtilization);
+    metrics.jainIndex = jainIndex(metrics.nodeUtilization);
+
+    // Power is integrated over the simulated span, first event to last event.
+    const double energyJ = m_power.energyJ(m_lastEvent);
+    const SimTime span = m_lastEvent - m_power.startTime();
+    metrics.energyKwh = energyJ / kJoulesPerKwh;
+    metrics.meanPowerW = span > 0.0 ? energyJ / span : m_power.itPowerW();
+    metrics.peakPowerW = m_power.peakPowerW();
+    return metrics;
+}
+
+RunResult Simulation::result() const
+{
+    const JobTable &jobs = m_jobs.table;
+    RunResult result;
+    result.metrics = computeMetrics();
+    result.jobs.resize(jobs.size());
+    for (std::size_t job = 0; job < jobs.size(); ++job) {
+        JobOutcome &outcome = result.jobs[jobs.inputIndex[job]];
+        outcome.id = jobs.id[job];
+        outcome.submit = jobs.submit[job];
+        outcome.firstStart = jobs.firstStart[job];
+        outcome.end = jobs.end[job];
+        outcome.runTime = jobs.occupied[job];
+        outcome.slots = jobs.slots[job];
+        outcome.state = jobs.state[job];
+        outcome.rejectReason = jobs.rejectReason[job];
+        outcome.preemptions = jobs.preemptions[job];
+    }
+    result.samples = m_samples;
+    result.nodeNames.reserve(m_cluster.nodes.size());
+    for (const CompiledNode &node : m_cluster.nodes)
+        result.nodeNames.push_back(node.name);
+    result.endTime = m_lastEvent;
+    result.finished = m_finished;
+    return result;
+}
+
+} // namespace headroom

@@ -1,0 +1,59 @@
+#include "core/metrics/load_accounting.h"
+
+#include "core/metrics/statistics.h"
+
+#include <algorithm>
+
+namespace headroom {
+
+LoadAccounting::LoadAccounting(const CompiledCluster &layout)
+    : m_layout(&layout)
+    , m_busy(layout.nodeCount(), 0)
+    , m_since(layout.nodeCount(), 0.0)
+    , m_integral(layout.nodeCount(), 0.0)
+{
+    for (const CompiledNodeType &type : layout.types) {
+        auto it = std::find(m_sizes.begin(), m_sizes.end(), type.slots);
+        if (it == m_sizes.end()) {
+            m_sizes.push_back(type.slots);
+            it = m_sizes.end() - 1;
+        }
+        m_sizeOfType.push_back(static_cast<int>(it - m_sizes.begin()));
+    }
+    m_sum.assign(m_sizes.size(), 0);
+    m_sumSq.assign(m_sizes.size(), 0);
+}
+
+void LoadAccounting::busyChanged(int node, int oldBusy, int newBusy, SimTime time)
+{
+    m_integral[node] += static_cast<double>(oldBusy) * (time - m_since[node]);
+    m_since[node] = time;
+    m_busy[node] = newBusy;
+    const int size = m_sizeOfType[m_layout->nodes[node].type];
+    m_sum[size] += newBusy - oldBusy;
+    m_sumSq[size] += static_cast<long long>(newBusy) * newBusy
+                     - static_cast<long long>(oldBusy) * oldBusy;
+}
+
+double LoadAccounting::busySlotSeconds(int node, SimTime time) const
+{
+    return m_integral[node] + static_cast<double>(m_busy[node]) * (time - m_since[node]);
+}
+
+LoadAccounting::Spread LoadAccounting::currentSpread() const
+{
+    double sum = 0.0;
+    double sumSq = 0.0;
+    for (std::size_t i = 0; i < m_sizes.size(); ++i) {
+        const double size = m_sizes[i];
+        if (size <= 0)
+            continue;
+        sum += static_cast<double>(m_sum[i]) / size;
+        sumSq += static_cast<double>(m_sumSq[i]) / (size * size);
+    }
+    const Spread spread{coefficientOfVariation(sum, sumSq, m_layout->nodeCount()),
+                        jainIndex(sum, sumSq, m_layout->nodeCount())};
+    return spread;
+}
+
+} // namespace headroom

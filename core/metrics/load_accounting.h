@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/engine/compiled_cluster.h"
+#include "core/model/sim_time.h"
+
+#include <vector>
+
+namespace headroom {
+
+// Busy accelerator-seconds per node (for per-node utilization and load balance) and the
+// instantaneous spread of load across nodes (for the time series).
+//
+// Each node integrates lazily: its busy count is constant between its own changes, so
+// busy × elapsed is added only when it changes. The instantaneous CoV and Jain's index come
+// from integer sums of busy and busy² per node size, which stay exact however many changes
+// are applied.
+class LoadAccounting
+{
+public:
+    explicit LoadAccounting(const CompiledCluster &layout);
+
+    void busyChanged(int node, int oldBusy, int newBusy, SimTime time);
+
+    // Busy accelerator-seconds of `node` up to `time` (>= its last change).
+    double busySlotSeconds(int node, SimTime time) const;
+
+    struct Spread
+    {
+        double cov = 0.0;
+        double jain = 1.0;
+    };
+    // CoV and Jain's index of the current per-node busy fractions.
+    Spread currentSpread() const;
+
+private:
+    const CompiledCluster *m_layout;
+    std::vector<int> m_busy;
+    std::vector<SimTime> m_since;
+    std::vector<double> m_integral;
+    std::vector<int> m_sizes; // distinct node sizes
+    std::vector<int> m_sizeOfType;
+    std::vector<long long> m_sum;   // per size: Σ busy
+    std::vector<long long> m_sumSq; // per size: Σ busy²
+};
+
+} // namespace headroom

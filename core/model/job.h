@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/model/shared_value.h"
+#include "core/model/sim_time.h"
+
+#include <cstdint>
+#include <string>
+
+namespace headroom {
+
+using JobId = std::int64_t;
+
+// Where a job may run. Empty strings mean "anywhere". All given constraints must hold.
+struct JobConstraints
+{
+    std::string nodeType; // NodeType::name
+    std::string zone;     // Zone::name
+    std::string rack;     // Rack::name
+    std::string pinNode;  // NodeSpec::name; set by drag-and-drop in the GUI
+
+    bool empty() const { return nodeType.empty() && zone.empty() && rack.empty() && pinNode.empty(); }
+    bool operator==(const JobConstraints &) const = default;
+};
+
+// A batch job as the user or a trace describes it. Value type; kept small because traces
+// hold a million of them.
+struct Job
+{
+    JobId id = 0;
+    std::string name;
+    std::string tenant;
+    SimTime submitS = 0.0;
+    int slots = 1;            // accelerators requested; more than one node holds makes a gang
+    SimTime runS = 0.0;       // actual run time at speed 1.0
+    SimTime requestedS = 0.0; // user's wall-time estimate; <= 0 means "not given"
+    int priority = 0;         // informational for now; no scheduler in DESIGN.md §3 uses it
+    SharedValue<JobConstraints> constraints; // rare; one pointer when unconstrained
+
+    bool operator==(const Job &) const = default;
+};
+
+// DESIGN.md §3: a missing (<= 0) request, or one smaller than the actual run time, is
+// taken as the actual run time.
+inline SimTime effectiveRequestedS(const Job &job)
+{
+    return job.requestedS < job.runS ? job.runS : job.requestedS;
+}
+
+} // namespace headroom

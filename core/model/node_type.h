@@ -1,0 +1,29 @@
+#pragma once
+
+#include "core/model/power_curve.h"
+
+#include <string>
+
+namespace headroom {
+
+// A catalog entry: one kind of server. `accelerators` is the number of schedulable slots
+// per node; jobs ask for slots of this kind.
+struct NodeType
+{
+    std::string name;             // unique key, referenced by nodes and job constraints
+    std::string acceleratorModel; // e.g. "NVIDIA H100 SXM5 80GB"; informational
+    int accelerators = 8;
+    int cpuCores = 0;
+    double memoryGb = 0.0;
+    double peakTflopsPerAccelerator = 0.0; // dense BF16, 10^12 FLOP/s
+    PowerCurve power;                     // whole node, accelerator utilization 0..1
+    double offW = 0.0;                    // draw when switched off (BMC, fans)
+    double bootS = 0.0;
+    double shutdownS = 0.0;
+    double costPerHour = 0.0; // capital + hosting cost of one node, currency units per hour
+    std::string source;       // where the public figures come from
+
+    bool operator==(const NodeType &) const = default;
+};
+
+} // namespace headroom

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "core/model/cluster.h"
+#include "core/model/job.h"
+#include "core/model/node_type.h"
+#include "core/model/policy.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace headroom {
+
+// Everything a run depends on. A run is a pure function of (Scenario, seed).
+struct Scenario
+{
+    std::string name;
+    std::string description;
+    std::uint64_t seed = 1;
+    std::vector<NodeType> nodeTypes;
+    Cluster cluster;
+    std::vector<Job> jobs;
+    Policy policy;
+
+    const NodeType *findNodeType(const std::string &typeName) const;
+    bool operator==(const Scenario &) const = default;
+};
+
+} // namespace headroom

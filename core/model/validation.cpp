@@ -1,0 +1,179 @@
+#include "core/model/validation.h"
+
+#include "core/model/scenario.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+#include <string>
+
+namespace headroom {
+namespace {
+
+// Largest slot count or node size we accept: far beyond any real machine, small enough that
+// sums over a cluster stay exact in the engine's integer arithmetic.
+constexpr int kMaxSlots = 1 << 24;
+// 10^12 s is 31,000 years: a bound that catches unit mix-ups (ms as s) and overflow.
+constexpr double kMaxSeconds = 1e12;
+
+class Checker
+{
+public:
+    std::vector<Problem> problems;
+
+    void add(const std::string &path, const std::string &message)
+    {
+        problems.push_back({path, message});
+    }
+    void finiteAtLeast(const std::string &path, double value, double minimum, double maximum)
+    {
+        if (!std::isfinite(value))
+            add(path, "must be a finite number");
+        else if (value < minimum)
+            add(path, "must be >= " + format(minimum) + " (is " + format(value) + ")");
+        else if (value > maximum)
+            add(path, "must be <= " + format(maximum) + " (is " + format(value) + ")");
+    }
+    void positive(const std::string &path, double value, double maximum)
+    {
+        if (!std::isfinite(value))
+            add(path, "must be a finite number");
+        else if (value <= 0.0)
+            add(path, "must be > 0 (is " + format(value) + ")");
+        else if (value > maximum)
+            add(path, "must be <= " + format(maximum) + " (is " + format(value) + ")");
+    }
+    void nonEmptyUnique(const std::string &path, const std::string &name,
+                        std::set<std::string> &seen, const char *what)
+    {
+        if (name.empty())
+            add(path, "must not be empty");
+        else if (!seen.insert(name).second)
+            add(path, std::string("duplicate ") + what + " name \"" + name + "\"");
+    }
+
+    static std::string format(double value)
+    {
+        char buffer[64];
+        std::snprintf(buffer, sizeof buffer, "%.10g", value);
+        return buffer;
+    }
+};
+
+void checkNodeTypes(const Scenario &s, Checker &c)
+{
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < s.nodeTypes.size(); ++i) {
+        const NodeType &t = s.nodeTypes[i];
+        const std::string p = "node_types[" + std::to_string(i) + "]";
+        c.nonEmptyUnique(p + ".name", t.name, names, "node type");
+        if (t.accelerators < 1 || t.accelerators > kMaxSlots)
+            c.add(p + ".accelerators",
+                  "must be between 1 and " + std::to_string(kMaxSlots) + " (is "
+                          + std::to_string(t.accelerators) + ")");
+        if (t.cpuCores < 0)
+            c.add(p + ".cpu_cores", "must be >= 0");
+        c.finiteAtLeast(p + ".memory_gb", t.memoryGb, 0.0, 1e9);
+        c.finiteAtLeast(p + ".peak_bf16_tflops", t.peakTflopsPerAccelerator, 0.0, 1e9);
+        if (const std::string problem = t.power.problem(); !problem.empty())
+            c.add(p + ".power", problem);
+        c.finiteAtLeast(p + ".off_w", t.offW, 0.0, 1e9);
+        c.finiteAtLeast(p + ".boot_s", t.bootS, 0.0, kMaxSeconds);
+        c.finiteAtLeast(p + ".shutdown_s", t.shutdownS, 0.0, kMaxSeconds);
+        c.finiteAtLeast(p + ".cost_per_hour", t.costPerHour, 0.0, 1e12);
+    }
+}
+
+void checkCluster(const Scenario &s, Checker &c, std::set<std::string> &zoneNames,
+                  std::set<std::string> &rackNames, std::set<std::string> &nodeNames)
+{
+    for (std::size_t z = 0; z < s.cluster.zones.size(); ++z) {
+        const Zone &zone = s.cluster.zones[z];
+        const std::string zp = "cluster.zones[" + std::to_string(z) + "]";
+        c.nonEmptyUnique(zp + ".name", zone.name, zoneNames, "zone");
+        for (std::size_t r = 0; r < zone.racks.size(); ++r) {
+            const Rack &rack = zone.racks[r];
+            const std::string rp = zp + ".racks[" + std::to_string(r) + "]";
+            c.nonEmptyUnique(rp + ".name", rack.name, rackNames, "rack");
+            if (rack.powerBudgetKw)
+                c.positive(rp + ".power_budget_kw", *rack.powerBudgetKw, 1e9);
+            for (std::size_t n = 0; n < rack.nodes.size(); ++n) {
+                const NodeSpec &node = rack.nodes[n];
+                const std::string np = rp + ".nodes[" + std::to_string(n) + "]";
+                c.nonEmptyUnique(np + ".name", node.name, nodeNames, "node");
+                if (!s.findNodeType(node.type))
+                    c.add(np + ".type", "unknown node type \"" + node.type + "\"");
+            }
+        }
+    }
+}
+
+void checkJobIds(const Scenario &s, Checker &c)
+{
+    std::vector<std::pair<JobId, std::size_t>> ids;
+    ids.reserve(s.jobs.size());
+    for (std::size_t i = 0; i < s.jobs.size(); ++i)
+        ids.emplace_back(s.jobs[i].id, i);
+    std::sort(ids.begin(), ids.end());
+    for (std::size_t i = 1; i < ids.size(); ++i) {
+        if (ids[i].first == ids[i - 1].first)
+            c.add("jobs[" + std::to_string(ids[i].second) + "].id",
+                  "duplicate job id " + std::to_string(ids[i].first) + " (also jobs["
+                          + std::to_string(ids[i - 1].second) + "])");
+    }
+}
+
+void checkJobs(const Scenario &s, Checker &c, const std::set<std::string> &zoneNames,
+               const std::set<std::string> &rackNames, const std::set<std::string> &nodeNames)
+{
+    checkJobIds(s, c);
+    for (std::size_t i = 0; i < s.jobs.size(); ++i) {
+        const Job &job = s.jobs[i];
+        // Paths are built only for failing jobs: traces hold a million that pass.
+        const bool plausible = std::isfinite(job.submitS) && job.submitS >= 0.0
+                               && job.submitS <= kMaxSeconds && job.slots >= 1
+                               && job.slots <= kMaxSlots && std::isfinite(job.runS)
+                               && job.runS > 0.0 && job.runS <= kMaxSeconds
+                               && std::isfinite(job.requestedS) && job.requestedS <= kMaxSeconds
+                               && job.constraints->empty();
+        if (plausible)
+            continue;
+        const std::string p = "jobs[" + std::to_string(i) + "]";
+        c.finiteAtLeast(p + ".submit_s", job.submitS, 0.0, kMaxSeconds);
+        if (job.slots < 1 || job.slots > kMaxSlots)
+            c.add(p + ".accelerators",
+                  "must be between 1 and " + std::to_string(kMaxSlots) + " (is "
+                          + std::to_string(job.slots) + ")");
+        c.positive(p + ".run_s", job.runS, kMaxSeconds);
+        if (!std::isfinite(job.requestedS) || job.requestedS > kMaxSeconds)
+            c.add(p + ".requested_s", "must be a finite number <= " + Checker::format(kMaxSeconds));
+        const JobConstraints &k = *job.constraints;
+        const std::string kp = p + ".constraints";
+        if (!k.nodeType.empty() && !s.findNodeType(k.nodeType))
+            c.add(kp + ".node_type", "unknown node type \"" + k.nodeType + "\"");
+        if (!k.zone.empty() && !zoneNames.count(k.zone))
+            c.add(kp + ".zone", "unknown zone \"" + k.zone + "\"");
+        if (!k.rack.empty() && !rackNames.count(k.rack))
+            c.add(kp + ".rack", "unknown rack \"" + k.rack + "\"");
+        if (!k.pinNode.empty() && !nodeNames.count(k.pinNode))
+            c.add(kp + ".node", "unknown node \"" + k.pinNode + "\"");
+    }
+}
+
+} // namespace
+
+std::vector<Problem> validateScenario(const Scenario &s)
+{
+    Checker c;
+    checkNodeTypes(s, c);
+    std::set<std::string> zoneNames, rackNames, nodeNames;
+    checkCluster(s, c, zoneNames, rackNames, nodeNames);
+    checkJobs(s, c, zoneNames, rackNames, nodeNames);
+    c.positive("policy.sample_interval_s", s.policy.sampleIntervalS, kMaxSeconds);
+    c.finiteAtLeast("policy.srtf_restart_overhead_s", s.policy.srtfRestartOverheadS, 0.0,
+                    kMaxSeconds);
+    return std::move(c.problems);
+}
+
+} // namespace headroom

@@ -1,0 +1,12 @@
+#pragma once
+
+#include "core/model/policy.h"
+#include "core/placement/placement_strategy.h"
+
+#include <memory>
+
+namespace headroom {
+
+std::unique_ptr<PlacementStrategy> makePlacement(PlacementKind kind);
+
+} // namespace headroom

@@ -1,0 +1,228 @@
+#include "core/sched/easy_scheduler.h"
+
+#include "core/sched/scheduling_context.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace headroom {
+
+void EasyScheduler::enqueue(JobIndex job, const JobTable &)
+{
+    m_queue.push(job);
+    m_arrivals.push_back(job);
+}
+
+void EasyScheduler::schedule(SchedulingContext &context)
+{
+    const JobTable &jobs = context.jobs();
+    if (context.capacityReleased())
+        m_reservation.valid = false;
+
+    // Start jobs from the head while they fit.
+    bool fullScan = true;
+    std::optional<JobIndex> head;
+    while ((head = m_queue.front(jobs))) {
+        if (m_reservation.valid && m_reservation.head == *head) {
+            // Nothing was freed since the reservation was made: the head still does not fit,
+            // and every job the previous scan passed over still may not start (capacity only
+            // shrank, the shadow time and extra slots are unchanged, and `now` only grew).
+            // Only jobs that arrived since then need a look.
+            fullScan = false;
+            break;
+        }
+        if (!context.tryStart(*head)) {
+            reserve(context, *head);
+            break;
+        }
+        m_queue.noteRemoved();
+        m_reservation.valid = false;
+    }
+
+    if (head) {
+        if (fullScan) {
+            const std::vector<JobIndex> &entries = m_queue.entries();
+            for (std::size_t i = m_queue.headPosition() + 1; i < entries.size(); ++i) {
+                if (context.cluster().totalFree() == 0)
+                    break;
+                if (jobs.state[entries[i]] == JobState::Queued)
+                    backfill(context, entries[i]);
+            }
+        } else {
+            for (JobIndex job : m_arrivals) {
+                if (context.cluster().totalFree() == 0)
+                    break;
+                if (jobs.state[job] == JobState::Queued && job != *head)
+                    backfill(context, job);
+            }
+        }
+    }
+    m_arrivals.clear();
+    m_queue.compactIfSparse(jobs);
+}
+
+bool EasyScheduler::headUsable(const SchedulingContext &context, int node) const
+{
+    const JobIndex head = m_reservation.head;
+    const CompiledNode &info = context.cluster().layout().nodes[node];
+    return m_reservation.needed[info.type] > 0 && context.filterOf(head).admits(info, node);
+}
+
+int EasyScheduler::shadowFree(const ClusterState &cluster, int node) const
+{
+    return cluster.freeSlots(node) + m_released[node];
+}
+
+bool EasyScheduler::headFits(const std::vector<int> &count) const
+{
+    for (std::size_t type = 0; type < count.size(); ++type) {
+        if (m_reservation.needed[type] > 0 && count[type] >= m_reservation.needed[type])
+            return true;
+    }
+    return false;
+}
+
+void EasyScheduler::resetScratch()
+{
+    for (int node : m_touched)
+        m_released[node] = 0;
+    m_touched.clear();
+}
+
+// Credits the job's slots to the shadow-time picture: they will be free by then.
+void EasyScheduler::releaseByShadow(const SchedulingContext &context, JobIndex job)
+{
+    const ClusterState &cluster = context.cluster();
+    for (const NodeShare &share : context.jobs().allocation[job]) {
+        const int node = share.node;
+        if (m_released[node] == 0)
+            m_touched.push_back(node);
+        const int before = shadowFree(cluster, node);
+        m_released[node] += share.held;
+        if (!headUsable(context, node))
+            continue;
+        const int type = cluster.layout().nodes[node].type;
+        const int threshold = m_reservation.threshold[type];
+        if (before < threshold && before + share.held >= threshold)
+            ++m_reservation.count[type];
+        m_reservation.extra += share.held;
+    }
+}
+
+void EasyScheduler::reserve(SchedulingContext &context, JobIndex head)
+{
+    const ClusterState &cluster = context.cluster();
+    const CompiledCluster &layout = cluster.layout();
+    const JobTable &jobs = context.jobs();
+    const NodeFilter &filter = context.filterOf(head);
+    const int types = cluster.typeCount();
+    const int slots = jobs.slots[head];
+    const bool gang = jobs.gang[head] != 0;
+
+    resetScratch();
+    m_released.resize(cluster.nodeCount(), 0);
+    Reservation &r = m_reservation;
+    r.valid = true;
+    r.head = head;
+    r.threshold.assign(types, 0);
+    r.needed.assign(types, 0);
+    r.count.assign(types, 0);
+    for (int type = 0; type < types; ++type) {
+        const int nodeSlots = layout.types[type].slots;
+        if (filter.type >= 0 && filter.type != type)
+            continue;
+        if (gang) {
+            r.threshold[type] = nodeSlots;
+            r.needed[type] = gangNodesNeeded(slots, nodeSlots);
+        } else if (nodeSlots >= slots) {
+            r.threshold[type] = slots;
+            r.needed[type] = 1;
+        }
+    }
+
+    // Head-usable nodes now, and the free slots on them (the "extra" starts from these).
+    long long freeNow = 0;
+    r.everyNodeUsable = cluster.coversAllNodes(filter.range);
+    if (r.everyNodeUsable) {
+        for (int type = 0; type < types; ++type) {
+            if (r.needed[type] == 0) {
+                r.everyNodeUsable = r.everyNodeUsable && layout.types[type].nodes.empty();
+                continue;
+            }
+            r.count[type] = cluster.nodesWithFreeAtLeast(type, r.threshold[type]);
+            freeNow += cluster.freeSlotsOfType(type);
+        }
+    } else {
+        for (int node = filter.range.begin; node < filter.range.end; ++node) {
+            if (!headUsable(context, node))
+                continue;
+            const int type = layout.nodes[node].type;
+            if (cluster.freeSlots(node) >= r.threshold[type])
+                ++r.count[type];
+            freeNow += cluster.freeSlots(node);
+        }
+    }
+    r.extra = freeNow;
+
+    // Release running jobs in order of expected end until the head fits. Jobs expected to
+    // end exactly at the shadow time all count as free at it.
+    r.shadow = std::numeric_limits<SimTime>::infinity();
+    const RunningByExpectedEnd &running = context.runningByExpectedEnd();
+    for (auto it = running.begin(); it != running.end();) {
+        const SimTime end = it->first;
+        for (; it != running.end() && it->first == end; ++it)
+            releaseByShadow(context, it->second);
+        if (headFits(r.count)) {
+            r.shadow = end;
+            break;
+        }
+    }
+    r.extra = std::isinf(r.shadow) ? 0 : std::max<long long>(0, r.extra - slots);
+    context.reservationMade(head, r.shadow);
+}
+
+void EasyScheduler::backfill(SchedulingContext &context, JobIndex job)
+{
+    const ClusterState &cluster = context.cluster();
+    const JobTable &jobs = context.jobs();
+    Reservation &r = m_reservation;
+    const bool endsByShadow = context.now() + jobs.requested[job] <= r.shadow;
+    if (!endsByShadow && r.everyNodeUsable && jobs.slots[job] > r.extra)
+        return; // cheap early out for the common homogeneous case
+    if (!context.place(job, m_candidate))
+        return;
+
+    if (endsByShadow) {
+        // Its slots are back by the shadow time, so the picture there is unchanged.
+        context.start(job, m_candidate);
+        m_queue.noteRemoved();
+        for (const NodeShare &share : m_candidate) {
+            if (m_released[share.node] == 0)
+                m_touched.push_back(share.node);
+            m_released[share.node] += share.held;
+        }
+        return;
+    }
+
+    // Still running at the shadow time: it may use only extra slots, and the head must
+    // still fit without them.
+    long long usedFromHead = 0;
+    m_countScratch = r.count;
+    for (const NodeShare &share : m_candidate) {
+        if (!headUsable(context, share.node))
+            continue;
+        usedFromHead += share.held;
+        const int type = cluster.layout().nodes[share.node].type;
+        const int before = shadowFree(cluster, share.node);
+        if (before >= r.threshold[type] && before - share.held < r.threshold[type])
+            --m_countScratch[type];
+    }
+    if (usedFromHead > r.extra || !headFits(m_countScratch))
+        return;
+    r.count.swap(m_countScratch);
+    r.extra -= usedFromHead;
+    context.start(job, m_candidate);
+    m_queue.noteRemoved();
+}
+
+} // namespace headroom

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/sched/arrival_queue.h"
+#include "core/sched/scheduler.h"
+
+#include <limits>
+#include <vector>
+
+namespace headroom {
+
+class SchedulingContext;
+class ClusterState;
+
+// DESIGN.md §3 EASY backfilling on top of FCFS order.
+//
+// Slots are counted per node, not only in total, so that the reservation stays honest on
+// clusters of multi-accelerator nodes: the head "fits" at a time when a node (or, for a gang,
+// enough whole nodes of one type) will have room, and a job backfilled past the shadow time
+// must leave the head able to start then. On single-slot nodes (SWF traces) this reduces
+// exactly to the contract's slot counting: the shadow time is when enough slots are free and
+// "uses no more than the extra slots" is the only condition.
+//
+// On a mixed cluster, "extra" counts only slots on nodes the head could use, and a job
+// backfilled past the shadow time spends it only for the slots it holds on such nodes: a job
+// on nodes the head can never use cannot delay it.
+class EasyScheduler final : public Scheduler
+{
+public:
+    std::string_view name() const override { return "easy"; }
+    void enqueue(JobIndex job, const JobTable &jobs) override;
+    void schedule(SchedulingContext &context) override;
+    std::size_t queueLength() const override { return m_queue.size(); }
+
+private:
+    // The head's reservation: when it can start and what may be used past that time.
+    // shadowFree[node] = free now + slots released by the shadow time, kept as
+    // free(node) + m_released[node] so that starting a backfilled job updates it for free.
+    struct Reservation
+    {
+        bool valid = false;
+        JobIndex head = 0;
+        SimTime shadow = std::numeric_limits<SimTime>::infinity();
+        long long extra = 0;          // free head-usable slots at the shadow time beyond its need
+        bool everyNodeUsable = false; // unconstrained head on a cluster of one usable kind
+        std::vector<int> threshold; // per type: free slots a node needs to count for the head
+        std::vector<int> needed;    // per type: such nodes the head needs (0: type unusable)
+        std::vector<int> count;     // per type: head-usable nodes at the shadow time
+    };
+
+    void reserve(SchedulingContext &context, JobIndex head);
+    void backfill(SchedulingContext &context, JobIndex job);
+    bool headUsable(const SchedulingContext &context, int node) const;
+    int shadowFree(const ClusterState &cluster, int node) const;
+    bool headFits(const std::vector<int> &count) const;
+    void releaseByShadow(const SchedulingContext &context, JobIndex job);
+    void resetScratch();
+
+    ArrivalQueue m_queue;
+    Reservation m_reservation;
+    std::vector<JobIndex> m_arrivals; // enqueued since the previous pass
+    std::vector<int> m_released;      // per node, see Reservation
+    std::vector<int> m_touched;       // nodes with m_released != 0
+    std::vector<int> m_countScratch;
+    Allocation m_candidate;
+};
+
+} // namespace headroom

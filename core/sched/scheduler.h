@@ -1,0 +1,27 @@
+#pragma once
+
+#include "core/engine/job_table.h"
+
+#include <cstddef>
+#include <string_view>
+
+namespace headroom {
+
+class SchedulingContext;
+
+// A queueing discipline. The engine hands it every accepted job once (enqueue) and calls
+// schedule() exactly once per instant at which anything was submitted or completed
+// (DESIGN.md §3). The scheduler owns its queue; the engine owns the cluster and the running
+// jobs and changes them only through the context's start() and preempt().
+class Scheduler
+{
+public:
+    virtual ~Scheduler() = default;
+    virtual std::string_view name() const = 0;
+
+    virtual void enqueue(JobIndex job, const JobTable &jobs) = 0;
+    virtual void schedule(SchedulingContext &context) = 0;
+    virtual std::size_t queueLength() const = 0;
+};
+
+} // namespace headroom

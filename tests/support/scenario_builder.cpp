@@ -1,0 +1,92 @@
+#include "tests/support/scenario_builder.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace headroom::test {
+
+ScenarioBuilder::ScenarioBuilder()
+{
+    m_scenario.name = "test";
+    m_scenario.policy.scheduler = SchedulerKind::Fcfs;
+    m_scenario.policy.sampleIntervalS = 1.0;
+}
+
+ScenarioBuilder &ScenarioBuilder::nodes(int count, int slots, const std::string &type,
+                                        const std::string &rack, const std::string &zone)
+{
+    if (!m_scenario.findNodeType(type)) {
+        NodeType nodeType;
+        nodeType.name = type;
+        nodeType.accelerators = slots;
+        m_scenario.nodeTypes.push_back(nodeType);
+    }
+    auto &zones = m_scenario.cluster.zones;
+    auto z = std::find_if(zones.begin(), zones.end(), [&](const Zone &x) { return x.name == zone; });
+    if (z == zones.end()) {
+        zones.push_back({zone, {}});
+        z = zones.end() - 1;
+    }
+    auto r = std::find_if(z->racks.begin(), z->racks.end(),
+                          [&](const Rack &x) { return x.name == rack; });
+    if (r == z->racks.end()) {
+        z->racks.push_back({rack, std::nullopt, {}});
+        r = z->racks.end() - 1;
+    }
+    for (int i = 0; i < count; ++i)
+        r->nodes.push_back({rack + "-n" + std::to_string(r->nodes.size()), type});
+    return *this;
+}
+
+ScenarioBuilder &ScenarioBuilder::linearPower(const std::string &type, double idleW, double maxW)
+{
+    for (NodeType &t : m_scenario.nodeTypes) {
+        if (t.name == type)
+            t.power = PowerCurve::linear(idleW, maxW);
+    }
+    return *this;
+}
+
+ScenarioBuilder &ScenarioBuilder::job(JobId id, SimTime submit, int slots, SimTime run,
+                                      SimTime requested)
+{
+    Job job;
+    job.id = id;
+    job.submitS = submit;
+    job.slots = slots;
+    job.runS = run;
+    job.requestedS = requested;
+    m_scenario.jobs.push_back(job);
+    return *this;
+}
+
+ScenarioBuilder &ScenarioBuilder::constrain(JobId id, const JobConstraints &constraints)
+{
+    for (Job &job : m_scenario.jobs) {
+        if (job.id == id) {
+            job.constraints = constraints;
+            return *this;
+        }
+    }
+    throw std::logic_error("constrain: no job " + std::to_string(id));
+}
+
+ScenarioBuilder &ScenarioBuilder::scheduler(SchedulerKind kind)
+{
+    m_scenario.policy.scheduler = kind;
+    return *this;
+}
+
+ScenarioBuilder &ScenarioBuilder::sampleInterval(SimTime seconds)
+{
+    m_scenario.policy.sampleIntervalS = seconds;
+    return *this;
+}
+
+ScenarioBuilder &ScenarioBuilder::restartOverhead(SimTime seconds)
+{
+    m_scenario.policy.srtfRestartOverheadS = seconds;
+    return *this;
+}
+
+} // namespace headroom::test

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/model/scenario.h"
+
+#include <string>
+
+namespace headroom::test {
+
+// Builds small scenarios for tests in a line or two:
+//   ScenarioBuilder().singleSlotNodes(4).job(1, 0, 2, 10).build()
+class ScenarioBuilder
+{
+public:
+    ScenarioBuilder();
+
+    // Adds a node type (without a power model unless given) and `count` nodes of it to a
+    // rack `rack` in zone `zone` (created as needed, in order of first use).
+    ScenarioBuilder &nodes(int count, int slots, const std::string &type = "node",
+                           const std::string &rack = "r0", const std::string &zone = "z0");
+    ScenarioBuilder &singleSlotNodes(int count) { return nodes(count, 1); }
+    ScenarioBuilder &linearPower(const std::string &type, double idleW, double maxW);
+
+    // requested <= 0: not given (taken as the run time).
+    ScenarioBuilder &job(JobId id, SimTime submit, int slots, SimTime run, SimTime requested = 0);
+    ScenarioBuilder &constrain(JobId id, const JobConstraints &constraints);
+    ScenarioBuilder &scheduler(SchedulerKind kind);
+    ScenarioBuilder &sampleInterval(SimTime seconds);
+    ScenarioBuilder &restartOverhead(SimTime seconds);
+
+    Scenario build() const { return m_scenario; }
+    Scenario &scenario() { return m_scenario; }
+
+private:
+    Scenario m_scenario;
+};
+
+} // namespace headroom::test
