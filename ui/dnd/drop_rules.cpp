@@ -1,0 +1,281 @@
+#include "ui/dnd/drop_rules.h"
+
+#include "core/engine/compiled_cluster.h"
+#include "core/engine/node_filter_index.h"
+#include "core/model/scenario.h"
+#include "ui/document/scenario_document.h"
+#include "ui/document/scenario_edits.h"
+#include "ui/document/undo_commands.h"
+
+#include <QCoreApplication>
+
+namespace headroom::ui {
+namespace {
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("headroom::ui::DropRules", text, nullptr, n);
+}
+
+QString q(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+QString jobLabel(const Job &job)
+{
+    return job.name.empty() ? tr("Job %1").arg(static_cast<qlonglong>(job.id))
+                            : tr("Job %1 (%2)").arg(static_cast<qlonglong>(job.id)).arg(q(job.name));
+}
+
+const NodeSpec *findNode(const Scenario &s, const std::string &name, const Rack **rackOut = nullptr,
+                         const Zone **zoneOut = nullptr)
+{
+    for (const Zone &zone : s.cluster.zones) {
+        for (const Rack &rack : zone.racks) {
+            for (const NodeSpec &node : rack.nodes) {
+                if (node.name == name) {
+                    if (rackOut)
+                        *rackOut = &rack;
+                    if (zoneOut)
+                        *zoneOut = &zone;
+                    return &node;
+                }
+            }
+        }
+    }
+    return nullptr;
+}
+
+bool hasRack(const Scenario &s, const std::string &name)
+{
+    for (const Zone &zone : s.cluster.zones) {
+        for (const Rack &rack : zone.racks) {
+            if (rack.name == name)
+                return true;
+        }
+    }
+    return false;
+}
+
+bool hasZone(const Scenario &s, const std::string &name)
+{
+    for (const Zone &zone : s.cluster.zones) {
+        if (zone.name == name)
+            return true;
+    }
+    return false;
+}
+
+// The constraints a job gets when dropped on the target: a location replaces the job's
+// previous location (pin, rack, zone); a node-type requirement stays.
+JobConstraints placedAt(const Job &job, const DropTarget &target)
+{
+    JobConstraints c = *job.constraints;
+    c.pinNode.clear();
+    c.rack.clear();
+    c.zone.clear();
+    switch (target.kind) {
+    case DropTarget::Kind::Node:
+        c.pinNode = target.name;
+        break;
+    case DropTarget::Kind::Rack:
+        c.rack = target.name;
+        break;
+    case DropTarget::Kind::Zone:
+        c.zone = target.name;
+        break;
+    case DropTarget::Kind::EmptyArea:
+        break;
+    }
+    return c;
+}
+
+// Why the job cannot run at the target, or an empty string if it can.
+QString whyNot(const Scenario &s, NodeFilterIndex &filters,
+               const Job &job, const DropTarget &target)
+{
+    const JobConstraints c = placedAt(job, target);
+    if (target.kind == DropTarget::Kind::Node) {
+        const NodeSpec *node = findNode(s, target.name);
+        const NodeType *type = node ? s.findNodeType(node->type) : nullptr;
+        if (!type)
+            return tr("Unknown node %1").arg(q(target.name));
+        if (!c.nodeType.empty() && c.nodeType != node->type)
+            return tr("%1 needs a %2 node; %3 is a %4")
+                    .arg(jobLabel(job), q(c.nodeType), q(node->name), q(node->type));
+        if (job.slots > type->accelerators)
+            return tr("%1 needs %2 accelerators; %3 has %4")
+                    .arg(jobLabel(job))
+                    .arg(job.slots)
+                    .arg(q(node->name))
+                    .arg(type->accelerators);
+        return {};
+    }
+    const int filter = filters.filterFor(c);
+    if (filters.feasibility(filter, job.slots) == RejectReason::None)
+        return {};
+    const FilterCapacity &capacity = filters.capacity(filter);
+    int admitted = 0;
+    for (int count : capacity.nodesOfType)
+        admitted += count;
+    const QString where = target.kind == DropTarget::Kind::EmptyArea ? tr("the cluster")
+                                                                     : q(target.name);
+    if (admitted == 0)
+        return c.nodeType.empty() ? tr("%1 has no nodes").arg(where)
+                                  : tr("%1 has no %2 nodes").arg(where, q(c.nodeType));
+    return tr("%1 needs %2 accelerators; %3 can never provide them at once")
+            .arg(jobLabel(job))
+            .arg(job.slots)
+            .arg(where);
+}
+
+QString targetLabel(const DropTarget &target)
+{
+    return q(target.name);
+}
+
+} // namespace
+
+DropVerdict evaluateDrop(const Scenario &s, const DragPayload &payload, const DropTarget &target)
+{
+    switch (target.kind) {
+    case DropTarget::Kind::Node:
+        if (!findNode(s, target.name))
+            return {false, tr("Unknown node %1").arg(q(target.name))};
+        break;
+    case DropTarget::Kind::Rack:
+        if (!hasRack(s, target.name))
+            return {false, tr("Unknown rack %1").arg(q(target.name))};
+        break;
+    case DropTarget::Kind::Zone:
+        if (!hasZone(s, target.name))
+            return {false, tr("Unknown zone %1").arg(q(target.name))};
+        break;
+    case DropTarget::Kind::EmptyArea:
+        break;
+    }
+
+    if (payload.kind == DragPayload::Kind::NodeType) {
+        if (!s.findNodeType(payload.nodeType))
+            return {false, tr("Unknown node type %1").arg(q(payload.nodeType))};
+        switch (target.kind) {
+        case DropTarget::Kind::Node:
+        case DropTarget::Kind::Rack: {
+            std::string rack = target.name;
+            if (target.kind == DropTarget::Kind::Node) {
+                const Rack *owner = nullptr;
+                findNode(s, target.name, &owner);
+                rack = owner->name;
+            }
+            return {true, tr("Add %1 nodes to %2").arg(q(payload.nodeType), q(rack))};
+        }
+        case DropTarget::Kind::Zone:
+            return {true, tr("New rack of %1 nodes in %2").arg(q(payload.nodeType), q(target.name))};
+        case DropTarget::Kind::EmptyArea:
+            return {true, tr("New rack of %1 nodes").arg(q(payload.nodeType))};
+        }
+    }
+
+    if (payload.kind == DragPayload::Kind::ExistingJobs && target.kind == DropTarget::Kind::EmptyArea)
+        return {false, tr("Drop jobs on a node to pin them, or on a rack or zone to keep them there")};
+
+    const CompiledCluster cluster = compileCluster(s);
+    NodeFilterIndex filters(cluster);
+    std::vector<const Job *> jobs;
+    if (payload.kind == DragPayload::Kind::JobTemplate) {
+        jobs.push_back(&payload.jobTemplate);
+    } else {
+        for (std::size_t index : payload.jobs) {
+            if (index >= s.jobs.size())
+                return {false, tr("The dragged jobs no longer exist")};
+            jobs.push_back(&s.jobs[index]);
+        }
+    }
+    for (const Job *job : jobs) {
+        if (const QString reason = whyNot(s, filters, *job, target); !reason.isEmpty())
+            return {false, reason};
+    }
+    if (payload.kind == DragPayload::Kind::JobTemplate) {
+        if (target.kind == DropTarget::Kind::EmptyArea)
+            return {true, tr("Add job %1").arg(payload.templateName)};
+        return {true, tr("Add job %1 on %2").arg(payload.templateName, targetLabel(target))};
+    }
+    const int n = static_cast<int>(jobs.size());
+    switch (target.kind) {
+    case DropTarget::Kind::Node:
+        return {true, tr("Pin %n job(s) to %1", n).arg(targetLabel(target))};
+    case DropTarget::Kind::Rack:
+    case DropTarget::Kind::Zone:
+        return {true, tr("Keep %n job(s) in %1", n).arg(targetLabel(target))};
+    case DropTarget::Kind::EmptyArea:
+        break;
+    }
+    return {false, {}};
+}
+
+bool applyDrop(ScenarioDocument &document, const DragPayload &payload, const DropTarget &target,
+               int nodeCount)
+{
+    const Scenario &s = document.scenario();
+    if (!evaluateDrop(s, payload, target).allowed)
+        return false;
+
+    if (payload.kind == DragPayload::Kind::NodeType) {
+        QUndoStack *stack = document.undoStack();
+        switch (target.kind) {
+        case DropTarget::Kind::Node: {
+            const Rack *owner = nullptr;
+            findNode(s, target.name, &owner);
+            return edits::addNodes(document, owner->name, payload.nodeType, nodeCount);
+        }
+        case DropTarget::Kind::Rack:
+            return edits::addNodes(document, target.name, payload.nodeType, nodeCount);
+        case DropTarget::Kind::Zone:
+        case DropTarget::Kind::EmptyArea: {
+            // One undo step: the new rack (and zone, if needed) with its nodes.
+            stack->beginMacro(tr("New rack of %1 nodes").arg(q(payload.nodeType)));
+            std::string zone = target.name;
+            if (zone.empty()) {
+                if (s.cluster.zones.empty())
+                    edits::addZone(document, &zone);
+                else
+                    zone = s.cluster.zones.back().name;
+            }
+            std::string rack;
+            const bool ok = edits::addRack(document, zone, &rack)
+                            && edits::addNodes(document, rack, payload.nodeType, nodeCount);
+            stack->endMacro();
+            return ok;
+        }
+        }
+        return false;
+    }
+
+    if (payload.kind == DragPayload::Kind::JobTemplate) {
+        Job job = payload.jobTemplate;
+        job.constraints = placedAt(job, target);
+        job.submitS = 0;
+        edits::addJobs(document, {job}, tr("Add job %1").arg(payload.templateName));
+        return true;
+    }
+
+    // Existing jobs: each keeps its other constraints and gets the new location; one command.
+    const int n = static_cast<int>(payload.jobs.size());
+    const QString text = target.kind == DropTarget::Kind::Node
+                                 ? tr("Pin %n job(s) to %1", n).arg(q(target.name))
+                                 : tr("Keep %n job(s) in %1", n).arg(q(target.name));
+    std::vector<std::pair<std::size_t, Job>> changes;
+    for (std::size_t index : payload.jobs) {
+        Job job = s.jobs[index];
+        job.constraints = placedAt(job, target);
+        if (!(job == s.jobs[index]))
+            changes.emplace_back(index, std::move(job));
+    }
+    if (changes.empty())
+        return false;
+    document.undoStack()->push(new ChangeJobsCommand(&document, std::move(changes), text));
+    return true;
+}
+
+} // namespace headroom::ui

@@ -1,0 +1,116 @@
+#include "ui/document/scenario_document.h"
+
+#include <QFileInfo>
+
+namespace headroom::ui {
+
+ScenarioDocument::ScenarioDocument(Scenario scenario, QObject *parent)
+    : QObject(parent)
+    , m_scenario(std::move(scenario))
+{
+    connect(&m_undoStack, &QUndoStack::cleanChanged, this,
+            [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
+}
+
+void ScenarioDocument::setFilePath(const QString &path)
+{
+    if (m_filePath == path)
+        return;
+    m_filePath = path;
+    Q_EMIT filePathChanged(path);
+}
+
+QString ScenarioDocument::displayName() const
+{
+    if (!m_filePath.isEmpty())
+        return QFileInfo(m_filePath).fileName();
+    if (!m_scenario.name.empty())
+        return QString::fromStdString(m_scenario.name);
+    return tr("Untitled");
+}
+
+void ScenarioDocument::setCluster(Cluster cluster)
+{
+    m_scenario.cluster = std::move(cluster);
+    Q_EMIT clusterChanged();
+    Q_EMIT changed();
+}
+
+void ScenarioDocument::setNodeTypes(std::vector<NodeType> types)
+{
+    m_scenario.nodeTypes = std::move(types);
+    Q_EMIT nodeTypesChanged();
+    Q_EMIT changed();
+}
+
+void ScenarioDocument::setPolicy(const Policy &policy)
+{
+    m_scenario.policy = policy;
+    Q_EMIT policyChanged();
+    Q_EMIT changed();
+}
+
+void ScenarioDocument::setMetadata(const std::string &name, const std::string &description,
+                                   std::uint64_t seed)
+{
+    m_scenario.name = name;
+    m_scenario.description = description;
+    m_scenario.seed = seed;
+    Q_EMIT metadataChanged();
+    Q_EMIT changed();
+}
+
+void ScenarioDocument::insertJobs(std::size_t position, std::vector<Job> jobs)
+{
+    if (jobs.empty())
+        return;
+    const std::size_t last = position + jobs.size() - 1;
+    Q_EMIT jobsAboutToBeInserted(position, last);
+    m_scenario.jobs.insert(m_scenario.jobs.begin() + static_cast<std::ptrdiff_t>(position),
+                           std::make_move_iterator(jobs.begin()),
+                           std::make_move_iterator(jobs.end()));
+    Q_EMIT jobsInserted(position, last);
+    Q_EMIT changed();
+}
+
+std::vector<Job> ScenarioDocument::removeJobs(const std::vector<std::size_t> &indices)
+{
+    std::vector<Job> removed;
+    if (indices.empty())
+        return removed;
+    Q_EMIT jobsAboutToBeRemoved(indices);
+    removed.reserve(indices.size());
+    std::vector<Job> &jobs = m_scenario.jobs;
+    // One compaction pass keeps a multi-row delete linear in the number of jobs.
+    std::size_t out = indices.front();
+    std::size_t next = 0;
+    for (std::size_t i = indices.front(); i < jobs.size(); ++i) {
+        if (next < indices.size() && indices[next] == i) {
+            removed.push_back(std::move(jobs[i]));
+            ++next;
+        } else {
+            jobs[out++] = std::move(jobs[i]);
+        }
+    }
+    jobs.resize(out);
+    Q_EMIT jobsRemoved(indices);
+    Q_EMIT changed();
+    return removed;
+}
+
+void ScenarioDocument::setJob(std::size_t index, Job job)
+{
+    m_scenario.jobs[index] = std::move(job);
+    Q_EMIT jobChanged(index);
+    Q_EMIT changed();
+}
+
+void ScenarioDocument::resetScenario(Scenario scenario)
+{
+    Q_EMIT scenarioAboutToBeReset();
+    m_scenario = std::move(scenario);
+    Q_EMIT scenarioReset();
+    Q_EMIT changed();
+}
+
+} // namespace headroom::ui

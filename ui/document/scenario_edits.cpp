@@ -1,0 +1,444 @@
+#include "ui/document/scenario_edits.h"
+
+#include "ui/document/scenario_document.h"
+#include "ui/document/undo_commands.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <set>
+
+namespace headroom::ui::edits {
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("headroom::ui::edits", text, disambiguation, n);
+}
+
+std::set<std::string> allNames(const Scenario &scenario)
+{
+    std::set<std::string> names;
+    for (const Zone &zone : scenario.cluster.zones) {
+        names.insert(zone.name);
+        for (const Rack &rack : zone.racks) {
+            names.insert(rack.name);
+            for (const NodeSpec &node : rack.nodes)
+                names.insert(node.name);
+        }
+    }
+    return names;
+}
+
+std::string numbered(const std::string &prefix, int number)
+{
+    return prefix + (number < 10 ? "0" : "") + std::to_string(number);
+}
+
+std::string uniqueIn(std::set<std::string> &taken, const std::string &prefix)
+{
+    for (int number = 1;; ++number) {
+        std::string name = numbered(prefix, number);
+        if (taken.insert(name).second)
+            return name;
+    }
+}
+
+Rack *findRack(Cluster &cluster, const std::string &name)
+{
+    for (Zone &zone : cluster.zones) {
+        for (Rack &rack : zone.racks) {
+            if (rack.name == name)
+                return &rack;
+        }
+    }
+    return nullptr;
+}
+
+// Jobs whose constraints mention a name in `renamed` get it replaced (empty: removed).
+std::vector<std::pair<std::size_t, Job>>
+rewriteConstraints(const Scenario &scenario, const std::map<std::string, std::string> &renamed,
+                   bool nodeTypes)
+{
+    std::vector<std::pair<std::size_t, Job>> changed;
+    for (std::size_t i = 0; i < scenario.jobs.size(); ++i) {
+        const Job &job = scenario.jobs[i];
+        if (job.constraints->empty())
+            continue;
+        JobConstraints c = *job.constraints;
+        bool touched = false;
+        auto apply = [&](std::string &field) {
+            if (field.empty())
+                return;
+            const auto it = renamed.find(field);
+            if (it != renamed.end()) {
+                field = it->second;
+                touched = true;
+            }
+        };
+        if (nodeTypes) {
+            apply(c.nodeType);
+        } else {
+            apply(c.zone);
+            apply(c.rack);
+            apply(c.pinNode);
+        }
+        if (touched) {
+            Job updated = job;
+            updated.constraints = c;
+            changed.emplace_back(i, std::move(updated));
+        }
+    }
+    return changed;
+}
+
+// Pushes a cluster change together with the job fix-ups it needs, as one undo step.
+void pushClusterEdit(ScenarioDocument &doc, Cluster after, const QString &text,
+                     std::vector<std::pair<std::size_t, Job>> jobFixes = {})
+{
+    auto *command = new QUndoCommand(text);
+    new ReplaceClusterCommand(&doc, std::move(after), text, command);
+    if (!jobFixes.empty())
+        new ChangeJobsCommand(&doc, std::move(jobFixes), text, command);
+    doc.undoStack()->push(command);
+}
+
+} // namespace
+
+std::string uniqueName(const Scenario &scenario, const std::string &prefix)
+{
+    std::set<std::string> taken = allNames(scenario);
+    return uniqueIn(taken, prefix);
+}
+
+bool addZone(ScenarioDocument &doc, std::string *createdName)
+{
+    Cluster cluster = doc.scenario().cluster;
+    const std::string name = uniqueName(doc.scenario(), "zone-");
+    cluster.zones.push_back({name, {}});
+    pushClusterEdit(doc, std::move(cluster), tr("Add zone %1").arg(QString::fromStdString(name)));
+    if (createdName)
+        *createdName = name;
+    return true;
+}
+
+bool addRack(ScenarioDocument &doc, const std::string &zoneName, std::string *createdName)
+{
+    Cluster cluster = doc.scenario().cluster;
+    auto zone = std::find_if(cluster.zones.begin(), cluster.zones.end(),
+                             [&](const Zone &z) { return z.name == zoneName; });
+    if (zone == cluster.zones.end())
+        return false;
+    const std::string name = uniqueName(doc.scenario(), "rack-");
+    zone->racks.push_back({name, std::nullopt, {}});
+    pushClusterEdit(doc, std::move(cluster), tr("Add rack %1").arg(QString::fromStdString(name)));
+    if (createdName)
+        *createdName = name;
+    return true;
+}
+
+bool addNodes(ScenarioDocument &doc, const std::string &rackName, const std::string &nodeType,
+              int count, QString *why)
+{
+    if (count <= 0)
+        return false;
+    if (!doc.scenario().findNodeType(nodeType)) {
+        if (why)
+            *why = tr("Unknown node type %1").arg(QString::fromStdString(nodeType));
+        return false;
+    }
+    Cluster cluster = doc.scenario().cluster;
+    Rack *rack = findRack(cluster, rackName);
+    if (!rack) {
+        if (why)
+            *why = tr("Unknown rack %1").arg(QString::fromStdString(rackName));
+        return false;
+    }
+    std::set<std::string> taken = allNames(doc.scenario());
+    for (int i = 0; i < count; ++i)
+        rack->nodes.push_back({uniqueIn(taken, rackName + "-n"), nodeType});
+    pushClusterEdit(doc, std::move(cluster),
+                    tr("Add %n %1 node(s) to %2", nullptr, count)
+                            .arg(QString::fromStdString(nodeType),
+                                 QString::fromStdString(rackName)));
+    return true;
+}
+
+bool removeElements(ScenarioDocument &doc, const std::vector<std::string> &names)
+{
+    const std::set<std::string> doomed(names.begin(), names.end());
+    Cluster cluster = doc.scenario().cluster;
+    std::map<std::string, std::string> removed; // name -> "" for constraint rewriting
+    int count = 0;
+    auto note = [&](const std::string &name) {
+        removed.emplace(name, std::string());
+        ++count;
+    };
+    for (auto zone = cluster.zones.begin(); zone != cluster.zones.end();) {
+        const bool zoneGoes = doomed.count(zone->name) > 0;
+        for (auto rack = zone->racks.begin(); rack != zone->racks.end();) {
+            const bool rackGoes = zoneGoes || doomed.count(rack->name) > 0;
+            for (auto node = rack->nodes.begin(); node != rack->nodes.end();) {
+                if (rackGoes || doomed.count(node->name)) {
+                    note(node->name);
+                    node = rack->nodes.erase(node);
+                } else {
+                    ++node;
+                }
+            }
+            if (rackGoes) {
+                note(rack->name);
+                rack = zone->racks.erase(rack);
+            } else {
+                ++rack;
+            }
+        }
+        if (zoneGoes) {
+            note(zone->name);
+            zone = cluster.zones.erase(zone);
+        } else {
+            ++zone;
+        }
+    }
+    if (count == 0)
+        return false;
+    pushClusterEdit(doc, std::move(cluster), tr("Delete %n element(s)", nullptr, count),
+                    rewriteConstraints(doc.scenario(), removed, false));
+    return true;
+}
+
+bool duplicateElements(ScenarioDocument &doc, const std::vector<std::string> &names)
+{
+    const std::set<std::string> wanted(names.begin(), names.end());
+    Cluster cluster = doc.scenario().cluster;
+    std::set<std::string> taken = allNames(doc.scenario());
+    int copies = 0;
+    for (Zone &zone : cluster.zones) {
+        std::vector<Rack> racks;
+        for (Rack &rack : zone.racks) {
+            std::vector<NodeSpec> nodes;
+            for (const NodeSpec &node : rack.nodes) {
+                nodes.push_back(node);
+                if (wanted.count(node.name)) {
+                    nodes.push_back({uniqueIn(taken, rack.name + "-n"), node.type});
+                    ++copies;
+                }
+            }
+            rack.nodes = std::move(nodes);
+            racks.push_back(rack);
+            if (wanted.count(rack.name)) {
+                Rack copy;
+                copy.name = uniqueIn(taken, rack.name + "-copy");
+                copy.powerBudgetKw = rack.powerBudgetKw;
+                for (const NodeSpec &node : rack.nodes)
+                    copy.nodes.push_back({uniqueIn(taken, copy.name + "-n"), node.type});
+                racks.push_back(std::move(copy));
+                ++copies;
+            }
+        }
+        zone.racks = std::move(racks);
+    }
+    if (copies == 0)
+        return false;
+    pushClusterEdit(doc, std::move(cluster), tr("Duplicate %n element(s)", nullptr, copies));
+    return true;
+}
+
+bool renameElement(ScenarioDocument &doc, const std::string &oldName, const std::string &newName,
+                   QString *why)
+{
+    if (oldName == newName)
+        return false;
+    if (newName.empty()) {
+        if (why)
+            *why = tr("A name cannot be empty");
+        return false;
+    }
+    if (allNames(doc.scenario()).count(newName)) {
+        if (why)
+            *why = tr("The name %1 is already used").arg(QString::fromStdString(newName));
+        return false;
+    }
+    Cluster cluster = doc.scenario().cluster;
+    bool found = false;
+    for (Zone &zone : cluster.zones) {
+        if (zone.name == oldName)
+            zone.name = newName, found = true;
+        for (Rack &rack : zone.racks) {
+            if (rack.name == oldName)
+                rack.name = newName, found = true;
+            for (NodeSpec &node : rack.nodes) {
+                if (node.name == oldName)
+                    node.name = newName, found = true;
+            }
+        }
+    }
+    if (!found)
+        return false;
+    pushClusterEdit(doc, std::move(cluster),
+                    tr("Rename %1 to %2")
+                            .arg(QString::fromStdString(oldName), QString::fromStdString(newName)),
+                    rewriteConstraints(doc.scenario(), {{oldName, newName}}, false));
+    return true;
+}
+
+bool setRackBudget(ScenarioDocument &doc, const std::string &rackName, std::optional<double> kw)
+{
+    Cluster cluster = doc.scenario().cluster;
+    Rack *rack = findRack(cluster, rackName);
+    if (!rack || rack->powerBudgetKw == kw)
+        return false;
+    rack->powerBudgetKw = kw;
+    pushClusterEdit(doc, std::move(cluster),
+                    tr("Set power budget of %1").arg(QString::fromStdString(rackName)));
+    return true;
+}
+
+bool setNodeType(ScenarioDocument &doc, const std::string &nodeName, const std::string &type)
+{
+    if (!doc.scenario().findNodeType(type))
+        return false;
+    Cluster cluster = doc.scenario().cluster;
+    for (Zone &zone : cluster.zones) {
+        for (Rack &rack : zone.racks) {
+            for (NodeSpec &node : rack.nodes) {
+                if (node.name == nodeName && node.type != type) {
+                    node.type = type;
+                    pushClusterEdit(doc, std::move(cluster),
+                                    tr("Change type of %1").arg(QString::fromStdString(nodeName)));
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+bool addNodeType(ScenarioDocument &doc, NodeType type, QString *why)
+{
+    if (type.name.empty() || doc.scenario().findNodeType(type.name)) {
+        if (why)
+            *why = type.name.empty() ? tr("A node type needs a name")
+                                     : tr("There is already a node type %1")
+                                               .arg(QString::fromStdString(type.name));
+        return false;
+    }
+    std::vector<NodeType> types = doc.scenario().nodeTypes;
+    const QString text = tr("Add node type %1").arg(QString::fromStdString(type.name));
+    types.push_back(std::move(type));
+    doc.undoStack()->push(new ReplaceNodeTypesCommand(&doc, std::move(types), text));
+    return true;
+}
+
+bool replaceNodeType(ScenarioDocument &doc, const std::string &name, const NodeType &type,
+                     QString *why)
+{
+    std::vector<NodeType> types = doc.scenario().nodeTypes;
+    auto it = std::find_if(types.begin(), types.end(),
+                           [&](const NodeType &t) { return t.name == name; });
+    if (it == types.end() || *it == type)
+        return false;
+    const bool renamed = type.name != name;
+    if (renamed && (type.name.empty() || doc.scenario().findNodeType(type.name))) {
+        if (why)
+            *why = tr("The node type name %1 is empty or taken")
+                           .arg(QString::fromStdString(type.name));
+        return false;
+    }
+    *it = type;
+    const QString text = tr("Edit node type %1").arg(QString::fromStdString(name));
+    auto *command = new QUndoCommand(text);
+    new ReplaceNodeTypesCommand(&doc, std::move(types), text, command);
+    if (renamed) {
+        Cluster cluster = doc.scenario().cluster;
+        for (Zone &zone : cluster.zones) {
+            for (Rack &rack : zone.racks) {
+                for (NodeSpec &node : rack.nodes) {
+                    if (node.type == name)
+                        node.type = type.name;
+                }
+            }
+        }
+        new ReplaceClusterCommand(&doc, std::move(cluster), text, command);
+        auto fixes = rewriteConstraints(doc.scenario(), {{name, type.name}}, true);
+        if (!fixes.empty())
+            new ChangeJobsCommand(&doc, std::move(fixes), text, command);
+    }
+    doc.undoStack()->push(command);
+    return true;
+}
+
+void addJobs(ScenarioDocument &doc, std::vector<Job> jobs, const QString &text)
+{
+    if (jobs.empty())
+        return;
+    std::set<JobId> ids;
+    JobId next = 1;
+    for (const Job &job : doc.scenario().jobs) {
+        ids.insert(job.id);
+        next = std::max(next, job.id + 1);
+    }
+    for (Job &job : jobs) {
+        if (job.id <= 0 || !ids.insert(job.id).second) {
+            job.id = next++;
+            ids.insert(job.id);
+        }
+        next = std::max(next, job.id + 1);
+    }
+    doc.undoStack()->push(
+            new InsertJobsCommand(&doc, doc.scenario().jobs.size(), std::move(jobs), text));
+}
+
+void removeJobs(ScenarioDocument &doc, std::vector<std::size_t> indices)
+{
+    std::sort(indices.begin(), indices.end());
+    indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
+    if (indices.empty())
+        return;
+    const int count = static_cast<int>(indices.size());
+    doc.undoStack()->push(new RemoveJobsCommand(&doc, std::move(indices),
+                                                tr("Delete %n job(s)", nullptr, count)));
+}
+
+void editJob(ScenarioDocument &doc, std::size_t index, const Job &job)
+{
+    if (doc.scenario().jobs[index] == job)
+        return;
+    doc.undoStack()->push(new ChangeJobsCommand(
+            &doc, {{index, job}}, tr("Edit job %1").arg(static_cast<qlonglong>(job.id)), nullptr,
+            true));
+}
+
+void setJobConstraints(ScenarioDocument &doc, const std::vector<std::size_t> &indices,
+                       const JobConstraints &constraints, const QString &text)
+{
+    std::vector<std::pair<std::size_t, Job>> changes;
+    for (std::size_t index : indices) {
+        Job job = doc.scenario().jobs[index];
+        if (*job.constraints == constraints)
+            continue;
+        job.constraints = constraints;
+        changes.emplace_back(index, std::move(job));
+    }
+    if (!changes.empty())
+        doc.undoStack()->push(new ChangeJobsCommand(&doc, std::move(changes), text));
+}
+
+void setPolicy(ScenarioDocument &doc, const Policy &policy)
+{
+    if (doc.scenario().policy == policy)
+        return;
+    doc.undoStack()->push(new ChangePolicyCommand(&doc, policy, tr("Change policy")));
+}
+
+void setMetadata(ScenarioDocument &doc, const std::string &name, const std::string &description,
+                 std::uint64_t seed)
+{
+    const Scenario &s = doc.scenario();
+    if (s.name == name && s.description == description && s.seed == seed)
+        return;
+    doc.undoStack()->push(
+            new ChangeMetadataCommand(&doc, {name, description, seed}, tr("Edit scenario")));
+}
+
+} // namespace headroom::ui::edits

@@ -1,0 +1,139 @@
+#include "ui/run/run_controller.h"
+
+#include "ui/document/scenario_document.h"
+#include "ui/run/simulation_worker.h"
+
+namespace headroom::ui {
+
+RunController::RunController(ScenarioDocument *document, QObject *parent)
+    : QObject(parent)
+    , m_document(document)
+    , m_worker(new SimulationWorker)
+{
+    qRegisterMetaType<SnapshotPtr>();
+    qRegisterMetaType<RunState>();
+    qRegisterMetaType<std::shared_ptr<const Scenario>>();
+    m_thread.setObjectName("simulation");
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(this, &RunController::requestLoad, m_worker, &SimulationWorker::load);
+    connect(this, &RunController::requestPlay, m_worker, &SimulationWorker::play);
+    connect(this, &RunController::requestPause, m_worker, &SimulationWorker::pause);
+    connect(this, &RunController::requestStep, m_worker, &SimulationWorker::stepOnce);
+    connect(this, &RunController::requestRunUntil, m_worker, &SimulationWorker::runUntil);
+    connect(this, &RunController::requestSpeed, m_worker, &SimulationWorker::setSpeed);
+    connect(m_worker, &SimulationWorker::snapshotReady, this, &RunController::onSnapshot);
+    connect(m_worker, &SimulationWorker::stateChanged, this, &RunController::onWorkerState);
+    connect(m_worker, &SimulationWorker::failed, this, &RunController::onWorkerFailed);
+    connect(document, &ScenarioDocument::changed, this, &RunController::onDocumentChanged);
+    m_thread.start();
+}
+
+RunController::~RunController()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void RunController::ensureLoaded()
+{
+    if (m_loaded)
+        return;
+    ++m_runId;
+    m_loaded = true;
+    m_latest.reset();
+    m_samples.clear();
+    m_result.reset();
+    m_state = RunState::Loading;
+    Q_EMIT runReset(m_runId);
+    Q_EMIT stateChanged(m_state);
+    Q_EMIT requestSpeed(m_speed);
+    Q_EMIT requestLoad(std::make_shared<const Scenario>(m_document->scenario()), m_runId);
+}
+
+void RunController::reset()
+{
+    m_loaded = false;
+    ensureLoaded();
+}
+
+void RunController::play()
+{
+    ensureLoaded();
+    if (m_state == RunState::Finished)
+        reset(); // play after the end starts over
+    Q_EMIT requestPlay();
+}
+
+void RunController::pause()
+{
+    Q_EMIT requestPause();
+}
+
+void RunController::togglePlayPause()
+{
+    if (m_state == RunState::Running)
+        pause();
+    else
+        play();
+}
+
+void RunController::step()
+{
+    ensureLoaded();
+    Q_EMIT requestStep();
+}
+
+void RunController::runUntil(double time)
+{
+    ensureLoaded();
+    Q_EMIT requestRunUntil(time);
+}
+
+void RunController::setSpeed(double simSecondsPerSecond)
+{
+    m_speed = simSecondsPerSecond;
+    Q_EMIT requestSpeed(simSecondsPerSecond);
+}
+
+void RunController::onSnapshot(SnapshotPtr snapshot)
+{
+    if (snapshot->runId != m_runId)
+        return; // from a run that has since been reset
+    m_samples.insert(m_samples.end(), snapshot->newSamples.begin(), snapshot->newSamples.end());
+    m_latest = snapshot;
+    Q_EMIT snapshotArrived(*snapshot);
+    if (snapshot->finished && snapshot->result) {
+        m_result = snapshot->result;
+        Q_EMIT finished(m_result);
+    }
+}
+
+void RunController::onWorkerState(RunState state, quint64 runId)
+{
+    if (runId != m_runId || state == m_state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void RunController::onWorkerFailed(const QString &message, quint64 runId)
+{
+    if (runId != m_runId)
+        return;
+    Q_EMIT failed(message);
+}
+
+void RunController::onDocumentChanged()
+{
+    if (!m_loaded)
+        return;
+    const bool wasActive = m_state == RunState::Running || m_state == RunState::Paused
+                           || m_state == RunState::Finished;
+    m_loaded = false;
+    if (wasActive)
+        Q_EMIT notice(tr("The scenario changed; the simulation was reset."));
+    ensureLoaded();
+}
+
+} // namespace headroom::ui

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "ui/run/live_snapshot.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+#include <vector>
+
+namespace headroom::ui {
+
+class ScenarioDocument;
+class SimulationWorker;
+
+// The GUI's handle on the simulation: owns the worker thread, forwards run controls to it,
+// drops snapshots from runs that were reset, and keeps the state views read. Any edit of
+// the scenario resets the run (DESIGN: a run always shows the scenario as it is now).
+class RunController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RunController(ScenarioDocument *document, QObject *parent = nullptr);
+    ~RunController() override;
+
+    RunState state() const { return m_state; }
+    quint64 runId() const { return m_runId; }
+    // Latest snapshot of the current run; null before the first one arrives.
+    const LiveSnapshot *latest() const { return m_latest.get(); }
+    // Every sample of the current run so far.
+    const std::vector<Sample> &samples() const { return m_samples; }
+    std::shared_ptr<const RunResult> result() const { return m_result; }
+    double speed() const { return m_speed; }
+
+public Q_SLOTS:
+    void reset();
+    void play();
+    void pause();
+    void togglePlayPause();
+    void step();
+    void runUntil(double time);
+    // Simulated seconds per wall-clock second; 0 = as fast as possible.
+    void setSpeed(double simSecondsPerSecond);
+
+Q_SIGNALS:
+    // A new run was loaded (after reset or an edit): views drop what they accumulated.
+    void runReset(quint64 runId);
+    void snapshotArrived(const headroom::ui::LiveSnapshot &snapshot);
+    void stateChanged(headroom::ui::RunState state);
+    void finished(std::shared_ptr<const headroom::RunResult> result);
+    void failed(const QString &message);
+    // Something worth a status-bar line ("The scenario changed; the run was reset").
+    void notice(const QString &message);
+
+    // To the worker (queued).
+    void requestLoad(std::shared_ptr<const headroom::Scenario> scenario, quint64 runId);
+    void requestPlay();
+    void requestPause();
+    void requestStep();
+    void requestRunUntil(double time);
+    void requestSpeed(double simSecondsPerSecond);
+
+private:
+    void onSnapshot(SnapshotPtr snapshot);
+    void onWorkerState(RunState state, quint64 runId);
+    void onWorkerFailed(const QString &message, quint64 runId);
+    void onDocumentChanged();
+    void ensureLoaded();
+
+    ScenarioDocument *m_document;
+    QThread m_thread;
+    SimulationWorker *m_worker; // lives on m_thread
+    RunState m_state = RunState::Idle;
+    quint64 m_runId = 0;
+    bool m_loaded = false; // the worker holds the current document's scenario
+    SnapshotPtr m_latest;
+    std::vector<Sample> m_samples;
+    std::shared_ptr<const RunResult> m_result;
+    double m_speed = 0.0;
+};
+
+} // namespace headroom::ui
