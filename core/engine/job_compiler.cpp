@@ -13,11 +13,15 @@ CompiledJobs compileJobs(const Scenario &scenario, const CompiledCluster &cluste
     const std::vector<Job> &jobs = scenario.jobs;
     std::vector<std::uint32_t> order(jobs.size());
     std::iota(order.begin(), order.end(), 0u);
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const auto before = [&](std::uint32_t a, std::uint32_t b) {
         if (jobs[a].submitS != jobs[b].submitS)
             return jobs[a].submitS < jobs[b].submitS;
         return jobs[a].id < jobs[b].id; // stable: input position breaks the last tie
-    });
+    };
+    // Traces nearly always come in submit order already. Checking is one pass; a stable sort
+    // of a million indexes is many (and on sorted input leaves them as they are anyway).
+    if (!std::is_sorted(order.begin(), order.end(), before))
+        std::stable_sort(order.begin(), order.end(), before);
 
     CompiledJobs out;
     JobTable &t = out.table;
@@ -40,7 +44,7 @@ CompiledJobs compileJobs(const Scenario &scenario, const CompiledCluster &cluste
     t.overheadDue.assign(n, 0.0);
     t.preemptions.assign(n, 0);
     t.generation.assign(n, 0);
-    t.allocation.resize(n);
+    t.allocationSlot.assign(n, JobTable::kNoAllocation);
 
     NodeFilterIndex filters(cluster);
     for (std::size_t i = 0; i < n; ++i) {

@@ -2,6 +2,32 @@
 
 namespace headroom {
 
+void JobTable::setAllocation(JobIndex j, const Allocation &allocation)
+{
+    if (allocationSlot[j] == kNoAllocation && freeAllocationSlots.empty()) {
+        // push_back copes with an argument that lives in the pool itself, which a plain
+        // grow-then-assign would leave dangling.
+        allocationSlot[j] = static_cast<std::uint32_t>(allocationPool.size());
+        allocationPool.push_back(allocation);
+        return;
+    }
+    if (allocationSlot[j] == kNoAllocation) {
+        allocationSlot[j] = freeAllocationSlots.back();
+        freeAllocationSlots.pop_back();
+    }
+    allocationPool[allocationSlot[j]] = allocation; // reuses the entry's capacity
+}
+
+void JobTable::clearAllocation(JobIndex j)
+{
+    const std::uint32_t slot = allocationSlot[j];
+    if (slot == kNoAllocation)
+        return;
+    allocationPool[slot].clear();
+    freeAllocationSlots.push_back(slot);
+    allocationSlot[j] = kNoAllocation;
+}
+
 const char *describe(RejectReason reason)
 {
     switch (reason) {

@@ -51,9 +51,28 @@ struct JobTable
     std::vector<SimTime> overheadDue;  // restart overhead of the current segment
     std::vector<std::uint32_t> preemptions;
     std::vector<std::uint32_t> generation; // invalidates stale completion events
-    std::vector<Allocation> allocation;    // only while running
+
+    // Allocations of running jobs live in a pool: at most a few thousand jobs run at once, so
+    // a vector per job would cost a million-job trace 24 bytes a job plus a heap allocation
+    // per start, while pool entries keep their storage for the next job that starts.
+    static constexpr std::uint32_t kNoAllocation = 0xffffffffu;
+    std::vector<std::uint32_t> allocationSlot; // per job: pool entry, kNoAllocation if none
+    std::vector<Allocation> allocationPool;
+    std::vector<std::uint32_t> freeAllocationSlots;
+
+    // The job's allocation while it runs; empty otherwise. Inline: EASY reads it for every
+    // running job it walks when computing a shadow time.
+    const Allocation &allocationOf(JobIndex j) const
+    {
+        static const Allocation none;
+        const std::uint32_t slot = allocationSlot[j];
+        return slot == kNoAllocation ? none : allocationPool[slot];
+    }
+    void setAllocation(JobIndex j, const Allocation &allocation);
+    void clearAllocation(JobIndex j);
 
     std::size_t size() const { return submit.size(); }
+    // As of the start of the current run segment: progress is updated when a segment ends.
     SimTime remainingRequested(JobIndex j) const { return requested[j] - progress[j]; }
     // When the job would end if it ran to its requested wall time (what EASY assumes).
     SimTime expectedEnd(JobIndex j) const

@@ -44,6 +44,7 @@ Simulation::Simulation(const Scenario &scenario)
     m_now = m_firstEvent;
     m_lastEvent = m_firstEvent;
     m_finished = jobs.size() == 0;
+    m_indexRunning = m_scheduler->readsRunningByExpectedEnd();
 }
 
 Simulation::~Simulation() = default;
@@ -116,7 +117,7 @@ bool Simulation::step()
     }
     takeSamples(time, true);
 
-    if (m_nextSubmission == jobs.size() && m_running.empty())
+    if (m_nextSubmission == jobs.size() && m_runningCount == 0)
         finish();
     return true;
 }
@@ -165,10 +166,12 @@ void Simulation::start(JobIndex job, const Allocation &allocation)
     jobs.state[job] = JobState::Running;
     jobs.segmentStart[job] = m_now;
     jobs.overheadDue[job] = jobs.preemptions[job] > 0 ? m_policy.srtfRestartOverheadS : 0.0;
-    jobs.allocation[job] = allocation;
+    jobs.setAllocation(job, allocation);
     occupy(allocation);
     m_completions.push({jobs.actualEnd(job), job, ++jobs.generation[job]});
-    m_running.emplace(jobs.expectedEnd(job), job);
+    ++m_runningCount;
+    if (m_indexRunning)
+        m_running.emplace(jobs.expectedEnd(job), job);
     for (SimulationObserver *observer : m_observers)
         observer->jobStarted(m_now, jobs.inputIndex[job], allocation);
 }
@@ -178,7 +181,9 @@ void Simulation::preempt(JobIndex job)
     JobTable &jobs = m_jobs.table;
     ++m_events;
     ++m_preemptions;
-    m_running.erase({jobs.expectedEnd(job), job});
+    --m_runningCount;
+    if (m_indexRunning)
+        m_running.erase({jobs.expectedEnd(job), job});
     const SimTime elapsed = m_now - jobs.segmentStart[job];
     const SimTime overheadPaid = std::min(elapsed, jobs.overheadDue[job]);
     // Time spent restoring is lost if the job is preempted again before it finishes.
@@ -187,8 +192,8 @@ void Simulation::preempt(JobIndex job)
     ++jobs.preemptions[job];
     ++jobs.generation[job]; // its completion event is now stale
     jobs.state[job] = JobState::Queued;
-    release(jobs.allocation[job]);
-    Allocation().swap(jobs.allocation[job]);
+    release(jobs.allocationOf(job));
+    jobs.clearAllocation(job);
     m_scheduler->enqueue(job, jobs);
     for (SimulationObserver *observer : m_observers)
         observer->jobPreempted(m_now, jobs.inputIndex[job]);
@@ -205,13 +210,15 @@ void Simulation::complete(JobIndex job)
     JobTable &jobs = m_jobs.table;
     ++m_events;
     ++m_completed;
-    m_running.erase({jobs.expectedEnd(job), job});
+    --m_runningCount;
+    if (m_indexRunning)
+        m_running.erase({jobs.expectedEnd(job), job});
     jobs.occupied[job] += m_now - jobs.segmentStart[job];
     jobs.progress[job] = jobs.run[job];
     jobs.end[job] = m_now;
     jobs.state[job] = JobState::Completed;
-    release(jobs.allocation[job]);
-    Allocation().swap(jobs.allocation[job]);
+    release(jobs.allocationOf(job));
+    jobs.clearAllocation(job);
     m_capacityReleased = true;
     for (SimulationObserver *observer : m_observers)
         observer->jobCompleted(m_now, jobs.inputIndex[job]);
@@ -244,7 +251,7 @@ Sample Simulation::currentSample(SimTime time) const
     Sample sample;
     sample.time = time;
     sample.queued = static_cast<long long>(m_scheduler->queueLength());
-    sample.running = static_cast<long long>(m_running.size());
+    sample.running = m_runningCount;
     sample.busySlots = m_state.totalBusy();
     sample.utilization = m_state.totalSlots() > 0
                                  ? double(m_state.totalBusy()) / double(m_state.totalSlots())
@@ -299,7 +306,7 @@ LiveStatus Simulation::status() const
     status.submitted = m_submitted;
     status.rejected = m_rejected;
     status.completed = m_completed;
-    status.running = static_cast<long long>(m_running.size());
+    status.running = m_runningCount;
     status.queued = static_cast<long long>(m_scheduler->queueLength());
     status.pending = static_cast<long long>(m_jobs.table.size() - m_nextSubmission);
     status.busySlots = m_state.totalBusy();

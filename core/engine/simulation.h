@@ -120,7 +120,9 @@ private:
     std::vector<SimulationObserver *> m_observers;
 
     std::priority_queue<Completion, std::vector<Completion>, std::greater<>> m_completions;
-    RunningByExpectedEnd m_running;
+    RunningByExpectedEnd m_running; // only if m_scheduler->readsRunningByExpectedEnd()
+    bool m_indexRunning = true;
+    long long m_runningCount = 0;
     JobIndex m_nextSubmission = 0;
     bool m_capacityReleased = false;
     bool m_finished = false;

@@ -25,16 +25,17 @@ public:
     const std::string &message() const { return m_message; }
 
 private:
+    // Built with append() only: GCC 12 reports a false -Wrestrict on `"literal" + string`.
     static std::string compose(const std::string &file, int line, const std::string &field,
                                const std::string &message)
     {
         std::string out = file.empty() ? std::string("<input>") : file;
         if (line > 0)
-            out += ":" + std::to_string(line);
-        out += ": ";
+            out.append(":").append(std::to_string(line));
+        out.append(": ");
         if (!field.empty())
-            out += "field " + field + ": ";
-        out += message;
+            out.append("field ").append(field).append(": ");
+        out.append(message);
         return out;
     }
 

@@ -18,7 +18,10 @@ struct JobConstraints
     std::string rack;     // Rack::name
     std::string pinNode;  // NodeSpec::name; set by drag-and-drop in the GUI
 
-    bool empty() const { return nodeType.empty() && zone.empty() && rack.empty() && pinNode.empty(); }
+    bool empty() const
+    {
+        return nodeType.empty() && zone.empty() && rack.empty() && pinNode.empty();
+    }
     bool operator==(const JobConstraints &) const = default;
 };
 

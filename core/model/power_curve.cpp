@@ -33,23 +33,29 @@ double PowerCurve::watts(double utilization) const
     return m_table[lower] + (m_table[lower + 1] - m_table[lower]) * fraction;
 }
 
-std::string PowerCurve::problem() const
+std::optional<PowerCurve::Problem> PowerCurve::findProblem() const
 {
     auto bad = [](double w) { return !std::isfinite(w) || w < 0.0; };
     if (m_kind == Kind::Linear) {
         if (bad(m_idleW))
-            return "idle_w must be a finite number >= 0";
+            return Problem{"idle_w", "must be a finite number >= 0"};
         if (bad(m_maxW))
-            return "max_w must be a finite number >= 0";
+            return Problem{"max_w", "must be a finite number >= 0"};
         if (m_maxW < m_idleW)
-            return "max_w must be >= idle_w";
-        return {};
+            return Problem{"max_w", "must be >= idle_w"};
+        return std::nullopt;
     }
     for (int i = 0; i < kTablePoints; ++i) {
         if (bad(m_table[i]))
-            return "watts[" + std::to_string(i) + "] must be a finite number >= 0";
+            return Problem{"watts[" + std::to_string(i) + "]", "must be a finite number >= 0"};
     }
-    return {};
+    return std::nullopt;
+}
+
+std::string PowerCurve::problem() const
+{
+    const std::optional<Problem> found = findProblem();
+    return found ? found->field + ": " + found->message : std::string();
 }
 
 } // namespace headroom

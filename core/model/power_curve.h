@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 
 namespace headroom {
@@ -27,7 +28,14 @@ public:
     // Watts at utilization u; u is clamped to [0, 1].
     double watts(double utilization) const;
 
-    // Empty when the curve is usable, otherwise what is wrong with it.
+    // What is wrong with the curve, located by its field ("max_w", "watts[3]").
+    struct Problem
+    {
+        std::string field;
+        std::string message;
+    };
+    std::optional<Problem> findProblem() const;
+    // The same as one sentence ("max_w: must be >= idle_w"); empty when the curve is usable.
     std::string problem() const;
 
     bool operator==(const PowerCurve &) const = default;

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <charconv>
 #include <set>
 #include <string>
 
@@ -53,11 +53,12 @@ public:
             add(path, std::string("duplicate ") + what + " name \"" + name + "\"");
     }
 
+    // std::to_chars ignores the locale (snprintf would print "0,5" in a German session).
     static std::string format(double value)
     {
         char buffer[64];
-        std::snprintf(buffer, sizeof buffer, "%.10g", value);
-        return buffer;
+        const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+        return std::string(buffer, result.ptr);
     }
 };
 
@@ -76,8 +77,8 @@ void checkNodeTypes(const Scenario &s, Checker &c)
             c.add(p + ".cpu_cores", "must be >= 0");
         c.finiteAtLeast(p + ".memory_gb", t.memoryGb, 0.0, 1e9);
         c.finiteAtLeast(p + ".peak_bf16_tflops", t.peakTflopsPerAccelerator, 0.0, 1e9);
-        if (const std::string problem = t.power.problem(); !problem.empty())
-            c.add(p + ".power", problem);
+        if (const auto problem = t.power.findProblem())
+            c.add(p + ".power." + problem->field, problem->message);
         c.finiteAtLeast(p + ".off_w", t.offW, 0.0, 1e9);
         c.finiteAtLeast(p + ".boot_s", t.bootS, 0.0, kMaxSeconds);
         c.finiteAtLeast(p + ".shutdown_s", t.shutdownS, 0.0, kMaxSeconds);

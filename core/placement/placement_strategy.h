@@ -19,7 +19,10 @@ public:
     virtual std::string_view name() const = 0;
 
     // Fills `out` (cleared first) and returns true, or returns false when the job does not
-    // fit now. May keep state between calls (round-robin's cursor), so not const.
+    // fit now. May keep state between calls (round-robin's cursor), so not const; but
+    // schedulers call it speculatively (EASY tries candidates it may refuse, SRTF plans on a
+    // copy) and skip calls whose answer they already know: the answer must not depend on how
+    // often it was asked, only on the demand, the cluster state and the jobs started so far.
     virtual bool place(const JobDemand &demand, const ClusterState &state, Allocation &out) = 0;
 };
 

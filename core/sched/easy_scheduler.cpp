@@ -3,6 +3,7 @@
 #include "core/sched/scheduling_context.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 
 namespace headroom {
@@ -18,6 +19,7 @@ void EasyScheduler::schedule(SchedulingContext &context)
     const JobTable &jobs = context.jobs();
     if (context.capacityReleased())
         m_reservation.valid = false;
+    forgetFits();
 
     // Start jobs from the head while they fit.
     bool fullScan = true;
@@ -61,6 +63,61 @@ void EasyScheduler::schedule(SchedulingContext &context)
     m_queue.compactIfSparse(jobs);
 }
 
+namespace {
+
+std::size_t shapeOf(const JobTable &jobs, JobIndex job)
+{
+    return 2 * static_cast<std::size_t>(jobs.filter[job]) + jobs.gang[job];
+}
+
+} // namespace
+
+// During one pass capacity only shrinks (jobs start, none end). Whether a job fits depends
+// only on its filter, whether it is a gang, and its slot count, monotonically: a node with
+// room for k slots has room for fewer, and a gang of k slots needs at least as many whole
+// nodes as a smaller one. So once a job failed to place, every later job of the same filter
+// and kind that needs as many slots or more fails too, and placement need not be asked.
+bool EasyScheduler::knownNotToFit(const JobTable &jobs, JobIndex job) const
+{
+    const std::size_t shape = shapeOf(jobs, job);
+    return shape < m_failedSlots.size() && jobs.slots[job] >= m_failedSlots[shape];
+}
+
+void EasyScheduler::noteDoesNotFit(const JobTable &jobs, JobIndex job)
+{
+    const std::size_t shape = shapeOf(jobs, job);
+    if (shape >= m_failedSlots.size())
+        m_failedSlots.resize(shape + 1, INT_MAX);
+    if (m_failedSlots[shape] == INT_MAX)
+        m_failedShapes.push_back(shape);
+    m_failedSlots[shape] = std::min(m_failedSlots[shape], jobs.slots[job]);
+}
+
+// A job that would run past the shadow time is refused or admitted by where placement puts
+// it and by the reservation's counts; neither changes until something starts. So a job
+// asking exactly what a refused one asked gets the same answer until then, and long queues
+// of identical small jobs are decided once instead of once each.
+bool EasyScheduler::refusedSinceLastStart(const JobTable &jobs, JobIndex job) const
+{
+    const std::pair<std::size_t, int> demand{shapeOf(jobs, job), jobs.slots[job]};
+    return std::find(m_refused.begin(), m_refused.end(), demand) != m_refused.end();
+}
+
+void EasyScheduler::startBackfilled(SchedulingContext &context, JobIndex job)
+{
+    context.start(job, m_candidate);
+    m_queue.noteRemoved();
+    m_refused.clear();
+}
+
+void EasyScheduler::forgetFits()
+{
+    for (std::size_t shape : m_failedShapes)
+        m_failedSlots[shape] = INT_MAX;
+    m_failedShapes.clear();
+    m_refused.clear();
+}
+
 bool EasyScheduler::headUsable(const SchedulingContext &context, int node) const
 {
     const JobIndex head = m_reservation.head;
@@ -93,7 +150,7 @@ void EasyScheduler::resetScratch()
 void EasyScheduler::releaseByShadow(const SchedulingContext &context, JobIndex job)
 {
     const ClusterState &cluster = context.cluster();
-    for (const NodeShare &share : context.jobs().allocation[job]) {
+    for (const NodeShare &share : context.jobs().allocationOf(job)) {
         const int node = share.node;
         if (m_released[node] == 0)
             m_touched.push_back(node);
@@ -189,18 +246,21 @@ void EasyScheduler::backfill(SchedulingContext &context, JobIndex job)
     const bool endsByShadow = context.now() + jobs.requested[job] <= r.shadow;
     if (!endsByShadow && r.everyNodeUsable && jobs.slots[job] > r.extra)
         return; // cheap early out for the common homogeneous case
-    if (!context.place(job, m_candidate))
+    if (knownNotToFit(jobs, job) || (!endsByShadow && refusedSinceLastStart(jobs, job)))
         return;
+    if (!context.place(job, m_candidate)) {
+        noteDoesNotFit(jobs, job);
+        return;
+    }
 
     if (endsByShadow) {
         // Its slots are back by the shadow time, so the picture there is unchanged.
-        context.start(job, m_candidate);
-        m_queue.noteRemoved();
         for (const NodeShare &share : m_candidate) {
             if (m_released[share.node] == 0)
                 m_touched.push_back(share.node);
             m_released[share.node] += share.held;
         }
+        startBackfilled(context, job);
         return;
     }
 
@@ -217,12 +277,13 @@ void EasyScheduler::backfill(SchedulingContext &context, JobIndex job)
         if (before >= r.threshold[type] && before - share.held < r.threshold[type])
             --m_countScratch[type];
     }
-    if (usedFromHead > r.extra || !headFits(m_countScratch))
+    if (usedFromHead > r.extra || !headFits(m_countScratch)) {
+        m_refused.emplace_back(shapeOf(jobs, job), jobs.slots[job]);
         return;
+    }
     r.count.swap(m_countScratch);
     r.extra -= usedFromHead;
-    context.start(job, m_candidate);
-    m_queue.noteRemoved();
+    startBackfilled(context, job);
 }
 
 } // namespace headroom

@@ -54,6 +54,11 @@ private:
     bool headFits(const std::vector<int> &count) const;
     void releaseByShadow(const SchedulingContext &context, JobIndex job);
     void resetScratch();
+    bool knownNotToFit(const JobTable &jobs, JobIndex job) const;
+    void noteDoesNotFit(const JobTable &jobs, JobIndex job);
+    bool refusedSinceLastStart(const JobTable &jobs, JobIndex job) const;
+    void startBackfilled(SchedulingContext &context, JobIndex job);
+    void forgetFits();
 
     ArrivalQueue m_queue;
     Reservation m_reservation;
@@ -62,6 +67,13 @@ private:
     std::vector<int> m_touched;       // nodes with m_released != 0
     std::vector<int> m_countScratch;
     Allocation m_candidate;
+    // Per job shape (2 × filter + gang): the fewest slots that failed to place during this
+    // pass, so the backfill scan of a long queue does not search the cluster again for jobs
+    // that cannot fit (see knownNotToFit()).
+    std::vector<int> m_failedSlots;
+    std::vector<std::size_t> m_failedShapes; // entries of m_failedSlots set this pass
+    // (shape, slots) of jobs refused past the shadow time since the last start this pass.
+    std::vector<std::pair<std::size_t, int>> m_refused;
 };
 
 } // namespace headroom

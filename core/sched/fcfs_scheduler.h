@@ -13,6 +13,7 @@ public:
     void enqueue(JobIndex job, const JobTable &jobs) override;
     void schedule(SchedulingContext &context) override;
     std::size_t queueLength() const override { return m_queue.size(); }
+    bool readsRunningByExpectedEnd() const override { return false; }
 
 private:
     ArrivalQueue m_queue;

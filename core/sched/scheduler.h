@@ -22,6 +22,11 @@ public:
     virtual void enqueue(JobIndex job, const JobTable &jobs) = 0;
     virtual void schedule(SchedulingContext &context) = 0;
     virtual std::size_t queueLength() const = 0;
+
+    // Whether schedule() reads SchedulingContext::runningByExpectedEnd(). Keeping that ordered
+    // index costs a tree insertion and removal per job (a sizeable share of a million-job
+    // FCFS replay), so the engine maintains it only for schedulers that say they need it.
+    virtual bool readsRunningByExpectedEnd() const { return true; }
 };
 
 } // namespace headroom

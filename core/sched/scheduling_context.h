@@ -49,6 +49,7 @@ public:
     const JobTable &jobs() const { return m_jobs; }
     const ClusterState &cluster() const { return m_cluster; }
     const NodeFilter &filterOf(JobIndex job) const { return m_filters[m_jobs.filter[job]]; }
+    // Empty for a scheduler whose readsRunningByExpectedEnd() is false.
     const RunningByExpectedEnd &runningByExpectedEnd() const { return m_running; }
     // True when slots were freed (completions) since the previous pass. When false, a job
     // that did not fit in the previous pass cannot fit now either.

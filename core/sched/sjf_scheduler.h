@@ -20,6 +20,7 @@ public:
     void enqueue(JobIndex job, const JobTable &jobs) override;
     void schedule(SchedulingContext &context) override;
     std::size_t queueLength() const override { return m_queue.size(); }
+    bool readsRunningByExpectedEnd() const override { return false; }
 
 private:
     using Key = std::pair<SimTime, JobIndex>; // (requested wall time, processing order)

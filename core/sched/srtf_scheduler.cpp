@@ -17,6 +17,25 @@ bool fitsWhereItIs(const ClusterState &plan, const Allocation &allocation)
     return true;
 }
 
+// Requested wall time minus the useful work done by `now`. JobTable::progress is brought up
+// to date only when a run segment ends, so a running job's current segment (less the restart
+// overhead it pays first) is added here; without it a job that has nearly finished would
+// compete with its remaining time as of its last start and could be preempted by a job that
+// needs longer than it has left.
+SimTime remainingAt(const JobTable &jobs, JobIndex job, SimTime now)
+{
+    SimTime done = jobs.progress[job];
+    if (jobs.state[job] == JobState::Running)
+        done += std::max(0.0, now - jobs.segmentStart[job] - jobs.overheadDue[job]);
+    return jobs.requested[job] - done;
+}
+
+void occupyAll(ClusterState &state, const Allocation &allocation)
+{
+    for (const NodeShare &share : allocation)
+        state.occupy(share);
+}
+
 } // namespace
 
 void SrtfScheduler::enqueue(JobIndex job, const JobTable &)
@@ -26,14 +45,19 @@ void SrtfScheduler::enqueue(JobIndex job, const JobTable &)
 
 void SrtfScheduler::schedule(SchedulingContext &context)
 {
+    // With nothing queued the plan keeps every running job where it is (they already fit
+    // together), so it would change nothing; skipping it saves a sort and a cluster copy
+    // per completion on a lightly loaded cluster.
+    if (m_queued.empty())
+        return;
     const JobTable &jobs = context.jobs();
 
     std::vector<std::pair<SimTime, JobIndex>> candidates;
     candidates.reserve(m_queued.size() + context.runningByExpectedEnd().size());
     for (JobIndex job : m_queued)
-        candidates.emplace_back(jobs.remainingRequested(job), job);
+        candidates.emplace_back(remainingAt(jobs, job, context.now()), job);
     for (const auto &entry : context.runningByExpectedEnd())
-        candidates.emplace_back(jobs.remainingRequested(entry.second), entry.second);
+        candidates.emplace_back(remainingAt(jobs, entry.second, context.now()), entry.second);
     // JobIndex order is (submit time, id), the contract's tie-break.
     std::sort(candidates.begin(), candidates.end());
 
@@ -41,19 +65,22 @@ void SrtfScheduler::schedule(SchedulingContext &context)
     std::vector<std::pair<JobIndex, Allocation>> toStart;
     std::vector<JobIndex> toPreempt;
     std::vector<JobIndex> stillQueued;
+    std::vector<JobIndex> kept;      // chosen, running, and free where they are in the plan
+    std::vector<JobIndex> migrating; // chosen, running, but placed elsewhere by the plan
     Allocation allocation;
     for (const auto &[remaining, job] : candidates) {
         const bool running = jobs.state[job] == JobState::Running;
-        if (running && fitsWhereItIs(plan, jobs.allocation[job])) {
-            for (const NodeShare &share : jobs.allocation[job])
-                plan.occupy(share);
+        if (running && fitsWhereItIs(plan, jobs.allocationOf(job))) {
+            occupyAll(plan, jobs.allocationOf(job));
+            kept.push_back(job);
             continue; // keeps running untouched
         }
         if (context.placeOn(plan, job, allocation)) {
-            for (const NodeShare &share : allocation)
-                plan.occupy(share);
-            if (running)
+            occupyAll(plan, allocation);
+            if (running) {
                 toPreempt.push_back(job); // migrates: stops here, restarts there
+                migrating.push_back(job);
+            }
             toStart.emplace_back(job, allocation);
         } else if (running) {
             toPreempt.push_back(job);
@@ -63,12 +90,52 @@ void SrtfScheduler::schedule(SchedulingContext &context)
         }
     }
 
+    if (!migrating.empty() && placeAroundRunning(context, kept, migrating, toStart)) {
+        const auto migrates = [&](JobIndex job) {
+            return std::find(migrating.begin(), migrating.end(), job) != migrating.end();
+        };
+        toPreempt.erase(std::remove_if(toPreempt.begin(), toPreempt.end(), migrates),
+                        toPreempt.end());
+    }
+
     // Preempt first so the planned allocations are free when the jobs start.
     for (JobIndex job : toPreempt)
         context.preempt(job);
     for (const auto &[job, planned] : toStart)
         context.start(job, planned);
     m_queued = std::move(stillQueued);
+}
+
+// The plan decides *which* jobs run (the contract's greedy choice), but placing a short
+// newcomer first-fit on the emptied plan often lands it on a node a longer running job holds;
+// that job then "migrates" (a preemption paying the restart overhead) although everything
+// chosen would fit with it staying put. So, when the plan migrates a job, try again: keep
+// every chosen running job where it is (they already fit together: they are running) and
+// place the newly chosen jobs, in choice order, on what is left. If one of them does not fit
+// that way (fragmentation on multi-slot nodes), the plan stands.
+bool SrtfScheduler::placeAroundRunning(SchedulingContext &context,
+                                       const std::vector<JobIndex> &kept,
+                                       const std::vector<JobIndex> &migrating,
+                                       std::vector<std::pair<JobIndex, Allocation>> &toStart)
+{
+    const JobTable &jobs = context.jobs();
+    ClusterState state(context.cluster().layout());
+    for (JobIndex job : kept)
+        occupyAll(state, jobs.allocationOf(job));
+    for (JobIndex job : migrating)
+        occupyAll(state, jobs.allocationOf(job));
+    std::vector<std::pair<JobIndex, Allocation>> placed;
+    Allocation allocation;
+    for (const auto &[job, planned] : toStart) {
+        if (jobs.state[job] == JobState::Running)
+            continue; // a migrating job: it stays where it is
+        if (!context.placeOn(state, job, allocation))
+            return false;
+        occupyAll(state, allocation);
+        placed.emplace_back(job, allocation);
+    }
+    toStart = std::move(placed);
+    return true;
 }
 
 } // namespace headroom

@@ -3,6 +3,7 @@
 #include "core/engine/allocation.h"
 #include "core/sched/scheduler.h"
 
+#include <utility>
 #include <vector>
 
 namespace headroom {
@@ -12,9 +13,11 @@ namespace headroom {
 // not fit in what is left. A running job gets no preference in the choice.
 //
 // The plan is made on an emptied copy of the cluster. A chosen job that is already running
-// keeps its nodes when they are still free in the plan (so nothing migrates needlessly);
-// otherwise it is placed afresh, which is a preemption plus a restart. Jobs that are not
-// chosen are preempted and keep their progress; each restart pays the configured overhead.
+// keeps its nodes when they are still free in the plan; otherwise it is placed afresh, which
+// is a preemption plus a restart, unless the newly chosen jobs can all be placed around every
+// chosen running job instead (placeAroundRunning), so nothing migrates needlessly. Jobs that
+// are not chosen are preempted and keep their progress; each restart pays the configured
+// overhead.
 class SrtfScheduler final : public Scheduler
 {
 public:
@@ -24,6 +27,10 @@ public:
     std::size_t queueLength() const override { return m_queued.size(); }
 
 private:
+    bool placeAroundRunning(SchedulingContext &context, const std::vector<JobIndex> &kept,
+                            const std::vector<JobIndex> &migrating,
+                            std::vector<std::pair<JobIndex, Allocation>> &toStart);
+
     std::vector<JobIndex> m_queued; // unordered; sorted into the plan each pass
 };
 

@@ -40,7 +40,7 @@ class TestSchedulers : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     // Silberschatz, Operating System Concepts, ch. 5: P1=24, P2=3, P3=3 all at 0.
     void fcfsTextbook()
     {

@@ -40,6 +40,7 @@ public:
 
 SimulationWorker::SimulationWorker(QObject *parent)
     : QObject(parent)
+    , m_ticker(this) // a child, so that moveToThread() takes the timer along
 {
     m_ticker.setSingleShot(true);
     connect(&m_ticker, &QTimer::timeout, this, &SimulationWorker::tick);

@@ -1,0 +1,161 @@
+// headroom-cli: the headless front-end. Thin: parses the command line and hands over to a
+// command; all simulation work is in core/.
+#include "app/cli/exit_codes.h"
+#include "app/cli/simulate_command.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cmath>
+#include <cstdio>
+
+#include "headroom_version.h"
+
+using namespace headroom;
+using namespace headroom::cli;
+
+namespace {
+
+[[noreturn]] void failUsage(const QString &message)
+{
+    std::fprintf(stderr, "headroom-cli: error: %s\nTry 'headroom-cli simulate --help'.\n",
+                 message.toLocal8Bit().constData());
+    std::exit(kExitUsage);
+}
+
+double parsePositiveSeconds(const QString &option, const QString &text, bool allowZero)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || !std::isfinite(value) || value < 0.0 || (!allowZero && value == 0.0))
+        failUsage(QStringLiteral("--%1: expected a %2 number of seconds, got '%3'")
+                          .arg(option, allowZero ? "non-negative" : "positive", text));
+    return value;
+}
+
+int simulate(QCommandLineParser &parser, const QCommandLineOption &help)
+{
+    parser.clearPositionalArguments();
+    parser.addPositionalArgument("simulate", "Run one simulation.", "simulate");
+    parser.addPositionalArgument(
+            "INPUT", "Scenario (.json) or Standard Workload Format trace (.swf, .swf.gz).");
+    const QCommandLineOption scheduler(
+            "scheduler",
+            QStringLiteral("Scheduler: %1 (default: the scenario's; easy for traces).")
+                    .arg(QString::fromStdString(schedulerNames())),
+            "NAME");
+    const QCommandLineOption placement(
+            "placement",
+            QStringLiteral("Placement: %1 (default: the scenario's).")
+                    .arg(QString::fromStdString(placementNames())),
+            "NAME");
+    const QCommandLineOption seed("seed", "Seed recorded with the run (default: the scenario's).",
+                                  "N");
+    const QCommandLineOption metrics("metrics-json", "Write the metrics as JSON to FILE.", "FILE");
+    const QCommandLineOption jobs("jobs-csv", "Write one CSV row per job to FILE.", "FILE");
+    const QCommandLineOption timeseries("timeseries-csv", "Write the sampled time series to FILE.",
+                                        "FILE");
+    const QCommandLineOption report("report", "Write a planning report (PDF or HTML).", "FILE");
+    const QCommandLineOption interval("sample-interval",
+                                      "Time-series sampling interval in seconds (default: the "
+                                      "scenario's; 300 for traces).",
+                                      "SECONDS");
+    const QCommandLineOption overhead("srtf-restart-overhead",
+                                      "Seconds a preempted job pays on each restart under srtf.",
+                                      "SECONDS");
+    const QCommandLineOption nodes("nodes", "Node count for a trace without MaxNodes/MaxProcs.",
+                                   "N");
+    const QCommandLineOption quiet({"q", "quiet"}, "No progress output.");
+    parser.addOptions({scheduler, placement, seed, metrics, jobs, timeseries, report, interval,
+                       overhead, nodes, quiet});
+    if (!parser.parse(QCoreApplication::arguments()))
+        failUsage(parser.errorText());
+    if (parser.isSet(help))
+        parser.showHelp(kExitOk);
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2)
+        failUsage(positional.size() < 2 ? QStringLiteral("simulate needs an INPUT file")
+                                        : QStringLiteral("simulate takes one INPUT file, got %1")
+                                                  .arg(positional.size() - 1));
+    SimulateOptions options;
+    options.input = positional.at(1);
+    if (parser.isSet(scheduler)) {
+        const QString name = parser.value(scheduler);
+        options.scheduler = schedulerFromString(name.toStdString());
+        if (!options.scheduler)
+            failUsage(QStringLiteral("unknown scheduler '%1' (choose from %2)")
+                              .arg(name, QString::fromStdString(schedulerNames())));
+    }
+    if (parser.isSet(placement)) {
+        const QString name = parser.value(placement);
+        options.placement = placementFromString(name.toStdString());
+        if (!options.placement)
+            failUsage(QStringLiteral("unknown placement '%1' (choose from %2)")
+                              .arg(name, QString::fromStdString(placementNames())));
+    }
+    if (parser.isSet(seed)) {
+        bool ok = false;
+        options.seed = parser.value(seed).toULongLong(&ok);
+        if (!ok)
+            failUsage(QStringLiteral("--seed: expected a non-negative integer, got '%1'")
+                              .arg(parser.value(seed)));
+    }
+    if (parser.isSet(interval))
+        options.sampleIntervalS = parsePositiveSeconds("sample-interval", parser.value(interval),
+                                                       false);
+    if (parser.isSet(overhead))
+        options.restartOverheadS = parsePositiveSeconds("srtf-restart-overhead",
+                                                        parser.value(overhead), true);
+    if (parser.isSet(nodes)) {
+        bool ok = false;
+        const int count = parser.value(nodes).toInt(&ok);
+        if (!ok || count <= 0)
+            failUsage(QStringLiteral("--nodes: expected a positive integer, got '%1'")
+                              .arg(parser.value(nodes)));
+        options.nodes = count;
+    }
+    options.metricsJson = parser.value(metrics);
+    options.jobsCsv = parser.value(jobs);
+    options.timeseriesCsv = parser.value(timeseries);
+    options.report = parser.value(report);
+    options.quiet = parser.isSet(quiet);
+    return runSimulate(options);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    const QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName("headroom-cli");
+    QCoreApplication::setApplicationVersion(kVersion);
+    QCoreApplication::setOrganizationName("Headroom");
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+            "Headroom capacity planner, headless.\n\n"
+            "Commands:\n"
+            "  simulate INPUT   replay a scenario or SWF trace and write metrics\n\n"
+            "Run 'headroom-cli simulate --help' for the options of a command.");
+    parser.addPositionalArgument("command", "The command to run: simulate.", "<command>");
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    // Options belong to commands, so the first parse only looks for the command.
+    parser.parse(QCoreApplication::arguments());
+
+    const QStringList positional = parser.positionalArguments();
+    const QString command = positional.isEmpty() ? QString() : positional.first();
+    if (command == "simulate")
+        return simulate(parser, help);
+
+    if (!parser.parse(QCoreApplication::arguments()))
+        failUsage(parser.errorText());
+    if (parser.isSet(version))
+        parser.showVersion();
+    if (parser.isSet(help))
+        parser.showHelp(kExitOk);
+    if (command.isEmpty())
+        parser.showHelp(kExitUsage);
+    failUsage(QStringLiteral("unknown command '%1' (known: simulate)").arg(command));
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/engine/simulation.h"
+
+#include <QElapsedTimer>
+
+#include <cstdio>
+
+namespace headroom::cli {
+
+// Shows the progress of a long run on stderr, on one line that rewrites itself. Silent for
+// runs shorter than a second, with --quiet, and when stderr is not a terminal (logs and CI
+// stay clean).
+class ProgressReporter
+{
+public:
+    ProgressReporter(bool enabled, long long totalJobs);
+    ~ProgressReporter();
+
+    void update(const LiveStatus &status);
+    void finish();
+
+private:
+    bool m_enabled;
+    bool m_shown = false;
+    long long m_totalJobs;
+    QElapsedTimer m_clock;
+    qint64 m_lastPrintMs = 0;
+};
+
+bool stderrIsTerminal();
+
+} // namespace headroom::cli

@@ -1,0 +1,107 @@
+#include "core/io/run_outputs.h"
+
+#include "core/io/number_format.h"
+#include "headroom_version.h"
+
+#include <nlohmann/json.hpp>
+
+namespace headroom {
+
+std::string metricsJson(const RunMetrics &m, const RunInfo &info)
+{
+    nlohmann::ordered_json j;
+    j["jobs_submitted"] = m.jobsSubmitted;
+    j["jobs_completed"] = m.jobsCompleted;
+    j["jobs_rejected"] = m.jobsRejected;
+    j["jobs_skipped"] = m.jobsSkipped;
+    j["mean_wait_s"] = m.meanWaitS;
+    j["p50_wait_s"] = m.p50WaitS;
+    j["p95_wait_s"] = m.p95WaitS;
+    j["p99_wait_s"] = m.p99WaitS;
+    j["max_wait_s"] = m.maxWaitS;
+    j["mean_bounded_slowdown"] = m.meanBoundedSlowdown;
+    j["makespan_s"] = m.makespanS;
+    j["utilization"] = m.utilization;
+    j["load_balance_cov"] = m.loadBalanceCov;
+    j["jain_index"] = m.jainIndex;
+    j["energy_kwh"] = m.energyKwh;
+    j["mean_power_w"] = m.meanPowerW;
+    j["peak_power_w"] = m.peakPowerW;
+    j["jobs_preempted"] = m.preemptions;
+    j["scenario"] = info.scenarioName;
+    j["scheduler"] = std::string(toString(info.scheduler));
+    j["placement"] = std::string(toString(info.placement));
+    j["seed"] = info.seed;
+    j["sample_interval_s"] = info.sampleIntervalS;
+    j["nodes"] = info.nodes;
+    j["total_slots"] = info.totalSlots;
+    j["headroom_version"] = kVersion;
+    return j.dump(2) + "\n";
+}
+
+std::string jobsCsv(const RunResult &result)
+{
+    std::string out;
+    out.reserve(48 * (result.jobs.size() + 1));
+    out += "id,submit_s,start_s,end_s,slots,state\n";
+    for (const JobOutcome &job : result.jobs) {
+        out += std::to_string(job.id);
+        out += ',';
+        appendTime(out, job.submit);
+        out += ',';
+        if (job.started())
+            appendTime(out, job.firstStart);
+        out += ',';
+        if (job.state == JobState::Completed)
+            appendTime(out, job.end);
+        out += ',';
+        out += std::to_string(job.slots);
+        out += ',';
+        switch (job.state) {
+        case JobState::Completed:
+            out += "completed";
+            break;
+        case JobState::Rejected:
+            out += "rejected";
+            break;
+        case JobState::Running:
+            out += "running"; // only in results taken before the run finished
+            break;
+        case JobState::Queued:
+        case JobState::Pending:
+            out += "queued";
+            break;
+        }
+        out += '\n';
+    }
+    return out;
+}
+
+std::string timeseriesCsv(const RunResult &result)
+{
+    std::string out;
+    out.reserve(80 * (result.samples.size() + 1));
+    out += "time_s,queued,running,busy_slots,utilization,it_power_w,load_balance_cov,"
+           "jain_index\n";
+    for (const Sample &s : result.samples) {
+        appendTime(out, s.time);
+        out += ',';
+        out += std::to_string(s.queued);
+        out += ',';
+        out += std::to_string(s.running);
+        out += ',';
+        out += std::to_string(s.busySlots);
+        out += ',';
+        appendNumber(out, s.utilization);
+        out += ',';
+        appendNumber(out, s.itPowerW);
+        out += ',';
+        appendNumber(out, s.loadBalanceCov);
+        out += ',';
+        appendNumber(out, s.jainIndex);
+        out += '\n';
+    }
+    return out;
+}
+
+} // namespace headroom

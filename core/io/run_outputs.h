@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/engine/run_result.h"
+#include "core/model/policy.h"
+
+#include <cstdint>
+#include <string>
+
+namespace headroom {
+
+// What a metrics file records about the run besides the metrics themselves, so that a result
+// can be traced back to its inputs. No wall-clock time: outputs must be byte-identical for the
+// same scenario and seed.
+struct RunInfo
+{
+    std::string scenarioName;
+    SchedulerKind scheduler = SchedulerKind::Easy;
+    PlacementKind placement = PlacementKind::FirstFit;
+    std::uint64_t seed = 0;
+    SimTime sampleIntervalS = 0.0;
+    long long nodes = 0;
+    long long totalSlots = 0;
+};
+
+// DESIGN.md §6 --metrics-json: every contract key, plus run information.
+std::string metricsJson(const RunMetrics &metrics, const RunInfo &info);
+
+// DESIGN.md §6 --jobs-csv: "id,submit_s,start_s,end_s,slots,state", one row per job in input
+// order; rejected jobs have empty start and end.
+std::string jobsCsv(const RunResult &result);
+
+// The fixed-interval time series, one row per sample.
+std::string timeseriesCsv(const RunResult &result);
+
+} // namespace headroom

@@ -1,0 +1,1044 @@
+#include "core/io/scenario_json.h"
+
+#include "core/io/input_error.h"
+#include "core/io/json_locator.h"
+#include "core/model/validation.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cerrno>
+#include <climits>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <fcntl.h>
+#include <filesystem>
+#include <limits>
+#include <memory>
+#include <span>
+#include <stdexcept>
+#include <sys/stat.h>
+#include <system_error>
+#include <unistd.h>
+#include <vector>
+
+namespace headroom {
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+std::string errnoText(int error)
+{
+    return std::error_code(error, std::generic_category()).message();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paths
+
+// The JSON path of a value as a chain of stack frames. The string is built only when an error
+// is reported, so reading a million jobs allocates no paths.
+struct Path
+{
+    static constexpr std::size_t kNoIndex = std::numeric_limits<std::size_t>::max();
+
+    const Path *parent = nullptr;
+    std::string_view name; // member name, unless this is an array element
+    std::size_t index = kNoIndex;
+
+    Path member(std::string_view memberName) const { return {this, memberName, kNoIndex}; }
+    Path element(std::size_t elementIndex) const { return {this, {}, elementIndex}; }
+
+    std::string str() const
+    {
+        std::vector<const Path *> chain;
+        for (const Path *p = this; p && p->parent; p = p->parent)
+            chain.push_back(p);
+        std::string out;
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+            const Path &p = **it;
+            if (p.index != kNoIndex) {
+                out += '[' + std::to_string(p.index) + ']';
+            } else {
+                if (!out.empty())
+                    out += '.';
+                out += p.name;
+            }
+        }
+        return out;
+    }
+};
+
+std::string joinPath(const std::string &parent, std::string_view name)
+{
+    return parent.empty() ? std::string(name) : parent + "." + std::string(name);
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON parsing
+
+// A failure found while parsing, before any scenario field is looked at.
+struct ParseFailure
+{
+    enum class Kind { Syntax, NumberOutOfRange, DuplicateMember } kind = Kind::Syntax;
+    std::size_t position = 0; // nlohmann's count of bytes read
+    std::string detail;       // nlohmann's message, or the offending token
+    std::string path;         // of the value (number) or of the object (duplicate)
+    std::string member;       // the duplicated member name
+};
+
+// Builds the DOM like nlohmann's own SAX DOM parser, plus two things it cannot do: it refuses
+// an object holding a member name twice (nlohmann silently keeps the last, which would hide
+// a setting), and on an error it records where in the document it was.
+class DomBuilder
+{
+public:
+    using number_integer_t = json::number_integer_t;
+    using number_unsigned_t = json::number_unsigned_t;
+    using number_float_t = json::number_float_t;
+    using string_t = json::string_t;
+    using binary_t = json::binary_t;
+
+    bool null() { return add(nullptr); }
+    bool boolean(bool value) { return add(value); }
+    bool number_integer(number_integer_t value) { return add(value); }
+    bool number_unsigned(number_unsigned_t value) { return add(value); }
+    bool number_float(number_float_t value, const string_t &) { return add(value); }
+    bool string(string_t &value) { return add(std::move(value)); }
+    bool binary(binary_t &value) { return add(std::move(value)); }
+
+    bool start_object(std::size_t)
+    {
+        m_stack.push_back(place(json(json::value_t::object)));
+        return true;
+    }
+    bool start_array(std::size_t)
+    {
+        m_stack.push_back(place(json(json::value_t::array)));
+        return true;
+    }
+    bool end_object() { return pop(); }
+    bool end_array() { return pop(); }
+
+    bool key(string_t &name)
+    {
+        auto &object = m_stack.back()->get_ref<json::object_t &>();
+        // try_emplace leaves `name` alone when the member exists, so we can still report it.
+        const auto [it, inserted] = object.try_emplace(std::move(name));
+        if (!inserted) {
+            m_failure.kind = ParseFailure::Kind::DuplicateMember;
+            m_failure.path = pathTo(m_stack.size() - 1);
+            m_failure.member = name;
+            return false;
+        }
+        m_member = &it->second;
+        return true;
+    }
+
+    bool parse_error(std::size_t position, const std::string &token, const json::exception &error)
+    {
+        m_failure.position = position;
+        // 406 is nlohmann's "number overflow": 1e400 is valid JSON but no double.
+        if (error.id == 406) {
+            m_failure.kind = ParseFailure::Kind::NumberOutOfRange;
+            m_failure.detail = token;
+            m_failure.path = pathTo(m_stack.size());
+        } else {
+            m_failure.kind = ParseFailure::Kind::Syntax;
+            m_failure.detail = error.what();
+        }
+        return false;
+    }
+
+    json &root() { return m_root; }
+    const ParseFailure &failure() const { return m_failure; }
+
+private:
+    template<typename Value>
+    bool add(Value &&value)
+    {
+        place(json(std::forward<Value>(value)));
+        return true;
+    }
+
+    json *place(json &&value)
+    {
+        if (m_stack.empty()) {
+            m_root = std::move(value);
+            return &m_root;
+        }
+        json &container = *m_stack.back();
+        if (container.is_array())
+            return &container.emplace_back(std::move(value));
+        *m_member = std::move(value);
+        return m_member;
+    }
+
+    bool pop()
+    {
+        m_stack.pop_back();
+        return true;
+    }
+
+    // Path of the value being parsed below the first `depth` open containers. Only on errors:
+    // it searches objects for the member's address instead of keeping names as it goes.
+    std::string pathTo(std::size_t depth) const
+    {
+        std::string path;
+        for (std::size_t i = 0; i < depth; ++i) {
+            const json &container = *m_stack[i];
+            const json *child = i + 1 < m_stack.size() ? m_stack[i + 1] : m_member;
+            if (container.is_array()) {
+                // An open child container is already the last element; a scalar is not yet in.
+                const std::size_t index =
+                        i + 1 < m_stack.size() ? container.size() - 1 : container.size();
+                path += '[' + std::to_string(index) + ']';
+                continue;
+            }
+            for (auto it = container.begin(); it != container.end(); ++it) {
+                if (&*it == child) {
+                    if (!path.empty())
+                        path += '.';
+                    path += it.key();
+                    break;
+                }
+            }
+        }
+        return path;
+    }
+
+    json m_root;
+    std::vector<json *> m_stack; // open containers, outermost first
+    json *m_member = nullptr;    // the member whose value comes next, in the innermost object
+    ParseFailure m_failure;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Reading values
+
+std::string describe(const json &value)
+{
+    switch (value.type()) {
+    case json::value_t::object:
+        return "an object";
+    case json::value_t::array:
+        return "an array";
+    case json::value_t::null:
+        return "null";
+    case json::value_t::boolean:
+        return value.dump();
+    case json::value_t::string: {
+        std::string text = value.dump();
+        if (text.size() > 40) {
+            std::size_t cut = 36;
+            while (cut > 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+                --cut; // not inside a UTF-8 sequence
+            text = text.substr(0, cut) + "...\"";
+        }
+        return "string " + text;
+    }
+    default:
+        return "number " + value.dump();
+    }
+}
+
+std::size_t editDistance(std::string_view a, std::string_view b)
+{
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+using FieldList = std::span<const std::string_view>;
+
+std::string unknownFieldMessage(std::string_view name, FieldList fields)
+{
+    std::string message = "unknown field \"" + std::string(name) + "\"";
+    std::string_view closest;
+    std::size_t best = 3; // suggest only near misses: typos, not different words
+    for (std::string_view field : fields) {
+        const std::size_t distance = editDistance(name, field);
+        if (distance < best) {
+            best = distance;
+            closest = field;
+        }
+    }
+    if (!closest.empty())
+        return message + "; did you mean \"" + std::string(closest) + "\"?";
+    message += " (expected ";
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        message += (i ? ", " : "") + std::string(fields[i]);
+    return message + ")";
+}
+
+class Reader
+{
+public:
+    Reader(std::string_view text, const std::string &file)
+        : m_text(text)
+        , m_file(file)
+    {}
+
+    [[noreturn]] void fail(const Path &path, const std::string &message) const
+    {
+        fail(path.str(), message);
+    }
+    [[noreturn]] void fail(const std::string &path, const std::string &message) const
+    {
+        throw InputError(m_file, jsonLineOf(m_text, path), path, message);
+    }
+
+    void read(const json &value, const Path &path, std::string &out) const
+    {
+        if (!value.is_string())
+            fail(path, "expected a string, found " + describe(value));
+        out = value.get_ref<const std::string &>();
+    }
+
+    void read(const json &value, const Path &path, double &out) const
+    {
+        if (!value.is_number())
+            fail(path, "expected a number, found " + describe(value));
+        out = value.get<double>();
+        if (!std::isfinite(out)) // the parser refuses these already; a DOM built otherwise may not
+            fail(path, "must be a finite number");
+    }
+
+    void read(const json &value, const Path &path, int &out) const
+    {
+        out = static_cast<int>(integer(value, path, INT_MIN, INT_MAX));
+    }
+
+    void read(const json &value, const Path &path, std::int64_t &out) const
+    {
+        out = integer(value, path, std::numeric_limits<std::int64_t>::min(),
+                      std::numeric_limits<std::int64_t>::max());
+    }
+
+    void read(const json &value, const Path &path, std::uint64_t &out) const
+    {
+        switch (value.type()) {
+        case json::value_t::number_unsigned:
+            out = value.get<std::uint64_t>();
+            return;
+        case json::value_t::number_integer: {
+            const auto signedValue = value.get<std::int64_t>();
+            if (signedValue < 0)
+                fail(path, "must be >= 0 (is " + value.dump() + ")");
+            out = static_cast<std::uint64_t>(signedValue);
+            return;
+        }
+        case json::value_t::number_float: {
+            const double d = wholeNumber(value, path);
+            if (d < 0.0 || d >= 18446744073709551616.0) // 2^64
+                fail(path, "must be an integer between 0 and " +
+                                   std::to_string(std::numeric_limits<std::uint64_t>::max()) +
+                                   " (is " + value.dump() + ")");
+            out = static_cast<std::uint64_t>(d);
+            return;
+        }
+        default:
+            fail(path, "expected an integer, found " + describe(value));
+        }
+    }
+
+    template<typename T>
+    T get(const json &value, const Path &path) const
+    {
+        T out{};
+        read(value, path, out);
+        return out;
+    }
+
+private:
+    // Integers may be written with a zero fraction (8.0), as some JSON writers do for all numbers.
+    double wholeNumber(const json &value, const Path &path) const
+    {
+        const double d = value.get<double>();
+        if (!std::isfinite(d))
+            fail(path, "must be a finite number");
+        if (std::trunc(d) != d)
+            fail(path, "must be a whole number (is " + value.dump() + ")");
+        return d;
+    }
+
+    std::int64_t integer(const json &value, const Path &path, std::int64_t minimum,
+                         std::int64_t maximum) const
+    {
+        bool inRange = true;
+        std::int64_t result = 0;
+        switch (value.type()) {
+        case json::value_t::number_integer:
+            result = value.get<std::int64_t>();
+            break;
+        case json::value_t::number_unsigned: {
+            const auto u = value.get<std::uint64_t>();
+            inRange = u <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+            result = inRange ? static_cast<std::int64_t>(u) : 0;
+            break;
+        }
+        case json::value_t::number_float: {
+            const double d = wholeNumber(value, path);
+            // int64 holds [-2^63, 2^63); both bounds are exact doubles.
+            inRange = d >= -9223372036854775808.0 && d < 9223372036854775808.0;
+            result = inRange ? static_cast<std::int64_t>(d) : 0;
+            break;
+        }
+        default:
+            fail(path, "expected an integer, found " + describe(value));
+        }
+        if (!inRange || result < minimum || result > maximum)
+            fail(path, "integer out of range (is " + value.dump() + "; must be between " +
+                               std::to_string(minimum) + " and " + std::to_string(maximum) + ")");
+        return result;
+    }
+
+    std::string_view m_text;
+    const std::string &m_file;
+};
+
+const json *findMember(const json &object, std::string_view name)
+{
+    const auto it = object.find(name);
+    return it == object.end() ? nullptr : &*it;
+}
+
+// One JSON object of the scenario: checks that it is an object and holds no member outside
+// `fields`, then hands out its members by name.
+class ObjectReader
+{
+public:
+    ObjectReader(const Reader &reader, const json &value, const Path &path, FieldList fields)
+        : m_reader(reader)
+        , m_object(value)
+        , m_path(path)
+    {
+        if (!value.is_object())
+            reader.fail(path, "expected an object, found " + describe(value));
+        // Unknown names are refused before missing ones are reported: "acelerators" is better
+        // explained as a typo than as "accelerators" missing.
+        for (auto it = value.begin(); it != value.end(); ++it) {
+            const std::string &name = it.key();
+            if (std::find(fields.begin(), fields.end(), name) == fields.end())
+                reader.fail(path.member(name), unknownFieldMessage(name, fields));
+        }
+    }
+
+    const Reader &reader() const { return m_reader; }
+    const Path &path() const { return m_path; }
+
+    const json *find(std::string_view name) const { return findMember(m_object, name); }
+
+    const json &require(std::string_view name) const
+    {
+        if (const json *value = find(name))
+            return *value;
+        m_reader.fail(m_path.member(name), "missing field \"" + std::string(name) + "\"");
+    }
+
+    template<typename T>
+    void required(std::string_view name, T &out) const
+    {
+        m_reader.read(require(name), m_path.member(name), out);
+    }
+
+    template<typename T>
+    void optional(std::string_view name, T &out) const
+    {
+        if (const json *value = find(name))
+            m_reader.read(*value, m_path.member(name), out);
+    }
+
+private:
+    const Reader &m_reader;
+    const json &m_object;
+    const Path &m_path;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Scenario fields
+
+template<typename Element>
+std::vector<Element> readArray(const ObjectReader &parent, std::string_view name,
+                               Element (*readElement)(const Reader &, const json &, const Path &))
+{
+    std::vector<Element> out;
+    const json *array = parent.find(name);
+    if (!array)
+        return out;
+    const Path path = parent.path().member(name);
+    if (!array->is_array())
+        parent.reader().fail(path, "expected an array, found " + describe(*array));
+    out.reserve(array->size());
+    for (std::size_t i = 0; i < array->size(); ++i)
+        out.push_back(readElement(parent.reader(), (*array)[i], path.element(i)));
+    return out;
+}
+
+PowerCurve readPower(const Reader &reader, const json &value, const Path &path)
+{
+    static constexpr std::array<std::string_view, 3> kLinearFields = {"model", "idle_w", "max_w"};
+    static constexpr std::array<std::string_view, 2> kTableFields = {"model", "watts"};
+
+    if (!value.is_object())
+        reader.fail(path, "expected an object, found " + describe(value));
+    // Which other members belong depends on the model, so it is read first.
+    const json *model = findMember(value, "model");
+    const Path modelPath = path.member("model");
+    if (!model)
+        reader.fail(modelPath, "missing field \"model\" (linear or table)");
+    const auto modelName = reader.get<std::string>(*model, modelPath);
+    if (modelName == "linear") {
+        const ObjectReader object(reader, value, path, kLinearFields);
+        double idleW = 0.0;
+        double maxW = 0.0;
+        object.required("idle_w", idleW);
+        object.required("max_w", maxW);
+        return PowerCurve::linear(idleW, maxW);
+    }
+    if (modelName == "table") {
+        const ObjectReader object(reader, value, path, kTableFields);
+        const json &watts = object.require("watts");
+        const Path wattsPath = path.member("watts");
+        if (!watts.is_array())
+            reader.fail(wattsPath, "expected an array, found " + describe(watts));
+        if (watts.size() != PowerCurve::kTablePoints)
+            reader.fail(wattsPath,
+                        "must hold " + std::to_string(PowerCurve::kTablePoints) +
+                                " numbers, the watts at 0%, 10%, ..., 100% load (holds " +
+                                std::to_string(watts.size()) + ")");
+        PowerCurve::Table table{};
+        for (std::size_t i = 0; i < table.size(); ++i)
+            reader.read(watts[i], wattsPath.element(i), table[i]);
+        return PowerCurve::table(table);
+    }
+    reader.fail(modelPath, "unknown power model \"" + modelName + "\" (valid: linear, table)");
+}
+
+NodeType readNodeType(const Reader &reader, const json &value, const Path &path)
+{
+    static constexpr std::array<std::string_view, 12> kFields = {
+            "name",      "accelerator",      "accelerators",  "cpu_cores",
+            "memory_gb", "peak_bf16_tflops", "power",         "off_w",
+            "boot_s",    "shutdown_s",       "cost_per_hour", "source"};
+    const ObjectReader object(reader, value, path, kFields);
+    NodeType type;
+    object.required("name", type.name);
+    object.optional("accelerator", type.acceleratorModel);
+    object.required("accelerators", type.accelerators);
+    object.optional("cpu_cores", type.cpuCores);
+    object.optional("memory_gb", type.memoryGb);
+    object.optional("peak_bf16_tflops", type.peakTflopsPerAccelerator);
+    if (const json *power = object.find("power"))
+        type.power = readPower(reader, *power, path.member("power"));
+    object.optional("off_w", type.offW);
+    object.optional("boot_s", type.bootS);
+    object.optional("shutdown_s", type.shutdownS);
+    object.optional("cost_per_hour", type.costPerHour);
+    object.optional("source", type.source);
+    return type;
+}
+
+NodeSpec readNode(const Reader &reader, const json &value, const Path &path)
+{
+    static constexpr std::array<std::string_view, 2> kFields = {"name", "type"};
+    const ObjectReader object(reader, value, path, kFields);
+    NodeSpec node;
+    object.required("name", node.name);
+    object.required("type", node.type);
+    return node;
+}
+
+Rack readRack(const Reader &reader, const json &value, const Path &path)
+{
+    static constexpr std::array<std::string_view, 3> kFields = {"name", "power_budget_kw", "nodes"};
+    const ObjectReader object(reader, value, path, kFields);
+    Rack rack;
+    object.required("name", rack.name);
+    if (const json *budget = object.find("power_budget_kw"))
+        rack.powerBudgetKw = reader.get<double>(*budget, path.member("power_budget_kw"));
+    rack.nodes = readArray(object, "nodes", &readNode);
+    return rack;
+}
+
+Zone readZone(const Reader &reader, const json &value, const Path &path)
+{
+    static constexpr std::array<std::string_view, 2> kFields = {"name", "racks"};
+    const ObjectReader object(reader, value, path, kFields);
+    Zone zone;
+    object.required("name", zone.name);
+    zone.racks = readArray(object, "racks", &readRack);
+    return zone;
+}
+
+Cluster readCluster(const Reader &reader, const json &value, const Path &path)
+{
+    static constexpr std::array<std::string_view, 1> kFields = {"zones"};
+    const ObjectReader object(reader, value, path, kFields);
+    Cluster cluster;
+    cluster.zones = readArray(object, "zones", &readZone);
+    return cluster;
+}
+
+JobConstraints readConstraints(const Reader &reader, const json &value, const Path &path)
+{
+    static constexpr std::array<std::string_view, 4> kFields = {"node_type", "zone", "rack",
+                                                                "node"};
+    const ObjectReader object(reader, value, path, kFields);
+    JobConstraints constraints;
+    object.optional("node_type", constraints.nodeType);
+    object.optional("zone", constraints.zone);
+    object.optional("rack", constraints.rack);
+    object.optional("node", constraints.pinNode);
+    return constraints;
+}
+
+Job readJob(const Reader &reader, const json &value, const Path &path)
+{
+    static constexpr std::array<std::string_view, 9> kFields = {
+            "id",    "name",        "tenant",   "submit_s",   "accelerators",
+            "run_s", "requested_s", "priority", "constraints"};
+    const ObjectReader object(reader, value, path, kFields);
+    Job job;
+    object.required("id", job.id);
+    object.optional("name", job.name);
+    object.optional("tenant", job.tenant);
+    object.required("submit_s", job.submitS);
+    object.required("accelerators", job.slots);
+    object.required("run_s", job.runS);
+    object.optional("requested_s", job.requestedS);
+    object.optional("priority", job.priority);
+    if (const json *constraints = object.find("constraints"))
+        job.constraints = readConstraints(reader, *constraints, path.member("constraints"));
+    return job;
+}
+
+Policy readPolicy(const Reader &reader, const json &value, const Path &path)
+{
+    static constexpr std::array<std::string_view, 4> kFields = {
+            "scheduler", "placement", "srtf_restart_overhead_s", "sample_interval_s"};
+    const ObjectReader object(reader, value, path, kFields);
+    Policy policy;
+    if (const json *scheduler = object.find("scheduler")) {
+        const Path schedulerPath = path.member("scheduler");
+        const auto name = reader.get<std::string>(*scheduler, schedulerPath);
+        const auto kind = schedulerFromString(name);
+        if (!kind)
+            reader.fail(schedulerPath,
+                        "unknown scheduler \"" + name + "\" (valid: " + schedulerNames() + ")");
+        policy.scheduler = *kind;
+    }
+    if (const json *placement = object.find("placement")) {
+        const Path placementPath = path.member("placement");
+        const auto name = reader.get<std::string>(*placement, placementPath);
+        const auto kind = placementFromString(name);
+        if (!kind)
+            reader.fail(placementPath,
+                        "unknown placement \"" + name + "\" (valid: " + placementNames() + ")");
+        policy.placement = *kind;
+    }
+    object.optional("srtf_restart_overhead_s", policy.srtfRestartOverheadS);
+    object.optional("sample_interval_s", policy.sampleIntervalS);
+    return policy;
+}
+
+// "format" and "version" come before everything else: a file from a newer Headroom is likely
+// to hold fields this one does not know, and "please upgrade" explains that better.
+void checkFormatAndVersion(const Reader &reader, const json &root, const Path &rootPath)
+{
+    const Path formatPath = rootPath.member("format");
+    const json *format = findMember(root, "format");
+    if (!format)
+        reader.fail(formatPath,
+                    "missing field \"format\": not a Headroom scenario (expected \"format\": \"" +
+                            std::string(kScenarioFormatName) + "\")");
+    if (!format->is_string() || format->get_ref<const std::string &>() != kScenarioFormatName)
+        reader.fail(formatPath, "not a Headroom scenario: format is " + describe(*format) +
+                                        ", expected \"" + std::string(kScenarioFormatName) + "\"");
+
+    const Path versionPath = rootPath.member("version");
+    const json *versionValue = findMember(root, "version");
+    if (!versionValue)
+        reader.fail(versionPath, "missing field \"version\" (this Headroom reads version " +
+                                         std::to_string(kScenarioFormatVersion) + ")");
+    const auto version = reader.get<std::int64_t>(*versionValue, versionPath);
+    if (version > kScenarioFormatVersion)
+        reader.fail(versionPath, "scenario format version " + std::to_string(version) +
+                                         " is newer than this Headroom supports (" +
+                                         std::to_string(kScenarioFormatVersion) +
+                                         "); please upgrade Headroom");
+    if (version < 1)
+        reader.fail(versionPath, "unsupported scenario format version " + std::to_string(version) +
+                                         " (versions start at 1)");
+}
+
+Scenario readScenario(const Reader &reader, const json &root)
+{
+    static constexpr std::array<std::string_view, 9> kFields = {
+            "format",     "version", "name", "description", "seed",
+            "node_types", "cluster", "jobs", "policy"};
+    const Path path;
+    if (!root.is_object())
+        reader.fail(path, "expected a JSON object at the top level, found " + describe(root));
+    checkFormatAndVersion(reader, root, path);
+
+    const ObjectReader object(reader, root, path, kFields);
+    Scenario scenario;
+    object.optional("name", scenario.name);
+    object.optional("description", scenario.description);
+    object.optional("seed", scenario.seed);
+    scenario.nodeTypes = readArray(object, "node_types", &readNodeType);
+    if (const json *cluster = object.find("cluster"))
+        scenario.cluster = readCluster(reader, *cluster, path.member("cluster"));
+    scenario.jobs = readArray(object, "jobs", &readJob);
+    if (const json *policy = object.find("policy"))
+        scenario.policy = readPolicy(reader, *policy, path.member("policy"));
+    return scenario;
+}
+
+json parseJson(std::string_view text, const std::string &file)
+{
+    DomBuilder builder;
+    const char *begin = text.empty() ? "" : text.data();
+    if (json::sax_parse(begin, begin + text.size(), &builder))
+        return std::move(builder.root());
+
+    const ParseFailure &failure = builder.failure();
+    // nlohmann counts the byte it stopped at; positions are 0-based offsets.
+    const std::size_t offset = failure.position > 0 ? failure.position - 1 : 0;
+    const TextPosition where = textPositionOf(text, offset);
+    switch (failure.kind) {
+    case ParseFailure::Kind::DuplicateMember:
+        throw InputError(file, jsonLineOfRepeatedMember(text, failure.path, failure.member),
+                         joinPath(failure.path, failure.member),
+                         "duplicate field \"" + failure.member +
+                                 "\": an object may hold each field once");
+    case ParseFailure::Kind::NumberOutOfRange:
+        throw InputError(file, where.line, failure.path, "number out of range: " + failure.detail);
+    case ParseFailure::Kind::Syntax:
+        break;
+    }
+    // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." ->
+    // "syntax error ...": we say where ourselves, counting from the text.
+    std::string detail = failure.detail;
+    if (const std::size_t tag = detail.find("] "); tag != std::string::npos)
+        detail.erase(0, tag + 2);
+    if (detail.rfind("parse error", 0) == 0) {
+        if (const std::size_t colon = detail.find(": "); colon != std::string::npos)
+            detail.erase(0, colon + 2);
+    }
+    throw InputError(file, where.line, {},
+                     "invalid JSON at column " + std::to_string(where.column) + ": " + detail);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+// Whole numbers print without a fraction: "run_s": 3600 rather than 3600.0. Within +-2^53 a
+// whole double is exactly an int64 and reads back as the same double.
+ordered_json number(double value)
+{
+    constexpr double kExactIntegers = 9007199254740992.0; // 2^53
+    if (std::isfinite(value) && std::trunc(value) == value && std::fabs(value) < kExactIntegers)
+        return static_cast<std::int64_t>(value);
+    return value;
+}
+
+ordered_json writePower(const PowerCurve &power)
+{
+    ordered_json out = ordered_json::object();
+    if (power.kind() == PowerCurve::Kind::Linear) {
+        out["model"] = "linear";
+        out["idle_w"] = number(power.idleW());
+        out["max_w"] = number(power.maxW());
+    } else {
+        out["model"] = "table";
+        ordered_json watts = ordered_json::array();
+        for (double w : power.points())
+            watts.push_back(number(w));
+        out["watts"] = std::move(watts);
+    }
+    return out;
+}
+
+ordered_json writeNodeType(const NodeType &type)
+{
+    ordered_json out = ordered_json::object();
+    out["name"] = type.name;
+    out["accelerator"] = type.acceleratorModel;
+    out["accelerators"] = type.accelerators;
+    out["cpu_cores"] = type.cpuCores;
+    out["memory_gb"] = number(type.memoryGb);
+    out["peak_bf16_tflops"] = number(type.peakTflopsPerAccelerator);
+    out["power"] = writePower(type.power);
+    out["off_w"] = number(type.offW);
+    out["boot_s"] = number(type.bootS);
+    out["shutdown_s"] = number(type.shutdownS);
+    out["cost_per_hour"] = number(type.costPerHour);
+    out["source"] = type.source;
+    return out;
+}
+
+ordered_json writeCluster(const Cluster &cluster)
+{
+    ordered_json zones = ordered_json::array();
+    for (const Zone &zone : cluster.zones) {
+        ordered_json racks = ordered_json::array();
+        for (const Rack &rack : zone.racks) {
+            ordered_json nodes = ordered_json::array();
+            for (const NodeSpec &node : rack.nodes)
+                nodes.push_back(ordered_json{{"name", node.name}, {"type", node.type}});
+            ordered_json outRack = ordered_json::object();
+            outRack["name"] = rack.name;
+            if (rack.powerBudgetKw)
+                outRack["power_budget_kw"] = number(*rack.powerBudgetKw);
+            outRack["nodes"] = std::move(nodes);
+            racks.push_back(std::move(outRack));
+        }
+        ordered_json outZone = ordered_json::object();
+        outZone["name"] = zone.name;
+        outZone["racks"] = std::move(racks);
+        zones.push_back(std::move(outZone));
+    }
+    ordered_json out = ordered_json::object();
+    out["zones"] = std::move(zones);
+    return out;
+}
+
+// Only what differs from the defaults, so that a trace of 100,000 jobs stays small.
+ordered_json writeJob(const Job &job)
+{
+    static const Job defaults;
+    ordered_json out = ordered_json::object();
+    out["id"] = job.id;
+    if (job.name != defaults.name)
+        out["name"] = job.name;
+    if (job.tenant != defaults.tenant)
+        out["tenant"] = job.tenant;
+    out["submit_s"] = number(job.submitS);
+    out["accelerators"] = job.slots;
+    out["run_s"] = number(job.runS);
+    if (job.requestedS != defaults.requestedS)
+        out["requested_s"] = number(job.requestedS);
+    if (job.priority != defaults.priority)
+        out["priority"] = job.priority;
+    if (const JobConstraints &k = *job.constraints; !k.empty()) {
+        ordered_json constraints = ordered_json::object();
+        if (!k.nodeType.empty())
+            constraints["node_type"] = k.nodeType;
+        if (!k.zone.empty())
+            constraints["zone"] = k.zone;
+        if (!k.rack.empty())
+            constraints["rack"] = k.rack;
+        if (!k.pinNode.empty())
+            constraints["node"] = k.pinNode;
+        out["constraints"] = std::move(constraints);
+    }
+    return out;
+}
+
+ordered_json writePolicy(const Policy &policy)
+{
+    ordered_json out = ordered_json::object();
+    out["scheduler"] = std::string(toString(policy.scheduler));
+    out["placement"] = std::string(toString(policy.placement));
+    out["srtf_restart_overhead_s"] = number(policy.srtfRestartOverheadS);
+    out["sample_interval_s"] = number(policy.sampleIntervalS);
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+std::string readFile(const std::string &path)
+{
+    std::unique_ptr<std::FILE, int (*)(std::FILE *)> file(std::fopen(path.c_str(), "rb"),
+                                                          &std::fclose);
+    if (!file)
+        throw InputError(path, 0, {}, "cannot open: " + errnoText(errno));
+    std::string text;
+    char buffer[1 << 16];
+    for (;;) {
+        const std::size_t n = std::fread(buffer, 1, sizeof buffer, file.get());
+        text.append(buffer, n);
+        if (n < sizeof buffer)
+            break;
+    }
+    if (std::ferror(file.get()))
+        throw InputError(path, 0, {}, "cannot read: " + errnoText(errno));
+    return text;
+}
+
+[[noreturn]] void saveFailed(const std::string &path, const std::string &what, int error)
+{
+    throw std::runtime_error(path + ": cannot save scenario: " + what + ": " + errnoText(error));
+}
+
+// Removes the temporary file unless the rename has consumed it.
+class TemporaryFile
+{
+public:
+    TemporaryFile() = default;
+    TemporaryFile(const TemporaryFile &) = delete;
+    TemporaryFile &operator=(const TemporaryFile &) = delete;
+    ~TemporaryFile()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        if (!m_path.empty())
+            ::unlink(m_path.c_str());
+    }
+
+    // Creates a new file next to `target`, readable as a file created there normally would be.
+    bool create(const std::filesystem::path &target)
+    {
+        static std::atomic<unsigned> counter{0};
+        const std::filesystem::path directory = target.parent_path();
+        for (int attempt = 0; attempt < 100; ++attempt) {
+            const std::string name = "." + target.filename().string() + ".tmp-" +
+                                     std::to_string(::getpid()) + "-" +
+                                     std::to_string(counter.fetch_add(1));
+            const std::string candidate = (directory / name).string();
+            // 0666 lets the umask decide, as for any new file.
+            m_fd = ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+            if (m_fd >= 0) {
+                m_path = candidate;
+                return true;
+            }
+            if (errno != EEXIST)
+                return false;
+        }
+        return false;
+    }
+
+    int fd() const { return m_fd; }
+    const std::string &path() const { return m_path; }
+
+    int close()
+    {
+        const int result = ::close(m_fd);
+        m_fd = -1;
+        return result;
+    }
+    void release() { m_path.clear(); }
+
+private:
+    int m_fd = -1;
+    std::string m_path;
+};
+
+void writeFileAtomically(const std::string &path, std::string_view text)
+{
+    namespace fs = std::filesystem;
+    fs::path target(path);
+    std::error_code error;
+    // Renaming over a symbolic link would replace the link; write where it points instead.
+    if (fs::is_symlink(target, error)) {
+        const fs::path resolved = fs::canonical(target, error);
+        if (!error)
+            target = resolved;
+    }
+    if (!target.has_parent_path())
+        target = fs::path(".") / target;
+
+    TemporaryFile temporary;
+    if (!temporary.create(target))
+        saveFailed(path, "cannot create a file in " + target.parent_path().string(), errno);
+
+    // A replaced file keeps its permissions (a shared scenario stays group-writable).
+    struct stat existing;
+    if (::stat(target.c_str(), &existing) == 0 && S_ISREG(existing.st_mode))
+        static_cast<void>(::fchmod(temporary.fd(), existing.st_mode & 07777));
+
+    const char *data = text.data();
+    std::size_t left = text.size();
+    while (left > 0) {
+        const ssize_t written = ::write(temporary.fd(), data, left);
+        if (written < 0) {
+            if (errno == EINTR)
+                continue;
+            saveFailed(path, "cannot write " + temporary.path(), errno);
+        }
+        data += written;
+        left -= static_cast<std::size_t>(written);
+    }
+    // The data must be on disk before the rename makes it visible under the final name,
+    // otherwise a crash can leave an empty file where the old one was.
+    if (::fsync(temporary.fd()) != 0)
+        saveFailed(path, "cannot flush " + temporary.path(), errno);
+    if (temporary.close() != 0)
+        saveFailed(path, "cannot write " + temporary.path(), errno);
+
+    fs::rename(temporary.path(), target, error);
+    if (error)
+        saveFailed(path, "cannot replace it with " + temporary.path(), error.value());
+    temporary.release();
+
+    // Make the rename itself durable. Best effort: the new file is complete either way.
+    const int directory = ::open(target.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (directory >= 0) {
+        static_cast<void>(::fsync(directory));
+        ::close(directory);
+    }
+}
+
+} // namespace
+
+Scenario parseScenario(std::string_view text, const std::string &displayName)
+{
+    const json root = parseJson(text, displayName);
+    const Reader reader(text, displayName);
+    Scenario scenario = readScenario(reader, root);
+    const std::vector<Problem> problems = validateScenario(scenario);
+    if (!problems.empty())
+        reader.fail(problems.front().path, problems.front().message);
+    return scenario;
+}
+
+Scenario loadScenarioFile(const std::string &path)
+{
+    return parseScenario(readFile(path), path);
+}
+
+std::string serializeScenario(const Scenario &scenario)
+{
+    ordered_json root = ordered_json::object();
+    root["format"] = std::string(kScenarioFormatName);
+    root["version"] = kScenarioFormatVersion;
+    root["name"] = scenario.name;
+    root["description"] = scenario.description;
+    root["seed"] = scenario.seed;
+    ordered_json nodeTypes = ordered_json::array();
+    for (const NodeType &type : scenario.nodeTypes)
+        nodeTypes.push_back(writeNodeType(type));
+    root["node_types"] = std::move(nodeTypes);
+    root["cluster"] = writeCluster(scenario.cluster);
+    ordered_json jobs = ordered_json::array();
+    for (const Job &job : scenario.jobs)
+        jobs.push_back(writeJob(job));
+    root["jobs"] = std::move(jobs);
+    root["policy"] = writePolicy(scenario.policy);
+    // Invalid UTF-8 cannot come from a parsed file but may from elsewhere (a trace's names);
+    // replacing it keeps saving from failing over one bad byte.
+    return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+void saveScenarioFile(const Scenario &scenario, const std::string &path)
+{
+    writeFileAtomically(path, serializeScenario(scenario));
+}
+
+} // namespace headroom

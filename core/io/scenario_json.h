@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/model/scenario.h"
+
+#include <string>
+#include <string_view>
+
+namespace headroom {
+
+// Scenario files: JSON, described field by field in core/io/SCENARIO_FORMAT.md.
+inline constexpr std::string_view kScenarioFormatName = "headroom-scenario";
+// The version this build reads and writes. Files with a newer version are refused.
+inline constexpr int kScenarioFormatVersion = 1;
+
+// Reads and validates a scenario file. Every problem, from a JSON syntax error to a job that
+// names an unknown zone, throws InputError with the file, the line and the JSON path of the
+// offending field; so a scenario that loads can be simulated.
+Scenario loadScenarioFile(const std::string &path);
+
+// As loadScenarioFile, from text in memory; `displayName` names it in errors.
+Scenario parseScenario(std::string_view text, const std::string &displayName);
+
+// The canonical text of a scenario: fixed key order, 2-space indent, trailing newline, job
+// fields left out when they hold their defaults. parseScenario(serializeScenario(s)) == s for
+// every valid scenario, and serializing again gives the same bytes.
+std::string serializeScenario(const Scenario &scenario);
+
+// Writes serializeScenario(scenario) to `path` atomically: the file under that name is always
+// either the old one or the complete new one, even after a crash. Keeps the permissions of a
+// file it replaces and writes through a symbolic link. Throws std::runtime_error naming the
+// path and the system's reason on failure, and leaves no temporary file behind.
+void saveScenarioFile(const Scenario &scenario, const std::string &path);
+
+} // namespace headroom

@@ -1,0 +1,488 @@
+#include "core/io/swf_reader.h"
+
+#include "core/io/input_error.h"
+#include "core/io/text_source.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <utility>
+#include <vector>
+
+namespace headroom {
+namespace {
+
+constexpr int kFieldCount = 18;
+
+// Field names as the SWF definition lists them, for error messages.
+constexpr std::array<const char *, kFieldCount> kFieldNames = {"job number",
+                                                               "submit time",
+                                                               "wait time",
+                                                               "run time",
+                                                               "allocated processors",
+                                                               "average CPU time",
+                                                               "used memory",
+                                                               "requested processors",
+                                                               "requested time",
+                                                               "requested memory",
+                                                               "status",
+                                                               "user ID",
+                                                               "group ID",
+                                                               "executable number",
+                                                               "queue number",
+                                                               "partition number",
+                                                               "preceding job number",
+                                                               "think time"};
+
+enum Field {
+    JobNumber = 1,
+    SubmitTime = 2,
+    RunTime = 4,
+    AllocatedProcessors = 5,
+    RequestedProcessors = 8,
+    RequestedTime = 9,
+    UserId = 12,
+};
+
+// The same bounds validateScenario() applies. Checking them here lets the error name the line
+// and field instead of a position in the job list the user never saw.
+constexpr int kMaxSlots = 1 << 24;
+constexpr double kMaxSeconds = 1e12;
+
+// C-locale isspace without the locale lookup ('\n' never reaches a line).
+bool isSpace(char c)
+{
+    return c == ' ' || static_cast<unsigned char>(c - '\t') <= '\r' - '\t';
+}
+
+std::string_view trim(std::string_view s)
+{
+    while (!s.empty() && isSpace(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && isSpace(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// Decimal numbers only: [+-]digits[.digits][(e|E)[+-]digits], at least one mantissa digit.
+// from_chars and strtod would also take "nan", "inf" or hex, which no trace means.
+bool isDecimal(std::string_view s)
+{
+    std::size_t i = 0;
+    const std::size_t n = s.size();
+    if (i < n && (s[i] == '+' || s[i] == '-'))
+        ++i;
+    std::size_t digits = 0;
+    for (; i < n && isDigit(s[i]); ++i)
+        ++digits;
+    if (i < n && s[i] == '.') {
+        for (++i; i < n && isDigit(s[i]); ++i)
+            ++digits;
+    }
+    if (digits == 0)
+        return false;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < n && (s[i] == '+' || s[i] == '-'))
+            ++i;
+        const std::size_t expStart = i;
+        while (i < n && isDigit(s[i]))
+            ++i;
+        if (i == expStart)
+            return false;
+    }
+    return i == n;
+}
+
+// The common case, a plain integer of at most 18 digits (which cannot overflow), without the
+// generality of from_chars: a trace is about 18 million of them. False for anything else.
+bool parseShortInteger(std::string_view token, std::int64_t &value)
+{
+    const char *p = token.data();
+    const char *const end = p + token.size();
+    const bool negative = p != end && *p == '-';
+    if (negative)
+        ++p;
+    if (end - p < 1 || end - p > 18)
+        return false;
+    std::int64_t magnitude = 0;
+    for (; p != end; ++p) {
+        const auto digit = static_cast<unsigned char>(*p - '0');
+        if (digit > 9)
+            return false;
+        magnitude = magnitude * 10 + digit;
+    }
+    value = negative ? -magnitude : magnitude;
+    return true;
+}
+
+class SwfParser
+{
+public:
+    SwfParser(const std::string &name, const SwfOptions &options)
+        : m_name(name)
+        , m_options(options)
+    {}
+
+    // Lines: LineReader or TextSource.
+    template<typename Lines>
+    SwfTrace parse(Lines &lines);
+
+private:
+    struct Header
+    {
+        int line = 0; // 0: absent
+        std::string value;
+    };
+
+    void headerLine(std::string_view comment, int line);
+    int nodeCount() const;
+    int headerNodeCount(const char *key, const Header &header) const;
+    void jobLine(std::string_view line);
+    void checkUniqueIds() const;
+    void reserveJobs(std::uint64_t offset, std::uint64_t sizeHint);
+
+    [[noreturn]] void fail(int field, const std::string &message) const;
+    [[noreturn]] void failOutOfRange(int field) const;
+    double number(int field) const;
+    double time(int field) const;
+    std::int64_t integer(int field, std::int64_t minimum, std::int64_t maximum) const;
+
+    const std::string &m_name;
+    const SwfOptions &m_options;
+    SwfTrace m_trace;
+
+    Header m_maxNodes;
+    Header m_maxProcs;
+    bool m_inHeader = true;
+    int m_line = 0;
+    std::array<std::string_view, kFieldCount> m_fields;
+    std::vector<int> m_jobLine; // line of each kept job, for duplicate-id errors
+    bool m_idsIncreasing = true;
+    bool m_reserved = false;
+};
+
+void SwfParser::fail(int field, const std::string &message) const
+{
+    std::string fieldName;
+    if (field > 0)
+        fieldName = std::to_string(field) + " (" + kFieldNames[field - 1] + ")";
+    throw InputError(m_name, m_line, std::move(fieldName), message);
+}
+
+void SwfParser::failOutOfRange(int field) const
+{
+    fail(field, "out of range: \"" + std::string(m_fields[field - 1]) + "\"");
+}
+
+double SwfParser::number(int field) const
+{
+    const std::string_view token = m_fields[field - 1];
+    const char *first = token.data();
+    const char *last = first + token.size();
+    if (std::int64_t integer = 0; parseShortInteger(token, integer))
+        return double(integer);
+    if (!isDecimal(token))
+        fail(field, "not a number: \"" + std::string(token) + "\"");
+    if (*first == '+')
+        ++first; // from_chars takes no plus sign
+    double value = 0.0;
+    const std::from_chars_result asDouble = std::from_chars(first, last, value);
+    if (asDouble.ec == std::errc::result_out_of_range || !std::isfinite(value))
+        failOutOfRange(field);
+    if (asDouble.ptr != last || asDouble.ec != std::errc())
+        fail(field, "not a number: \"" + std::string(token) + "\"");
+    return value;
+}
+
+double SwfParser::time(int field) const
+{
+    const double value = number(field);
+    if (std::abs(value) > kMaxSeconds)
+        failOutOfRange(field);
+    return value;
+}
+
+std::int64_t SwfParser::integer(int field, std::int64_t minimum, std::int64_t maximum) const
+{
+    const std::string_view token = m_fields[field - 1];
+    std::int64_t value = 0;
+    if (parseShortInteger(token, value)) {
+        if (value < minimum || value > maximum)
+            failOutOfRange(field);
+        return value;
+    }
+    const auto [end, error] = std::from_chars(token.data(), token.data() + token.size(), value);
+    if (end == token.data() + token.size() && error == std::errc::result_out_of_range)
+        failOutOfRange(field);
+    if (end != token.data() + token.size() || error != std::errc()) {
+        // Written as a decimal ("4.0", "1e3"): fine while it is a whole number.
+        const double decimal = number(field);
+        if (decimal != std::floor(decimal))
+            fail(field, "not an integer: \"" + std::string(token) + "\"");
+        // 2^63 is exact as a double; anything at or beyond it does not fit.
+        if (decimal < double(minimum) || decimal >= 9223372036854775808.0)
+            failOutOfRange(field);
+        value = std::int64_t(decimal);
+    }
+    if (value < minimum || value > maximum)
+        failOutOfRange(field);
+    return value;
+}
+
+void SwfParser::headerLine(std::string_view comment, int line)
+{
+    // "; MaxNodes: 338 (batch partition)": key up to the colon, spaces tolerated around it.
+    const std::size_t colon = comment.find(':');
+    if (colon == std::string_view::npos)
+        return;
+    const std::string_view key = trim(comment.substr(0, colon));
+    Header *header = key == "MaxNodes" ? &m_maxNodes : key == "MaxProcs" ? &m_maxProcs : nullptr;
+    if (header && header->line == 0) // the first one counts
+        *header = {line, std::string(trim(comment.substr(colon + 1)))};
+}
+
+int SwfParser::headerNodeCount(const char *key, const Header &header) const
+{
+    std::int64_t value = 0;
+    const char *first = header.value.data();
+    const char *last = first + header.value.size();
+    const auto [end, error] = std::from_chars(first, last, value);
+    const std::string hint = "; pass --nodes N";
+    if (end == first)
+        throw InputError(m_name, header.line, "",
+                         std::string(key) + " header: expected a number of nodes, found \"" +
+                                 std::string(header.value) + "\"" + hint);
+    if (error != std::errc() || value < 1 || value > kMaxSlots)
+        throw InputError(m_name, header.line, "",
+                         std::string(key) + " header: " + std::string(first, end) +
+                                 " is out of range (1 to " + std::to_string(kMaxSlots) + ")" +
+                                 hint);
+    return int(value);
+}
+
+int SwfParser::nodeCount() const
+{
+    if (m_options.nodes) {
+        const int nodes = *m_options.nodes;
+        if (nodes < 1 || nodes > kMaxSlots)
+            throw InputError(m_name, 0, "",
+                             "--nodes must be between 1 and " + std::to_string(kMaxSlots) +
+                                     " (is " + std::to_string(nodes) + ")");
+        return nodes;
+    }
+    if (m_maxNodes.line > 0)
+        return headerNodeCount("MaxNodes", m_maxNodes);
+    if (m_maxProcs.line > 0)
+        return headerNodeCount("MaxProcs", m_maxProcs);
+    throw InputError(m_name, 0, "", "no MaxNodes or MaxProcs header; pass --nodes N");
+}
+
+void SwfParser::jobLine(std::string_view line)
+{
+    int count = 0;
+    const char *p = line.data();
+    const char *const end = p + line.size();
+    for (;;) {
+        while (p != end && isSpace(*p))
+            ++p;
+        if (p == end)
+            break;
+        const char *start = p;
+        while (p != end && !isSpace(*p))
+            ++p;
+        if (count < kFieldCount)
+            m_fields[count] = {start, std::size_t(p - start)};
+        ++count;
+    }
+    if (count != kFieldCount)
+        fail(0,
+             "expected " + std::to_string(kFieldCount) + " fields, found " + std::to_string(count));
+
+    // Every field is checked, left to right, so that the first bad one is reported whatever
+    // the reader uses.
+    constexpr std::int64_t kInt64Min = std::numeric_limits<std::int64_t>::min();
+    constexpr std::int64_t kInt64Max = std::numeric_limits<std::int64_t>::max();
+    constexpr std::int64_t kIntMin = std::numeric_limits<int>::min();
+    constexpr std::int64_t kIntMax = std::numeric_limits<int>::max();
+    const JobId id = integer(JobNumber, kInt64Min, kInt64Max);
+    const double submit = time(SubmitTime);
+    if (submit < 0.0)
+        fail(SubmitTime, "must be >= 0 (is " + std::string(m_fields[SubmitTime - 1]) + ")");
+    number(3);
+    const double run = time(RunTime);
+    const auto allocated = int(integer(AllocatedProcessors, kIntMin, kIntMax));
+    number(6);
+    number(7);
+    const auto requestedProcessors = int(integer(RequestedProcessors, kIntMin, kIntMax));
+    const double requested = time(RequestedTime);
+    number(10);
+    number(11);
+    const std::int64_t user = integer(UserId, kInt64Min, kInt64Max);
+    for (int field = 13; field <= kFieldCount; ++field)
+        number(field);
+
+    ++m_trace.jobLines;
+    const int slotsField = allocated == -1 ? RequestedProcessors : AllocatedProcessors;
+    const int slots = allocated == -1 ? requestedProcessors : allocated;
+    if (run <= 0.0 || slots <= 0) {
+        ++m_trace.skipped;
+        return;
+    }
+    // Larger than any cluster can be: the engine would refuse the whole scenario.
+    if (slots > kMaxSlots)
+        fail(slotsField, "out of range: \"" + std::string(m_fields[slotsField - 1]) +
+                                 "\" (at most " + std::to_string(kMaxSlots) + ")");
+
+    std::vector<Job> &jobs = m_trace.scenario.jobs;
+    if (!jobs.empty() && id <= jobs.back().id)
+        m_idsIncreasing = false;
+    Job &job = jobs.emplace_back();
+    job.id = id;
+    job.submitS = submit;
+    job.slots = slots;
+    job.runS = run;
+    job.requestedS = requested;
+    if (user != -1) {
+        // "u" and at most 20 digits: fits the string's small buffer, so no allocation.
+        char buffer[24] = {'u'};
+        const auto written = std::to_chars(buffer + 1, buffer + sizeof buffer, user);
+        job.tenant.assign(buffer, written.ptr);
+    }
+    m_jobLine.push_back(m_line);
+}
+
+// validateScenario() would refuse duplicate ids too, but could only say "jobs[i]". Archive
+// traces number their jobs in increasing order, so the sort is rarely needed.
+void SwfParser::checkUniqueIds() const
+{
+    if (m_idsIncreasing)
+        return;
+    const std::vector<Job> &jobs = m_trace.scenario.jobs;
+    std::vector<std::pair<JobId, int>> ids; // (id, line)
+    ids.reserve(jobs.size());
+    for (std::size_t i = 0; i < jobs.size(); ++i)
+        ids.emplace_back(jobs[i].id, m_jobLine[i]);
+    std::sort(ids.begin(), ids.end());
+    // Report the repeat that comes first in the file.
+    int repeatLine = std::numeric_limits<int>::max();
+    int firstLine = 0;
+    JobId repeated = 0;
+    for (std::size_t i = 1; i < ids.size(); ++i) {
+        if (ids[i].first == ids[i - 1].first && ids[i].second < repeatLine) {
+            repeatLine = ids[i].second;
+            repeated = ids[i].first;
+            // Lines of one id are sorted, so the group's first is the earliest occurrence.
+            std::size_t first = i - 1;
+            while (first > 0 && ids[first - 1].first == repeated)
+                --first;
+            firstLine = ids[first].second;
+        }
+    }
+    if (firstLine > 0)
+        throw InputError(m_name, repeatLine, std::string("1 (") + kFieldNames[0] + ")",
+                         "duplicate job number " + std::to_string(repeated) + " (also on line " +
+                                 std::to_string(firstLine) + ")");
+}
+
+std::string scenarioName(const std::string &path)
+{
+    std::string_view name = path;
+    if (const std::size_t slash = name.find_last_of("/\\"); slash != std::string_view::npos)
+        name.remove_prefix(slash + 1);
+    for (std::string_view suffix : {".gz", ".swf"}) {
+        if (name.size() > suffix.size() && name.ends_with(suffix))
+            name.remove_suffix(suffix.size());
+    }
+    return std::string(name);
+}
+
+// A million jobs take over 100 MB, and touching fresh memory is a large part of loading a
+// trace: growing the vector by doubling would touch about twice that. Once a few thousand jobs
+// show how many bytes a job line takes, the rest is extrapolated from the expected text size.
+void SwfParser::reserveJobs(std::uint64_t offset, std::uint64_t sizeHint)
+{
+    m_reserved = true;
+    std::vector<Job> &jobs = m_trace.scenario.jobs;
+    if (offset == 0 || sizeHint <= offset)
+        return;
+    const double expected = double(jobs.size()) * (double(sizeHint) / double(offset)) * 1.05;
+    const auto capacity = std::size_t(std::min(expected, double(std::size_t(1) << 40))) + 1024;
+    jobs.reserve(capacity);
+    m_jobLine.reserve(capacity);
+}
+
+template<typename Lines>
+SwfTrace SwfParser::parse(Lines &lines)
+{
+    Scenario &scenario = m_trace.scenario;
+    scenario.name = scenarioName(m_name);
+    scenario.policy.placement = PlacementKind::FirstFit;
+
+    constexpr std::size_t kSampleJobs = 4096;
+    int nodes = 0;
+    for (std::string_view line; lines.next(line);) {
+        m_line = lines.lineNumber();
+        std::size_t start = 0;
+        while (start < line.size() && isSpace(line[start]))
+            ++start;
+        if (start == line.size())
+            continue;
+        if (line[start] == ';') {
+            // Header comments come before the first job; later comments are just comments.
+            if (m_inHeader)
+                headerLine(line.substr(start + 1), m_line);
+            continue;
+        }
+        if (m_inHeader) {
+            // Resolved before the first job so that a missing header is the error reported.
+            nodes = nodeCount();
+            m_inHeader = false;
+        }
+        jobLine(line.substr(start));
+        if (!m_reserved && scenario.jobs.size() == kSampleJobs)
+            reserveJobs(lines.offset(), lines.sizeHint());
+    }
+    if (m_inHeader)
+        nodes = nodeCount();
+    checkUniqueIds();
+
+    NodeType type;
+    type.name = kSwfNodeTypeName;
+    type.accelerators = 1;
+    scenario.nodeTypes.push_back(std::move(type));
+    Rack rack{std::string(kSwfRackName), std::nullopt, {}};
+    rack.nodes.reserve(std::size_t(nodes));
+    for (int i = 0; i < nodes; ++i)
+        rack.nodes.push_back({"n" + std::to_string(i), std::string(kSwfNodeTypeName)});
+    scenario.cluster.zones.push_back({std::string(kSwfZoneName), {std::move(rack)}});
+
+    // Moving a million jobs costs more than a little slack; only a mostly skipped trace pays it.
+    if (scenario.jobs.capacity() - scenario.jobs.size() > scenario.jobs.size())
+        scenario.jobs.shrink_to_fit();
+    return std::move(m_trace);
+}
+
+} // namespace
+
+SwfTrace parseSwf(std::string_view text, const std::string &displayName, const SwfOptions &options)
+{
+    LineReader lines(text);
+    return SwfParser(displayName, options).parse(lines);
+}
+
+SwfTrace readSwf(const std::string &path, const SwfOptions &options)
+{
+    TextSource lines(path);
+    return SwfParser(path, options).parse(lines);
+}
+
+} // namespace headroom

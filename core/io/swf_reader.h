@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/model/scenario.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace headroom {
+
+// Names of what a trace's scenario is built of (DESIGN.md §6).
+inline constexpr std::string_view kSwfNodeTypeName = "swf-node";
+inline constexpr std::string_view kSwfZoneName = "swf";
+inline constexpr std::string_view kSwfRackName = "swf";
+
+struct SwfOptions
+{
+    // Number of single-slot nodes; overrides the MaxNodes/MaxProcs header (--nodes N).
+    std::optional<int> nodes;
+};
+
+struct SwfTrace
+{
+    // One node type, one zone, one rack of single-slot nodes "n0".."n{N-1}", and one job per
+    // kept job line, in input order.
+    Scenario scenario;
+    long long jobLines = 0; // job lines read, kept or skipped
+    long long skipped = 0;  // run time <= 0 or slots <= 0: DESIGN.md §6 `jobs_skipped`
+};
+
+// Reads a Standard Workload Format trace (Parallel Workloads Archive), gzip-compressed or not.
+// Throws InputError locating the file, line and field of anything it cannot use.
+SwfTrace readSwf(const std::string &path, const SwfOptions &options = {});
+
+// The same from text already in memory; `displayName` names the trace in errors and gives the
+// scenario its name.
+SwfTrace parseSwf(std::string_view text, const std::string &displayName,
+                  const SwfOptions &options = {});
+
+} // namespace headroom

@@ -1,0 +1,251 @@
+// headroom-cli end to end (DESIGN.md §6): the real binary, run as a user would.
+#include <QtTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run cli(const QStringList &arguments, const QString &workingDirectory = {})
+{
+    QProcess process;
+    if (!workingDirectory.isEmpty())
+        process.setWorkingDirectory(workingDirectory);
+    process.start(QStringLiteral(HEADROOM_CLI_PATH), arguments);
+    if (!process.waitForFinished(120000))
+        return {};
+    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void write(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+}
+
+QString example()
+{
+    return qEnvironmentVariable("HEADROOM_SOURCE_DIR") + "/resources/examples/two-rack-h100.json";
+}
+
+// A small trace, worked by hand on 4 single-slot nodes under FCFS:
+//   1: t0, 2 slots, 10 s  -> 0..10
+//   2: t5, 4 slots, 10 s  -> waits for job 1: 10..20
+//   3: t5, run 0          -> skipped (no row)
+//   4: t6, 5 slots        -> rejected (more than 4 nodes)
+//   5: t7, 1 slot, 2.5 s  -> FCFS: behind job 2, 20..22.5
+const QByteArray kTrace = "; MaxNodes: 4 (test partition)\r\n"
+                          "1 0 0 10 2 -1 -1 2 20 -1 1 1 1 1 1 1 -1 -1\r\n"
+                          "\r\n"
+                          "; a comment between jobs\r\n"
+                          "2 5 0 10 4 -1 -1 4 20 -1 1 1 1 1 1 1 -1 -1\r\n"
+                          "3 5 0 0 4 -1 -1 4 20 -1 1 1 1 1 1 1 -1 -1\r\n"
+                          "4 6 0 10 5 -1 -1 5 20 -1 1 1 1 1 1 1 -1 -1\r\n"
+                          "5 7 0 2.5 -1 -1 -1 1 -1 -1 1 1 1 1 1 1 -1 -1\r\n";
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { QVERIFY(m_dir.isValid()); }
+
+    void version()
+    {
+        const Run run = cli({"--version"});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.startsWith("headroom-cli "));
+    }
+
+    void helpListsEveryContractOption()
+    {
+        const Run run = cli({"simulate", "--help"});
+        QCOMPARE(run.exitCode, 0);
+        for (const char *option : {"--scheduler", "--placement", "--seed", "--metrics-json",
+                                   "--jobs-csv", "--timeseries-csv", "--report"})
+            QVERIFY2(run.out.contains(option), option);
+    }
+
+    void traceJobsCsvFollowsTheContract()
+    {
+        const QString trace = m_dir.filePath("small.swf");
+        write(trace, kTrace);
+        const QString jobs = m_dir.filePath("jobs.csv");
+        const QString metrics = m_dir.filePath("metrics.json");
+        const Run run = cli({"simulate", trace, "--scheduler", "fcfs", "--jobs-csv", jobs,
+                             "--metrics-json", metrics});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(readAll(jobs), QByteArray("id,submit_s,start_s,end_s,slots,state\n"
+                                           "1,0,0,10,2,completed\n"
+                                           "2,5,10,20,4,completed\n"
+                                           "4,6,,,5,rejected\n"
+                                           "5,7,20,22.5,1,completed\n"));
+        const QJsonObject m = QJsonDocument::fromJson(readAll(metrics)).object();
+        QCOMPARE(m["jobs_submitted"].toInt(), 4);
+        QCOMPARE(m["jobs_completed"].toInt(), 3);
+        QCOMPARE(m["jobs_rejected"].toInt(), 1);
+        QCOMPARE(m["jobs_skipped"].toInt(), 1);
+        QCOMPARE(m["makespan_s"].toDouble(), 22.5);
+        QCOMPARE(m["max_wait_s"].toDouble(), 13.0);
+        for (const char *key :
+             {"mean_wait_s", "p50_wait_s", "p95_wait_s", "p99_wait_s", "mean_bounded_slowdown",
+              "utilization", "load_balance_cov", "jain_index", "energy_kwh", "mean_power_w",
+              "peak_power_w"})
+            QVERIFY2(m.contains(key), key);
+    }
+
+    void gzipTraceReadsLikePlain()
+    {
+        const QString plain = m_dir.filePath("t.swf");
+        write(plain, kTrace);
+        QProcess gzip;
+        gzip.start("gzip", {"-k", "-f", plain});
+        QVERIFY(gzip.waitForFinished());
+        const QString a = m_dir.filePath("a.csv");
+        const QString b = m_dir.filePath("b.csv");
+        QCOMPARE(cli({"simulate", plain, "--jobs-csv", a}).exitCode, 0);
+        QCOMPARE(cli({"simulate", plain + ".gz", "--jobs-csv", b}).exitCode, 0);
+        QCOMPARE(readAll(a), readAll(b));
+    }
+
+    void sameInputSameBytes_data()
+    {
+        QTest::addColumn<QString>("scheduler");
+        for (const char *s : {"fcfs", "sjf", "srtf", "easy"})
+            QTest::newRow(s) << QString(s);
+    }
+
+    void sameInputSameBytes()
+    {
+        QFETCH(QString, scheduler);
+        QByteArray first[3];
+        for (int round = 0; round < 2; ++round) {
+            const QString m = m_dir.filePath(QStringLiteral("m%1.json").arg(round));
+            const QString j = m_dir.filePath(QStringLiteral("j%1.csv").arg(round));
+            const QString t = m_dir.filePath(QStringLiteral("t%1.csv").arg(round));
+            const Run run = cli({"simulate", example(), "--scheduler", scheduler, "--seed", "7",
+                                 "--metrics-json", m, "--jobs-csv", j, "--timeseries-csv", t});
+            QCOMPARE(run.exitCode, 0);
+            const QByteArray outputs[3] = {readAll(m), readAll(j), readAll(t)};
+            for (int k = 0; k < 3; ++k) {
+                QVERIFY(!outputs[k].isEmpty());
+                if (round == 0)
+                    first[k] = outputs[k];
+                else
+                    QCOMPARE(outputs[k], first[k]);
+            }
+        }
+    }
+
+    void badInputExitsWithFileLineField_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("suffix");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("17 fields") << QByteArray("; MaxNodes: 4\n1 0 0 10 2 -1 -1 2 20 -1 1 1 1 1 "
+                                                 "1 1 -1\n")
+                                   << "swf" << ":2: expected 18 fields, found 17";
+        QTest::newRow("non-numeric") << QByteArray("; MaxNodes: 4\n1 0 0 ten 2 -1 -1 2 20 -1 1 1 "
+                                                   "1 1 1 1 -1 -1\n")
+                                     << "swf" << ":2: field 4 (run time): not a number";
+        QTest::newRow("nan") << QByteArray("; MaxNodes: 4\n1 nan 0 1 2 -1 -1 2 20 -1 1 1 1 1 1 1 "
+                                           "-1 -1\n")
+                             << "swf" << ":2: field 2 (submit time)";
+        QTest::newRow("malformed json") << QByteArray("{\n  \"format\": \"headroom-scenario\",\n"
+                                                      "  \"version\": 1,\n  \"name\": \n}\n")
+                                        << "json" << ":5:";
+        QTest::newRow("negative size")
+                << QByteArray("{\"format\": \"headroom-scenario\", \"version\": 1,\n"
+                              "\"node_types\": [{\"name\": \"n\", \"accelerators\": 8}],\n"
+                              "\"jobs\": [{\"id\": 1, \"submit_s\": 0,\n"
+                              "  \"accelerators\": -4, \"run_s\": 10}]}\n")
+                << "json" << ":4: field jobs[0].accelerators";
+    }
+
+    void badInputExitsWithFileLineField()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, suffix);
+        QFETCH(QString, expected);
+        const QString input = m_dir.filePath("bad." + suffix);
+        write(input, content);
+        const QString metrics = m_dir.filePath("never.json");
+        const Run run = cli({"simulate", input, "--metrics-json", metrics});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains(("bad." + suffix + expected).toUtf8()), run.err.constData());
+        QVERIFY(!QFile::exists(metrics)); // nothing half-written or empty left behind
+    }
+
+    void badCommandLine_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown scheduler") << QStringList{"simulate", example(), "--scheduler",
+                                                          "fifo"}
+                                           << "unknown scheduler 'fifo'";
+        QTest::newRow("no input") << QStringList{"simulate"} << "needs an INPUT";
+        QTest::newRow("bad seed") << QStringList{"simulate", example(), "--seed", "-3"} << "--seed";
+        QTest::newRow("unknown command") << QStringList{"simulat"} << "unknown command";
+        QTest::newRow("unknown option") << QStringList{"simulate", example(), "--fast"} << "fast";
+    }
+
+    void badCommandLine()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, expected);
+        const Run run = cli(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(expected.toUtf8()), run.err.constData());
+    }
+
+    void missingFile()
+    {
+        const Run run = cli({"simulate", m_dir.filePath("absent.swf")});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY(run.err.contains("absent.swf"));
+    }
+
+    void unwritableOutputFailsBeforeTheRun()
+    {
+        const Run run = cli({"simulate", example(), "--metrics-json", "/nonexistent/dir/m.json"});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains("/nonexistent/dir/m.json"));
+    }
+
+    void failedRunKeepsEarlierOutput()
+    {
+        const QString metrics = m_dir.filePath("keep.json");
+        write(metrics, "previous result\n");
+        const QString input = m_dir.filePath("broken.swf");
+        write(input, "; MaxNodes: 2\n1 0 0 x 1 -1 -1 1 1 -1 1 1 1 1 1 1 -1 -1\n");
+        QCOMPARE(cli({"simulate", input, "--metrics-json", metrics}).exitCode, 3);
+        QCOMPARE(readAll(metrics), QByteArray("previous result\n"));
+    }
+
+    void quietWhenNotATerminal()
+    {
+        // stderr is a pipe here: no progress line even without --quiet.
+        const Run run = cli({"simulate", example(), "--metrics-json", m_dir.filePath("q.json")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.isEmpty(), run.err.constData());
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"

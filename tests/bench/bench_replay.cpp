@@ -1,0 +1,188 @@
+// Replays a large synthetic trace through the engine and reports throughput and memory.
+//
+//   bench_replay [--jobs N] [--nodes N] [--seed N] [--load F] [--scheduler NAME]...
+//
+// Defaults: 1,000,000 jobs on 2,048 DGX-H100-like nodes (8 accelerators, linear power from
+// 2 kW idle to 10.2 kW), 90 % offered load, schedulers fcfs and easy. --scheduler replaces
+// the default list and may be repeated (sjf and srtf can be much slower on long queues).
+//
+// Peak resident memory is the process-wide high-water mark (VmHWM), so each figure includes
+// the trace and whatever earlier runs left behind; the figure after generation is the
+// baseline to subtract.
+//
+// The first run in the process pays the first-touch page faults of the engine's per-job
+// arrays (build_s); later runs reuse memory the earlier ones freed. For a cold figure of one
+// scheduler, run it alone. SRTF re-plans every running and queued job at every event, so on
+// the full trace it takes minutes: give it a smaller --jobs or --nodes.
+#include "core/engine/simulation.h"
+#include "core/model/policy.h"
+#include "core/model/scenario.h"
+#include "core/workload/synthetic_trace.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using namespace headroom;
+
+namespace {
+
+struct Options
+{
+    int jobs = 1'000'000;
+    int nodes = 2048;
+    std::uint64_t seed = 1;
+    double load = 0.9;
+    std::vector<SchedulerKind> schedulers;
+};
+
+[[noreturn]] void usage(const std::string &problem)
+{
+    std::fprintf(stderr,
+                 "bench_replay: %s\n"
+                 "usage: bench_replay [--jobs N] [--nodes N] [--seed N] [--load F]"
+                 " [--scheduler %s]...\n",
+                 problem.c_str(), schedulerNames().c_str());
+    std::exit(2);
+}
+
+long long parseInteger(std::string_view option, const char *text, long long minimum)
+{
+    char *end = nullptr;
+    const long long value = std::strtoll(text, &end, 10);
+    if (end == text || *end != '\0' || value < minimum)
+        usage(std::string(option) + " needs an integer >= " + std::to_string(minimum));
+    return value;
+}
+
+Options parseOptions(int argc, char **argv)
+{
+    Options options;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view option = argv[i];
+        if (i + 1 >= argc)
+            usage("missing value for " + std::string(option));
+        const char *value = argv[++i];
+        if (option == "--jobs") {
+            options.jobs = static_cast<int>(parseInteger(option, value, 1));
+        } else if (option == "--nodes") {
+            options.nodes = static_cast<int>(parseInteger(option, value, 1));
+        } else if (option == "--seed") {
+            options.seed = static_cast<std::uint64_t>(parseInteger(option, value, 0));
+        } else if (option == "--load") {
+            char *end = nullptr;
+            options.load = std::strtod(value, &end);
+            if (end == value || *end != '\0' || !(options.load > 0.0))
+                usage("--load needs a number > 0");
+        } else if (option == "--scheduler") {
+            const auto kind = schedulerFromString(value);
+            if (!kind)
+                usage("unknown scheduler \"" + std::string(value) + "\"");
+            options.schedulers.push_back(*kind);
+        } else {
+            usage("unknown option " + std::string(option));
+        }
+    }
+    if (options.schedulers.empty())
+        options.schedulers = {SchedulerKind::Fcfs, SchedulerKind::Easy};
+    return options;
+}
+
+// Process-wide peak resident set size in MiB, from /proc (Linux); -1 where unavailable.
+double peakResidentMiB()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::strtod(line.c_str() + 6, nullptr) / 1024.0; // reported in kB
+    }
+    return -1.0;
+}
+
+double secondsSince(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+Scenario makeScenario(const Options &options)
+{
+    Scenario scenario;
+    scenario.name = "bench_replay";
+    NodeType dgx;
+    dgx.name = "dgx-h100";
+    dgx.acceleratorModel = "NVIDIA H100 SXM5 80GB";
+    dgx.accelerators = 8;
+    dgx.power = PowerCurve::linear(2000.0, 10200.0); // DGX H100 system max 10.2 kW
+    scenario.nodeTypes.push_back(dgx);
+    // Racks of 32 nodes, as in a DGX SuperPOD scalable unit.
+    Zone zone{"z0", {}};
+    for (int node = 0; node < options.nodes; ++node) {
+        if (node % 32 == 0)
+            zone.racks.push_back({"r" + std::to_string(node / 32), std::nullopt, {}});
+        zone.racks.back().nodes.push_back({"n" + std::to_string(node), dgx.name});
+    }
+    scenario.cluster.zones.push_back(std::move(zone));
+    return scenario;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const Options options = parseOptions(argc, argv);
+    Scenario scenario = makeScenario(options);
+
+    TraceSpec spec;
+    spec.jobCount = options.jobs;
+    spec.nodes = options.nodes;
+    spec.slotsPerNode = 8;
+    spec.offeredLoad = options.load;
+    const auto generationStart = std::chrono::steady_clock::now();
+    try {
+        scenario.jobs = generateTrace(spec, options.seed);
+    } catch (const std::exception &error) {
+        usage(error.what());
+    }
+    const double generationS = secondsSince(generationStart);
+    std::printf("trace: %d jobs, %d nodes x 8 accelerators, offered load %.2f, seed %llu\n",
+                options.jobs, options.nodes, options.load,
+                static_cast<unsigned long long>(options.seed));
+    std::printf("generation: %.3f s, last submit %.0f s, peak RSS after generation %.1f MiB\n",
+                generationS, scenario.jobs.empty() ? 0.0 : scenario.jobs.back().submitS,
+                peakResidentMiB());
+    // wall_s is construction (validation, compiling the cluster and the jobs) plus the run;
+    // build_s is the construction part. cpu_s is the process CPU time of the same span, which
+    // shows when other work on the machine inflated the wall time.
+    std::printf("%-5s %8s %8s %8s %10s %11s %10s %9s %7s %12s %11s %9s\n", "sched", "wall_s",
+                "build_s", "cpu_s", "events", "events/s", "completed", "rejected", "util",
+                "mean_wait_s", "p95_wait_s", "peak_MiB");
+    std::fflush(stdout);
+
+    for (SchedulerKind kind : options.schedulers) {
+        scenario.policy.scheduler = kind;
+        const std::clock_t cpuStart = std::clock();
+        const auto start = std::chrono::steady_clock::now();
+        Simulation simulation(scenario);
+        const double buildS = secondsSince(start);
+        simulation.run();
+        const double wallS = secondsSince(start);
+        const double cpuS = static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC;
+        const LiveStatus status = simulation.status();
+        const RunResult result = simulation.result();
+        const RunMetrics &m = result.metrics;
+        std::printf("%-5s %8.3f %8.3f %8.3f %10llu %11.0f %10lld %9lld %7.4f %12.1f %11.1f %9.1f\n",
+                    std::string(toString(kind)).c_str(), wallS, buildS, cpuS,
+                    static_cast<unsigned long long>(status.events),
+                    wallS > 0.0 ? static_cast<double>(status.events) / wallS : 0.0, m.jobsCompleted,
+                    m.jobsRejected, m.utilization, m.meanWaitS, m.p95WaitS, peakResidentMiB());
+        std::fflush(stdout);
+    }
+    return 0;
+}

@@ -1,0 +1,122 @@
+#pragma once
+
+#include "ui/charts/chart_scale.h"
+#include "ui/charts/sample_history.h"
+
+#include <QChartView>
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+QT_BEGIN_NAMESPACE
+class QChart;
+class QLineSeries;
+class QValueAxis;
+QT_END_NAMESPACE
+
+namespace headroom::ui {
+
+// What one live chart plots: one or two y axes, series drawn from SampleHistory columns.
+struct TimeSeriesSpec
+{
+    struct Series
+    {
+        QString name;
+        SampleHistory::Metric metric = SampleHistory::Metric::UtilizationPercent;
+        bool rightAxis = false;
+        QString unit;     // appended to values in tooltips: "%", "kW", ""
+        int decimals = 1; // in tooltips
+    };
+    struct Axis
+    {
+        QString title;
+        double fixedMax = 0.0;   // > 0: the axis is [0, fixedMax]; otherwise it follows the data
+        double minimumMax = 1.0; // a data-driven axis shows at least [0, minimumMax]
+    };
+
+    std::vector<Series> series;
+    Axis left;
+    std::optional<Axis> right;
+    bool legend = true;
+    // A dashed horizontal line on the left axis (e.g. installed peak power), re-read at every
+    // run reset because the cluster may have changed; a value <= 0 hides it.
+    QString referenceName;
+    std::function<double()> referenceValue;
+};
+
+// A live time-series chart (Qt Charts behind the ui/charts layer). It never plots the
+// full-resolution history: at most once per frame it publishes a min/max-decimated copy of
+// the visible window with QXYSeries::replace(), with animations off and one setRange() per
+// axis per frame. The x axis follows simulated time in minutes, hours or days chosen by the
+// visible span; y axes move in nice steps and only grow within a run.
+//
+// Zoom: drag a horizontal rubber band; double-click or the context menu resets. While zoomed
+// the chart stops following the run and re-decimates the zoomed window, so zooming in shows
+// the full-resolution samples.
+class TimeSeriesChart : public QChartView
+{
+    Q_OBJECT
+
+public:
+    static constexpr std::size_t kMaxPointsPerSeries = 2000;
+    static constexpr int kFrameMs = 33;
+
+    TimeSeriesChart(std::shared_ptr<SampleHistory> history, TimeSeriesSpec spec,
+                    QWidget *parent = nullptr);
+    ~TimeSeriesChart() override;
+
+    int seriesCount() const { return int(m_series.size()); }
+    QLineSeries *series(int index) const { return m_series.at(std::size_t(index)); }
+    QValueAxis *timeAxis() const { return m_timeAxis; }
+    QValueAxis *leftAxis() const { return m_leftAxis; }
+    QValueAxis *rightAxis() const { return m_rightAxis; }
+    const TimeUnit &timeUnit() const { return m_unit; }
+
+    bool isZoomed() const { return m_zoomed; }
+    // Shows [fromS, toS] (simulated seconds) until resetZoom().
+    void zoomToTime(double fromS, double toS);
+    void resetZoom();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+
+private:
+    void scheduleFrame();
+    void publish();
+    void onCleared();
+    void onTimeRangeChanged(qreal min, qreal max);
+    void onHovered(const QPointF &point, bool state);
+    void applyStyle();
+    void showReference();
+    void updateYAxis(QValueAxis *axis, const TimeSeriesSpec::Axis &spec, bool right);
+
+    std::shared_ptr<SampleHistory> m_history;
+    TimeSeriesSpec m_spec;
+    QChart *m_chart;
+    QValueAxis *m_timeAxis;
+    QValueAxis *m_leftAxis;
+    QValueAxis *m_rightAxis = nullptr;
+    std::vector<QLineSeries *> m_series;
+    QLineSeries *m_reference = nullptr;
+    double m_referenceValue = 0.0;
+
+    TimeUnit m_unit;
+    bool m_zoomed = false;
+    double m_zoomFromS = 0.0;
+    double m_zoomToS = 0.0;
+    bool m_settingRange = false; // our own setRange() is not a user zoom
+
+    QTimer m_frameTimer;
+    QElapsedTimer m_sinceFrame;
+    bool m_dirty = false;
+};
+
+} // namespace headroom::ui

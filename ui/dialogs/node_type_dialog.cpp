@@ -1,0 +1,162 @@
+#include "ui/dialogs/node_type_dialog.h"
+
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace headroom::ui {
+
+NodeTypeDialog::NodeTypeDialog(const NodeType &initial, bool isNew, QWidget *parent)
+    : QDialog(parent)
+    , m_initial(initial)
+{
+    setWindowTitle(isNew ? tr("Add Node Type")
+                         : tr("Edit Node Type %1").arg(QString::fromStdString(initial.name)));
+
+    m_name = new QLineEdit(QString::fromStdString(initial.name), this);
+    m_name->setObjectName("name");
+    m_name->setToolTip(tr("Unique name; nodes and job constraints refer to it"));
+    m_model = new QLineEdit(QString::fromStdString(initial.acceleratorModel), this);
+    m_model->setObjectName("acceleratorModel");
+    m_model->setPlaceholderText(tr("e.g. NVIDIA H100 SXM5 80GB"));
+    m_model->setToolTip(tr("The accelerator, for display and reports"));
+    m_accelerators = new QSpinBox(this);
+    m_accelerators->setObjectName("accelerators");
+    m_accelerators->setRange(1, 1 << 24);
+    m_accelerators->setValue(initial.accelerators);
+    m_accelerators->setToolTip(tr("Accelerators per node: the schedulable slots jobs ask for"));
+    m_tflops = new QDoubleSpinBox(this);
+    m_tflops->setObjectName("peakTflops");
+    m_tflops->setRange(0.0, 1e6);
+    m_tflops->setDecimals(1);
+    m_tflops->setSuffix(tr(" TFLOP/s"));
+    m_tflops->setValue(initial.peakTflopsPerAccelerator);
+    m_tflops->setToolTip(tr("Dense BF16 peak of one accelerator (H100 SXM: 989; A100 SXM: "
+                            "312). Sizes LLM training jobs."));
+    m_idleW = new QDoubleSpinBox(this);
+    m_idleW->setObjectName("idleW");
+    m_idleW->setRange(0.0, 1e7);
+    m_idleW->setDecimals(0);
+    m_idleW->setSuffix(tr(" W"));
+    m_idleW->setValue(initial.power.idleW());
+    m_idleW->setToolTip(tr("Whole-node draw with idle accelerators"));
+    m_maxW = new QDoubleSpinBox(this);
+    m_maxW->setObjectName("maxW");
+    m_maxW->setRange(0.0, 1e7);
+    m_maxW->setDecimals(0);
+    m_maxW->setSuffix(tr(" W"));
+    m_maxW->setValue(initial.power.maxW());
+    m_maxW->setToolTip(tr("Whole-node draw at full accelerator load (DGX H100: 10 200 W)"));
+    m_bootS = new QDoubleSpinBox(this);
+    m_bootS->setObjectName("bootS");
+    m_bootS->setRange(0.0, 1e6);
+    m_bootS->setDecimals(0);
+    m_bootS->setSuffix(tr(" s"));
+    m_bootS->setValue(initial.bootS);
+    m_bootS->setToolTip(tr("Time from power-on until jobs can start"));
+    m_source = new QLineEdit(QString::fromStdString(initial.source), this);
+    m_source->setObjectName("source");
+    m_source->setPlaceholderText(tr("datasheet or URL the figures come from"));
+    m_source->setToolTip(tr("Where the figures come from, so a report can cite them"));
+
+    // Room for a full accelerator model name and a datasheet reference.
+    const int fieldWidth = fontMetrics().horizontalAdvance(QLatin1Char('M')) * 18;
+    for (QLineEdit *edit : {m_name, m_model, m_source})
+        edit->setMinimumWidth(fieldWidth);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("Accelerator &model:"), m_model);
+    form->addRow(tr("&Accelerators per node:"), m_accelerators);
+    form->addRow(tr("&Peak per accelerator:"), m_tflops);
+    form->addRow(tr("&Idle power:"), m_idleW);
+    form->addRow(tr("Ma&x power:"), m_maxW);
+    form->addRow(tr("&Boot time:"), m_bootS);
+    form->addRow(tr("&Source:"), m_source);
+    if (initial.power.kind() == PowerCurve::Kind::Table) {
+        auto *note = new QLabel(tr("This type has an 11-point power table. Changing idle or "
+                                   "max power replaces it with a linear curve."),
+                                this);
+        note->setWordWrap(true);
+        form->addRow(note);
+    }
+
+    m_message = new QLabel(this);
+    m_message->setObjectName("message");
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("color: #b02020;"));
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->setObjectName("buttons");
+    m_buttons->button(QDialogButtonBox::Ok)->setText(isNew ? tr("Add") : tr("Apply"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &NodeTypeDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_message);
+    layout->addWidget(m_buttons);
+
+    for (QLineEdit *edit : {m_name, m_model, m_source})
+        connect(edit, &QLineEdit::textChanged, this, &NodeTypeDialog::update);
+    for (QDoubleSpinBox *spin : {m_tflops, m_idleW, m_maxW, m_bootS})
+        connect(spin, &QDoubleSpinBox::valueChanged, this, &NodeTypeDialog::update);
+    connect(m_accelerators, &QSpinBox::valueChanged, this, &NodeTypeDialog::update);
+    update();
+}
+
+NodeType NodeTypeDialog::nodeType() const
+{
+    NodeType type = m_initial;
+    type.name = m_name->text().trimmed().toStdString();
+    type.acceleratorModel = m_model->text().trimmed().toStdString();
+    type.accelerators = m_accelerators->value();
+    type.peakTflopsPerAccelerator = m_tflops->value();
+    const bool powerTouched = m_idleW->value() != m_initial.power.idleW() ||
+                              m_maxW->value() != m_initial.power.maxW();
+    if (powerTouched || m_initial.power.kind() == PowerCurve::Kind::Linear)
+        type.power = PowerCurve::linear(m_idleW->value(), m_maxW->value());
+    type.bootS = m_bootS->value();
+    type.source = m_source->text().trimmed().toStdString();
+    return type;
+}
+
+void NodeTypeDialog::update()
+{
+    const NodeType type = nodeType();
+    m_problem.clear();
+    if (type.name.empty())
+        m_problem = tr("A node type needs a name.");
+    else if (type.power.maxW() < type.power.idleW())
+        m_problem = tr("Max power must be at least the idle power.");
+    else if (const std::string p = type.power.problem(); !p.empty())
+        m_problem = tr("Power: %1").arg(QString::fromStdString(p));
+    m_message->setText(m_problem);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_problem.isEmpty());
+}
+
+void NodeTypeDialog::accept()
+{
+    if (!m_problem.isEmpty())
+        return;
+    if (m_commit) {
+        QString why;
+        if (!m_commit(nodeType(), &why)) {
+            // An unchanged type is no refusal: there is simply nothing to do.
+            if (why.isEmpty() && nodeType() == m_initial) {
+                QDialog::accept();
+                return;
+            }
+            m_message->setText(why.isEmpty() ? tr("The node type could not be changed.") : why);
+            return;
+        }
+    }
+    QDialog::accept();
+}
+
+} // namespace headroom::ui

@@ -1,0 +1,65 @@
+#include "ui/files/scenario_io.h"
+
+#include "core/io/scenario_json.h"
+#include "core/io/swf_reader.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <exception>
+
+namespace headroom::ui {
+
+LoadOutcome loadScenario(const QString &path)
+{
+    LoadOutcome outcome;
+    try {
+        if (path.startsWith(':')) {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                outcome.error = QCoreApplication::translate("headroom::ui", "Cannot open %1: %2")
+                                        .arg(path, file.errorString());
+                return outcome;
+            }
+            const QByteArray text = file.readAll();
+            outcome.scenario = parseScenario(std::string_view(text.constData(), text.size()),
+                                             QFileInfo(path).fileName().toStdString());
+        } else {
+            outcome.scenario = loadScenarioFile(path.toStdString());
+        }
+    } catch (const std::exception &error) {
+        outcome.error = QString::fromStdString(error.what());
+    }
+    return outcome;
+}
+
+LoadOutcome importSwf(const QString &path)
+{
+    LoadOutcome outcome;
+    try {
+        SwfTrace trace = readSwf(path.toStdString());
+        outcome.scenario = std::move(trace.scenario);
+        outcome.skipped = trace.skipped;
+    } catch (const std::exception &error) {
+        outcome.error = QString::fromStdString(error.what());
+    }
+    return outcome;
+}
+
+bool saveScenario(const Scenario &scenario, const QString &path, QString *error)
+{
+    const std::string text = serializeScenario(scenario);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(text.data(), qint64(text.size())) != qint64(text.size()) || !file.commit()) {
+        if (error)
+            *error = QCoreApplication::translate("headroom::ui", "Cannot save %1: %2")
+                             .arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace headroom::ui

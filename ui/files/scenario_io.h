@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/model/scenario.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace headroom::ui {
+
+// Reading and writing scenario files from the GUI, with errors as text for a message box.
+struct LoadOutcome
+{
+    std::optional<Scenario> scenario;
+    QString error;         // file, line and field of the problem when loading failed
+    long long skipped = 0; // SWF: job lines skipped (run time or size <= 0)
+};
+
+// `path` may be a Qt resource (":/examples/…"), e.g. the bundled example.
+LoadOutcome loadScenario(const QString &path);
+LoadOutcome importSwf(const QString &path);
+
+// Atomic (QSaveFile): the file on disk is the old one or the complete new one.
+bool saveScenario(const Scenario &scenario, const QString &path, QString *error);
+
+} // namespace headroom::ui

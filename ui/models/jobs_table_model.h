@@ -1,0 +1,136 @@
+#pragma once
+
+#include "core/model/job.h"
+
+#include <QAbstractTableModel>
+#include <QIcon>
+#include <QPointer>
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace headroom::ui {
+
+class RunController;
+class ScenarioDocument;
+struct LiveSnapshot;
+
+// The document's jobs as a table, one row per Scenario::jobs entry (row == job index), for a
+// million rows as readily as for ten: it stores nothing per job but one byte of live state,
+// answers data() straight from the scenario, and follows the document's fine-grained job
+// signals with begin/end insert/remove calls, so views keep their selection and scroll
+// position across edits, undo and redo. Editing a cell pushes edits::editJob.
+//
+// The State column follows a RunController: each snapshot's job events move jobs to running,
+// done or rejected; a job without an event is "pending" before its submit time and "queued"
+// after it. A run reset clears the column.
+class JobsTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        IdColumn,
+        NameColumn,
+        TenantColumn,
+        SubmitColumn,
+        AcceleratorsColumn,
+        RunColumn,
+        RequestedColumn,
+        ConstraintsColumn,
+        StateColumn,
+        ColumnCount
+    };
+
+    // In display order for sorting. Pending is never stored: it is a job without events whose
+    // submit time has not come yet.
+    enum class LiveState : std::uint8_t { None, Pending, Queued, Running, Done, Rejected };
+
+    // The unformatted value of a cell: seconds as double, ids and counts as integers.
+    static constexpr int RawValueRole = Qt::UserRole + 1;
+
+    explicit JobsTableModel(ScenarioDocument *document, RunController *run = nullptr,
+                            QObject *parent = nullptr);
+
+    ScenarioDocument *document() const { return m_document; }
+    void setRunController(RunController *run);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    Qt::DropActions supportedDragActions() const override;
+    // Workload templates dropped on the table become new jobs (appended, undoable).
+    Qt::DropActions supportedDropActions() const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+
+    // True while the model follows a document insertion or removal (from the document's
+    // about-to signal until the model is done): views' selection models shift their rows in
+    // that time, and whoever maps rows to job positions should wait for the document's
+    // jobsInserted/jobsRemoved instead.
+    bool isChangingRows() const { return m_changingRows; }
+
+    // The live state of job `row` as the State column shows it (None: no run data yet).
+    LiveState liveState(int row) const;
+    static QString stateName(LiveState state);
+
+    // Row order for sorting by `column` without building QVariants: the jobs proxy calls this
+    // a few million times when a million-row table is sorted. Ties fall back to the job id.
+    bool lessThan(int leftRow, int rightRow, int column) const;
+    // Whether the job's name, tenant or decimal id contains `needle`, which must already be
+    // lower case UTF-8 (ASCII letters compare case-insensitively).
+    bool rowMatches(int row, const std::string &needle) const;
+
+public Q_SLOTS:
+    void applySnapshot(const headroom::ui::LiveSnapshot &snapshot);
+    void clearLiveStates();
+
+private:
+    const Job &jobAt(int row) const;
+    std::size_t documentIndex(int row) const;
+    QString constraintsSummary(const JobConstraints &constraints) const;
+    void emitStateChanged(std::vector<int> rows);
+    void onJobsAboutToBeInserted(std::size_t first, std::size_t last);
+    void onJobsInserted(std::size_t first, std::size_t last);
+    void onJobsAboutToBeRemoved(const std::vector<std::size_t> &indices);
+    void onJobsRemoved(const std::vector<std::size_t> &indices);
+    void onJobChanged(std::size_t index);
+    void onScenarioAboutToBeReset();
+    void onScenarioReset();
+
+    ScenarioDocument *m_document;
+    QPointer<RunController> m_run;
+    QMetaObject::Connection m_snapshotConnection;
+    QMetaObject::Connection m_resetConnection;
+
+    // One byte per job; mirrors Scenario::jobs through every insert and removal.
+    std::vector<LiveState> m_states;
+    bool m_haveRun = false; // a snapshot of the current run has arrived
+    double m_now = 0.0;     // simulated time of the latest snapshot
+    // Job rows ordered by submit time, built on the first snapshot of a run that needs it,
+    // so the rows that turn from pending to queued in a frame are found by binary search.
+    std::vector<int> m_bySubmit;
+
+    // While the document announces a removal of scattered rows, the rows are taken out range
+    // by range (highest first) before the document itself changes; data() in between maps
+    // the model's rows to the still-unchanged document through the ranges already gone.
+    std::vector<std::pair<std::size_t, std::size_t>> m_removedRanges; // [first, last], ascending
+    std::size_t m_removedCount = 0;
+    bool m_resettingForRemoval = false;
+    bool m_changingRows = false;
+
+    mutable QIcon m_stateIcons[6]; // painted on first use: needs a QGuiApplication
+};
+
+} // namespace headroom::ui

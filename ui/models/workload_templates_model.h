@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/model/job.h"
+
+#include <QAbstractListModel>
+#include <QString>
+
+#include <vector>
+
+namespace headroom::ui {
+
+// A ready-made job the palette offers for dragging onto the cluster or the jobs table.
+struct WorkloadTemplate
+{
+    QString label;  // "LLM pre-training"
+    QString detail; // "64 GPUs · 3 d"
+    QString description;
+    Job job; // id 0: the drop gives it a fresh one
+};
+
+// The palette's fixed list of workload templates (drag source with a JobTemplate payload).
+class WorkloadTemplatesModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Role { DetailRole = Qt::UserRole + 2 };
+
+    explicit WorkloadTemplatesModel(QObject *parent = nullptr);
+
+    // The built-in table, in palette order.
+    static const std::vector<WorkloadTemplate> &builtIn();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    Qt::DropActions supportedDragActions() const override;
+
+    const WorkloadTemplate *templateAt(int row) const;
+};
+
+} // namespace headroom::ui

@@ -1,0 +1,139 @@
+#include "ui/topology/node_tile_item.h"
+
+#include "ui/topology/topology_style.h"
+
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace headroom::ui {
+
+NodeTileItem::NodeTileItem(const TopologyStyle *style, int index, const QString &label,
+                           int accelerators, const QSizeF &size)
+    : m_style(style)
+    , m_count(&style->countText(-1, accelerators))
+    , m_rect(QPointF(0, 0), size)
+    , m_label(label)
+    , m_index(index)
+    , m_accelerators(accelerators)
+{
+    setFlag(ItemIsSelectable);
+    setZValue(2);
+    // Plain text: QStaticText would otherwise guess rich text from names such as "<gpu>".
+    m_label.setTextFormat(Qt::PlainText);
+    m_label.setPerformanceHint(QStaticText::AggressiveCaching);
+}
+
+QPainterPath NodeTileItem::shape() const
+{
+    QPainterPath path;
+    path.addRect(m_rect);
+    return path;
+}
+
+double NodeTileItem::utilization() const
+{
+    if (m_busy < 0 || m_accelerators <= 0)
+        return 0.0;
+    return double(m_busy) / m_accelerators;
+}
+
+NodeTileItem::PowerState NodeTileItem::powerState() const
+{
+    if (m_busy < 0)
+        return PowerState::NoRun;
+    return m_busy > 0 ? PowerState::Busy : PowerState::Idle;
+}
+
+void NodeTileItem::setBusy(int busy)
+{
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    m_count = &m_style->countText(busy, m_accelerators);
+    update();
+}
+
+void NodeTileItem::setJobHighlighted(bool highlighted)
+{
+    if (highlighted == m_jobHighlighted)
+        return;
+    m_jobHighlighted = highlighted;
+    update();
+}
+
+void NodeTileItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    // Everything used here is prepared (style pens, brushes, static texts): painting a frame
+    // of thousands of tiles allocates nothing.
+    const TopologyStyle &s = *m_style;
+    const bool running = m_busy >= 0;
+    const double u = utilization();
+    const QColor &fill = running ? s.rampColor(u) : s.tileFill;
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const bool selected = option->state & QStyle::State_Selected;
+
+    if (lod < TopologyStyle::kTextLevelOfDetail) {
+        // Overview: thousands of tiles a few pixels high. A plain fill is all that reads; once
+        // the gap between tiles is under a device pixel it would only show as irregular
+        // stripes of the rack colour, so the tiles close it.
+        const bool closeGap = TopologyStyle::kTileGap * lod < 1;
+        painter->fillRect(closeGap ? m_rect.adjusted(0, 0, 0, TopologyStyle::kTileGap) : m_rect,
+                          selected ? s.highlight : fill);
+        if (m_jobHighlighted) {
+            painter->setPen(s.jobPen);
+            painter->setBrush(Qt::NoBrush);
+            painter->drawRect(m_rect);
+        }
+        return;
+    }
+
+    painter->fillRect(m_rect, fill);
+    if (!running) {
+        painter->setPen(s.tilePen);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(m_rect);
+    }
+
+    const TopologyStyle::Ink &ink = running ? s.rampInk(u) : s.tileInk;
+    if (running) {
+        // Power state: a ring when idle, a dot when busy.
+        const qreal d = kIndicatorSize;
+        const QRectF dot(kPadding, (m_rect.height() - d) / 2, d, d);
+        if (powerState() == PowerState::Busy) {
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(ink.dotBrush);
+        } else {
+            painter->setPen(ink.ringPen);
+            painter->setBrush(Qt::NoBrush);
+        }
+        painter->setRenderHint(QPainter::Antialiasing, true);
+        painter->drawEllipse(dot);
+        painter->setRenderHint(QPainter::Antialiasing, false);
+    }
+    const qreal textY = (m_rect.height() - m_count->height) / 2;
+    painter->setFont(s.tileFont);
+    painter->setPen(ink.textPen);
+    painter->drawStaticText(QPointF(kLabelX, textY), m_label);
+    painter->drawStaticText(QPointF(m_rect.width() - kPadding - m_count->width, textY),
+                            m_count->text);
+
+    if (m_jobHighlighted) {
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(s.jobPen);
+        painter->drawRect(m_rect.adjusted(1, 1, -1, -1));
+    }
+    if (selected) {
+        // A focus-ring look: the highlight colour just outside the tile, with a thin line of
+        // the base colour inside it, so it reads on every ramp colour and next to the job
+        // outline.
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(s.selectedPen);
+        painter->drawRect(m_rect.adjusted(-1, -1, 1, 1));
+        if (!m_jobHighlighted) {
+            painter->setPen(s.selectedInnerPen);
+            painter->drawRect(m_rect.adjusted(1, 1, -1, -1));
+        }
+    }
+}
+
+} // namespace headroom::ui

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "ui/dnd/drag_payload.h"
+#include "ui/dnd/drop_rules.h"
+#include "ui/topology/running_jobs.h"
+#include "ui/topology/topology_scene.h"
+
+#include <QGraphicsView>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace headroom::ui {
+
+class RunController;
+class ScenarioDocument;
+class Selection;
+struct LiveSnapshot;
+
+// The topology editor at the centre of the main window: zones, racks and nodes of the
+// document's cluster, coloured by utilization while a run is loaded. It edits only through
+// scenario_edits.h and the drop rules (one undo step per action), mirrors the shared
+// Selection both ways, and accepts drops of node types and jobs (it is never a drag source).
+class TopologyView : public QGraphicsView
+{
+    Q_OBJECT
+
+public:
+    TopologyView(ScenarioDocument *document, Selection *selection, RunController *run,
+                 QWidget *parent = nullptr);
+    ~TopologyView() override;
+
+    TopologyScene *topologyScene() const { return m_scene; }
+    qreal zoomFactor() const;
+
+    // What a drop at this viewport position would land on, as the drop rules see it.
+    DropTarget dropTargetAt(const QPoint &viewportPos) const;
+    // Renames a zone, rack or node through the undo stack; on refusal says why in
+    // statusMessage. What double-clicking a header does after asking for the name.
+    bool renameElement(const QString &oldName, const QString &newName);
+
+public Q_SLOTS:
+    void zoomIn();
+    void zoomOut();
+    // Shows the whole cluster (never magnified past 100 %) and keeps it so on resize until
+    // the user zooms.
+    void fitToView();
+    void resetZoom();
+    void deleteSelection();
+    void duplicateSelection();
+    // Selects every node (not the racks and zones, so Delete empties racks instead of
+    // removing the whole cluster).
+    void selectAll();
+
+Q_SIGNALS:
+    void statusMessage(const QString &message);
+
+protected:
+    bool viewportEvent(QEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dragLeaveEvent(QDragLeaveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
+
+private:
+    using Hit = TopologyScene::Hit;
+
+    void rebuild();
+    void onSceneSelectionChanged();
+    void onSelectionElementsChanged();
+    void onSelectionJobsChanged();
+    void onSnapshot(const LiveSnapshot &snapshot);
+    void onRunReset();
+    void updateJobHighlights();
+    void selectJobsOfSelectedNodes();
+
+    void zoomBy(qreal factor, const QPoint &anchor);
+    void fitContent();
+
+    Hit hitAt(const QPoint &viewportPos) const;
+    DropTarget dropTargetFor(const Hit &hit) const;
+    const DropVerdict &verdictAt(const QPointF &viewportPos);
+    void endDrag();
+    void addNodesAsked(const DragPayload &payload, const DropTarget &target);
+
+    void renameInteractively(const Hit &hit);
+    QString toolTipFor(const Hit &hit) const;
+    QString nodeToolTip(int node) const;
+    QString rackToolTip(int rack) const;
+    QString zoneToolTip(int zone) const;
+
+    ScenarioDocument *m_document;
+    Selection *m_selection;
+    RunController *m_run;
+    TopologyScene *m_scene;
+    RunningJobs m_running;
+    std::vector<char> m_highlightBuffer; // reused: no allocation per snapshot
+    bool m_runLoaded = false;            // a snapshot of the current run has arrived
+    bool m_jobHighlightsShown = false;
+    bool m_syncingSelection = false;
+    bool m_autoFit = true; // refit on resize and rebuild until the user zooms
+
+    // Middle-button panning.
+    bool m_panning = false;
+    QPoint m_panLast;
+    // The left press, to tell a click on a node from a rubber band.
+    QPoint m_pressPos;
+    Hit m_pressHit;
+
+    // The drag in progress: its payload, the verdict per target (evaluateDrop compiles the
+    // cluster for job drops, far too slow for every mouse move), and the target under the
+    // cursor so a move within the same target costs one hit test.
+    std::optional<DragPayload> m_dragPayload;
+    std::map<std::pair<int, std::string>, DropVerdict> m_verdicts;
+    std::optional<Hit> m_dragHit;
+    const DropVerdict *m_dragVerdict = nullptr;
+};
+
+} // namespace headroom::ui
