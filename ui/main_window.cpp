@@ -1,11 +1,13 @@
 #include "ui/main_window.h"
 
 #include "core/model/policy.h"
+#include "headroom_version.h"
 #include "ui/charts/live_charts.h"
 #include "ui/document/scenario_document.h"
 #include "ui/document/scenario_edits.h"
 #include "ui/document/selection.h"
 #include "ui/files/autosave.h"
+#include "ui/files/background_task.h"
 #include "ui/files/recent_files.h"
 #include "ui/files/scenario_io.h"
 #include "ui/format.h"
@@ -36,13 +38,11 @@
 #include <QUndoStack>
 #include <QUndoView>
 
-#include "headroom_version.h"
-
 namespace headroom::ui {
 namespace {
 
-constexpr const char *kScenarioFilter = QT_TRANSLATE_NOOP("MainWindow",
-                                                          "Headroom scenarios (*.json)");
+constexpr const char *kScenarioFilter =
+        QT_TRANSLATE_NOOP("MainWindow", "Headroom scenarios (*.json)");
 constexpr const char *kTraceFilter = QT_TRANSLATE_NOOP(
         "MainWindow", "Standard Workload Format traces (*.swf *.swf.gz);;All files (*)");
 
@@ -117,9 +117,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_run, &RunController::failed, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("Simulation failed"), message);
     });
-    connect(m_run, &RunController::finished, this, [this] {
-        showStatus(tr("Simulation finished."), 0);
-    });
+    connect(m_run, &RunController::finished, this,
+            [this] { showStatus(tr("Simulation finished."), 0); });
 
     m_defaultState = saveState();
     restoreLayout();
@@ -175,8 +174,8 @@ void MainWindow::createActions()
     m_redoAction->setShortcut(QKeySequence::Redo);
     m_redoAction->setIcon(themedIcon("edit-redo", QStyle::SP_ArrowForward));
 
-    m_deleteAction = new QAction(themedIcon("edit-delete", QStyle::SP_TrashIcon), tr("&Delete"),
-                                 this);
+    m_deleteAction =
+            new QAction(themedIcon("edit-delete", QStyle::SP_TrashIcon), tr("&Delete"), this);
     m_deleteAction->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_deleteAction->setToolTip(tr("Delete the selected nodes, racks or zones"));
@@ -186,8 +185,7 @@ void MainWindow::createActions()
     m_duplicateAction = new QAction(tr("D&uplicate"), this);
     m_duplicateAction->setShortcut(QKeySequence(tr("Ctrl+D")));
     m_duplicateAction->setToolTip(tr("Duplicate the selected nodes or racks"));
-    connect(m_duplicateAction, &QAction::triggered, m_topology,
-            &TopologyView::duplicateSelection);
+    connect(m_duplicateAction, &QAction::triggered, m_topology, &TopologyView::duplicateSelection);
 
     m_selectAllAction = new QAction(tr("Select &All Nodes"), this);
     m_selectAllAction->setShortcut(QKeySequence::SelectAll);
@@ -198,8 +196,8 @@ void MainWindow::createActions()
     m_zoomInAction = new QAction(themedIcon("zoom-in", QStyle::SP_ArrowUp), tr("Zoom &In"), this);
     m_zoomInAction->setShortcut(QKeySequence::ZoomIn);
     connect(m_zoomInAction, &QAction::triggered, m_topology, &TopologyView::zoomIn);
-    m_zoomOutAction = new QAction(themedIcon("zoom-out", QStyle::SP_ArrowDown), tr("Zoom &Out"),
-                                  this);
+    m_zoomOutAction =
+            new QAction(themedIcon("zoom-out", QStyle::SP_ArrowDown), tr("Zoom &Out"), this);
     m_zoomOutAction->setShortcut(QKeySequence::ZoomOut);
     connect(m_zoomOutAction, &QAction::triggered, m_topology, &TopologyView::zoomOut);
     m_fitAction = new QAction(themedIcon("zoom-fit-best", QStyle::SP_TitleBarMaxButton),
@@ -224,20 +222,19 @@ void MainWindow::createActions()
     m_resetAction->setToolTip(tr("Start the simulation over (Ctrl+R)"));
     connect(m_resetAction, &QAction::triggered, m_run, &RunController::reset);
 
-    m_runUntilAction = new QAction(standardIcon(QStyle::SP_MediaSeekForward), tr("Run &Until…"),
-                                   this);
+    m_runUntilAction =
+            new QAction(standardIcon(QStyle::SP_MediaSeekForward), tr("Run &Until…"), this);
     m_runUntilAction->setShortcut(QKeySequence(tr("Ctrl+U")));
     m_runUntilAction->setToolTip(tr("Run to a simulated time, then pause (Ctrl+U)"));
     connect(m_runUntilAction, &QAction::triggered, this, &MainWindow::runUntilDialog);
 
     m_aboutAction = new QAction(tr("&About Headroom"), this);
     connect(m_aboutAction, &QAction::triggered, this, [this] {
-        QMessageBox::about(
-                this, tr("About Headroom"),
-                tr("<h3>Headroom %1</h3><p>Capacity planning for AI compute clusters: "
-                   "replay workloads on a simulated cluster and see utilization, load "
-                   "balance, queueing and power.</p>")
-                        .arg(QString::fromLatin1(kVersion)));
+        QMessageBox::about(this, tr("About Headroom"),
+                           tr("<h3>Headroom %1</h3><p>Capacity planning for AI compute clusters: "
+                              "replay workloads on a simulated cluster and see utilization, load "
+                              "balance, queueing and power.</p>")
+                                   .arg(QString::fromLatin1(kVersion)));
     });
 }
 
@@ -310,8 +307,8 @@ void MainWindow::createToolBars()
         QSettings().setValue("run/speed", index);
     });
     const int speed = QSettings().value("run/speed", kDefaultSpeed).toInt();
-    m_speedCombo->setCurrentIndex(
-            speed >= 0 && speed < m_speedCombo->count() ? speed : kDefaultSpeed);
+    m_speedCombo->setCurrentIndex(speed >= 0 && speed < m_speedCombo->count() ? speed
+                                                                              : kDefaultSpeed);
     m_run->setSpeed(m_speedCombo->currentData().toDouble());
 
     m_schedulerCombo = new QComboBox(runBar);
@@ -366,24 +363,24 @@ void MainWindow::createDocks()
     QDockWidget *palette = addDock(m_palette, tr("Palette"), "PaletteDock", Qt::LeftDockWidgetArea);
 
     m_properties = new PropertiesPanel(m_document, m_selection, this);
-    QDockWidget *properties = addDock(m_properties, tr("Properties"), "PropertiesDock",
-                                      Qt::LeftDockWidgetArea);
+    QDockWidget *properties =
+            addDock(m_properties, tr("Properties"), "PropertiesDock", Qt::LeftDockWidgetArea);
     splitDockWidget(palette, properties, Qt::Vertical);
 
     m_undoView = new QUndoView(m_document->undoStack(), this);
     m_undoView->setEmptyLabel(tr("<scenario opened>"));
-    QDockWidget *history = addDock(m_undoView, tr("History"), "HistoryDock",
-                                   Qt::LeftDockWidgetArea);
+    QDockWidget *history =
+            addDock(m_undoView, tr("History"), "HistoryDock", Qt::LeftDockWidgetArea);
     tabifyDockWidget(properties, history);
     properties->raise();
 
     m_workloads = new WorkloadsPanel(m_document, m_selection, m_run, this);
-    QDockWidget *workloads = addDock(m_workloads, tr("Workloads"), "WorkloadsDock",
-                                     Qt::BottomDockWidgetArea);
+    QDockWidget *workloads =
+            addDock(m_workloads, tr("Workloads"), "WorkloadsDock", Qt::BottomDockWidgetArea);
 
     m_gantt = new GanttView(m_document, m_selection, m_run, this);
-    QDockWidget *timeline = addDock(m_gantt, tr("Timeline"), "TimelineDock",
-                                    Qt::BottomDockWidgetArea);
+    QDockWidget *timeline =
+            addDock(m_gantt, tr("Timeline"), "TimelineDock", Qt::BottomDockWidgetArea);
     tabifyDockWidget(workloads, timeline);
     workloads->raise();
 
@@ -503,17 +500,18 @@ void MainWindow::onSnapshot(const LiveSnapshot &snapshot)
     const LiveStatus &s = snapshot.status;
     m_timeLabel->setText(tr("t = %1").arg(formatSimTime(s.now)));
     m_rateLabel->setText(snapshot.eventsPerWallSecond > 0
-                                 ? tr("%1 events/s").arg(formatCount(
-                                           static_cast<long long>(snapshot.eventsPerWallSecond)))
+                                 ? tr("%1 events/s")
+                                           .arg(formatCount(static_cast<long long>(
+                                                   snapshot.eventsPerWallSecond)))
                                  : QString());
-    QString jobs = tr("%1 done · %2 running · %3 queued")
-                           .arg(formatCount(s.completed), formatCount(s.running),
-                                formatCount(s.queued));
+    QString jobs =
+            tr("%1 done · %2 running · %3 queued")
+                    .arg(formatCount(s.completed), formatCount(s.running), formatCount(s.queued));
     if (s.rejected > 0)
         jobs += tr(" · %1 rejected").arg(formatCount(s.rejected));
     m_jobsLabel->setText(jobs);
-    m_powerLabel->setText(tr("%1 · %2 kWh").arg(formatPower(s.itPowerW))
-                                  .arg(s.energyJ / 3.6e6, 0, 'f', 1));
+    m_powerLabel->setText(
+            tr("%1 · %2 kWh").arg(formatPower(s.itPowerW)).arg(s.energyJ / 3.6e6, 0, 'f', 1));
 }
 
 void MainWindow::clearRunStatus()
@@ -557,6 +555,11 @@ void MainWindow::replaceScenario(Scenario scenario, const QString &path)
     m_topology->fitToView();
 }
 
+void MainWindow::showScenario(Scenario scenario)
+{
+    replaceScenario(std::move(scenario), QString());
+}
+
 void MainWindow::newScenario()
 {
     if (!maybeSave())
@@ -570,7 +573,10 @@ bool MainWindow::openFile(const QString &path)
 {
     const QString lower = path.toLower();
     const bool trace = lower.endsWith(".swf") || lower.endsWith(".swf.gz");
-    const LoadOutcome outcome = trace ? importSwf(path) : loadScenario(path);
+    const LoadOutcome outcome = runInBackground(
+            this, trace ? tr("Reading trace %1…").arg(QFileInfo(path).fileName())
+                        : tr("Opening %1…").arg(QFileInfo(path).fileName()),
+            [path, trace] { return trace ? importSwf(path) : loadScenario(path); });
     if (!outcome.scenario) {
         QMessageBox::warning(this, trace ? tr("Cannot import trace") : tr("Cannot open scenario"),
                              outcome.error);
@@ -629,8 +635,16 @@ void MainWindow::importTrace()
 
 bool MainWindow::saveTo(const QString &path)
 {
-    QString error;
-    if (!saveScenario(m_document->scenario(), path, &error)) {
+    // The progress dialog is modal, so the scenario cannot change while it is written.
+    const Scenario *scenario = &m_document->scenario();
+    const auto [saved, error] = runInBackground(this, tr("Saving %1…").arg(QFileInfo(path).fileName()),
+                                                [scenario, path] {
+                                                    QString message;
+                                                    const bool ok = saveScenario(*scenario, path,
+                                                                                 &message);
+                                                    return std::pair(ok, message);
+                                                });
+    if (!saved) {
         QMessageBox::warning(this, tr("Cannot save"), error);
         return false;
     }
@@ -654,8 +668,8 @@ bool MainWindow::saveAs()
     QSettings settings;
     QString suggestion = m_document->filePath();
     if (suggestion.isEmpty())
-        suggestion = settings.value("files/lastDirectory").toString() + "/"
-                     + m_document->displayName() + ".json";
+        suggestion = settings.value("files/lastDirectory").toString() + "/" +
+                     m_document->displayName() + ".json";
     QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario As"), suggestion,
                                                 tr(kScenarioFilter));
     if (path.isEmpty())
@@ -670,9 +684,9 @@ void MainWindow::runUntilDialog()
 {
     bool ok = false;
     const double current = m_run->latest() ? m_run->latest()->status.now : 0.0;
-    const double hours = QInputDialog::getDouble(
-            this, tr("Run Until"), tr("Run until simulated time (hours):"),
-            current / 3600.0 + 1.0, 0.0, 1e7, 2, &ok);
+    const double hours =
+            QInputDialog::getDouble(this, tr("Run Until"), tr("Run until simulated time (hours):"),
+                                    current / 3600.0 + 1.0, 0.0, 1e7, 2, &ok);
     if (ok)
         m_run->runUntil(hours * 3600.0);
 }
@@ -690,8 +704,8 @@ bool MainWindow::offerRecovery()
             this, tr("Recover unsaved changes?"),
             tr("Headroom did not shut down cleanly. Restore the changes to %1 autosaved at "
                "%2?")
-                    .arg(name, QLocale().toString(newest.savedAt.toLocalTime(),
-                                                  QLocale::ShortFormat)),
+                    .arg(name,
+                         QLocale().toString(newest.savedAt.toLocalTime(), QLocale::ShortFormat)),
             QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
     bool restored = false;
     if (answer == QMessageBox::Yes) {

@@ -48,6 +48,8 @@ public:
     bool openFile(const QString &path);
     // Offers to restore what a crashed session left behind; returns true if it restored.
     bool offerRecovery();
+    // Shows a scenario built elsewhere (a generator, a test) as a new, unsaved document.
+    void showScenario(Scenario scenario);
 
 public Q_SLOTS:
     void newScenario();

@@ -2,14 +2,13 @@
 // command; all simulation work is in core/.
 #include "app/cli/exit_codes.h"
 #include "app/cli/simulate_command.h"
+#include "headroom_version.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
 #include <cmath>
 #include <cstdio>
-
-#include "headroom_version.h"
 
 using namespace headroom;
 using namespace headroom::cli;
@@ -44,11 +43,10 @@ int simulate(QCommandLineParser &parser, const QCommandLineOption &help)
             QStringLiteral("Scheduler: %1 (default: the scenario's; easy for traces).")
                     .arg(QString::fromStdString(schedulerNames())),
             "NAME");
-    const QCommandLineOption placement(
-            "placement",
-            QStringLiteral("Placement: %1 (default: the scenario's).")
-                    .arg(QString::fromStdString(placementNames())),
-            "NAME");
+    const QCommandLineOption placement("placement",
+                                       QStringLiteral("Placement: %1 (default: the scenario's).")
+                                               .arg(QString::fromStdString(placementNames())),
+                                       "NAME");
     const QCommandLineOption seed("seed", "Seed recorded with the run (default: the scenario's).",
                                   "N");
     const QCommandLineOption metrics("metrics-json", "Write the metrics as JSON to FILE.", "FILE");
@@ -102,11 +100,11 @@ int simulate(QCommandLineParser &parser, const QCommandLineOption &help)
                               .arg(parser.value(seed)));
     }
     if (parser.isSet(interval))
-        options.sampleIntervalS = parsePositiveSeconds("sample-interval", parser.value(interval),
-                                                       false);
+        options.sampleIntervalS =
+                parsePositiveSeconds("sample-interval", parser.value(interval), false);
     if (parser.isSet(overhead))
-        options.restartOverheadS = parsePositiveSeconds("srtf-restart-overhead",
-                                                        parser.value(overhead), true);
+        options.restartOverheadS =
+                parsePositiveSeconds("srtf-restart-overhead", parser.value(overhead), true);
     if (parser.isSet(nodes)) {
         bool ok = false;
         const int count = parser.value(nodes).toInt(&ok);

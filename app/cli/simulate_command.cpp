@@ -54,8 +54,8 @@ LoadedInput loadInput(const SimulateOptions &options)
     } else {
         loaded.scenario = loadScenarioFile(path);
     }
-    const bool overridden = options.scheduler || options.placement || options.sampleIntervalS
-                            || options.restartOverheadS || options.seed;
+    const bool overridden = options.scheduler || options.placement || options.sampleIntervalS ||
+                            options.restartOverheadS || options.seed;
     Policy &policy = loaded.scenario.policy;
     if (options.scheduler)
         policy.scheduler = *options.scheduler;
@@ -109,8 +109,8 @@ int runSimulate(const SimulateOptions &options)
         }
         return true;
     };
-    if (!open(options.metricsJson, metricsOut) || !open(options.jobsCsv, jobsOut)
-        || !open(options.timeseriesCsv, timeseriesOut))
+    if (!open(options.metricsJson, metricsOut) || !open(options.jobsCsv, jobsOut) ||
+        !open(options.timeseriesCsv, timeseriesOut))
         return kExitIoError;
 
     LoadedInput input;

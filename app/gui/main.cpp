@@ -1,13 +1,12 @@
 // headroom: the desktop application. Thin: sets up Qt and opens the main window on the file
 // given, or on the bundled example cluster.
+#include "headroom_version.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QIcon>
-
-#include "headroom_version.h"
 
 int main(int argc, char *argv[])
 {

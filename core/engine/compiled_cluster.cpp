@@ -46,8 +46,14 @@ int CompiledCluster::typeIndex(const std::string &name) const
     return -1;
 }
 
-int CompiledCluster::rackIndex(const std::string &name) const { return indexOf(rackNames, name); }
-int CompiledCluster::zoneIndex(const std::string &name) const { return indexOf(zoneNames, name); }
+int CompiledCluster::rackIndex(const std::string &name) const
+{
+    return indexOf(rackNames, name);
+}
+int CompiledCluster::zoneIndex(const std::string &name) const
+{
+    return indexOf(zoneNames, name);
+}
 
 int CompiledCluster::nodeIndex(const std::string &name) const
 {
@@ -86,8 +92,7 @@ CompiledCluster compileCluster(const Scenario &scenario)
                 // Validation rejects unknown types before compiling; stay safe anyway.
                 node.slots = node.type >= 0 ? out.types[node.type].slots : 0;
                 if (node.type >= 0) {
-                    out.typePosition.push_back(
-                            static_cast<int>(out.types[node.type].nodes.size()));
+                    out.typePosition.push_back(static_cast<int>(out.types[node.type].nodes.size()));
                     out.types[node.type].nodes.push_back(out.nodeCount());
                 } else {
                     out.typePosition.push_back(-1);

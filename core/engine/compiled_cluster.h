@@ -23,7 +23,7 @@ struct CompiledNodeType
     std::string name;
     int slots = 1;
     PowerCurve power;
-    bool hasPower = false; // false for SWF traces without a power model: the node draws 0 W
+    bool hasPower = false;  // false for SWF traces without a power model: the node draws 0 W
     std::vector<int> nodes; // its nodes in topology order
 };
 

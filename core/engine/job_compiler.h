@@ -12,7 +12,7 @@ struct Scenario;
 
 struct CompiledJobs
 {
-    JobTable table; // in processing order
+    JobTable table;                  // in processing order
     std::vector<NodeFilter> filters; // [0] admits every node
 };
 

@@ -48,11 +48,13 @@ int NodeFilterIndex::filterFor(const JobConstraints &constraints)
     }
     if (!constraints.zone.empty()) {
         const int zone = m_cluster.zoneIndex(constraints.zone);
-        filter.range = zone < 0 ? NodeRange{0, 0} : intersect(filter.range, m_cluster.zoneNodes[zone]);
+        filter.range =
+                zone < 0 ? NodeRange{0, 0} : intersect(filter.range, m_cluster.zoneNodes[zone]);
     }
     if (!constraints.rack.empty()) {
         const int rack = m_cluster.rackIndex(constraints.rack);
-        filter.range = rack < 0 ? NodeRange{0, 0} : intersect(filter.range, m_cluster.rackNodes[rack]);
+        filter.range =
+                rack < 0 ? NodeRange{0, 0} : intersect(filter.range, m_cluster.rackNodes[rack]);
     }
     if (!constraints.pinNode.empty()) {
         const auto it = m_nodeByName.find(constraints.pinNode);
@@ -76,8 +78,8 @@ RejectReason NodeFilterIndex::feasibility(int filter, int slots, bool *gang) con
     if (gang)
         *gang = !fits;
     for (std::size_t type = 0; !fits && type < m_cluster.types.size(); ++type) {
-        fits = capacity.nodesOfType[type] > 0
-               && capacity.nodesOfType[type] >= gangNodesNeeded(slots, m_cluster.types[type].slots);
+        fits = capacity.nodesOfType[type] > 0 &&
+               capacity.nodesOfType[type] >= gangNodesNeeded(slots, m_cluster.types[type].slots);
     }
     if (fits)
         return RejectReason::None;

@@ -99,8 +99,8 @@ bool Simulation::step()
     while (!m_completions.empty() && m_completions.top().time == time) {
         const Completion completion = m_completions.top();
         m_completions.pop();
-        if (jobs.state[completion.job] == JobState::Running
-            && jobs.generation[completion.job] == completion.generation)
+        if (jobs.state[completion.job] == JobState::Running &&
+            jobs.generation[completion.job] == completion.generation)
             complete(completion.job);
     }
     while (m_nextSubmission < jobs.size() && jobs.submit[m_nextSubmission] == time)

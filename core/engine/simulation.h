@@ -9,9 +9,10 @@
 #include "core/power/power_meter.h"
 #include "core/sched/scheduling_context.h"
 
+#include <queue>
+
 #include <cstdint>
 #include <memory>
-#include <queue>
 #include <vector>
 
 namespace headroom {

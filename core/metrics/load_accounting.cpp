@@ -31,8 +31,8 @@ void LoadAccounting::busyChanged(int node, int oldBusy, int newBusy, SimTime tim
     m_busy[node] = newBusy;
     const int size = m_sizeOfType[m_layout->nodes[node].type];
     m_sum[size] += newBusy - oldBusy;
-    m_sumSq[size] += static_cast<long long>(newBusy) * newBusy
-                     - static_cast<long long>(oldBusy) * oldBusy;
+    m_sumSq[size] +=
+            static_cast<long long>(newBusy) * newBusy - static_cast<long long>(oldBusy) * oldBusy;
 }
 
 double LoadAccounting::busySlotSeconds(int node, SimTime time) const

@@ -16,8 +16,8 @@ struct NodeType
     int cpuCores = 0;
     double memoryGb = 0.0;
     double peakTflopsPerAccelerator = 0.0; // dense BF16, 10^12 FLOP/s
-    PowerCurve power;                     // whole node, accelerator utilization 0..1
-    double offW = 0.0;                    // draw when switched off (BMC, fans)
+    PowerCurve power;                      // whole node, accelerator utilization 0..1
+    double offW = 0.0;                     // draw when switched off (BMC, fans)
     double bootS = 0.0;
     double shutdownS = 0.0;
     double costPerHour = 0.0; // capital + hosting cost of one node, currency units per hour

@@ -54,8 +54,14 @@ std::string joinNames(const Table &table)
 
 } // namespace
 
-std::string_view toString(SchedulerKind kind) { return nameOf(kSchedulers, kind); }
-std::string_view toString(PlacementKind kind) { return nameOf(kPlacements, kind); }
+std::string_view toString(SchedulerKind kind)
+{
+    return nameOf(kSchedulers, kind);
+}
+std::string_view toString(PlacementKind kind)
+{
+    return nameOf(kPlacements, kind);
+}
 std::optional<SchedulerKind> schedulerFromString(std::string_view name)
 {
     return kindOf(kSchedulers, name);
@@ -64,9 +70,21 @@ std::optional<PlacementKind> placementFromString(std::string_view name)
 {
     return kindOf(kPlacements, name);
 }
-std::span<const SchedulerKind> allSchedulers() { return kSchedulerKinds; }
-std::span<const PlacementKind> allPlacements() { return kPlacementKinds; }
-std::string schedulerNames() { return joinNames(kSchedulers); }
-std::string placementNames() { return joinNames(kPlacements); }
+std::span<const SchedulerKind> allSchedulers()
+{
+    return kSchedulerKinds;
+}
+std::span<const PlacementKind> allPlacements()
+{
+    return kPlacementKinds;
+}
+std::string schedulerNames()
+{
+    return joinNames(kSchedulers);
+}
+std::string placementNames()
+{
+    return joinNames(kPlacements);
+}
 
 } // namespace headroom

@@ -3,8 +3,8 @@
 #include "core/model/scenario.h"
 
 #include <algorithm>
-#include <cmath>
 #include <charconv>
+#include <cmath>
 #include <set>
 #include <string>
 
@@ -70,9 +70,8 @@ void checkNodeTypes(const Scenario &s, Checker &c)
         const std::string p = "node_types[" + std::to_string(i) + "]";
         c.nonEmptyUnique(p + ".name", t.name, names, "node type");
         if (t.accelerators < 1 || t.accelerators > kMaxSlots)
-            c.add(p + ".accelerators",
-                  "must be between 1 and " + std::to_string(kMaxSlots) + " (is "
-                          + std::to_string(t.accelerators) + ")");
+            c.add(p + ".accelerators", "must be between 1 and " + std::to_string(kMaxSlots) +
+                                               " (is " + std::to_string(t.accelerators) + ")");
         if (t.cpuCores < 0)
             c.add(p + ".cpu_cores", "must be >= 0");
         c.finiteAtLeast(p + ".memory_gb", t.memoryGb, 0.0, 1e9);
@@ -120,8 +119,8 @@ void checkJobIds(const Scenario &s, Checker &c)
     for (std::size_t i = 1; i < ids.size(); ++i) {
         if (ids[i].first == ids[i - 1].first)
             c.add("jobs[" + std::to_string(ids[i].second) + "].id",
-                  "duplicate job id " + std::to_string(ids[i].first) + " (also jobs["
-                          + std::to_string(ids[i - 1].second) + "])");
+                  "duplicate job id " + std::to_string(ids[i].first) + " (also jobs[" +
+                          std::to_string(ids[i - 1].second) + "])");
     }
 }
 
@@ -132,20 +131,18 @@ void checkJobs(const Scenario &s, Checker &c, const std::set<std::string> &zoneN
     for (std::size_t i = 0; i < s.jobs.size(); ++i) {
         const Job &job = s.jobs[i];
         // Paths are built only for failing jobs: traces hold a million that pass.
-        const bool plausible = std::isfinite(job.submitS) && job.submitS >= 0.0
-                               && job.submitS <= kMaxSeconds && job.slots >= 1
-                               && job.slots <= kMaxSlots && std::isfinite(job.runS)
-                               && job.runS > 0.0 && job.runS <= kMaxSeconds
-                               && std::isfinite(job.requestedS) && job.requestedS <= kMaxSeconds
-                               && job.constraints->empty();
+        const bool plausible =
+                std::isfinite(job.submitS) && job.submitS >= 0.0 && job.submitS <= kMaxSeconds &&
+                job.slots >= 1 && job.slots <= kMaxSlots && std::isfinite(job.runS) &&
+                job.runS > 0.0 && job.runS <= kMaxSeconds && std::isfinite(job.requestedS) &&
+                job.requestedS <= kMaxSeconds && job.constraints->empty();
         if (plausible)
             continue;
         const std::string p = "jobs[" + std::to_string(i) + "]";
         c.finiteAtLeast(p + ".submit_s", job.submitS, 0.0, kMaxSeconds);
         if (job.slots < 1 || job.slots > kMaxSlots)
-            c.add(p + ".accelerators",
-                  "must be between 1 and " + std::to_string(kMaxSlots) + " (is "
-                          + std::to_string(job.slots) + ")");
+            c.add(p + ".accelerators", "must be between 1 and " + std::to_string(kMaxSlots) +
+                                               " (is " + std::to_string(job.slots) + ")");
         c.positive(p + ".run_s", job.runS, kMaxSeconds);
         if (!std::isfinite(job.requestedS) || job.requestedS > kMaxSeconds)
             c.add(p + ".requested_s", "must be a finite number <= " + Checker::format(kMaxSeconds));

@@ -36,8 +36,8 @@ bool firstFitGang(const JobDemand &demand, const ClusterState &state, Allocation
             continue;
         const CompiledNodeType &nodeType = layout.types[type];
         const int needed = gangNodesNeeded(demand.slots, nodeType.slots);
-        if (state.coversAllNodes(demand.filter->range)
-            && state.nodesWithFreeAtLeast(type, nodeType.slots) < needed)
+        if (state.coversAllNodes(demand.filter->range) &&
+            state.nodesWithFreeAtLeast(type, nodeType.slots) < needed)
             continue;
         const NodeRange local = state.typeLocalRange(type, demand.filter->range);
         out.clear();

@@ -42,9 +42,9 @@ private:
         SimTime shadow = std::numeric_limits<SimTime>::infinity();
         long long extra = 0;          // free head-usable slots at the shadow time beyond its need
         bool everyNodeUsable = false; // unconstrained head on a cluster of one usable kind
-        std::vector<int> threshold; // per type: free slots a node needs to count for the head
-        std::vector<int> needed;    // per type: such nodes the head needs (0: type unusable)
-        std::vector<int> count;     // per type: head-usable nodes at the shadow time
+        std::vector<int> threshold;   // per type: free slots a node needs to count for the head
+        std::vector<int> needed;      // per type: such nodes the head needs (0: type unusable)
+        std::vector<int> count;       // per type: head-usable nodes at the shadow time
     };
 
     void reserve(SchedulingContext &context, JobIndex head);

@@ -60,7 +60,10 @@ public:
         return {m_jobs.slots[job], m_jobs.gang[job] != 0, &filterOf(job)};
     }
     // Where the placement strategy would put the job now; false if it does not fit.
-    bool place(JobIndex job, Allocation &out) { return m_placement.place(demand(job), m_cluster, out); }
+    bool place(JobIndex job, Allocation &out)
+    {
+        return m_placement.place(demand(job), m_cluster, out);
+    }
     // The same, on a hypothetical cluster state (SRTF plans on an emptied copy).
     bool placeOn(const ClusterState &state, JobIndex job, Allocation &out)
     {
@@ -76,7 +79,10 @@ public:
         return true;
     }
     void preempt(JobIndex job) { m_launcher.preempt(job); }
-    void reservationMade(JobIndex head, SimTime shadow) { m_launcher.reservationMade(head, shadow); }
+    void reservationMade(JobIndex head, SimTime shadow)
+    {
+        m_launcher.reservationMade(head, shadow);
+    }
 
 private:
     SimTime m_now;

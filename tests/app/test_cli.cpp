@@ -100,10 +100,9 @@ private Q_SLOTS:
         QCOMPARE(m["jobs_skipped"].toInt(), 1);
         QCOMPARE(m["makespan_s"].toDouble(), 22.5);
         QCOMPARE(m["max_wait_s"].toDouble(), 13.0);
-        for (const char *key :
-             {"mean_wait_s", "p50_wait_s", "p95_wait_s", "p99_wait_s", "mean_bounded_slowdown",
-              "utilization", "load_balance_cov", "jain_index", "energy_kwh", "mean_power_w",
-              "peak_power_w"})
+        for (const char *key : {"mean_wait_s", "p50_wait_s", "p95_wait_s", "p99_wait_s",
+                                "mean_bounded_slowdown", "utilization", "load_balance_cov",
+                                "jain_index", "energy_kwh", "mean_power_w", "peak_power_w"})
             QVERIFY2(m.contains(key), key);
     }
 
@@ -157,22 +156,27 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("17 fields") << QByteArray("; MaxNodes: 4\n1 0 0 10 2 -1 -1 2 20 -1 1 1 1 1 "
                                                  "1 1 -1\n")
-                                   << "swf" << ":2: expected 18 fields, found 17";
+                                   << "swf"
+                                   << ":2: expected 18 fields, found 17";
         QTest::newRow("non-numeric") << QByteArray("; MaxNodes: 4\n1 0 0 ten 2 -1 -1 2 20 -1 1 1 "
                                                    "1 1 1 1 -1 -1\n")
-                                     << "swf" << ":2: field 4 (run time): not a number";
+                                     << "swf"
+                                     << ":2: field 4 (run time): not a number";
         QTest::newRow("nan") << QByteArray("; MaxNodes: 4\n1 nan 0 1 2 -1 -1 2 20 -1 1 1 1 1 1 1 "
                                            "-1 -1\n")
-                             << "swf" << ":2: field 2 (submit time)";
+                             << "swf"
+                             << ":2: field 2 (submit time)";
         QTest::newRow("malformed json") << QByteArray("{\n  \"format\": \"headroom-scenario\",\n"
                                                       "  \"version\": 1,\n  \"name\": \n}\n")
-                                        << "json" << ":5:";
+                                        << "json"
+                                        << ":5:";
         QTest::newRow("negative size")
                 << QByteArray("{\"format\": \"headroom-scenario\", \"version\": 1,\n"
                               "\"node_types\": [{\"name\": \"n\", \"accelerators\": 8}],\n"
                               "\"jobs\": [{\"id\": 1, \"submit_s\": 0,\n"
                               "  \"accelerators\": -4, \"run_s\": 10}]}\n")
-                << "json" << ":4: field jobs[0].accelerators";
+                << "json"
+                << ":4: field jobs[0].accelerators";
     }
 
     void badInputExitsWithFileLineField()
@@ -193,9 +197,9 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unknown scheduler") << QStringList{"simulate", example(), "--scheduler",
-                                                          "fifo"}
-                                           << "unknown scheduler 'fifo'";
+        QTest::newRow("unknown scheduler")
+                << QStringList{"simulate", example(), "--scheduler", "fifo"}
+                << "unknown scheduler 'fifo'";
         QTest::newRow("no input") << QStringList{"simulate"} << "needs an INPUT";
         QTest::newRow("bad seed") << QStringList{"simulate", example(), "--seed", "-3"} << "--seed";
         QTest::newRow("unknown command") << QStringList{"simulat"} << "unknown command";

@@ -1,8 +1,8 @@
 // Scenario files: reading, writing, error locations and atomic saving
 // (core/io/SCENARIO_FORMAT.md).
+#include "core/engine/simulation.h"
 #include "core/io/input_error.h"
 #include "core/io/json_locator.h"
-#include "core/engine/simulation.h"
 #include "core/io/scenario_json.h"
 #include "core/model/validation.h"
 
@@ -20,7 +20,6 @@
 #include <string>
 #include <sys/stat.h>
 #include <thread>
-
 
 Q_DECLARE_METATYPE(headroom::Scenario)
 
@@ -682,8 +681,8 @@ private Q_SLOTS:
         row("short power table", ", 150]", "]", "node_types[1].power.watts", 17,
             "must hold 11 numbers");
         // What validateScenario() finds, located
-        row("max below idle", R"("max_w": 10200)", R"("max_w": 1000)",
-            "node_types[0].power.max_w", 12, "must be >= idle_w");
+        row("max below idle", R"("max_w": 10200)", R"("max_w": 1000)", "node_types[0].power.max_w",
+            12, "must be >= idle_w");
         row("negative memory", R"("accelerator": "NVIDIA H100 SXM5 80GB",)",
             R"("accelerator": "NVIDIA H100 SXM5 80GB", "memory_gb": -1,)",
             "node_types[0].memory_gb", 10, "must be >= 0");

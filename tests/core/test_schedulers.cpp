@@ -212,7 +212,8 @@ private Q_SLOTS:
     // Completions at an instant are processed before submissions at that instant.
     void completionsBeforeSubmissions()
     {
-        const Scenario s = ScenarioBuilder().singleSlotNodes(1).job(1, 0, 1, 10).job(2, 10, 1, 5).build();
+        const Scenario s =
+                ScenarioBuilder().singleSlotNodes(1).job(1, 0, 1, 10).job(2, 10, 1, 5).build();
         const RunResult r = runScenario(s);
         QCOMPARE(startOf(r, 2), 10.0);
         QCOMPARE(r.jobs[1].wait(), 0.0);
@@ -272,9 +273,9 @@ private Q_SLOTS:
     {
         ScenarioBuilder b;
         b.nodes(2, 8, "gpu8", "r0", "z0").nodes(1, 4, "gpu4", "r1", "z0");
-        b.job(1, 0, 17, 10);  // gpu8 has 16, gpu4 has 4: no type can host 17
-        b.job(2, 0, 8, 10);   // fine
-        b.job(3, 0, 8, 10);   // pinned to the gpu4 rack: never fits
+        b.job(1, 0, 17, 10); // gpu8 has 16, gpu4 has 4: no type can host 17
+        b.job(2, 0, 8, 10);  // fine
+        b.job(3, 0, 8, 10);  // pinned to the gpu4 rack: never fits
         b.constrain(3, {"", "", "r1", ""});
         const RunResult r = runScenario(b.build());
         QCOMPARE(r.metrics.jobsSubmitted, 3LL);
@@ -320,11 +321,8 @@ private Q_SLOTS:
     // Per-node utilization and load balance.
     void loadBalance()
     {
-        const Scenario s = ScenarioBuilder()
-                                   .singleSlotNodes(2)
-                                   .job(1, 0, 1, 10)
-                                   .job(2, 0, 1, 5)
-                                   .build();
+        const Scenario s =
+                ScenarioBuilder().singleSlotNodes(2).job(1, 0, 1, 10).job(2, 0, 1, 5).build();
         const RunResult r = runScenario(s);
         QCOMPARE(r.metrics.nodeUtilization, (std::vector<double>{1.0, 0.5}));
         // mean 0.75, population sigma 0.25

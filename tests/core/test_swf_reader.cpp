@@ -15,7 +15,6 @@
 #include <optional>
 #include <string>
 
-
 Q_DECLARE_METATYPE(headroom::SchedulerKind)
 
 using namespace headroom;

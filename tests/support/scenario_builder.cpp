@@ -22,7 +22,8 @@ ScenarioBuilder &ScenarioBuilder::nodes(int count, int slots, const std::string 
         m_scenario.nodeTypes.push_back(nodeType);
     }
     auto &zones = m_scenario.cluster.zones;
-    auto z = std::find_if(zones.begin(), zones.end(), [&](const Zone &x) { return x.name == zone; });
+    auto z =
+            std::find_if(zones.begin(), zones.end(), [&](const Zone &x) { return x.name == zone; });
     if (z == zones.end()) {
         zones.push_back({zone, {}});
         z = zones.end() - 1;

@@ -23,10 +23,10 @@ struct DragPayload
 {
     enum class Kind { NodeType, ExistingJobs, JobTemplate };
     Kind kind = Kind::NodeType;
-    std::string nodeType;             // NodeType
-    std::vector<std::size_t> jobs;    // ExistingJobs: positions in Scenario::jobs
-    Job jobTemplate;                  // JobTemplate: a new job to create
-    QString templateName;             // JobTemplate: label, e.g. "LLM fine-tune (64 GPUs)"
+    std::string nodeType;          // NodeType
+    std::vector<std::size_t> jobs; // ExistingJobs: positions in Scenario::jobs
+    Job jobTemplate;               // JobTemplate: a new job to create
+    QString templateName;          // JobTemplate: label, e.g. "LLM fine-tune (64 GPUs)"
 };
 
 std::unique_ptr<QMimeData> toMimeData(const DragPayload &payload);

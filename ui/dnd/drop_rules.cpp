@@ -24,8 +24,9 @@ QString q(const std::string &text)
 
 QString jobLabel(const Job &job)
 {
-    return job.name.empty() ? tr("Job %1").arg(static_cast<qlonglong>(job.id))
-                            : tr("Job %1 (%2)").arg(static_cast<qlonglong>(job.id)).arg(q(job.name));
+    return job.name.empty()
+                   ? tr("Job %1").arg(static_cast<qlonglong>(job.id))
+                   : tr("Job %1 (%2)").arg(static_cast<qlonglong>(job.id)).arg(q(job.name));
 }
 
 const NodeSpec *findNode(const Scenario &s, const std::string &name, const Rack **rackOut = nullptr,
@@ -92,8 +93,8 @@ JobConstraints placedAt(const Job &job, const DropTarget &target)
 }
 
 // Why the job cannot run at the target, or an empty string if it can.
-QString whyNot(const Scenario &s, NodeFilterIndex &filters,
-               const Job &job, const DropTarget &target)
+QString whyNot(const Scenario &s, NodeFilterIndex &filters, const Job &job,
+               const DropTarget &target)
 {
     const JobConstraints c = placedAt(job, target);
     if (target.kind == DropTarget::Kind::Node) {
@@ -119,8 +120,8 @@ QString whyNot(const Scenario &s, NodeFilterIndex &filters,
     int admitted = 0;
     for (int count : capacity.nodesOfType)
         admitted += count;
-    const QString where = target.kind == DropTarget::Kind::EmptyArea ? tr("the cluster")
-                                                                     : q(target.name);
+    const QString where =
+            target.kind == DropTarget::Kind::EmptyArea ? tr("the cluster") : q(target.name);
     if (admitted == 0)
         return c.nodeType.empty() ? tr("%1 has no nodes").arg(where)
                                   : tr("%1 has no %2 nodes").arg(where, q(c.nodeType));
@@ -171,14 +172,17 @@ DropVerdict evaluateDrop(const Scenario &s, const DragPayload &payload, const Dr
             return {true, tr("Add %1 nodes to %2").arg(q(payload.nodeType), q(rack))};
         }
         case DropTarget::Kind::Zone:
-            return {true, tr("New rack of %1 nodes in %2").arg(q(payload.nodeType), q(target.name))};
+            return {true,
+                    tr("New rack of %1 nodes in %2").arg(q(payload.nodeType), q(target.name))};
         case DropTarget::Kind::EmptyArea:
             return {true, tr("New rack of %1 nodes").arg(q(payload.nodeType))};
         }
     }
 
-    if (payload.kind == DragPayload::Kind::ExistingJobs && target.kind == DropTarget::Kind::EmptyArea)
-        return {false, tr("Drop jobs on a node to pin them, or on a rack or zone to keep them there")};
+    if (payload.kind == DragPayload::Kind::ExistingJobs &&
+        target.kind == DropTarget::Kind::EmptyArea)
+        return {false,
+                tr("Drop jobs on a node to pin them, or on a rack or zone to keep them there")};
 
     const CompiledCluster cluster = compileCluster(s);
     NodeFilterIndex filters(cluster);
@@ -243,8 +247,8 @@ bool applyDrop(ScenarioDocument &document, const DragPayload &payload, const Dro
                     zone = s.cluster.zones.back().name;
             }
             std::string rack;
-            const bool ok = edits::addRack(document, zone, &rack)
-                            && edits::addNodes(document, rack, payload.nodeType, nodeCount);
+            const bool ok = edits::addRack(document, zone, &rack) &&
+                            edits::addNodes(document, rack, payload.nodeType, nodeCount);
             stack->endMacro();
             return ok;
         }

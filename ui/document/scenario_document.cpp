@@ -6,10 +6,17 @@ namespace headroom::ui {
 
 ScenarioDocument::ScenarioDocument(Scenario scenario, QObject *parent)
     : QObject(parent)
-    , m_scenario(std::move(scenario))
+    , m_scenario(std::make_shared<Scenario>(std::move(scenario)))
 {
     connect(&m_undoStack, &QUndoStack::cleanChanged, this,
             [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
+}
+
+Scenario &ScenarioDocument::mutableScenario()
+{
+    if (m_scenario.use_count() > 1)
+        m_scenario = std::make_shared<Scenario>(*m_scenario);
+    return *m_scenario;
 }
 
 void ScenarioDocument::setFilePath(const QString &path)
@@ -24,28 +31,28 @@ QString ScenarioDocument::displayName() const
 {
     if (!m_filePath.isEmpty())
         return QFileInfo(m_filePath).fileName();
-    if (!m_scenario.name.empty())
-        return QString::fromStdString(m_scenario.name);
+    if (!m_scenario->name.empty())
+        return QString::fromStdString(m_scenario->name);
     return tr("Untitled");
 }
 
 void ScenarioDocument::setCluster(Cluster cluster)
 {
-    m_scenario.cluster = std::move(cluster);
+    mutableScenario().cluster = std::move(cluster);
     Q_EMIT clusterChanged();
     Q_EMIT changed();
 }
 
 void ScenarioDocument::setNodeTypes(std::vector<NodeType> types)
 {
-    m_scenario.nodeTypes = std::move(types);
+    mutableScenario().nodeTypes = std::move(types);
     Q_EMIT nodeTypesChanged();
     Q_EMIT changed();
 }
 
 void ScenarioDocument::setPolicy(const Policy &policy)
 {
-    m_scenario.policy = policy;
+    mutableScenario().policy = policy;
     Q_EMIT policyChanged();
     Q_EMIT changed();
 }
@@ -53,9 +60,10 @@ void ScenarioDocument::setPolicy(const Policy &policy)
 void ScenarioDocument::setMetadata(const std::string &name, const std::string &description,
                                    std::uint64_t seed)
 {
-    m_scenario.name = name;
-    m_scenario.description = description;
-    m_scenario.seed = seed;
+    Scenario &s = mutableScenario();
+    s.name = name;
+    s.description = description;
+    s.seed = seed;
     Q_EMIT metadataChanged();
     Q_EMIT changed();
 }
@@ -66,7 +74,8 @@ void ScenarioDocument::insertJobs(std::size_t position, std::vector<Job> jobs)
         return;
     const std::size_t last = position + jobs.size() - 1;
     Q_EMIT jobsAboutToBeInserted(position, last);
-    m_scenario.jobs.insert(m_scenario.jobs.begin() + static_cast<std::ptrdiff_t>(position),
+    std::vector<Job> &target = mutableScenario().jobs;
+    target.insert(target.begin() + static_cast<std::ptrdiff_t>(position),
                            std::make_move_iterator(jobs.begin()),
                            std::make_move_iterator(jobs.end()));
     Q_EMIT jobsInserted(position, last);
@@ -80,7 +89,7 @@ std::vector<Job> ScenarioDocument::removeJobs(const std::vector<std::size_t> &in
         return removed;
     Q_EMIT jobsAboutToBeRemoved(indices);
     removed.reserve(indices.size());
-    std::vector<Job> &jobs = m_scenario.jobs;
+    std::vector<Job> &jobs = mutableScenario().jobs;
     // One compaction pass keeps a multi-row delete linear in the number of jobs.
     std::size_t out = indices.front();
     std::size_t next = 0;
@@ -100,7 +109,7 @@ std::vector<Job> ScenarioDocument::removeJobs(const std::vector<std::size_t> &in
 
 void ScenarioDocument::setJob(std::size_t index, Job job)
 {
-    m_scenario.jobs[index] = std::move(job);
+    mutableScenario().jobs[index] = std::move(job);
     Q_EMIT jobChanged(index);
     Q_EMIT changed();
 }
@@ -108,7 +117,7 @@ void ScenarioDocument::setJob(std::size_t index, Job job)
 void ScenarioDocument::resetScenario(Scenario scenario)
 {
     Q_EMIT scenarioAboutToBeReset();
-    m_scenario = std::move(scenario);
+    m_scenario = std::make_shared<Scenario>(std::move(scenario));
     Q_EMIT scenarioReset();
     Q_EMIT changed();
 }

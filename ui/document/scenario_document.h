@@ -6,6 +6,8 @@
 #include <QString>
 #include <QUndoStack>
 
+#include <memory>
+
 #include <vector>
 
 namespace headroom::ui {
@@ -23,7 +25,11 @@ class ScenarioDocument : public QObject
 public:
     explicit ScenarioDocument(Scenario scenario = {}, QObject *parent = nullptr);
 
-    const Scenario &scenario() const { return m_scenario; }
+    const Scenario &scenario() const { return *m_scenario; }
+    // The current scenario, shared without copying (a run hands it to its worker thread).
+    // The document copies it before its next change while someone else still holds it, so
+    // the holder's view never changes under it (copy-on-write, as Qt's implicit sharing).
+    std::shared_ptr<const Scenario> sharedScenario() const { return m_scenario; }
     QUndoStack *undoStack() { return &m_undoStack; }
 
     QString filePath() const { return m_filePath; }
@@ -63,7 +69,10 @@ Q_SIGNALS:
     void modifiedChanged(bool modified);
 
 private:
-    Scenario m_scenario;
+    // Detaches from other holders before a change.
+    Scenario &mutableScenario();
+
+    std::shared_ptr<Scenario> m_scenario;
     QUndoStack m_undoStack;
     QString m_filePath;
 };

@@ -157,10 +157,10 @@ bool addNodes(ScenarioDocument &doc, const std::string &rackName, const std::str
     std::set<std::string> taken = allNames(doc.scenario());
     for (int i = 0; i < count; ++i)
         rack->nodes.push_back({uniqueIn(taken, rackName + "-n"), nodeType});
-    pushClusterEdit(doc, std::move(cluster),
-                    tr("Add %n %1 node(s) to %2", nullptr, count)
-                            .arg(QString::fromStdString(nodeType),
-                                 QString::fromStdString(rackName)));
+    pushClusterEdit(
+            doc, std::move(cluster),
+            tr("Add %n %1 node(s) to %2", nullptr, count)
+                    .arg(QString::fromStdString(nodeType), QString::fromStdString(rackName)));
     return true;
 }
 

@@ -20,8 +20,8 @@ namespace edits {
 // Cluster
 bool addZone(ScenarioDocument &doc, std::string *createdName = nullptr);
 bool addRack(ScenarioDocument &doc, const std::string &zone, std::string *createdName = nullptr);
-bool addNodes(ScenarioDocument &doc, const std::string &rack, const std::string &nodeType, int count,
-              QString *why = nullptr);
+bool addNodes(ScenarioDocument &doc, const std::string &rack, const std::string &nodeType,
+              int count, QString *why = nullptr);
 // Removes nodes, racks and zones by name in one step; jobs that referred to them lose those
 // constraints in the same step (so the scenario stays valid and undo restores both).
 bool removeElements(ScenarioDocument &doc, const std::vector<std::string> &names);

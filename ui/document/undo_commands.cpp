@@ -104,8 +104,7 @@ bool ChangeMetadataCommand::mergeWith(const QUndoCommand *other)
 
 ChangeJobsCommand::ChangeJobsCommand(ScenarioDocument *document,
                                      std::vector<std::pair<std::size_t, Job>> after,
-                                     const QString &text, QUndoCommand *parent,
-                                     bool mergeable)
+                                     const QString &text, QUndoCommand *parent, bool mergeable)
     : QUndoCommand(text, parent)
     , m_document(document)
     , m_after(std::move(after))
@@ -131,8 +130,8 @@ void ChangeJobsCommand::redo()
 bool ChangeJobsCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *next = static_cast<const ChangeJobsCommand *>(other);
-    if (next->m_document != m_document || !next->m_mergeable || next->m_after.size() != 1
-        || next->m_after.front().first != m_after.front().first)
+    if (next->m_document != m_document || !next->m_mergeable || next->m_after.size() != 1 ||
+        next->m_after.front().first != m_after.front().first)
         return false;
     m_after = next->m_after;
     return true;

@@ -93,8 +93,7 @@ class ChangeJobsCommand final : public QUndoCommand
 {
 public:
     ChangeJobsCommand(ScenarioDocument *document, std::vector<std::pair<std::size_t, Job>> after,
-                      const QString &text, QUndoCommand *parent = nullptr,
-                      bool mergeable = false);
+                      const QString &text, QUndoCommand *parent = nullptr, bool mergeable = false);
     void undo() override;
     void redo() override;
     int id() const override

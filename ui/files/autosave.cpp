@@ -39,8 +39,7 @@ Autosave::~Autosave() = default; // files stay unless discard() ran: a crash loo
 
 QString Autosave::defaultDirectory()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
-           + "/recovery";
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/recovery";
 }
 
 QString Autosave::path(const QString &suffix) const

@@ -52,8 +52,8 @@ bool saveScenario(const Scenario &scenario, const QString &path, QString *error)
 {
     const std::string text = serializeScenario(scenario);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(text.data(), qint64(text.size())) != qint64(text.size()) || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(text.data(), qint64(text.size())) != qint64(text.size()) || !file.commit()) {
         if (error)
             *error = QCoreApplication::translate("headroom::ui", "Cannot save %1: %2")
                              .arg(path, file.errorString());

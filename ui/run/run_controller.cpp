@@ -48,7 +48,8 @@ void RunController::ensureLoaded()
     Q_EMIT runReset(m_runId);
     Q_EMIT stateChanged(m_state);
     Q_EMIT requestSpeed(m_speed);
-    Q_EMIT requestLoad(std::make_shared<const Scenario>(m_document->scenario()), m_runId);
+    m_worker->noteLatestRunId(m_runId);
+    Q_EMIT requestLoad(m_document->sharedScenario(), m_runId);
 }
 
 void RunController::reset()
@@ -128,8 +129,8 @@ void RunController::onDocumentChanged()
 {
     if (!m_loaded)
         return;
-    const bool wasActive = m_state == RunState::Running || m_state == RunState::Paused
-                           || m_state == RunState::Finished;
+    const bool wasActive = m_state == RunState::Running || m_state == RunState::Paused ||
+                           m_state == RunState::Finished;
     m_loaded = false;
     if (wasActive)
         Q_EMIT notice(tr("The scenario changed; the simulation was reset."));

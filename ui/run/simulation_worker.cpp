@@ -58,6 +58,8 @@ void SimulationWorker::setState(RunState state)
 
 void SimulationWorker::load(std::shared_ptr<const Scenario> scenario, quint64 runId)
 {
+    if (runId < m_latestRunId.load())
+        return; // superseded by an edit made since
     m_ticker.stop();
     m_simulation.reset();
     m_collector.reset();

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <atomic>
+
 #include <memory>
 
 namespace headroom::ui {
@@ -25,8 +27,12 @@ public:
     explicit SimulationWorker(QObject *parent = nullptr);
     ~SimulationWorker() override;
 
-    static constexpr int kFrameMs = 33;    // publish rate: ~30 frames per second
-    static constexpr int kSliceMs = 12;    // longest stretch without looking at the event loop
+    // Called from the GUI thread just before it queues load(runId): a load that is already
+    // outdated when the worker gets to it is skipped instead of compiling a stale scenario.
+    void noteLatestRunId(quint64 runId) { m_latestRunId.store(runId); }
+
+    static constexpr int kFrameMs = 33; // publish rate: ~30 frames per second
+    static constexpr int kSliceMs = 12; // longest stretch without looking at the event loop
 
 public Q_SLOTS:
     void load(std::shared_ptr<const headroom::Scenario> scenario, quint64 runId);
@@ -51,6 +57,7 @@ private:
     std::unique_ptr<Simulation> m_simulation;
     std::unique_ptr<SnapshotCollector> m_collector;
     quint64 m_runId = 0;
+    std::atomic<quint64> m_latestRunId{0};
     RunState m_state = RunState::Idle;
     QTimer m_ticker;
     QElapsedTimer m_frameClock;

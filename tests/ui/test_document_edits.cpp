@@ -1,0 +1,230 @@
+// Every kind of edit the GUI offers is one undo step that undoes and redoes to exactly the
+// same scenario, compared as the saved JSON text.
+#include "core/io/scenario_json.h"
+#include "tests/support/scenario_builder.h"
+#include "ui/dnd/drop_rules.h"
+#include "ui/document/scenario_document.h"
+#include "ui/document/scenario_edits.h"
+
+#include <QtTest>
+
+#include <functional>
+
+using namespace headroom;
+using namespace headroom::ui;
+using Edit = std::function<bool(ScenarioDocument &)>;
+Q_DECLARE_METATYPE(Edit)
+
+namespace {
+
+// Two zones, three racks, two node types, jobs with every kind of constraint.
+Scenario baseScenario()
+{
+    test::ScenarioBuilder b;
+    b.nodes(2, 8, "gpu8", "r1", "z1").nodes(2, 4, "gpu4", "r2", "z1").nodes(3, 8, "gpu8", "r3", "z2");
+    b.linearPower("gpu8", 2000, 10000).linearPower("gpu4", 500, 2500);
+    b.job(1, 0, 8, 100).job(2, 10, 4, 50).job(3, 20, 16, 300).job(4, 30, 1, 10);
+    b.constrain(2, {"gpu4", "", "", ""});
+    b.constrain(3, {"", "z2", "", ""});
+    b.constrain(4, {"", "", "r1", "r1-n1"});
+    Scenario s = b.build();
+    s.cluster.zones[0].racks[0].powerBudgetKw = 30.0;
+    return s;
+}
+
+DragPayload nodeTypePayload(const std::string &type)
+{
+    DragPayload p;
+    p.kind = DragPayload::Kind::NodeType;
+    p.nodeType = type;
+    return p;
+}
+
+DragPayload jobsPayload(std::vector<std::size_t> jobs)
+{
+    DragPayload p;
+    p.kind = DragPayload::Kind::ExistingJobs;
+    p.jobs = std::move(jobs);
+    return p;
+}
+
+} // namespace
+
+class TestDocumentEdits : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void undoRedoRestoresExactly_data()
+    {
+        QTest::addColumn<Edit>("edit");
+        using K = DropTarget::Kind;
+        QTest::newRow("add zone") << Edit([](ScenarioDocument &d) { return edits::addZone(d); });
+        QTest::newRow("add rack") << Edit([](ScenarioDocument &d) { return edits::addRack(d, "z2"); });
+        QTest::newRow("add nodes") << Edit([](ScenarioDocument &d) {
+            return edits::addNodes(d, "r2", "gpu8", 3);
+        });
+        QTest::newRow("remove node with pinned job") << Edit([](ScenarioDocument &d) {
+            return edits::removeElements(d, {"r1-n1"});
+        });
+        QTest::newRow("remove rack") << Edit([](ScenarioDocument &d) {
+            return edits::removeElements(d, {"r2"});
+        });
+        QTest::newRow("remove zone with constrained job") << Edit([](ScenarioDocument &d) {
+            return edits::removeElements(d, {"z2"});
+        });
+        QTest::newRow("duplicate node") << Edit([](ScenarioDocument &d) {
+            return edits::duplicateElements(d, {"r1-n0"});
+        });
+        QTest::newRow("duplicate rack") << Edit([](ScenarioDocument &d) {
+            return edits::duplicateElements(d, {"r3"});
+        });
+        QTest::newRow("rename zone") << Edit([](ScenarioDocument &d) {
+            return edits::renameElement(d, "z2", "hall-2");
+        });
+        QTest::newRow("rename rack") << Edit([](ScenarioDocument &d) {
+            return edits::renameElement(d, "r1", "rack-one");
+        });
+        QTest::newRow("rename pinned node") << Edit([](ScenarioDocument &d) {
+            return edits::renameElement(d, "r1-n1", "special");
+        });
+        QTest::newRow("rack budget") << Edit([](ScenarioDocument &d) {
+            return edits::setRackBudget(d, "r1", std::nullopt);
+        });
+        QTest::newRow("node type of a node") << Edit([](ScenarioDocument &d) {
+            return edits::setNodeType(d, "r3-n0", "gpu4");
+        });
+        QTest::newRow("add node type") << Edit([](ScenarioDocument &d) {
+            NodeType t;
+            t.name = "mi300x";
+            t.accelerators = 8;
+            t.power = PowerCurve::linear(1500, 9000);
+            return edits::addNodeType(d, t);
+        });
+        QTest::newRow("rename node type used by nodes and jobs") << Edit([](ScenarioDocument &d) {
+            NodeType t = *d.scenario().findNodeType("gpu4");
+            t.name = "l40s";
+            t.peakTflopsPerAccelerator = 362;
+            return edits::replaceNodeType(d, "gpu4", t);
+        });
+        QTest::newRow("add jobs") << Edit([](ScenarioDocument &d) {
+            Job job;
+            job.runS = 60;
+            job.slots = 2;
+            edits::addJobs(d, {job, job}, "Add");
+            return true;
+        });
+        QTest::newRow("remove scattered jobs") << Edit([](ScenarioDocument &d) {
+            edits::removeJobs(d, {3, 0, 2});
+            return true;
+        });
+        QTest::newRow("edit job") << Edit([](ScenarioDocument &d) {
+            Job job = d.scenario().jobs[1];
+            job.runS = 77.5;
+            job.tenant = "team-x";
+            edits::editJob(d, 1, job);
+            return true;
+        });
+        QTest::newRow("constrain jobs") << Edit([](ScenarioDocument &d) {
+            edits::setJobConstraints(d, {0, 1}, {"", "z1", "", ""}, "Constrain");
+            return true;
+        });
+        QTest::newRow("policy") << Edit([](ScenarioDocument &d) {
+            Policy p = d.scenario().policy;
+            p.scheduler = SchedulerKind::Srtf;
+            p.sampleIntervalS = 42;
+            edits::setPolicy(d, p);
+            return true;
+        });
+        QTest::newRow("metadata") << Edit([](ScenarioDocument &d) {
+            edits::setMetadata(d, "renamed", "a description", 99);
+            return true;
+        });
+        QTest::newRow("drop node type on rack") << Edit([](ScenarioDocument &d) {
+            return applyDrop(d, nodeTypePayload("gpu4"), {K::Rack, "r3"}, 2);
+        });
+        QTest::newRow("drop node type on empty area") << Edit([](ScenarioDocument &d) {
+            return applyDrop(d, nodeTypePayload("gpu8"), {K::EmptyArea, ""}, 4);
+        });
+        QTest::newRow("drop jobs on node") << Edit([](ScenarioDocument &d) {
+            return applyDrop(d, jobsPayload({0, 3}), {K::Node, "r3-n2"});
+        });
+        QTest::newRow("drop job on zone") << Edit([](ScenarioDocument &d) {
+            return applyDrop(d, jobsPayload({2}), {K::Zone, "z1"});
+        });
+        QTest::newRow("drop template on rack") << Edit([](ScenarioDocument &d) {
+            DragPayload p;
+            p.kind = DragPayload::Kind::JobTemplate;
+            p.jobTemplate.slots = 8;
+            p.jobTemplate.runS = 3600;
+            p.templateName = "Fine-tune";
+            return applyDrop(d, p, {K::Rack, "r1"});
+        });
+    }
+
+    void undoRedoRestoresExactly()
+    {
+        QFETCH(Edit, edit);
+        ScenarioDocument document(baseScenario());
+        const std::string before = serializeScenario(document.scenario());
+        QVERIFY(edit(document));
+        QCOMPARE(document.undoStack()->count(), 1); // one edit, one undo step
+        const std::string after = serializeScenario(document.scenario());
+        QVERIFY(after != before);
+        QVERIFY(document.isModified());
+        // Saved scenarios are always loadable: an edit never leaves dangling references.
+        QVERIFY(parseScenario(after, "after edit") == document.scenario());
+
+        document.undoStack()->undo();
+        QCOMPARE(serializeScenario(document.scenario()), before);
+        QVERIFY(!document.isModified());
+        document.undoStack()->redo();
+        QCOMPARE(serializeScenario(document.scenario()), after);
+        document.undoStack()->undo();
+        QCOMPARE(serializeScenario(document.scenario()), before);
+    }
+
+    void removingANodeClearsItsPins()
+    {
+        ScenarioDocument document(baseScenario());
+        QVERIFY(edits::removeElements(document, {"r1-n1"}));
+        QVERIFY(document.scenario().jobs[3].constraints->pinNode.empty());
+        QCOMPARE(document.scenario().jobs[3].constraints->rack, std::string("r1"));
+    }
+
+    void refusedEditsChangeNothing()
+    {
+        ScenarioDocument document(baseScenario());
+        QString why;
+        QVERIFY(!edits::renameElement(document, "r1", "r2", &why));
+        QVERIFY(why.contains("already used"));
+        QVERIFY(!edits::addNodes(document, "r1", "no-such-type", 1, &why));
+        QVERIFY(!applyDrop(document, jobsPayload({2}), {DropTarget::Kind::Node, "r2-n0"}));
+        QCOMPARE(document.undoStack()->count(), 0);
+        QVERIFY(!document.isModified());
+    }
+
+    void consecutiveFieldEditsMerge()
+    {
+        ScenarioDocument document(baseScenario());
+        Job job = document.scenario().jobs[0];
+        for (int i = 1; i <= 5; ++i) {
+            job.name = std::string("typing-") + std::to_string(i);
+            edits::editJob(document, 0, job);
+        }
+        QCOMPARE(document.undoStack()->count(), 1);
+        document.undoStack()->undo();
+        QCOMPARE(document.scenario().jobs[0].name, std::string());
+    }
+
+    void dropsAreNeverMerged()
+    {
+        ScenarioDocument document(baseScenario());
+        QVERIFY(applyDrop(document, jobsPayload({0}), {DropTarget::Kind::Node, "r3-n0"}));
+        QVERIFY(applyDrop(document, jobsPayload({0}), {DropTarget::Kind::Node, "r3-n1"}));
+        QCOMPARE(document.undoStack()->count(), 2);
+    }
+};
+
+QTEST_MAIN(TestDocumentEdits)
+#include "test_document_edits.moc"
