@@ -15,6 +15,7 @@
 #include "ui/run/run_controller.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QStandardPaths>
 #include <QTimer>
@@ -95,21 +96,53 @@ Scenario bigCluster(int jobs)
     return s;
 }
 
+// With HEADROOM_BENCH_TRACE set, reports every event that kept the GUI thread busy for
+// more than 20 ms, by receiver class and event type: where the latency comes from.
+class TracingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool trace = qEnvironmentVariableIsSet("HEADROOM_BENCH_TRACE");
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!trace)
+            return QApplication::notify(receiver, event);
+        QElapsedTimer timer;
+        timer.start();
+        const int type = event->type();
+        const bool result = QApplication::notify(receiver, event);
+        const qint64 ms = timer.elapsed();
+        if (ms > 20) {
+            const QObject *owner = receiver->parent();
+            std::printf("  slow event: %lld ms, %s (%s) in %s, type %d\n",
+                        static_cast<long long>(ms), receiver->metaObject()->className(),
+                        qPrintable(receiver->objectName()),
+                        owner ? owner->metaObject()->className() : "-", type);
+        }
+        return result;
+    }
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     int jobs = 200000;
     double limitSeconds = 60.0;
+    QStringList hidden; // --hide OBJECTNAME: close a dock (or "topology") to see what it costs
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string option = argv[i];
         if (option == "--jobs")
             jobs = std::atoi(argv[i + 1]);
         else if (option == "--seconds")
             limitSeconds = std::atof(argv[i + 1]);
+        else if (option == "--hide")
+            hidden << QString::fromLocal8Bit(argv[i + 1]);
     }
+    std::setvbuf(stdout, nullptr, _IONBF, 0);
     QStandardPaths::setTestModeEnabled(true); // keep the user's settings and recovery apart
-    QApplication app(argc, argv);
+    TracingApplication app(argc, argv);
     QApplication::setOrganizationName("HeadroomBench");
 
     FirstPaint firstPaint;
@@ -123,6 +156,12 @@ int main(int argc, char *argv[])
         QApplication::processEvents(QEventLoop::AllEvents, 10);
     std::printf("start to first painted main window: %.3f s\n", firstPaint.seconds);
 
+    for (const QString &name : hidden) {
+        if (name == "topology")
+            window.centralWidget()->hide();
+        else if (auto *dock = window.findChild<QDockWidget *>(name))
+            dock->close();
+    }
     window.showScenario(bigCluster(jobs));
     QApplication::processEvents();
     ui::RunController *run = window.runController();

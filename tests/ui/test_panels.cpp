@@ -469,7 +469,8 @@ private Q_SLOTS:
         QCOMPARE(model.liveState(0), State::None);
         QVERIFY(model.index(0, JobsTableModel::StateColumn).data().toString().isEmpty());
 
-        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy changed(&model, &JobsTableModel::liveStatesChanged);
+        QSignalSpy dataChanged(&model, &QAbstractItemModel::dataChanged);
         LiveSnapshot first;
         first.status.now = 0.0;
         first.newEvents.push_back({JobEvent::Kind::Started, 0.0, 0, {0}});
@@ -489,15 +490,15 @@ private Q_SLOTS:
         QCOMPARE(model.liveState(1), State::Queued); // submitted at 600, no start yet
         QCOMPARE(model.liveState(2), State::Rejected);
         QCOMPARE(model.liveState(3), State::Pending); // 1800 s
-        // Only the state column of rows 0..2 changed.
-        QVERIFY(!changed.isEmpty());
-        for (const QList<QVariant> &args : changed) {
-            const auto topLeft = args[0].value<QModelIndex>();
-            const auto bottomRight = args[1].value<QModelIndex>();
-            QCOMPARE(topLeft.column(), int(JobsTableModel::StateColumn));
-            QCOMPARE(bottomRight.column(), int(JobsTableModel::StateColumn));
-            QVERIFY(bottomRight.row() <= 2);
-        }
+        // Live states are announced in one signal per frame, not per row (proxies would
+        // re-sort thousands of rows a frame otherwise).
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(dataChanged.isEmpty());
+        // A frame that changes nothing says nothing.
+        LiveSnapshot idle;
+        idle.status.now = 1300.0;
+        model.applySnapshot(idle);
+        QCOMPARE(changed.count(), 1);
 
         // Sorting by state follows the live states.
         QVERIFY(model.lessThan(3, 0, JobsTableModel::StateColumn)); // pending < done

@@ -59,6 +59,7 @@ std::vector<ChartPanel> createLiveCharts(RunController *run, ScenarioDocument *d
                        {tr("Jain's index"), Metric::JainIndex, true, {}, 3}};
         spec.left = {tr("CoV (\u03c3/\u03bc)"), 0.0, 1.0};
         spec.right = TimeSeriesSpec::Axis{tr("Jain's index"), 1.0, 1.0};
+        spec.framePhaseMs = TimeSeriesChart::kFrameMs / 4;
         add("loadBalanceChart", tr("Load Balance"), new TimeSeriesChart(history, spec, parent));
     }
     {
@@ -68,6 +69,7 @@ std::vector<ChartPanel> createLiveCharts(RunController *run, ScenarioDocument *d
         spec.referenceName = tr("Installed peak");
         QPointer<ScenarioDocument> doc(document);
         spec.referenceValue = [doc] { return doc ? installedPeakKw(doc) : 0.0; };
+        spec.framePhaseMs = TimeSeriesChart::kFrameMs / 2;
         add("powerChart", tr("IT Power"), new TimeSeriesChart(history, spec, parent));
     }
     {
@@ -75,6 +77,7 @@ std::vector<ChartPanel> createLiveCharts(RunController *run, ScenarioDocument *d
         spec.series = {{tr("Queued"), Metric::Queued, false, {}, 0},
                        {tr("Running"), Metric::Running, false, {}, 0}};
         spec.left = {tr("Jobs"), 0.0, 10.0};
+        spec.framePhaseMs = 3 * TimeSeriesChart::kFrameMs / 4;
         add("queueChart", tr("Queue"), new TimeSeriesChart(history, spec, parent));
     }
     add("nodeUtilizationChart", tr("Node Utilization"),

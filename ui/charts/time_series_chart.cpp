@@ -43,6 +43,26 @@ void setRangeIfChanged(QValueAxis *axis, double min, double max)
         axis->setRange(min, max);
 }
 
+void setTicks(QValueAxis *axis, double step);
+
+// Sets range and tick step in the order that keeps the tick count small in between: Qt
+// Charts lays the axis out after each call, and a new, much wider range with the old, fine
+// step would briefly ask for tens of thousands of tick items (seen as a multi-minute stall
+// when a flat-out run jumped from minutes to weeks of simulated time in one frame).
+void setRangeAndTicks(QValueAxis *axis, double min, double max, double step)
+{
+    const double oldStep = axis->tickInterval();
+    const double rangeFirst = oldStep > 0.0 ? (max - min) / oldStep : 1e300;
+    const double ticksFirst = step > 0.0 ? (axis->max() - axis->min()) / step : 1e300;
+    if (rangeFirst <= ticksFirst) {
+        setRangeIfChanged(axis, min, max);
+        setTicks(axis, step);
+    } else {
+        setTicks(axis, step);
+        setRangeIfChanged(axis, min, max);
+    }
+}
+
 void setTicks(QValueAxis *axis, double step)
 {
     if (axis->tickInterval() != step)
@@ -135,7 +155,8 @@ void TimeSeriesChart::scheduleFrame()
     if (!isVisible() || m_frameTimer.isActive())
         return;
     const qint64 since = m_sinceFrame.isValid() ? m_sinceFrame.elapsed() : kFrameMs;
-    m_frameTimer.start(int(std::clamp<qint64>(kFrameMs - since, 0, kFrameMs)));
+    const qint64 wait = std::clamp<qint64>(kFrameMs - since, 0, kFrameMs);
+    m_frameTimer.start(int(m_sinceFrame.isValid() ? wait : m_spec.framePhaseMs));
 }
 
 void TimeSeriesChart::showEvent(QShowEvent *event)
@@ -165,6 +186,14 @@ void TimeSeriesChart::showReference()
     m_reference->setVisible(visible);
     for (QLegendMarker *marker : m_chart->legend()->markers(m_reference))
         marker->setVisible(visible);
+}
+
+std::size_t TimeSeriesChart::pointBudget() const
+{
+    // Min/max decimation keeps two points per bucket: two per pixel of plot width is all
+    // the screen can show, and every extra point costs stroking time each frame.
+    const auto width = static_cast<std::size_t>(std::max(0.0, m_chart->plotArea().width()));
+    return std::clamp<std::size_t>(2 * width, 200, kMaxPointsPerSeries);
 }
 
 void TimeSeriesChart::publish()
@@ -213,7 +242,7 @@ void TimeSeriesChart::publish()
     for (std::size_t i = 0; i < m_series.size(); ++i) {
         const auto values = m_history->values(m_spec.series[i].metric);
         m_series[i]->replace(decimateMinMax(times.subspan(first, count),
-                                            values.subspan(first, count), kMaxPointsPerSeries,
+                                            values.subspan(first, count), pointBudget(),
                                             1.0 / m_unit.seconds));
     }
     if (m_reference && m_referenceValue > 0.0) {
@@ -222,8 +251,7 @@ void TimeSeriesChart::publish()
     }
 
     m_settingRange = true;
-    setRangeIfChanged(m_timeAxis, axisMin, axisMax);
-    setTicks(m_timeAxis, step);
+    setRangeAndTicks(m_timeAxis, axisMin, axisMax, step);
     m_settingRange = false;
     const QString title = tr("Simulated time (%1)").arg(m_unit.symbol);
     if (m_timeAxis->titleText() != title)
@@ -254,8 +282,7 @@ void TimeSeriesChart::updateYAxis(QValueAxis *axis, const TimeSeriesSpec::Axis &
         step = niceStep(wanted, kValueTicks);
         top = std::ceil(wanted / step - 1e-9) * step;
     }
-    setRangeIfChanged(axis, 0.0, top);
-    setTicks(axis, step);
+    setRangeAndTicks(axis, 0.0, top, step);
 }
 
 void TimeSeriesChart::onTimeRangeChanged(qreal min, qreal max)

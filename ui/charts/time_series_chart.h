@@ -42,6 +42,9 @@ struct TimeSeriesSpec
     Axis left;
     std::optional<Axis> right;
     bool legend = true;
+    // Offset of this chart's frames, in ms: charts refreshing at the same instant would be
+    // repainted in one long paint event; staggered, each repaints on its own.
+    int framePhaseMs = 0;
     // A dashed horizontal line on the left axis (e.g. installed peak power), re-read at every
     // run reset because the cluster may have changed; a value <= 0 hides it.
     QString referenceName;
@@ -62,13 +65,19 @@ class TimeSeriesChart : public QChartView
     Q_OBJECT
 
 public:
+    // Upper bound of points per published series (see pointBudget()).
     static constexpr std::size_t kMaxPointsPerSeries = 2000;
-    static constexpr int kFrameMs = 33;
+    // Qt Charts repaints the whole chart (axes, grid, text items, stroked lines) for every
+    // publish; four charts at 30 fps held the GUI thread for ~100 ms stretches in the
+    // 2,048-node benchmark. Ten frames a second is smooth for curves that span hours.
+    static constexpr int kFrameMs = 100;
 
     TimeSeriesChart(std::shared_ptr<SampleHistory> history, TimeSeriesSpec spec,
                     QWidget *parent = nullptr);
     ~TimeSeriesChart() override;
 
+    // Points per series for the current plot width, at most kMaxPointsPerSeries.
+    std::size_t pointBudget() const;
     int seriesCount() const { return int(m_series.size()); }
     QLineSeries *series(int index) const { return m_series.at(std::size_t(index)); }
     QValueAxis *timeAxis() const { return m_timeAxis; }

@@ -28,7 +28,6 @@ constexpr double kMaxSeconds = 1e12;
 // every proxy and view a pass over its rows, so thousands of ranges would be quadratic.
 constexpr std::size_t kMaxRemovalRanges = 256;
 // Likewise for live-state updates: past this many separate ranges, one covering range.
-constexpr std::size_t kMaxStateRanges = 1024;
 
 char lowerAscii(char c)
 {
@@ -559,8 +558,7 @@ void JobsTableModel::applySnapshot(const LiveSnapshot &snapshot)
     const std::size_t count = m_states.size();
     if (count != m_document->scenario().jobs.size() || m_removedCount != 0)
         return; // mid-edit; the run is about to be reset anyway
-    std::vector<int> dirty;
-    dirty.reserve(snapshot.newEvents.size());
+    bool changed = false;
     for (const JobEvent &event : snapshot.newEvents) {
         if (event.job >= count)
             continue;
@@ -581,7 +579,7 @@ void JobsTableModel::applySnapshot(const LiveSnapshot &snapshot)
         }
         if (m_states[event.job] != state) {
             m_states[event.job] = state;
-            dirty.push_back(static_cast<int>(event.job));
+            changed = true;
         }
     }
     const double now = snapshot.status.now;
@@ -590,56 +588,14 @@ void JobsTableModel::applySnapshot(const LiveSnapshot &snapshot)
         m_haveRun = true;
         m_now = now;
         if (count > 0)
-            Q_EMIT dataChanged(index(0, StateColumn),
-                               index(static_cast<int>(count) - 1, StateColumn));
+            Q_EMIT liveStatesChanged();
         return;
     }
-    if (now > m_now) {
-        // Rows whose submit time passed in this frame turn from pending to queued.
-        const Scenario &scenario = m_document->scenario();
-        if (m_bySubmit.size() != count) {
-            m_bySubmit.resize(count);
-            for (std::size_t i = 0; i < count; ++i)
-                m_bySubmit[i] = static_cast<int>(i);
-            std::stable_sort(m_bySubmit.begin(), m_bySubmit.end(), [&](int a, int b) {
-                return scenario.jobs[static_cast<std::size_t>(a)].submitS <
-                       scenario.jobs[static_cast<std::size_t>(b)].submitS;
-            });
-        }
-        auto submitOf = [&](int row) {
-            return scenario.jobs[static_cast<std::size_t>(row)].submitS;
-        };
-        auto from = std::upper_bound(m_bySubmit.begin(), m_bySubmit.end(), m_now,
-                                     [&](double t, int row) { return t < submitOf(row); });
-        auto to = std::upper_bound(from, m_bySubmit.end(), now,
-                                   [&](double t, int row) { return t < submitOf(row); });
-        for (auto it = from; it != to; ++it) {
-            if (m_states[static_cast<std::size_t>(*it)] == LiveState::None)
-                dirty.push_back(*it);
-        }
-    }
+    // Rows whose submit time passed in this frame turn from pending to queued.
+    changed = changed || now > m_now;
     m_now = now;
-    emitStateChanged(std::move(dirty));
-}
-
-void JobsTableModel::emitStateChanged(std::vector<int> rows)
-{
-    if (rows.empty())
-        return;
-    std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    std::vector<std::pair<int, int>> ranges;
-    for (int row : rows) {
-        if (!ranges.empty() && ranges.back().second + 1 == row)
-            ranges.back().second = row;
-        else
-            ranges.emplace_back(row, row);
-    }
-    if (ranges.size() > kMaxStateRanges)
-        ranges = {{rows.front(), rows.back()}};
-    const QList<int> roles{Qt::DisplayRole, Qt::DecorationRole, Qt::ToolTipRole, RawValueRole};
-    for (const auto &[first, last] : ranges)
-        Q_EMIT dataChanged(index(first, StateColumn), index(last, StateColumn), roles);
+    if (changed)
+        Q_EMIT liveStatesChanged();
 }
 
 void JobsTableModel::clearLiveStates()
@@ -647,10 +603,9 @@ void JobsTableModel::clearLiveStates()
     const bool shown = m_haveRun;
     m_haveRun = false;
     m_now = 0.0;
-    m_bySubmit.clear();
     std::fill(m_states.begin(), m_states.end(), LiveState::None);
     if (shown && rowCount() > 0)
-        Q_EMIT dataChanged(index(0, StateColumn), index(rowCount() - 1, StateColumn));
+        Q_EMIT liveStatesChanged();
 }
 
 void JobsTableModel::onJobsAboutToBeInserted(std::size_t first, std::size_t last)
@@ -663,7 +618,6 @@ void JobsTableModel::onJobsInserted(std::size_t first, std::size_t last)
 {
     m_states.insert(m_states.begin() + static_cast<std::ptrdiff_t>(first), last - first + 1,
                     LiveState::None);
-    m_bySubmit.clear();
     endInsertRows();
     m_changingRows = false;
 }
@@ -677,7 +631,6 @@ void JobsTableModel::onJobsAboutToBeRemoved(const std::vector<std::size_t> &indi
         else
             ranges.emplace_back(index, index);
     }
-    m_bySubmit.clear();
     m_changingRows = true;
     if (ranges.size() > kMaxRemovalRanges) {
         m_resettingForRemoval = true;
@@ -721,7 +674,6 @@ void JobsTableModel::onJobsRemoved(const std::vector<std::size_t> &indices)
 
 void JobsTableModel::onJobChanged(std::size_t index)
 {
-    m_bySubmit.clear();
     const int row = static_cast<int>(index);
     Q_EMIT dataChanged(this->index(row, 0), this->index(row, ColumnCount - 1));
 }
@@ -736,7 +688,6 @@ void JobsTableModel::onScenarioReset()
     m_states.assign(m_document->scenario().jobs.size(), LiveState::None);
     m_haveRun = false;
     m_now = 0.0;
-    m_bySubmit.clear();
     m_removedRanges.clear();
     m_removedCount = 0;
     endResetModel();

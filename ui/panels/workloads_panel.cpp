@@ -46,6 +46,11 @@ WorkloadsPanel::WorkloadsPanel(ScenarioDocument *document, Selection *selection,
     , m_deleteAction(new QAction(style()->standardIcon(QStyle::SP_TrashIcon), tr("Delete"), this))
 {
     m_proxy->setJobsModel(m_model);
+    // Live states come without dataChanged() (see JobsTableModel); repaint what is visible.
+    connect(m_model, &JobsTableModel::liveStatesChanged, this, [this] {
+        if (m_view->isVisible())
+            m_view->viewport()->update();
+    });
 
     m_filter->setObjectName("jobsFilter");
     m_filter->setPlaceholderText(tr("Filter by name, tenant or id"));

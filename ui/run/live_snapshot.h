@@ -6,10 +6,57 @@
 
 #include <QMetaType>
 
+#include <initializer_list>
 #include <memory>
 #include <vector>
 
 namespace headroom::ui {
+
+// The nodes of one job start. Almost every job runs on one or two nodes, so those are kept
+// inline: a flat-out run reports hundreds of thousands of starts per second, and a heap
+// allocation for each (and its free on the GUI thread) showed up in the GUI's frame time.
+class NodeList
+{
+public:
+    NodeList() = default;
+    NodeList(std::initializer_list<int> nodes) { assign(nodes.begin(), nodes.end()); }
+    NodeList(const std::vector<int> &nodes) { assign(nodes.begin(), nodes.end()); } // NOLINT
+
+    void push_back(int node)
+    {
+        if (m_size < kInline) {
+            m_inline[m_size] = node;
+        } else {
+            if (m_size == kInline)
+                m_spill.assign(m_inline, m_inline + kInline);
+            m_spill.push_back(node);
+        }
+        ++m_size;
+    }
+    void reserve(std::size_t n)
+    {
+        if (n > kInline)
+            m_spill.reserve(n);
+    }
+    std::size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    const int *begin() const { return m_size <= kInline ? m_inline : m_spill.data(); }
+    const int *end() const { return begin() + m_size; }
+    int operator[](std::size_t i) const { return begin()[i]; }
+
+private:
+    template<typename It>
+    void assign(It first, It last)
+    {
+        for (; first != last; ++first)
+            push_back(*first);
+    }
+
+    static constexpr std::size_t kInline = 2;
+    int m_inline[kInline] = {};
+    std::size_t m_size = 0;
+    std::vector<int> m_spill; // all nodes, once there are more than kInline
+};
 
 // A job starting, being preempted or ending, as the Gantt timeline needs it.
 struct JobEvent
@@ -17,8 +64,8 @@ struct JobEvent
     enum class Kind : quint8 { Started, Preempted, Completed, Rejected };
     Kind kind = Kind::Started;
     SimTime time = 0.0;
-    std::size_t job = 0;    // position in Scenario::jobs
-    std::vector<int> nodes; // for Started
+    std::size_t job = 0; // position in Scenario::jobs
+    NodeList nodes;      // for Started
 };
 
 // What the worker publishes once per frame. Immutable once sent; shared between threads.

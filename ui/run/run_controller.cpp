@@ -26,7 +26,9 @@ RunController::RunController(ScenarioDocument *document, QObject *parent)
     connect(m_worker, &SimulationWorker::stateChanged, this, &RunController::onWorkerState);
     connect(m_worker, &SimulationWorker::failed, this, &RunController::onWorkerFailed);
     connect(document, &ScenarioDocument::changed, this, &RunController::onDocumentChanged);
-    m_thread.start();
+    // The simulation only gets CPU the desktop does not need (SCHED_IDLE on Linux): running
+    // "as fast as possible" must never make the GUI or the X server wait.
+    m_thread.start(QThread::IdlePriority);
 }
 
 RunController::~RunController()
@@ -99,6 +101,7 @@ void RunController::setSpeed(double simSecondsPerSecond)
 
 void RunController::onSnapshot(SnapshotPtr snapshot)
 {
+    m_worker->snapshotConsumed();
     if (snapshot->runId != m_runId)
         return; // from a run that has since been reset
     m_samples.insert(m_samples.end(), snapshot->newSamples.begin(), snapshot->newSamples.end());

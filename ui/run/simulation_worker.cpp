@@ -170,7 +170,7 @@ void SimulationWorker::tick()
         setState(RunState::Finished);
         return;
     }
-    if (m_frameClock.elapsed() >= kFrameMs || reachedStop)
+    if (reachedStop || (m_frameClock.elapsed() >= kFrameMs && !m_inFlight.load()))
         publish();
     if (reachedStop) {
         m_stopAt = -1.0;
@@ -202,6 +202,7 @@ void SimulationWorker::publish()
     snapshot->eventsPerWallSecond = m_state == RunState::Running ? m_eventsPerSecond : 0.0;
 
     snapshot->finished = m_simulation->finished();
+    m_inFlight.store(true);
     if (snapshot->finished)
         snapshot->result = std::make_shared<const RunResult>(m_simulation->result());
     Q_EMIT snapshotReady(std::move(snapshot));

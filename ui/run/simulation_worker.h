@@ -8,7 +8,6 @@
 #include <QTimer>
 
 #include <atomic>
-
 #include <memory>
 
 namespace headroom::ui {
@@ -30,6 +29,10 @@ public:
     // Called from the GUI thread just before it queues load(runId): a load that is already
     // outdated when the worker gets to it is skipped instead of compiling a stale scenario.
     void noteLatestRunId(quint64 runId) { m_latestRunId.store(runId); }
+    // Called from the GUI thread when it has handled a snapshot. The worker does not publish
+    // the next regular frame before that (back-pressure): a GUI thread that falls behind gets
+    // fewer, larger snapshots instead of a growing queue of them.
+    void snapshotConsumed() { m_inFlight.store(false); }
 
     static constexpr int kFrameMs = 33; // publish rate: ~30 frames per second
     static constexpr int kSliceMs = 12; // longest stretch without looking at the event loop
@@ -58,6 +61,7 @@ private:
     std::unique_ptr<SnapshotCollector> m_collector;
     quint64 m_runId = 0;
     std::atomic<quint64> m_latestRunId{0};
+    std::atomic<bool> m_inFlight{false};
     RunState m_state = RunState::Idle;
     QTimer m_ticker;
     QElapsedTimer m_frameClock;
