@@ -38,6 +38,8 @@
 #include <QUndoStack>
 #include <QUndoView>
 
+#include <cmath>
+
 namespace headroom::ui {
 namespace {
 
@@ -498,7 +500,7 @@ void MainWindow::syncPolicyCombos()
 void MainWindow::onSnapshot(const LiveSnapshot &snapshot)
 {
     const LiveStatus &s = snapshot.status;
-    m_timeLabel->setText(tr("t = %1").arg(formatSimTime(s.now)));
+    m_timeLabel->setText(tr("t = %1").arg(formatSimTime(std::floor(s.now))));
     m_rateLabel->setText(snapshot.eventsPerWallSecond > 0
                                  ? tr("%1 events/s")
                                            .arg(formatCount(static_cast<long long>(
@@ -573,10 +575,11 @@ bool MainWindow::openFile(const QString &path)
 {
     const QString lower = path.toLower();
     const bool trace = lower.endsWith(".swf") || lower.endsWith(".swf.gz");
-    const LoadOutcome outcome = runInBackground(
-            this, trace ? tr("Reading trace %1…").arg(QFileInfo(path).fileName())
-                        : tr("Opening %1…").arg(QFileInfo(path).fileName()),
-            [path, trace] { return trace ? importSwf(path) : loadScenario(path); });
+    const LoadOutcome outcome =
+            runInBackground(this,
+                            trace ? tr("Reading trace %1…").arg(QFileInfo(path).fileName())
+                                  : tr("Opening %1…").arg(QFileInfo(path).fileName()),
+                            [path, trace] { return trace ? importSwf(path) : loadScenario(path); });
     if (!outcome.scenario) {
         QMessageBox::warning(this, trace ? tr("Cannot import trace") : tr("Cannot open scenario"),
                              outcome.error);
@@ -637,13 +640,12 @@ bool MainWindow::saveTo(const QString &path)
 {
     // The progress dialog is modal, so the scenario cannot change while it is written.
     const Scenario *scenario = &m_document->scenario();
-    const auto [saved, error] = runInBackground(this, tr("Saving %1…").arg(QFileInfo(path).fileName()),
-                                                [scenario, path] {
-                                                    QString message;
-                                                    const bool ok = saveScenario(*scenario, path,
-                                                                                 &message);
-                                                    return std::pair(ok, message);
-                                                });
+    const auto [saved, error] = runInBackground(
+            this, tr("Saving %1…").arg(QFileInfo(path).fileName()), [scenario, path] {
+                QString message;
+                const bool ok = saveScenario(*scenario, path, &message);
+                return std::pair(ok, message);
+            });
     if (!saved) {
         QMessageBox::warning(this, tr("Cannot save"), error);
         return false;

@@ -131,12 +131,15 @@ int main(int argc, char *argv[])
     int jobs = 200000;
     double limitSeconds = 60.0;
     QStringList hidden; // --hide OBJECTNAME: close a dock (or "topology") to see what it costs
+    QString screenshot; // --screenshot FILE: grab the window one second into the run
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string option = argv[i];
         if (option == "--jobs")
             jobs = std::atoi(argv[i + 1]);
         else if (option == "--seconds")
             limitSeconds = std::atof(argv[i + 1]);
+        else if (option == "--screenshot")
+            screenshot = QString::fromLocal8Bit(argv[i + 1]);
         else if (option == "--hide")
             hidden << QString::fromLocal8Bit(argv[i + 1]);
     }
@@ -181,6 +184,12 @@ int main(int argc, char *argv[])
     });
     probe.start();
     run->play();
+    if (!screenshot.isEmpty()) {
+        QTimer::singleShot(1000, &window, [&window, screenshot] {
+            window.grab().save(screenshot);
+            std::printf("screenshot: %s\n", qPrintable(screenshot));
+        });
+    }
     while (!run->result() && clock.elapsed() < limitSeconds * 1000.0)
         QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
     probe.stop();

@@ -57,7 +57,7 @@ std::vector<ChartPanel> createLiveCharts(RunController *run, ScenarioDocument *d
         // axis would either clip the first or flatten the second.
         spec.series = {{tr("CoV"), Metric::LoadBalanceCov, false, {}, 3},
                        {tr("Jain's index"), Metric::JainIndex, true, {}, 3}};
-        spec.left = {tr("CoV (\u03c3/\u03bc)"), 0.0, 1.0};
+        spec.left = {tr("CoV (\u03c3/\u03bc)"), 0.0, 1.0, 0.98};
         spec.right = TimeSeriesSpec::Axis{tr("Jain's index"), 1.0, 1.0};
         spec.framePhaseMs = TimeSeriesChart::kFrameMs / 4;
         add("loadBalanceChart", tr("Load Balance"), new TimeSeriesChart(history, spec, parent));

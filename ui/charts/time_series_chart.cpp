@@ -239,6 +239,8 @@ void TimeSeriesChart::publish()
     last = std::min(n, last + 1);
     const std::size_t count = last > first ? last - first : 0;
 
+    m_visibleFirst = first;
+    m_visibleCount = count;
     for (std::size_t i = 0; i < m_series.size(); ++i) {
         const auto values = m_history->values(m_spec.series[i].metric);
         m_series[i]->replace(decimateMinMax(times.subspan(first, count),
@@ -271,8 +273,19 @@ void TimeSeriesChart::updateYAxis(QValueAxis *axis, const TimeSeriesSpec::Axis &
     } else {
         double seen = 0.0;
         for (const TimeSeriesSpec::Series &s : m_spec.series) {
-            if (s.rightAxis == right)
+            if (s.rightAxis != right)
+                continue;
+            if (spec.robustQuantile > 0.0 && m_visibleCount > 0) {
+                const auto values =
+                        m_history->values(s.metric).subspan(m_visibleFirst, m_visibleCount);
+                std::vector<double> sorted(values.begin(), values.end());
+                const auto k =
+                        static_cast<std::size_t>(spec.robustQuantile * double(sorted.size() - 1));
+                std::nth_element(sorted.begin(), sorted.begin() + std::ptrdiff_t(k), sorted.end());
+                seen = std::max(seen, sorted[k]);
+            } else {
                 seen = std::max(seen, m_history->maxValue(s.metric));
+            }
         }
         if (!right && m_reference && m_referenceValue > 0.0)
             seen = std::max(seen, m_referenceValue);

@@ -36,6 +36,10 @@ struct TimeSeriesSpec
         QString title;
         double fixedMax = 0.0;   // > 0: the axis is [0, fixedMax]; otherwise it follows the data
         double minimumMax = 1.0; // a data-driven axis shows at least [0, minimumMax]
+        // In (0, 1): a data-driven axis scales to this quantile of the visible values rather
+        // than their maximum, so one early spike (CoV is huge while two nodes are busy) does
+        // not flatten the rest of the run; higher values are drawn at the top edge.
+        double robustQuantile = 0.0;
     };
 
     std::vector<Series> series;
@@ -124,6 +128,8 @@ private:
     bool m_settingRange = false; // our own setRange() is not a user zoom
 
     QTimer m_frameTimer;
+    std::size_t m_visibleFirst = 0; // samples plotted by the last publish
+    std::size_t m_visibleCount = 0;
     QElapsedTimer m_sinceFrame;
     bool m_dirty = false;
 };

@@ -43,6 +43,7 @@ public:
     const int *begin() const { return m_size <= kInline ? m_inline : m_spill.data(); }
     const int *end() const { return begin() + m_size; }
     int operator[](std::size_t i) const { return begin()[i]; }
+    int front() const { return *begin(); }
 
 private:
     template<typename It>

@@ -217,7 +217,7 @@ void GanttView::startJob(const JobEvent &event)
     const int jobSlots = event.job < jobs.size() ? jobs[event.job].slots : 1;
     const std::uint8_t tenant =
             event.job < jobs.size() ? tenantKey(jobs[event.job].tenant) : kNoTenant;
-    std::vector<int> &nodes = m_running[job];
+    NodeList &nodes = m_running[job];
     for (const int node : event.nodes) {
         if (node < 0 || node >= rowCount())
             continue;

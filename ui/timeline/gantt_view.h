@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/run/live_snapshot.h"
+
 #include <QAbstractScrollArea>
 #include <QColor>
 #include <QString>
@@ -178,7 +180,7 @@ private:
     std::vector<Row> m_rows;
     std::unordered_map<std::string, std::vector<int>> m_rowsByName; // node, rack, zone names
     std::vector<char> m_highlightedRows;
-    std::unordered_map<std::uint32_t, std::vector<int>> m_running; // job -> its nodes
+    std::unordered_map<std::uint32_t, NodeList> m_running; // job -> its nodes (inline: no alloc)
     std::size_t m_segmentCount = 0;
     std::size_t m_segmentCap = kDefaultSegmentCap;
     double m_droppedBefore = -std::numeric_limits<double>::infinity();

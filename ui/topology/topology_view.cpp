@@ -231,14 +231,22 @@ void TopologyView::updateJobHighlights()
 void TopologyView::onSnapshot(const LiveSnapshot &snapshot)
 {
     m_runLoaded = true;
-    m_scene->setBusy(snapshot.nodeBusy);
     if (m_running.apply(snapshot.newEvents))
         updateJobHighlights();
+    // Tile colours change on almost every frame of a busy run, and repainting thousands of
+    // tiles 30 times a second competes with the charts for the GUI thread; 15 a second looks
+    // the same. The last frame of a run (or a paused step) is always shown.
+    const bool settled = snapshot.finished || snapshot.eventsPerWallSecond == 0.0;
+    if (settled || !m_tileClock.isValid() || m_tileClock.elapsed() >= kTileFrameMs) {
+        m_scene->setBusy(snapshot.nodeBusy);
+        m_tileClock.start();
+    }
 }
 
 void TopologyView::onRunReset()
 {
     m_runLoaded = false;
+    m_tileClock.invalidate();
     m_running.reset(m_scene->nodeCount());
     m_scene->clearBusy();
     updateJobHighlights();

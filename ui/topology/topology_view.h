@@ -5,6 +5,7 @@
 #include "ui/topology/running_jobs.h"
 #include "ui/topology/topology_scene.h"
 
+#include <QElapsedTimer>
 #include <QGraphicsView>
 
 #include <map>
@@ -107,7 +108,9 @@ private:
     TopologyScene *m_scene;
     RunningJobs m_running;
     std::vector<char> m_highlightBuffer; // reused: no allocation per snapshot
-    bool m_runLoaded = false;            // a snapshot of the current run has arrived
+    QElapsedTimer m_tileClock;           // paces tile repaints while a run is going
+    static constexpr int kTileFrameMs = 66;
+    bool m_runLoaded = false; // a snapshot of the current run has arrived
     bool m_jobHighlightsShown = false;
     bool m_syncingSelection = false;
     bool m_autoFit = true; // refit on resize and rebuild until the user zooms
