@@ -75,6 +75,13 @@ QIcon themedIcon(const char *name, QStyle::StandardPixmap fallback)
     return QIcon::fromTheme(QString::fromLatin1(name), standardIcon(fallback));
 }
 
+// The desktop's icon theme first; Headroom's own drawing where the theme has none (the
+// style's standard pixmaps have no zoom icons).
+QIcon themedIcon(const char *name, const char *bundled)
+{
+    return QIcon::fromTheme(QString::fromLatin1(name), QIcon(QString::fromLatin1(bundled)));
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -109,6 +116,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &ScenarioDocument::scenarioReset, this, &MainWindow::syncPolicyCombos);
     connect(m_recent, &RecentFiles::changed, this, &MainWindow::updateRecentMenu);
     connect(m_run, &RunController::stateChanged, this, &MainWindow::updateRunActions);
+    connect(m_run, &RunController::stateChanged, this, [this](RunState state) {
+        if (state == RunState::Running)
+            statusBar()->clearMessage(); // e.g. "Press Space to run it"
+    });
     connect(m_run, &RunController::snapshotArrived, this, &MainWindow::onSnapshot);
     connect(m_run, &RunController::runReset, this, &MainWindow::clearRunStatus);
     connect(m_document, &ScenarioDocument::changed, this, [this] {
@@ -195,14 +206,14 @@ void MainWindow::createActions()
     connect(m_selectAllAction, &QAction::triggered, m_topology, &TopologyView::selectAll);
     m_topology->addAction(m_selectAllAction);
 
-    m_zoomInAction = new QAction(themedIcon("zoom-in", QStyle::SP_ArrowUp), tr("Zoom &In"), this);
+    m_zoomInAction = new QAction(themedIcon("zoom-in", ":/icons/zoom-in.svg"), tr("Zoom &In"), this);
     m_zoomInAction->setShortcut(QKeySequence::ZoomIn);
     connect(m_zoomInAction, &QAction::triggered, m_topology, &TopologyView::zoomIn);
     m_zoomOutAction =
-            new QAction(themedIcon("zoom-out", QStyle::SP_ArrowDown), tr("Zoom &Out"), this);
+            new QAction(themedIcon("zoom-out", ":/icons/zoom-out.svg"), tr("Zoom &Out"), this);
     m_zoomOutAction->setShortcut(QKeySequence::ZoomOut);
     connect(m_zoomOutAction, &QAction::triggered, m_topology, &TopologyView::zoomOut);
-    m_fitAction = new QAction(themedIcon("zoom-fit-best", QStyle::SP_TitleBarMaxButton),
+    m_fitAction = new QAction(themedIcon("zoom-fit-best", ":/icons/zoom-fit.svg"),
                               tr("&Fit to Window"), this);
     m_fitAction->setShortcut(QKeySequence(tr("Ctrl+0")));
     connect(m_fitAction, &QAction::triggered, m_topology, &TopologyView::fitToView);

@@ -317,6 +317,13 @@ public:
             fail(path, "must be a finite number");
     }
 
+    void read(const json &value, const Path &path, bool &out) const
+    {
+        if (!value.is_boolean())
+            fail(path, "expected true or false, found " + describe(value));
+        out = value.get<bool>();
+    }
+
     void read(const json &value, const Path &path, int &out) const
     {
         out = static_cast<int>(integer(value, path, INT_MIN, INT_MAX));
@@ -528,12 +535,23 @@ PowerCurve readPower(const Reader &reader, const json &value, const Path &path)
     reader.fail(modelPath, "unknown power model \"" + modelName + "\" (valid: linear, table)");
 }
 
+DvfsLevel readDvfsLevel(const Reader &reader, const json &value, const Path &path)
+{
+    static constexpr std::array<std::string_view, 3> kFields = {"frequency", "speed", "power"};
+    const ObjectReader object(reader, value, path, kFields);
+    DvfsLevel level;
+    object.required("frequency", level.frequency);
+    object.required("speed", level.speed);
+    object.required("power", level.power);
+    return level;
+}
+
 NodeType readNodeType(const Reader &reader, const json &value, const Path &path)
 {
-    static constexpr std::array<std::string_view, 12> kFields = {
-            "name",      "accelerator",      "accelerators",  "cpu_cores",
-            "memory_gb", "peak_bf16_tflops", "power",         "off_w",
-            "boot_s",    "shutdown_s",       "cost_per_hour", "source"};
+    static constexpr std::array<std::string_view, 14> kFields = {
+            "name",      "accelerator",      "accelerators",  "cpu_cores", "memory_gb",
+            "peak_bf16_tflops", "power",     "off_w",         "boot_s",    "boot_w",
+            "shutdown_s", "dvfs",            "cost_per_hour", "source"};
     const ObjectReader object(reader, value, path, kFields);
     NodeType type;
     object.required("name", type.name);
@@ -546,7 +564,10 @@ NodeType readNodeType(const Reader &reader, const json &value, const Path &path)
         type.power = readPower(reader, *power, path.member("power"));
     object.optional("off_w", type.offW);
     object.optional("boot_s", type.bootS);
+    if (const json *bootW = object.find("boot_w"))
+        type.bootW = reader.get<double>(*bootW, path.member("boot_w"));
     object.optional("shutdown_s", type.shutdownS);
+    type.dvfs = readArray(object, "dvfs", &readDvfsLevel);
     object.optional("cost_per_hour", type.costPerHour);
     object.optional("source", type.source);
     return type;
@@ -554,22 +575,26 @@ NodeType readNodeType(const Reader &reader, const json &value, const Path &path)
 
 NodeSpec readNode(const Reader &reader, const json &value, const Path &path)
 {
-    static constexpr std::array<std::string_view, 2> kFields = {"name", "type"};
+    static constexpr std::array<std::string_view, 3> kFields = {"name", "type", "tenant"};
     const ObjectReader object(reader, value, path, kFields);
     NodeSpec node;
     object.required("name", node.name);
     object.required("type", node.type);
+    object.optional("tenant", node.tenant);
     return node;
 }
 
 Rack readRack(const Reader &reader, const json &value, const Path &path)
 {
-    static constexpr std::array<std::string_view, 3> kFields = {"name", "power_budget_kw", "nodes"};
+    static constexpr std::array<std::string_view, 4> kFields = {"name", "power_budget_kw",
+                                                                "dvfs_frequency", "nodes"};
     const ObjectReader object(reader, value, path, kFields);
     Rack rack;
     object.required("name", rack.name);
     if (const json *budget = object.find("power_budget_kw"))
         rack.powerBudgetKw = reader.get<double>(*budget, path.member("power_budget_kw"));
+    if (const json *frequency = object.find("dvfs_frequency"))
+        rack.dvfsFrequency = reader.get<double>(*frequency, path.member("dvfs_frequency"));
     rack.nodes = readArray(object, "nodes", &readNode);
     return rack;
 }
@@ -608,9 +633,9 @@ JobConstraints readConstraints(const Reader &reader, const json &value, const Pa
 
 Job readJob(const Reader &reader, const json &value, const Path &path)
 {
-    static constexpr std::array<std::string_view, 9> kFields = {
-            "id",    "name",        "tenant",   "submit_s",   "accelerators",
-            "run_s", "requested_s", "priority", "constraints"};
+    static constexpr std::array<std::string_view, 10> kFields = {
+            "id",    "name",        "tenant",   "submit_s",  "accelerators",
+            "run_s", "requested_s", "priority", "dedicated", "constraints"};
     const ObjectReader object(reader, value, path, kFields);
     Job job;
     object.required("id", job.id);
@@ -621,6 +646,7 @@ Job readJob(const Reader &reader, const json &value, const Path &path)
     object.required("run_s", job.runS);
     object.optional("requested_s", job.requestedS);
     object.optional("priority", job.priority);
+    object.optional("dedicated", job.dedicated);
     if (const json *constraints = object.find("constraints"))
         job.constraints = readConstraints(reader, *constraints, path.member("constraints"));
     return job;
@@ -628,8 +654,9 @@ Job readJob(const Reader &reader, const json &value, const Path &path)
 
 Policy readPolicy(const Reader &reader, const json &value, const Path &path)
 {
-    static constexpr std::array<std::string_view, 4> kFields = {
-            "scheduler", "placement", "srtf_restart_overhead_s", "sample_interval_s"};
+    static constexpr std::array<std::string_view, 6> kFields = {
+            "scheduler",         "placement",           "srtf_restart_overhead_s",
+            "sample_interval_s", "rack_spread_penalty", "horizon_s"};
     const ObjectReader object(reader, value, path, kFields);
     Policy policy;
     if (const json *scheduler = object.find("scheduler")) {
@@ -652,7 +679,100 @@ Policy readPolicy(const Reader &reader, const json &value, const Path &path)
     }
     object.optional("srtf_restart_overhead_s", policy.srtfRestartOverheadS);
     object.optional("sample_interval_s", policy.sampleIntervalS);
+    object.optional("rack_spread_penalty", policy.rackSpreadPenalty);
+    if (const json *horizon = object.find("horizon_s"))
+        policy.horizonS = reader.get<double>(*horizon, path.member("horizon_s"));
     return policy;
+}
+
+HourlyProfile readProfile(const Reader &reader, const json &value, const Path &path)
+{
+    if (!value.is_array())
+        reader.fail(path, "expected an array of hourly values, found " + describe(value));
+    HourlyProfile profile;
+    profile.values.resize(value.size());
+    for (std::size_t i = 0; i < value.size(); ++i)
+        reader.read(value[i], path.element(i), profile.values[i]);
+    return profile;
+}
+
+LoadProfile readLoad(const Reader &reader, const json &value, const Path &path)
+{
+    static constexpr std::array<std::string_view, 4> kDiurnalFields = {"model", "trough_rps",
+                                                                       "peak_rps", "peak_hour"};
+    static constexpr std::array<std::string_view, 2> kHourlyFields = {"model", "rps"};
+    if (!value.is_object())
+        reader.fail(path, "expected an object, found " + describe(value));
+    const json *model = findMember(value, "model");
+    const Path modelPath = path.member("model");
+    if (!model)
+        reader.fail(modelPath, "missing field \"model\" (diurnal or hourly)");
+    const auto modelName = reader.get<std::string>(*model, modelPath);
+    LoadProfile load;
+    if (modelName == "diurnal") {
+        const ObjectReader object(reader, value, path, kDiurnalFields);
+        load.kind = LoadProfile::Kind::Diurnal;
+        object.required("trough_rps", load.troughRps);
+        object.required("peak_rps", load.peakRps);
+        object.optional("peak_hour", load.peakHour);
+        return load;
+    }
+    if (modelName == "hourly") {
+        const ObjectReader object(reader, value, path, kHourlyFields);
+        load.kind = LoadProfile::Kind::Hourly;
+        load.hourlyRps = readProfile(reader, object.require("rps"), path.member("rps"));
+        return load;
+    }
+    reader.fail(modelPath, "unknown load model \"" + modelName + "\" (valid: diurnal, hourly)");
+}
+
+Service readService(const Reader &reader, const json &value, const Path &path)
+{
+    static constexpr std::array<std::string_view, 10> kFields = {
+            "name",         "tenant",       "node_type",          "accelerators_per_replica",
+            "capacity_rps", "min_replicas", "max_replicas",       "target_utilization",
+            "scale_up_delay_s", "load"};
+    const ObjectReader object(reader, value, path, kFields);
+    Service service;
+    object.required("name", service.name);
+    object.optional("tenant", service.tenant);
+    object.optional("node_type", service.nodeType);
+    object.required("accelerators_per_replica", service.acceleratorsPerReplica);
+    object.required("capacity_rps", service.capacityRps);
+    object.optional("min_replicas", service.minReplicas);
+    object.optional("max_replicas", service.maxReplicas);
+    object.optional("target_utilization", service.targetUtilization);
+    object.optional("scale_up_delay_s", service.scaleUpDelayS);
+    service.load = readLoad(reader, object.require("load"), path.member("load"));
+    return service;
+}
+
+EnergyPolicy readEnergy(const Reader &reader, const json &value, const Path &path)
+{
+    static constexpr std::array<std::string_view, 7> kFields = {
+            "pue",      "cluster_power_cap_kw", "dpm",           "dvfs_frequency",
+            "currency", "price_per_kwh",        "carbon_g_per_kwh"};
+    static constexpr std::array<std::string_view, 3> kDpmFields = {"enabled", "idle_timeout_s",
+                                                                   "spare_nodes"};
+    const ObjectReader object(reader, value, path, kFields);
+    EnergyPolicy energy;
+    object.optional("pue", energy.pue);
+    if (const json *cap = object.find("cluster_power_cap_kw"))
+        energy.clusterPowerCapKw = reader.get<double>(*cap, path.member("cluster_power_cap_kw"));
+    if (const json *dpm = object.find("dpm")) {
+        const Path dpmPath = path.member("dpm");
+        const ObjectReader dpmObject(reader, *dpm, dpmPath, kDpmFields);
+        dpmObject.optional("enabled", energy.dpmEnabled);
+        dpmObject.optional("idle_timeout_s", energy.idleTimeoutS);
+        dpmObject.optional("spare_nodes", energy.spareNodes);
+    }
+    object.optional("dvfs_frequency", energy.dvfsFrequency);
+    object.optional("currency", energy.currency);
+    if (const json *price = object.find("price_per_kwh"))
+        energy.pricePerKwh = readProfile(reader, *price, path.member("price_per_kwh"));
+    if (const json *carbon = object.find("carbon_g_per_kwh"))
+        energy.carbonGPerKwh = readProfile(reader, *carbon, path.member("carbon_g_per_kwh"));
+    return energy;
 }
 
 // "format" and "version" come before everything else: a file from a newer Headroom is likely
@@ -687,9 +807,9 @@ void checkFormatAndVersion(const Reader &reader, const json &root, const Path &r
 
 Scenario readScenario(const Reader &reader, const json &root)
 {
-    static constexpr std::array<std::string_view, 9> kFields = {
-            "format",     "version", "name", "description", "seed",
-            "node_types", "cluster", "jobs", "policy"};
+    static constexpr std::array<std::string_view, 11> kFields = {
+            "format",  "version", "name",     "description", "seed",  "node_types",
+            "cluster", "jobs",    "services", "policy",      "energy"};
     const Path path;
     if (!root.is_object())
         reader.fail(path, "expected a JSON object at the top level, found " + describe(root));
@@ -704,8 +824,11 @@ Scenario readScenario(const Reader &reader, const json &root)
     if (const json *cluster = object.find("cluster"))
         scenario.cluster = readCluster(reader, *cluster, path.member("cluster"));
     scenario.jobs = readArray(object, "jobs", &readJob);
+    scenario.services = readArray(object, "services", &readService);
     if (const json *policy = object.find("policy"))
         scenario.policy = readPolicy(reader, *policy, path.member("policy"));
+    if (const json *energy = object.find("energy"))
+        scenario.energy = readEnergy(reader, *energy, path.member("energy"));
     return scenario;
 }
 
@@ -786,7 +909,17 @@ ordered_json writeNodeType(const NodeType &type)
     out["power"] = writePower(type.power);
     out["off_w"] = number(type.offW);
     out["boot_s"] = number(type.bootS);
+    if (type.bootW)
+        out["boot_w"] = number(*type.bootW);
     out["shutdown_s"] = number(type.shutdownS);
+    if (!type.dvfs.empty()) {
+        ordered_json levels = ordered_json::array();
+        for (const DvfsLevel &level : type.dvfs)
+            levels.push_back(ordered_json{{"frequency", number(level.frequency)},
+                                          {"speed", number(level.speed)},
+                                          {"power", number(level.power)}});
+        out["dvfs"] = std::move(levels);
+    }
     out["cost_per_hour"] = number(type.costPerHour);
     out["source"] = type.source;
     return out;
@@ -799,12 +932,18 @@ ordered_json writeCluster(const Cluster &cluster)
         ordered_json racks = ordered_json::array();
         for (const Rack &rack : zone.racks) {
             ordered_json nodes = ordered_json::array();
-            for (const NodeSpec &node : rack.nodes)
-                nodes.push_back(ordered_json{{"name", node.name}, {"type", node.type}});
+            for (const NodeSpec &node : rack.nodes) {
+                ordered_json outNode{{"name", node.name}, {"type", node.type}};
+                if (!node.tenant.empty())
+                    outNode["tenant"] = node.tenant;
+                nodes.push_back(std::move(outNode));
+            }
             ordered_json outRack = ordered_json::object();
             outRack["name"] = rack.name;
             if (rack.powerBudgetKw)
                 outRack["power_budget_kw"] = number(*rack.powerBudgetKw);
+            if (rack.dvfsFrequency)
+                outRack["dvfs_frequency"] = number(*rack.dvfsFrequency);
             outRack["nodes"] = std::move(nodes);
             racks.push_back(std::move(outRack));
         }
@@ -835,6 +974,8 @@ ordered_json writeJob(const Job &job)
         out["requested_s"] = number(job.requestedS);
     if (job.priority != defaults.priority)
         out["priority"] = job.priority;
+    if (job.dedicated != defaults.dedicated)
+        out["dedicated"] = job.dedicated;
     if (const JobConstraints &k = *job.constraints; !k.empty()) {
         ordered_json constraints = ordered_json::object();
         if (!k.nodeType.empty())
@@ -857,6 +998,61 @@ ordered_json writePolicy(const Policy &policy)
     out["placement"] = std::string(toString(policy.placement));
     out["srtf_restart_overhead_s"] = number(policy.srtfRestartOverheadS);
     out["sample_interval_s"] = number(policy.sampleIntervalS);
+    out["rack_spread_penalty"] = number(policy.rackSpreadPenalty);
+    if (policy.horizonS)
+        out["horizon_s"] = number(*policy.horizonS);
+    return out;
+}
+
+ordered_json writeProfile(const HourlyProfile &profile)
+{
+    ordered_json out = ordered_json::array();
+    for (double value : profile.values)
+        out.push_back(number(value));
+    return out;
+}
+
+ordered_json writeService(const Service &service)
+{
+    ordered_json out = ordered_json::object();
+    out["name"] = service.name;
+    if (!service.tenant.empty())
+        out["tenant"] = service.tenant;
+    if (!service.nodeType.empty())
+        out["node_type"] = service.nodeType;
+    out["accelerators_per_replica"] = service.acceleratorsPerReplica;
+    out["capacity_rps"] = number(service.capacityRps);
+    out["min_replicas"] = service.minReplicas;
+    out["max_replicas"] = service.maxReplicas;
+    out["target_utilization"] = number(service.targetUtilization);
+    out["scale_up_delay_s"] = number(service.scaleUpDelayS);
+    ordered_json load = ordered_json::object();
+    if (service.load.kind == LoadProfile::Kind::Diurnal) {
+        load["model"] = "diurnal";
+        load["trough_rps"] = number(service.load.troughRps);
+        load["peak_rps"] = number(service.load.peakRps);
+        load["peak_hour"] = number(service.load.peakHour);
+    } else {
+        load["model"] = "hourly";
+        load["rps"] = writeProfile(service.load.hourlyRps);
+    }
+    out["load"] = std::move(load);
+    return out;
+}
+
+ordered_json writeEnergy(const EnergyPolicy &energy)
+{
+    ordered_json out = ordered_json::object();
+    out["pue"] = number(energy.pue);
+    if (energy.clusterPowerCapKw)
+        out["cluster_power_cap_kw"] = number(*energy.clusterPowerCapKw);
+    out["dpm"] = ordered_json{{"enabled", energy.dpmEnabled},
+                              {"idle_timeout_s", number(energy.idleTimeoutS)},
+                              {"spare_nodes", energy.spareNodes}};
+    out["dvfs_frequency"] = number(energy.dvfsFrequency);
+    out["currency"] = energy.currency;
+    out["price_per_kwh"] = writeProfile(energy.pricePerKwh);
+    out["carbon_g_per_kwh"] = writeProfile(energy.carbonGPerKwh);
     return out;
 }
 
@@ -1030,7 +1226,14 @@ std::string serializeScenario(const Scenario &scenario)
     for (const Job &job : scenario.jobs)
         jobs.push_back(writeJob(job));
     root["jobs"] = std::move(jobs);
+    if (!scenario.services.empty()) {
+        ordered_json services = ordered_json::array();
+        for (const Service &service : scenario.services)
+            services.push_back(writeService(service));
+        root["services"] = std::move(services);
+    }
     root["policy"] = writePolicy(scenario.policy);
+    root["energy"] = writeEnergy(scenario.energy);
     // Invalid UTF-8 cannot come from a parsed file but may from elsewhere (a trace's names);
     // replacing it keeps saving from failing over one bad byte.
     return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";

@@ -10,7 +10,9 @@ namespace headroom {
 // Scenario files: JSON, described field by field in core/io/SCENARIO_FORMAT.md.
 inline constexpr std::string_view kScenarioFormatName = "headroom-scenario";
 // The version this build reads and writes. Files with a newer version are refused.
-inline constexpr int kScenarioFormatVersion = 1;
+// Version 2 added the energy policy, inference services, DVFS levels, node tenant
+// reservations, dedicated jobs and the new placements; version 1 files read unchanged.
+inline constexpr int kScenarioFormatVersion = 2;
 
 // Reads and validates a scenario file. Every problem, from a JSON syntax error to a job that
 // names an unknown zone, throws InputError with the file, the line and the JSON path of the

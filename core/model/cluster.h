@@ -8,16 +8,32 @@ namespace headroom {
 
 struct NodeSpec
 {
-    std::string name; // unique in the cluster; pins refer to it
-    std::string type; // NodeType::name
+    NodeSpec() = default;
+    NodeSpec(std::string nodeName, std::string nodeType, std::string reservedFor = {})
+        : name(std::move(nodeName))
+        , type(std::move(nodeType))
+        , tenant(std::move(reservedFor))
+    {}
+
+    std::string name;   // unique in the cluster; pins refer to it
+    std::string type;   // NodeType::name
+    std::string tenant; // reserved for this tenant's jobs; empty: shared
 
     bool operator==(const NodeSpec &) const = default;
 };
 
 struct Rack
 {
+    Rack() = default;
+    Rack(std::string rackName, std::optional<double> budgetKw, std::vector<NodeSpec> rackNodes)
+        : name(std::move(rackName))
+        , powerBudgetKw(budgetKw)
+        , nodes(std::move(rackNodes))
+    {}
+
     std::string name; // unique in the cluster
     std::optional<double> powerBudgetKw;
+    std::optional<double> dvfsFrequency; // overrides the cluster's DVFS level for this rack
     std::vector<NodeSpec> nodes;
 
     bool operator==(const Rack &) const = default;

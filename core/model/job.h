@@ -37,6 +37,7 @@ struct Job
     SimTime runS = 0.0;       // actual run time at speed 1.0
     SimTime requestedS = 0.0; // user's wall-time estimate; <= 0 means "not given"
     int priority = 0;         // informational for now; no scheduler in DESIGN.md §3 uses it
+    bool dedicated = false;   // tenant isolation: never shares a node with another tenant's job
     SharedValue<JobConstraints> constraints; // rare; one pointer when unconstrained
 
     bool operator==(const Job &) const = default;

@@ -2,9 +2,23 @@
 
 #include "core/model/power_curve.h"
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace headroom {
+
+// One DVFS operating point of a node type, relative to nominal: at `frequency` jobs run at
+// `speed` times their nominal speed and the dynamic part of the power (above idle) is
+// multiplied by `power`. Memory-bound work does not slow down in proportion to the clock,
+// which is why speed and frequency are separate.
+struct DvfsLevel
+{
+    double frequency = 1.0;
+    double speed = 1.0;
+    double power = 1.0;
+    bool operator==(const DvfsLevel &) const = default;
+};
 
 // A catalog entry: one kind of server. `accelerators` is the number of schedulable slots
 // per node; jobs ask for slots of this kind.
@@ -20,6 +34,8 @@ struct NodeType
     double offW = 0.0;                     // draw when switched off (BMC, fans)
     double bootS = 0.0;
     double shutdownS = 0.0;
+    std::optional<double> bootW; // draw while booting; the idle power when not given
+    std::vector<DvfsLevel> dvfs; // empty: only the nominal level (frequency 1)
     double costPerHour = 0.0; // capital + hosting cost of one node, currency units per hour
     std::string source;       // where the public figures come from
 

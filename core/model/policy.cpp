@@ -14,10 +14,17 @@ constexpr std::array kSchedulers = {
 };
 constexpr std::array kPlacements = {
         std::pair{PlacementKind::FirstFit, std::string_view("first_fit")},
+        std::pair{PlacementKind::BestFit, std::string_view("best_fit")},
+        std::pair{PlacementKind::LeastLoaded, std::string_view("least_loaded")},
+        std::pair{PlacementKind::RoundRobin, std::string_view("round_robin")},
+        std::pair{PlacementKind::TopologyAware, std::string_view("topology_aware")},
+        std::pair{PlacementKind::PowerAware, std::string_view("power_aware")},
 };
 constexpr std::array kSchedulerKinds = {SchedulerKind::Fcfs, SchedulerKind::Sjf,
                                         SchedulerKind::Srtf, SchedulerKind::Easy};
-constexpr std::array kPlacementKinds = {PlacementKind::FirstFit};
+constexpr std::array kPlacementKinds = {PlacementKind::FirstFit,     PlacementKind::BestFit,
+                                        PlacementKind::LeastLoaded,  PlacementKind::RoundRobin,
+                                        PlacementKind::TopologyAware, PlacementKind::PowerAware};
 
 template<typename Table, typename Kind>
 std::string_view nameOf(const Table &table, Kind kind)

@@ -10,7 +10,7 @@
 namespace headroom {
 
 enum class SchedulerKind { Fcfs, Sjf, Srtf, Easy };
-enum class PlacementKind { FirstFit };
+enum class PlacementKind { FirstFit, BestFit, LeastLoaded, RoundRobin, TopologyAware, PowerAware };
 
 // Names as they appear in scenario files and on the command line.
 std::string_view toString(SchedulerKind kind);
@@ -29,6 +29,12 @@ struct Policy
     PlacementKind placement = PlacementKind::FirstFit;
     SimTime srtfRestartOverheadS = 0.0; // paid by a preempted job each time it restarts
     SimTime sampleIntervalS = 300.0;    // time-series sampling period
+    // A gang spread over k racks runs (1 + penalty × (k − 1)) times longer: the cost of
+    // talking across racks. 0 (the default) leaves run times as DESIGN.md §3 has them.
+    double rackSpreadPenalty = 0.0;
+    // Ends the run at this time even if jobs remain (needed when inference services, which
+    // never finish, run alone). Empty: the run ends when the last batch job is done.
+    std::optional<SimTime> horizonS;
 
     bool operator==(const Policy &) const = default;
 };

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "core/model/cluster.h"
+#include "core/model/energy_policy.h"
 #include "core/model/job.h"
 #include "core/model/node_type.h"
 #include "core/model/policy.h"
+#include "core/model/service.h"
 
 #include <cstdint>
 #include <string>
@@ -20,7 +22,9 @@ struct Scenario
     std::vector<NodeType> nodeTypes;
     Cluster cluster;
     std::vector<Job> jobs;
+    std::vector<Service> services;
     Policy policy;
+    EnergyPolicy energy;
 
     const NodeType *findNodeType(const std::string &typeName) const;
     bool operator==(const Scenario &) const = default;

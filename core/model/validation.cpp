@@ -82,6 +82,18 @@ void checkNodeTypes(const Scenario &s, Checker &c)
         c.finiteAtLeast(p + ".boot_s", t.bootS, 0.0, kMaxSeconds);
         c.finiteAtLeast(p + ".shutdown_s", t.shutdownS, 0.0, kMaxSeconds);
         c.finiteAtLeast(p + ".cost_per_hour", t.costPerHour, 0.0, 1e12);
+        if (t.bootW)
+            c.finiteAtLeast(p + ".boot_w", *t.bootW, 0.0, 1e9);
+        std::set<double> frequencies;
+        for (std::size_t l = 0; l < t.dvfs.size(); ++l) {
+            const DvfsLevel &level = t.dvfs[l];
+            const std::string lp = p + ".dvfs[" + std::to_string(l) + "]";
+            c.positive(lp + ".frequency", level.frequency, 4.0);
+            c.positive(lp + ".speed", level.speed, 4.0);
+            c.finiteAtLeast(lp + ".power", level.power, 0.0, 4.0);
+            if (!frequencies.insert(level.frequency).second)
+                c.add(lp + ".frequency", "duplicate DVFS frequency " + Checker::format(level.frequency));
+        }
     }
 }
 
@@ -98,6 +110,8 @@ void checkCluster(const Scenario &s, Checker &c, std::set<std::string> &zoneName
             c.nonEmptyUnique(rp + ".name", rack.name, rackNames, "rack");
             if (rack.powerBudgetKw)
                 c.positive(rp + ".power_budget_kw", *rack.powerBudgetKw, 1e9);
+            if (rack.dvfsFrequency)
+                c.positive(rp + ".dvfs_frequency", *rack.dvfsFrequency, 4.0);
             for (std::size_t n = 0; n < rack.nodes.size(); ++n) {
                 const NodeSpec &node = rack.nodes[n];
                 const std::string np = rp + ".nodes[" + std::to_string(n) + "]";
@@ -159,6 +173,60 @@ void checkJobs(const Scenario &s, Checker &c, const std::set<std::string> &zoneN
     }
 }
 
+void checkProfile(const std::string &path, const HourlyProfile &profile, Checker &c)
+{
+    for (std::size_t i = 0; i < profile.values.size(); ++i)
+        c.finiteAtLeast(path + "[" + std::to_string(i) + "]", profile.values[i], 0.0, 1e12);
+}
+
+void checkServices(const Scenario &s, Checker &c)
+{
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < s.services.size(); ++i) {
+        const Service &service = s.services[i];
+        const std::string p = "services[" + std::to_string(i) + "]";
+        c.nonEmptyUnique(p + ".name", service.name, names, "service");
+        if (!service.nodeType.empty() && !s.findNodeType(service.nodeType))
+            c.add(p + ".node_type", "unknown node type \"" + service.nodeType + "\"");
+        if (service.acceleratorsPerReplica < 1 || service.acceleratorsPerReplica > kMaxSlots)
+            c.add(p + ".accelerators_per_replica",
+                  "must be between 1 and " + std::to_string(kMaxSlots));
+        c.positive(p + ".capacity_rps", service.capacityRps, 1e12);
+        if (service.minReplicas < 0)
+            c.add(p + ".min_replicas", "must be >= 0");
+        if (service.maxReplicas < std::max(service.minReplicas, 1) || service.maxReplicas > 100000)
+            c.add(p + ".max_replicas", "must be between max(min_replicas, 1) and 100000");
+        if (!(service.targetUtilization > 0.0 && service.targetUtilization <= 1.0))
+            c.add(p + ".target_utilization", "must be in (0, 1]");
+        c.finiteAtLeast(p + ".scale_up_delay_s", service.scaleUpDelayS, 0.0, kMaxSeconds);
+        const LoadProfile &load = service.load;
+        if (load.kind == LoadProfile::Kind::Diurnal) {
+            c.finiteAtLeast(p + ".load.trough_rps", load.troughRps, 0.0, 1e12);
+            c.finiteAtLeast(p + ".load.peak_rps", load.peakRps, load.troughRps, 1e12);
+            c.finiteAtLeast(p + ".load.peak_hour", load.peakHour, 0.0, 24.0);
+        } else {
+            if (load.hourlyRps.empty())
+                c.add(p + ".load.rps", "needs at least one value");
+            checkProfile(p + ".load.rps", load.hourlyRps, c);
+        }
+    }
+}
+
+void checkEnergy(const EnergyPolicy &e, Checker &c)
+{
+    if (!std::isfinite(e.pue) || e.pue < 1.0 || e.pue > 10.0)
+        c.add("energy.pue", "must be between 1 and 10 (facility power = IT power × PUE; is "
+                                    + Checker::format(e.pue) + ")");
+    if (e.clusterPowerCapKw)
+        c.positive("energy.cluster_power_cap_kw", *e.clusterPowerCapKw, 1e9);
+    c.positive("energy.dpm.idle_timeout_s", e.idleTimeoutS, kMaxSeconds);
+    if (e.spareNodes < 0)
+        c.add("energy.dpm.spare_nodes", "must be >= 0");
+    c.positive("energy.dvfs_frequency", e.dvfsFrequency, 4.0);
+    checkProfile("energy.price_per_kwh", e.pricePerKwh, c);
+    checkProfile("energy.carbon_g_per_kwh", e.carbonGPerKwh, c);
+}
+
 } // namespace
 
 std::vector<Problem> validateScenario(const Scenario &s)
@@ -168,6 +236,11 @@ std::vector<Problem> validateScenario(const Scenario &s)
     std::set<std::string> zoneNames, rackNames, nodeNames;
     checkCluster(s, c, zoneNames, rackNames, nodeNames);
     checkJobs(s, c, zoneNames, rackNames, nodeNames);
+    checkServices(s, c);
+    checkEnergy(s.energy, c);
+    c.finiteAtLeast("policy.rack_spread_penalty", s.policy.rackSpreadPenalty, 0.0, 100.0);
+    if (s.policy.horizonS)
+        c.positive("policy.horizon_s", *s.policy.horizonS, kMaxSeconds);
     c.positive("policy.sample_interval_s", s.policy.sampleIntervalS, kMaxSeconds);
     c.finiteAtLeast("policy.srtf_restart_overhead_s", s.policy.srtfRestartOverheadS, 0.0,
                     kMaxSeconds);

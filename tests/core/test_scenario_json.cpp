@@ -142,6 +142,8 @@ Scenario richScenario()
     h100.shutdownS = 60.5;
     h100.costPerHour = 98.32;
     h100.source = "NVIDIA DGX H100 datasheet: 10.2 kW max; H100 SXM 989 TFLOP/s dense BF16";
+    h100.bootW = 3100.5;
+    h100.dvfs = {{1.0, 1.0, 1.0}, {0.8, 0.86, 0.7}, {0.6, 0.7, 0.45}};
 
     NodeType cpu;
     cpu.name = "cpu-box";
@@ -161,7 +163,8 @@ Scenario richScenario()
 
     Rack r1{"eu-r1", 41.5, {{"eu-r1-n0", "dgx-h100"}, {"eu-r1-n1", "dgx-h100"}}};
     Rack r2{"eu-r2", std::nullopt, {{"c0", "cpu-box"}, {"c1", "cpu-box"}, {"c2", "cpu-box"}}};
-    Rack r3{"us-r1", 20, {{"us-r1-n0", "dgx-h100"}}};
+    Rack r3{"us-r1", 20, {{"us-r1-n0", "dgx-h100", "research"}}};
+    r3.dvfsFrequency = 0.8;
     Rack empty{"empty-rack", std::nullopt, {}};
     s.cluster.zones = {{"eu-west", {r1, r2}}, {"us-east", {r3, empty}}, {"empty-zone", {}}};
 
@@ -194,10 +197,41 @@ Scenario richScenario()
     tenantOnly.slots = 2;
     tenantOnly.runS = 0.1 + 0.2; // 0.30000000000000004
     tenantOnly.priority = 7;
+    tenantOnly.dedicated = true;
     s.jobs = {full, minimal, zoneOnly, tenantOnly};
 
+    Service chat;
+    chat.name = "chat-api";
+    chat.tenant = "prod";
+    chat.nodeType = "dgx-h100";
+    chat.acceleratorsPerReplica = 2;
+    chat.capacityRps = 12.5;
+    chat.minReplicas = 1;
+    chat.maxReplicas = 6;
+    chat.targetUtilization = 0.65;
+    chat.scaleUpDelayS = 240;
+    chat.load = {LoadProfile::Kind::Diurnal, 3.5, 60, 15.5, {}};
+    Service batch;
+    batch.name = "embed";
+    batch.capacityRps = 100;
+    batch.load.kind = LoadProfile::Kind::Hourly;
+    batch.load.hourlyRps = {{10, 20, 0.5}};
+    s.services = {chat, batch};
+
+    s.energy.pue = 1.31;
+    s.energy.clusterPowerCapKw = 55.5;
+    s.energy.dpmEnabled = true;
+    s.energy.idleTimeoutS = 600;
+    s.energy.spareNodes = 2;
+    s.energy.dvfsFrequency = 0.6;
+    s.energy.currency = "EUR";
+    s.energy.pricePerKwh = {{0.21, 0.18, 0.35}};
+    s.energy.carbonGPerKwh = {{320, 280.5}};
+    s.policy.rackSpreadPenalty = 0.15;
+    s.policy.horizonS = 86400;
+
     s.policy.scheduler = SchedulerKind::Srtf;
-    s.policy.placement = PlacementKind::FirstFit;
+    s.policy.placement = PlacementKind::TopologyAware;
     s.policy.srtfRestartOverheadS = 12.5;
     s.policy.sampleIntervalS = 30;
     return s;
@@ -340,7 +374,7 @@ private Q_SLOTS:
         s.jobs = {plain, constrained};
         const std::string expected = R"({
   "format": "headroom-scenario",
-  "version": 1,
+  "version": 2,
   "name": "tiny",
   "description": "",
   "seed": 1,
@@ -410,7 +444,20 @@ private Q_SLOTS:
     "scheduler": "easy",
     "placement": "first_fit",
     "srtf_restart_overhead_s": 0,
-    "sample_interval_s": 300
+    "sample_interval_s": 300,
+    "rack_spread_penalty": 0
+  },
+  "energy": {
+    "pue": 1,
+    "dpm": {
+      "enabled": false,
+      "idle_timeout_s": 900,
+      "spare_nodes": 0
+    },
+    "dvfs_frequency": 1,
+    "currency": "USD",
+    "price_per_kwh": [],
+    "carbon_g_per_kwh": []
   }
 }
 )";
@@ -513,6 +560,14 @@ private Q_SLOTS:
         QVERIFY(result.metrics.energyKwh > 0.0);
     }
 
+    // A version 1 file (before energy and services existed) reads unchanged.
+    void versionOneStillReads()
+    {
+        const Scenario s = parseScenario(edited(R"("version": 1,)", R"("version": 1,)"), "v1.json");
+        QCOMPARE(s.energy, EnergyPolicy{});
+        QVERIFY(s.services.empty());
+    }
+
     void newerVersionRefused()
     {
         const auto error = inputErrorOf(
@@ -520,14 +575,15 @@ private Q_SLOTS:
         QVERIFY(error);
         QCOMPARE(qs(error->message()),
                  QStringLiteral("scenario format version 7 is newer than this Headroom supports "
-                                "(1); please upgrade Headroom"));
+                                "(2); please upgrade Headroom"));
         QCOMPARE(qs(error->file()), QStringLiteral("new.json"));
         QCOMPARE(qs(error->field()), QStringLiteral("version"));
         QCOMPARE(error->line(), 3);
 
         // The version is checked before fields this version does not know.
         const auto future = inputErrorOf([] {
-            parseScenario(edited(R"("version": 1,)", R"("version": 2, "services": [],)"), "f.json");
+            parseScenario(edited(R"("version": 1,)", R"("version": 3, "racks_of_racks": [],)"),
+                          "f.json");
         });
         QVERIFY(future);
         QCOMPARE(qs(future->field()), QStringLiteral("version"));
@@ -672,7 +728,8 @@ private Q_SLOTS:
             "policy.scheduler", 38, "unknown scheduler \"fifo\"");
         row("unknown placement", R"("scheduler": "sjf")",
             R"("scheduler": "sjf", "placement": "random")", "policy.placement", 38,
-            "unknown placement \"random\" (valid: first_fit)");
+            "unknown placement \"random\" (valid: first_fit, best_fit, least_loaded, "
+            "round_robin, topology_aware, power_aware)");
         row("unknown power model", R"("model": "linear")", R"("model": "cubic")",
             "node_types[0].power.model", 12, "unknown power model \"cubic\"");
         row("table field in a linear curve", R"("max_w": 10200})",

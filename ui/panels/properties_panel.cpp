@@ -188,6 +188,16 @@ QString placementLabel(PlacementKind kind)
     switch (kind) {
     case PlacementKind::FirstFit:
         return PropertiesPanel::tr("First fit (topology order)");
+    case PlacementKind::BestFit:
+        return PropertiesPanel::tr("Best fit (consolidate)");
+    case PlacementKind::LeastLoaded:
+        return PropertiesPanel::tr("Least loaded (spread)");
+    case PlacementKind::RoundRobin:
+        return PropertiesPanel::tr("Round robin");
+    case PlacementKind::TopologyAware:
+        return PropertiesPanel::tr("Topology aware (fewest racks)");
+    case PlacementKind::PowerAware:
+        return PropertiesPanel::tr("Power aware (nodes already on, caps)");
     }
     return {};
 }
