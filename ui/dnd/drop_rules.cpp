@@ -6,15 +6,16 @@
 #include "ui/document/scenario_document.h"
 #include "ui/document/scenario_edits.h"
 #include "ui/document/undo_commands.h"
+#include "ui/models/count_text.h"
 
 #include <QCoreApplication>
 
 namespace headroom::ui {
 namespace {
 
-QString tr(const char *text, int n = -1)
+QString tr(const char *text)
 {
-    return QCoreApplication::translate("headroom::ui::DropRules", text, nullptr, n);
+    return QCoreApplication::translate("headroom::ui::DropRules", text);
 }
 
 QString q(const std::string &text)
@@ -208,10 +209,10 @@ DropVerdict evaluateDrop(const Scenario &s, const DragPayload &payload, const Dr
     const int n = static_cast<int>(jobs.size());
     switch (target.kind) {
     case DropTarget::Kind::Node:
-        return {true, tr("Pin %n job(s) to %1", n).arg(targetLabel(target))};
+        return {true, countText(n, tr("Pin %1 job to %2"), tr("Pin %1 jobs to %2")).arg(targetLabel(target))};
     case DropTarget::Kind::Rack:
     case DropTarget::Kind::Zone:
-        return {true, tr("Keep %n job(s) in %1", n).arg(targetLabel(target))};
+        return {true, countText(n, tr("Keep %1 job in %2"), tr("Keep %1 jobs in %2")).arg(targetLabel(target))};
     case DropTarget::Kind::EmptyArea:
         break;
     }
@@ -267,8 +268,10 @@ bool applyDrop(ScenarioDocument &document, const DragPayload &payload, const Dro
     // Existing jobs: each keeps its other constraints and gets the new location; one command.
     const int n = static_cast<int>(payload.jobs.size());
     const QString text = target.kind == DropTarget::Kind::Node
-                                 ? tr("Pin %n job(s) to %1", n).arg(q(target.name))
-                                 : tr("Keep %n job(s) in %1", n).arg(q(target.name));
+                                 ? countText(n, tr("Pin %1 job to %2"), tr("Pin %1 jobs to %2"))
+                                           .arg(q(target.name))
+                                 : countText(n, tr("Keep %1 job in %2"), tr("Keep %1 jobs in %2"))
+                                           .arg(q(target.name));
     std::vector<std::pair<std::size_t, Job>> changes;
     for (std::size_t index : payload.jobs) {
         Job job = s.jobs[index];

@@ -2,6 +2,7 @@
 
 #include "ui/document/scenario_document.h"
 #include "ui/document/undo_commands.h"
+#include "ui/models/count_text.h"
 
 #include <QCoreApplication>
 
@@ -11,9 +12,9 @@
 namespace headroom::ui::edits {
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+QString tr(const char *text)
 {
-    return QCoreApplication::translate("headroom::ui::edits", text, disambiguation, n);
+    return QCoreApplication::translate("headroom::ui::edits", text);
 }
 
 std::set<std::string> allNames(const Scenario &scenario)
@@ -159,7 +160,7 @@ bool addNodes(ScenarioDocument &doc, const std::string &rackName, const std::str
         rack->nodes.push_back({uniqueIn(taken, rackName + "-n"), nodeType});
     pushClusterEdit(
             doc, std::move(cluster),
-            tr("Add %n %1 node(s) to %2", nullptr, count)
+            countText(count, tr("Add %1 %2 node to %3"), tr("Add %1 %2 nodes to %3"))
                     .arg(QString::fromStdString(nodeType), QString::fromStdString(rackName)));
     return true;
 }
@@ -202,7 +203,7 @@ bool removeElements(ScenarioDocument &doc, const std::vector<std::string> &names
     }
     if (count == 0)
         return false;
-    pushClusterEdit(doc, std::move(cluster), tr("Delete %n element(s)", nullptr, count),
+    pushClusterEdit(doc, std::move(cluster), countText(count, tr("Delete %1 element"), tr("Delete %1 elements")),
                     rewriteConstraints(doc.scenario(), removed, false));
     return true;
 }
@@ -240,7 +241,7 @@ bool duplicateElements(ScenarioDocument &doc, const std::vector<std::string> &na
     }
     if (copies == 0)
         return false;
-    pushClusterEdit(doc, std::move(cluster), tr("Duplicate %n element(s)", nullptr, copies));
+    pushClusterEdit(doc, std::move(cluster), countText(copies, tr("Duplicate %1 element"), tr("Duplicate %1 elements")));
     return true;
 }
 
@@ -262,15 +263,17 @@ bool renameElement(ScenarioDocument &doc, const std::string &oldName, const std:
     Cluster cluster = doc.scenario().cluster;
     bool found = false;
     for (Zone &zone : cluster.zones) {
-        if (zone.name == oldName)
-            zone.name = newName, found = true;
-        for (Rack &rack : zone.racks) {
-            if (rack.name == oldName)
-                rack.name = newName, found = true;
-            for (NodeSpec &node : rack.nodes) {
-                if (node.name == oldName)
-                    node.name = newName, found = true;
+        auto rename = [&](std::string &name) {
+            if (name == oldName) {
+                name = newName;
+                found = true;
             }
+        };
+        rename(zone.name);
+        for (Rack &rack : zone.racks) {
+            rename(rack.name);
+            for (NodeSpec &node : rack.nodes)
+                rename(node.name);
         }
     }
     if (!found)
@@ -397,7 +400,7 @@ void removeJobs(ScenarioDocument &doc, std::vector<std::size_t> indices)
         return;
     const int count = static_cast<int>(indices.size());
     doc.undoStack()->push(new RemoveJobsCommand(&doc, std::move(indices),
-                                                tr("Delete %n job(s)", nullptr, count)));
+                                                countText(count, tr("Delete %1 job"), tr("Delete %1 jobs"))));
 }
 
 void editJob(ScenarioDocument &doc, std::size_t index, const Job &job)
