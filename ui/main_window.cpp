@@ -43,8 +43,10 @@
 namespace headroom::ui {
 namespace {
 
+// ".headroom.json" is the extension the desktop associates with Headroom (packaging/linux);
+// any .json scenario still opens.
 constexpr const char *kScenarioFilter =
-        QT_TRANSLATE_NOOP("MainWindow", "Headroom scenarios (*.json)");
+        QT_TRANSLATE_NOOP("MainWindow", "Headroom scenarios (*.headroom.json *.json)");
 constexpr const char *kTraceFilter = QT_TRANSLATE_NOOP(
         "MainWindow", "Standard Workload Format traces (*.swf *.swf.gz);;All files (*)");
 
@@ -688,7 +690,7 @@ bool MainWindow::saveAs()
     if (path.isEmpty())
         return false;
     if (!path.endsWith(".json", Qt::CaseInsensitive))
-        path += ".json";
+        path += ".headroom.json";
     settings.setValue("files/lastDirectory", QFileInfo(path).absolutePath());
     return saveTo(path);
 }

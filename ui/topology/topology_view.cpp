@@ -397,9 +397,6 @@ void TopologyView::fitContent()
     const qreal margin = TopologyStyle::kZoneGap;
     content.adjust(-margin, -margin, margin, margin);
     fitInView(content, Qt::KeepAspectRatio);
-    // A small cluster fills some of the space, but blown up further than this its tiles
-    // look broken rather than fitted.
-    constexpr qreal kMaxFitZoom = 1.5;
     if (zoomFactor() > kMaxFitZoom) {
         setTransform(QTransform::fromScale(kMaxFitZoom, kMaxFitZoom));
         centerOn(content.center());

@@ -30,6 +30,10 @@ class TopologyView : public QGraphicsView
     Q_OBJECT
 
 public:
+    // Fit-to-view magnifies a small cluster at most this much: further, its tiles look
+    // broken rather than fitted.
+    static constexpr qreal kMaxFitZoom = 1.5;
+
     TopologyView(ScenarioDocument *document, Selection *selection, RunController *run,
                  QWidget *parent = nullptr);
     ~TopologyView() override;
