@@ -684,7 +684,7 @@ bool MainWindow::saveAs()
     QString suggestion = m_document->filePath();
     if (suggestion.isEmpty())
         suggestion = settings.value("files/lastDirectory").toString() + "/" +
-                     m_document->displayName() + ".json";
+                     m_document->displayName() + ".headroom.json";
     QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario As"), suggestion,
                                                 tr(kScenarioFilter));
     if (path.isEmpty())
