@@ -14,6 +14,9 @@
 #include "ui/panels/palette_panel.h"
 #include "ui/panels/properties_panel.h"
 #include "ui/panels/workloads_panel.h"
+#include "ui/report/report_data.h"
+#include "ui/report/report_dialog.h"
+#include "ui/report/report_run.h"
 #include "ui/run/run_controller.h"
 #include "ui/timeline/gantt_view.h"
 #include "ui/timeline/time_axis.h"
@@ -174,8 +177,10 @@ void MainWindow::createActions()
     connect(m_importAction, &QAction::triggered, this, &MainWindow::importTrace);
 
     m_exportReportAction = new QAction(tr("&Export Report…"), this);
-    m_exportReportAction->setEnabled(false);
-    m_exportReportAction->setToolTip(tr("Planning reports are not available yet"));
+    m_exportReportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
+    m_exportReportAction->setToolTip(
+            tr("Write a planning report (PDF or HTML), the CSV tables or the metrics of the run"));
+    connect(m_exportReportAction, &QAction::triggered, this, &MainWindow::exportReport);
 
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -208,7 +213,8 @@ void MainWindow::createActions()
     connect(m_selectAllAction, &QAction::triggered, m_topology, &TopologyView::selectAll);
     m_topology->addAction(m_selectAllAction);
 
-    m_zoomInAction = new QAction(themedIcon("zoom-in", ":/icons/zoom-in.svg"), tr("Zoom &In"), this);
+    m_zoomInAction =
+            new QAction(themedIcon("zoom-in", ":/icons/zoom-in.svg"), tr("Zoom &In"), this);
     m_zoomInAction->setShortcut(QKeySequence::ZoomIn);
     connect(m_zoomInAction, &QAction::triggered, m_topology, &TopologyView::zoomIn);
     m_zoomOutAction =
@@ -704,6 +710,34 @@ void MainWindow::runUntilDialog()
                                     current / 3600.0 + 1.0, 0.0, 1e7, 2, &ok);
     if (ok)
         m_run->runUntil(hours * 3600.0);
+}
+
+void MainWindow::exportReport()
+{
+    const std::shared_ptr<const Scenario> scenario = m_document->sharedScenario();
+    if (scenario->jobs.empty() && scenario->services.empty()) {
+        QMessageBox::information(this, tr("Export Report"),
+                                 tr("The scenario has no jobs and no services: there is nothing "
+                                    "to report yet."));
+        return;
+    }
+    // Any edit resets the run, so a finished run is always a run of the scenario as it is.
+    std::shared_ptr<const RunResult> result;
+    if (m_run->state() == RunState::Finished)
+        result = m_run->result();
+    if (!result)
+        result = runForReport(this, scenario);
+    if (!result)
+        return;
+    ReportOptions options;
+    options.date = reportDateFromEnvironment(); // HEADROOM_REPORT_DATE, as the CLI; else today
+    const auto reportData =
+            runInBackground(this, tr("Preparing the report…"), [scenario, result, options] {
+                return std::make_shared<const ReportData>(
+                        buildReportData(*scenario, *result, runInfoFor(*scenario), options));
+            });
+    ReportDialog dialog(scenario, result, reportData, this);
+    dialog.exec();
 }
 
 bool MainWindow::offerRecovery()

@@ -58,6 +58,8 @@ public Q_SLOTS:
     bool saveAs();
     void importTrace();
     void runUntilDialog();
+    // File → Export Report…: uses the finished run, or runs the scenario first.
+    void exportReport();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

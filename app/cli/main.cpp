@@ -6,9 +6,11 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <cmath>
 #include <cstdio>
+#include <memory>
 
 using namespace headroom;
 using namespace headroom::cli;
@@ -53,7 +55,16 @@ int simulate(QCommandLineParser &parser, const QCommandLineOption &help)
     const QCommandLineOption jobs("jobs-csv", "Write one CSV row per job to FILE.", "FILE");
     const QCommandLineOption timeseries("timeseries-csv", "Write the sampled time series to FILE.",
                                         "FILE");
-    const QCommandLineOption report("report", "Write a planning report (PDF or HTML).", "FILE");
+    const QCommandLineOption report(
+            "report",
+            "Write a planning report to FILE; its name picks the format: .pdf or .html. The "
+            "report is dated today, or HEADROOM_REPORT_DATE=YYYY-MM-DD (else "
+            "SOURCE_DATE_EPOCH) for byte-identical HTML.",
+            "FILE");
+    const QCommandLineOption csvDir("csv-dir",
+                                    "Write timeseries.csv, jobs.csv, nodes.csv and tenants.csv "
+                                    "to DIR (created if missing).",
+                                    "DIR");
     const QCommandLineOption interval("sample-interval",
                                       "Time-series sampling interval in seconds (default: the "
                                       "scenario's; 300 for traces).",
@@ -64,8 +75,8 @@ int simulate(QCommandLineParser &parser, const QCommandLineOption &help)
     const QCommandLineOption nodes("nodes", "Node count for a trace without MaxNodes/MaxProcs.",
                                    "N");
     const QCommandLineOption quiet({"q", "quiet"}, "No progress output.");
-    parser.addOptions({scheduler, placement, seed, metrics, jobs, timeseries, report, interval,
-                       overhead, nodes, quiet});
+    parser.addOptions({scheduler, placement, seed, metrics, jobs, timeseries, report, csvDir,
+                       interval, overhead, nodes, quiet});
     if (!parser.parse(QCoreApplication::arguments()))
         failUsage(parser.errorText());
     if (parser.isSet(help))
@@ -117,15 +128,57 @@ int simulate(QCommandLineParser &parser, const QCommandLineOption &help)
     options.jobsCsv = parser.value(jobs);
     options.timeseriesCsv = parser.value(timeseries);
     options.report = parser.value(report);
+    options.csvDir = parser.value(csvDir);
     options.quiet = parser.isSet(quiet);
     return runSimulate(options);
+}
+
+QtMessageHandler g_defaultMessageHandler = nullptr;
+
+// Drops Qt's remarks about the environment ("XDG_RUNTIME_DIR not set") while the GUI
+// application starts on a headless machine: stderr is for the user's errors, and CI logs
+// compare it. Critical and fatal messages still get through.
+void quietStartupMessages(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtCriticalMsg || type == QtFatalMsg)
+        g_defaultMessageHandler(type, context, message);
+}
+
+// Before the application exists, so before QCommandLineParser can run: whether the command
+// line asks for a PDF report ("--report FILE.pdf" or "--report=FILE.pdf").
+bool wantsPdfReport(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        QByteArray value;
+        if (argument == "--report" && i + 1 < argc)
+            value = argv[i + 1];
+        else if (argument.startsWith("--report="))
+            value = argument.mid(int(sizeof "--report=") - 1);
+        if (value.toLower().endsWith(".pdf"))
+            return true;
+    }
+    return false;
 }
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    const QCoreApplication app(argc, argv);
+    // A PDF needs fonts, and fonts need a QGuiApplication; every other run keeps the bare
+    // QCoreApplication and so needs no platform plugin at all. The CLI is headless by design:
+    // unless the user chose a platform, it draws offscreen instead of looking for a display
+    // (which fails over SSH and in CI, or opens a connection nobody needs).
+    std::unique_ptr<QCoreApplication> application;
+    if (wantsPdfReport(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        g_defaultMessageHandler = qInstallMessageHandler(quietStartupMessages);
+        application = std::make_unique<QGuiApplication>(argc, argv);
+        qInstallMessageHandler(g_defaultMessageHandler);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName("headroom-cli");
     QCoreApplication::setApplicationVersion(kVersion);
     QCoreApplication::setOrganizationName("Headroom");

@@ -8,13 +8,22 @@
 #include "core/io/run_outputs.h"
 #include "core/io/scenario_json.h"
 #include "core/io/swf_reader.h"
+#include "core/metrics/breakdown.h"
 #include "core/model/validation.h"
+#include "ui/report/report_data.h"
+#include "ui/report/report_document.h"
+#include "ui/report/report_html.h"
+#include "ui/report/report_pdf.h"
 
+#include <QBuffer>
+#include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
 
 #include <cstdio>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace headroom::cli {
@@ -81,15 +90,59 @@ void printError(const QString &message)
     std::fprintf(stderr, "headroom-cli: error: %s\n", message.toLocal8Bit().constData());
 }
 
+enum class ReportFormat { None, Pdf, Html };
+
+// The report's format, by the file name (main.cpp makes the same test to start a
+// QGuiApplication for PDF).
+std::optional<ReportFormat> reportFormat(const QString &path)
+{
+    if (path.isEmpty())
+        return ReportFormat::None;
+    const QString lower = path.toLower();
+    if (lower.endsWith(".pdf"))
+        return ReportFormat::Pdf;
+    if (lower.endsWith(".html") || lower.endsWith(".htm"))
+        return ReportFormat::Html;
+    return std::nullopt;
+}
+
+std::string reportBytes(ReportFormat format, const ui::ReportDocument &document, QString *error)
+{
+    if (format == ReportFormat::Html) {
+        const QByteArray html = ui::reportHtml(document).toUtf8();
+        return std::string(html.constData(), std::size_t(html.size()));
+    }
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+        *error = QStringLiteral("PDF output needs the GUI library's application object");
+        return {};
+    }
+    QByteArray pdf;
+    QBuffer buffer(&pdf);
+    buffer.open(QIODevice::WriteOnly);
+    if (!ui::writeReportPdf(document, &buffer, error))
+        return {};
+    return std::string(pdf.constData(), std::size_t(pdf.size()));
+}
+
 } // namespace
 
 int runSimulate(const SimulateOptions &options)
 {
-    if (!options.report.isEmpty()) {
-        printError(QStringLiteral("--report is not available in this build yet (planned: PDF "
-                                  "and HTML planning reports); use --metrics-json, --jobs-csv "
-                                  "and --timeseries-csv"));
+    const std::optional<ReportFormat> format = reportFormat(options.report);
+    if (!format) {
+        printError(QStringLiteral("--report: cannot tell the format of '%1'; name the file "
+                                  "*.pdf or *.html")
+                           .arg(options.report));
         return kExitUsage;
+    }
+    QDate reportDate;
+    if (*format != ReportFormat::None) {
+        QString dateError;
+        reportDate = ui::reportDateFromEnvironment(&dateError);
+        if (!dateError.isEmpty()) {
+            printError(dateError);
+            return kExitUsage;
+        }
     }
 
     // Open every output first: a bad path fails now, not after a long run, and nothing is
@@ -112,6 +165,29 @@ int runSimulate(const SimulateOptions &options)
     if (!open(options.metricsJson, metricsOut) || !open(options.jobsCsv, jobsOut) ||
         !open(options.timeseriesCsv, timeseriesOut))
         return kExitIoError;
+    OutputFile *reportOut = nullptr;
+    if (!open(options.report, reportOut))
+        return kExitIoError;
+    // --csv-dir: each file is atomic on its own, like every other output.
+    struct CsvOutputs
+    {
+        OutputFile *timeseries = nullptr;
+        OutputFile *jobs = nullptr;
+        OutputFile *nodes = nullptr;
+        OutputFile *tenants = nullptr;
+    } csv;
+    if (!options.csvDir.isEmpty()) {
+        const QDir dir(options.csvDir);
+        if (!dir.mkpath(QStringLiteral("."))) {
+            printError(QStringLiteral("cannot create directory %1").arg(options.csvDir));
+            return kExitIoError;
+        }
+        if (!open(dir.filePath("timeseries.csv"), csv.timeseries) ||
+            !open(dir.filePath("jobs.csv"), csv.jobs) ||
+            !open(dir.filePath("nodes.csv"), csv.nodes) ||
+            !open(dir.filePath("tenants.csv"), csv.tenants))
+            return kExitIoError;
+    }
 
     LoadedInput input;
     try {
@@ -141,21 +217,7 @@ int runSimulate(const SimulateOptions &options)
     }
     result.metrics.jobsSkipped = input.skipped;
 
-    RunInfo info;
-    info.scenarioName = input.scenario.name;
-    info.scheduler = input.scenario.policy.scheduler;
-    info.placement = input.scenario.policy.placement;
-    info.seed = input.scenario.seed;
-    info.sampleIntervalS = input.scenario.policy.sampleIntervalS;
-    info.nodes = input.scenario.cluster.nodeCount();
-    for (const Zone &zone : input.scenario.cluster.zones) {
-        for (const Rack &rack : zone.racks) {
-            for (const NodeSpec &node : rack.nodes) {
-                if (const NodeType *type = input.scenario.findNodeType(node.type))
-                    info.totalSlots += type->accelerators;
-            }
-        }
-    }
+    const RunInfo info = ui::runInfoFor(input.scenario);
 
     if (metricsOut)
         metricsOut->setContent(metricsJson(result.metrics, info));
@@ -163,6 +225,25 @@ int runSimulate(const SimulateOptions &options)
         jobsOut->setContent(jobsCsv(result));
     if (timeseriesOut)
         timeseriesOut->setContent(timeseriesCsv(result));
+    if (csv.timeseries) {
+        csv.timeseries->setContent(timeseriesCsv(result));
+        csv.jobs->setContent(jobsCsv(result));
+        csv.nodes->setContent(nodesCsv(nodeUsage(input.scenario, result)));
+        csv.tenants->setContent(tenantsCsv(result.metrics.tenants));
+    }
+    if (reportOut) {
+        ui::ReportOptions reportOptions;
+        reportOptions.date = reportDate;
+        const ui::ReportData data =
+                ui::buildReportData(input.scenario, result, info, reportOptions);
+        QString error;
+        std::string bytes = reportBytes(*format, ui::buildReportDocument(data), &error);
+        if (bytes.empty()) {
+            printError(QStringLiteral("cannot write %1: %2").arg(options.report, error));
+            return kExitIoError;
+        }
+        reportOut->setContent(std::move(bytes));
+    }
     for (const auto &output : outputs) {
         if (!output->commit()) {
             printError(output->errorText());

@@ -23,7 +23,8 @@ struct SimulateOptions
     QString metricsJson;
     QString jobsCsv;
     QString timeseriesCsv;
-    QString report;
+    QString report; // .pdf or .html
+    QString csvDir; // timeseries.csv, jobs.csv, nodes.csv, tenants.csv
     bool quiet = false;
 };
 

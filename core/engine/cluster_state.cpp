@@ -11,6 +11,7 @@ ClusterState::ClusterState(const CompiledCluster &layout)
     const int nodes = layout.nodeCount();
     m_free.resize(nodes);
     m_busy.assign(nodes, 0);
+    m_switched.assign(nodes, NodePowerState::Idle);
     for (int n = 0; n < nodes; ++n) {
         m_free[n] = layout.nodes[n].slots;
         m_totalSlots += layout.nodes[n].slots;
@@ -35,14 +36,24 @@ int ClusterState::nodesWithFreeAtLeast(int type, int minimum) const
     return count;
 }
 
-NodeRange ClusterState::typeLocalRange(int type, NodeRange range) const
+NodeRange ClusterState::typeLocalRange(int type, NodeRange range, int group) const
 {
-    const std::vector<int> &nodes = m_layout->types[type].nodes;
+    const CompiledNodeType &nodeType = m_layout->types[type];
+    const auto first = nodeType.nodes.begin() + nodeType.groupBegin[group];
+    const auto last = nodeType.nodes.begin() + nodeType.groupBegin[group + 1];
     if (coversAllNodes(range))
-        return {0, static_cast<int>(nodes.size())};
-    const auto lo = std::lower_bound(nodes.begin(), nodes.end(), range.begin);
-    const auto hi = std::lower_bound(lo, nodes.end(), range.end);
-    return {static_cast<int>(lo - nodes.begin()), static_cast<int>(hi - nodes.begin())};
+        return {nodeType.groupBegin[group], nodeType.groupBegin[group + 1]};
+    const auto lo = std::lower_bound(first, last, range.begin);
+    const auto hi = std::lower_bound(lo, last, range.end);
+    return {static_cast<int>(lo - nodeType.nodes.begin()),
+            static_cast<int>(hi - nodeType.nodes.begin())};
+}
+
+const FreeOrderIndex &ClusterState::freeOrder() const
+{
+    if (!m_freeOrder.built())
+        m_freeOrder.build(*m_layout, m_free);
+    return m_freeOrder;
 }
 
 void ClusterState::occupy(const NodeShare &share)
@@ -61,9 +72,37 @@ void ClusterState::release(const NodeShare &share)
     assert(m_free[share.node] <= capacity(share.node) && m_busy[share.node] >= 0);
 }
 
+void ClusterState::setSwitched(int node, NodePowerState state)
+{
+    assert(state != NodePowerState::Busy && m_busy[node] == 0);
+    const bool wasOn = switchedOn(node);
+    const bool on = state == NodePowerState::Idle;
+    m_switched[node] = state;
+    if (wasOn == on)
+        return;
+    assert(!wasOn || m_free[node] == capacity(node));
+    m_notOn += on ? -1 : 1;
+    setFree(node, on ? capacity(node) : 0);
+}
+
+ClusterState ClusterState::emptied() const
+{
+    ClusterState empty(*m_layout);
+    for (int node = 0; m_notOn > 0 && node < nodeCount(); ++node) {
+        if (!switchedOn(node))
+            empty.setSwitched(node, m_switched[node]);
+    }
+    return empty;
+}
+
 void ClusterState::setFree(int node, int value)
 {
     const int type = m_layout->nodes[node].type;
+    const int capacity = m_layout->nodes[node].slots;
+    const auto stranded = [capacity](int free) { return free < capacity ? free : 0; };
+    m_strandedFree += stranded(value) - stranded(m_free[node]);
+    if (m_freeOrder.built())
+        m_freeOrder.changed(type, m_layout->typePosition[node], m_free[node], value);
     m_totalFree += value - m_free[node];
     m_freeOfType[type] += value - m_free[node];
     --m_freeHistogram[type][m_free[node]];

@@ -2,8 +2,10 @@
 
 #include "core/engine/allocation.h"
 #include "core/engine/compiled_cluster.h"
+#include "core/engine/free_order_index.h"
 #include "core/engine/max_tree.h"
 #include "core/engine/node_filter.h"
+#include "core/engine/node_power_state.h"
 
 #include <vector>
 
@@ -22,6 +24,26 @@ public:
     int capacity(int node) const { return m_layout->nodes[node].slots; }
     int freeSlots(int node) const { return m_free[node]; }
     int busySlots(int node) const { return m_busy[node]; }
+    // DESIGN.md §4 power state. A node that is not on (off, booting, shutting down) holds no
+    // slots and shows none free: every index here (trees, histograms, totals) counts it as
+    // full, so placement and EASY's reservation skip it without knowing about power. Its
+    // nominal free slots are its whole capacity.
+    NodePowerState powerState(int node) const
+    {
+        if (m_switched[node] != NodePowerState::Idle)
+            return m_switched[node];
+        return m_free[node] < capacity(node) ? NodePowerState::Busy : NodePowerState::Idle;
+    }
+    bool switchedOn(int node) const { return m_switched[node] == NodePowerState::Idle; }
+    int nominalFreeSlots(int node) const
+    {
+        return switchedOn(node) ? m_free[node] : capacity(node);
+    }
+    int nodesNotOn() const { return m_notOn; }
+    // Switches a node that holds nothing: Idle (on), Off, Booting or ShuttingDown.
+    void setSwitched(int node, NodePowerState state);
+    // The same nodes on, nothing held: the cluster SRTF plans on.
+    ClusterState emptied() const;
     long long totalFree() const { return m_totalFree; }
     long long totalBusy() const { return m_totalBusy; }
     long long totalSlots() const { return m_totalSlots; }
@@ -31,8 +53,15 @@ public:
     const MaxTree &freeTree(int type) const { return m_freeTrees[type]; }
     // Nodes of `type` with at least `minimum` free slots (whole cluster, no filter).
     int nodesWithFreeAtLeast(int type, int minimum) const;
-    // The positions within `type`'s node list that fall inside `range`.
-    NodeRange typeLocalRange(int type, NodeRange range) const;
+    // The positions within `type`'s node list, in reservation group `group`, that fall inside
+    // `range` (CompiledNodeType::nodes). Group 0 is every node on a cluster without
+    // reservations.
+    NodeRange typeLocalRange(int type, NodeRange range, int group = 0) const;
+    // Best-fit's index of nodes by free slots, built on first use (see FreeOrderIndex).
+    const FreeOrderIndex &freeOrder() const;
+    // Free slots on partly held nodes (some but not all slots held): capacity that only jobs
+    // small enough for the leftovers can use (the fragmentation metric).
+    long long strandedFree() const { return m_strandedFree; }
     bool coversAllNodes(NodeRange range) const
     {
         return range.begin <= 0 && range.end >= nodeCount();
@@ -47,6 +76,8 @@ private:
     const CompiledCluster *m_layout;
     std::vector<int> m_free;
     std::vector<int> m_busy;
+    std::vector<NodePowerState> m_switched; // Idle for every node that is on
+    int m_notOn = 0;
     std::vector<MaxTree> m_freeTrees;
     // m_freeHistogram[type][k]: nodes of that type with exactly k free slots.
     std::vector<std::vector<int>> m_freeHistogram;
@@ -54,6 +85,8 @@ private:
     long long m_totalFree = 0;
     long long m_totalBusy = 0;
     long long m_totalSlots = 0;
+    long long m_strandedFree = 0;
+    mutable FreeOrderIndex m_freeOrder; // a cache: built by the first const query
 };
 
 } // namespace headroom

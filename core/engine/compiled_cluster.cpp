@@ -55,6 +55,11 @@ int CompiledCluster::zoneIndex(const std::string &name) const
     return indexOf(zoneNames, name);
 }
 
+int CompiledCluster::tenantIndex(const std::string &name) const
+{
+    return indexOf(tenantNames, name);
+}
+
 int CompiledCluster::nodeIndex(const std::string &name) const
 {
     for (std::size_t i = 0; i < nodes.size(); ++i) {
@@ -91,11 +96,12 @@ CompiledCluster compileCluster(const Scenario &scenario)
                 node.zone = zoneIndex;
                 // Validation rejects unknown types before compiling; stay safe anyway.
                 node.slots = node.type >= 0 ? out.types[node.type].slots : 0;
-                if (node.type >= 0) {
-                    out.typePosition.push_back(static_cast<int>(out.types[node.type].nodes.size()));
-                    out.types[node.type].nodes.push_back(out.nodeCount());
-                } else {
-                    out.typePosition.push_back(-1);
+                if (!spec.tenant.empty()) {
+                    node.owner = out.tenantIndex(spec.tenant);
+                    if (node.owner < 0) {
+                        node.owner = static_cast<int>(out.tenantNames.size());
+                        out.tenantNames.push_back(spec.tenant);
+                    }
                 }
                 out.nodes.push_back(std::move(node));
             }
@@ -103,13 +109,39 @@ CompiledCluster compileCluster(const Scenario &scenario)
         }
         out.zoneNodes.push_back({zoneBegin, out.nodeCount()});
     }
+    // Each type's nodes by reservation group, topology order within a group (see
+    // CompiledNodeType::nodes).
+    const int groups = static_cast<int>(out.tenantNames.size()) + 1;
+    std::vector<std::vector<std::vector<int>>> grouped(
+            out.types.size(), std::vector<std::vector<int>>(static_cast<std::size_t>(groups)));
+    for (int n = 0; n < out.nodeCount(); ++n) {
+        const CompiledNode &node = out.nodes[n];
+        if (node.type >= 0)
+            grouped[node.type][node.owner + 1].push_back(n);
+    }
+    out.typePosition.assign(out.nodes.size(), -1);
+    for (std::size_t type = 0; type < out.types.size(); ++type) {
+        CompiledNodeType &compiled = out.types[type];
+        for (const std::vector<int> &group : grouped[type]) {
+            compiled.groupBegin.push_back(static_cast<int>(compiled.nodes.size()));
+            for (int n : group) {
+                out.typePosition[n] = static_cast<int>(compiled.nodes.size());
+                compiled.nodes.push_back(n);
+            }
+        }
+        compiled.groupBegin.push_back(static_cast<int>(compiled.nodes.size()));
+    }
     for (int type = 0; type < static_cast<int>(out.types.size()); ++type) {
         if (!out.types[type].nodes.empty())
             out.typeOrder.push_back(type);
     }
-    std::sort(out.typeOrder.begin(), out.typeOrder.end(), [&](int a, int b) {
-        return out.types[a].nodes.front() < out.types[b].nodes.front();
-    });
+    // By first node in topology order (the grouping may put a later node first in `nodes`).
+    const auto firstNode = [&](int type) {
+        const std::vector<int> &nodes = out.types[type].nodes;
+        return *std::min_element(nodes.begin(), nodes.end());
+    };
+    std::sort(out.typeOrder.begin(), out.typeOrder.end(),
+              [&](int a, int b) { return firstNode(a) < firstNode(b); });
     return out;
 }
 

@@ -4,9 +4,57 @@
 #include "core/model/scenario.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <numeric>
+#include <unordered_map>
 
 namespace headroom {
+namespace {
+
+// Tenant name -> index, in order of first use. A trace has a handful of tenants (or a few
+// hundred users) over a million jobs, so a small direct-mapped cache keyed by the name's
+// length and first bytes answers nearly every lookup with one string comparison; the hash map
+// is asked only on a miss.
+class TenantIndexer
+{
+public:
+    explicit TenantIndexer(std::vector<std::string> &names)
+        : m_names(names)
+    {}
+
+    std::uint32_t indexOf(const std::string &name)
+    {
+        std::uint64_t head = 0;
+        std::memcpy(&head, name.data(), std::min<std::size_t>(name.size(), sizeof head));
+        const std::uint64_t hash = (head ^ name.size()) * 0x9e3779b97f4a7c15ULL;
+        std::uint32_t &cached = m_cache[hash >> (64 - kCacheBits)];
+        if (cached < m_names.size() && m_names[cached] == name)
+            return cached;
+        auto it = m_index.find(name);
+        if (it == m_index.end()) {
+            it = m_index.emplace(name, static_cast<std::uint32_t>(m_names.size())).first;
+            m_names.push_back(name);
+        }
+        cached = it->second;
+        return it->second;
+    }
+
+private:
+    static constexpr int kCacheBits = 6;
+    std::vector<std::string> &m_names;
+    std::unordered_map<std::string, std::uint32_t> m_index;
+    std::array<std::uint32_t, std::size_t(1) << kCacheBits> m_cache = filledCache();
+
+    static std::array<std::uint32_t, std::size_t(1) << kCacheBits> filledCache()
+    {
+        std::array<std::uint32_t, std::size_t(1) << kCacheBits> cache;
+        cache.fill(0xffffffffu); // no entry
+        return cache;
+    }
+};
+
+} // namespace
 
 CompiledJobs compileJobs(const Scenario &scenario, const CompiledCluster &cluster)
 {
@@ -32,6 +80,8 @@ CompiledJobs compileJobs(const Scenario &scenario, const CompiledCluster &cluste
     t.slots.resize(n);
     t.filter.resize(n);
     t.gang.resize(n);
+    t.exclusive.resize(n);
+    t.tenant.resize(n);
     t.id.resize(n);
     t.inputIndex.resize(n);
     t.state.assign(n, JobState::Pending);
@@ -47,6 +97,7 @@ CompiledJobs compileJobs(const Scenario &scenario, const CompiledCluster &cluste
     t.allocationSlot.assign(n, JobTable::kNoAllocation);
 
     NodeFilterIndex filters(cluster);
+    TenantIndexer tenants(out.tenantNames);
     for (std::size_t i = 0; i < n; ++i) {
         const Job &job = jobs[order[i]];
         t.submit[i] = job.submitS;
@@ -55,7 +106,9 @@ CompiledJobs compileJobs(const Scenario &scenario, const CompiledCluster &cluste
         t.slots[i] = job.slots;
         t.id[i] = job.id;
         t.inputIndex[i] = order[i];
-        const int filter = filters.filterFor(*job.constraints);
+        t.tenant[i] = tenants.indexOf(job.tenant);
+        t.exclusive[i] = job.dedicated ? 1 : 0;
+        const int filter = filters.filterFor(*job.constraints, job.tenant);
         t.filter[i] = filter;
 
         bool gang = false;

@@ -4,6 +4,7 @@
 #include "core/engine/job_table.h"
 #include "core/engine/node_filter.h"
 
+#include <string>
 #include <vector>
 
 namespace headroom {
@@ -12,8 +13,9 @@ struct Scenario;
 
 struct CompiledJobs
 {
-    JobTable table;                  // in processing order
-    std::vector<NodeFilter> filters; // [0] admits every node
+    JobTable table;                       // in processing order
+    std::vector<NodeFilter> filters;      // [0] admits every node
+    std::vector<std::string> tenantNames; // JobTable::tenant indexes this; in order of first use
 };
 
 // Sorts the jobs into processing order (submit time, id, input position), resolves their

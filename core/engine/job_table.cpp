@@ -39,6 +39,12 @@ const char *describe(RejectReason reason)
         return "the nodes its constraints allow can never hold it";
     case RejectReason::NeverStarted:
         return "could not start before the simulation ran out of events";
+    case RejectReason::ReservedForOtherTenants:
+        return "the nodes open to its tenant (shared ones and its own reservation) can never "
+               "hold it";
+    case RejectReason::ExceedsPowerCaps:
+        return "running it would break a rack power budget or the cluster power cap even with "
+               "every other node at its lowest draw";
     }
     return "";
 }

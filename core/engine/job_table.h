@@ -21,6 +21,12 @@ enum class RejectReason : std::uint8_t {
     LargerThanCluster,   // more slots than the whole cluster has
     ConstraintsTooSmall, // the nodes its constraints allow can never hold it
     NeverStarted,        // still queued when nothing else could happen (a stalled policy)
+    // Its constraints' nodes could hold it, but not once the nodes reserved for other tenants
+    // are left out.
+    ReservedForOtherTenants,
+    // Even with every node it does not use at its lowest draw, running it would break a rack
+    // power budget or the cluster power cap (CapFeasibility).
+    ExceedsPowerCaps,
 };
 
 // A sentence for users: "needs more accelerators than the cluster has".
@@ -37,6 +43,8 @@ struct JobTable
     std::vector<int> slots;
     std::vector<int> filter; // index into the compiled filters; 0 is "anywhere"
     std::vector<std::uint8_t> gang;
+    std::vector<std::uint8_t> exclusive; // dedicated: holds whole nodes (JobDemand::exclusive)
+    std::vector<std::uint32_t> tenant;   // index into CompiledJobs::tenantNames
     std::vector<JobId> id;
     std::vector<std::uint32_t> inputIndex; // position in Scenario::jobs
 
@@ -51,6 +59,10 @@ struct JobTable
     std::vector<SimTime> overheadDue;  // restart overhead of the current segment
     std::vector<std::uint32_t> preemptions;
     std::vector<std::uint32_t> generation; // invalidates stale completion events
+    // Speed of the current run segment (DESIGN.md §4 DVFS, rack spread): progress advances at
+    // this many seconds of work per second. 1 unless energy management slows the job. Filled
+    // by the engine.
+    std::vector<double> speed;
 
     // Allocations of running jobs live in a pool: at most a few thousand jobs run at once, so
     // a vector per job would cost a million-job trace 24 bytes a job plus a heap allocation
@@ -77,12 +89,12 @@ struct JobTable
     // When the job would end if it ran to its requested wall time (what EASY assumes).
     SimTime expectedEnd(JobIndex j) const
     {
-        return segmentStart[j] + overheadDue[j] + remainingRequested(j);
+        return segmentStart[j] + overheadDue[j] + remainingRequested(j) / speed[j];
     }
     // When the job really ends if it is not preempted.
     SimTime actualEnd(JobIndex j) const
     {
-        return segmentStart[j] + overheadDue[j] + (run[j] - progress[j]);
+        return segmentStart[j] + overheadDue[j] + (run[j] - progress[j]) / speed[j];
     }
 };
 

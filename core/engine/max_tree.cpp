@@ -35,6 +35,24 @@ int MaxTree::firstAtLeast(int minimum, int from, int end) const
     return descend(1, 0, m_leaves, minimum, from, end);
 }
 
+int MaxTree::maxIn(int from, int end) const
+{
+    from = std::max(from, 0);
+    end = std::min(end, m_size);
+    if (from >= end)
+        return -1;
+    if (from == 0 && end == m_size)
+        return m_tree[1];
+    int best = -1;
+    for (int lo = from + m_leaves, hi = end + m_leaves; lo < hi; lo /= 2, hi /= 2) {
+        if (lo & 1)
+            best = std::max(best, m_tree[lo++]);
+        if (hi & 1)
+            best = std::max(best, m_tree[--hi]);
+    }
+    return best;
+}
+
 int MaxTree::descend(int index, int lo, int hi, int minimum, int from, int end) const
 {
     if (hi <= from || lo >= end || m_tree[index] < minimum)

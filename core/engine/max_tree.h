@@ -21,6 +21,8 @@ public:
 
     // -1 when there is no such position.
     int firstAtLeast(int minimum, int from, int end) const;
+    // Largest value in [from, end); -1 when the range is empty.
+    int maxIn(int from, int end) const;
 
 private:
     int descend(int index, int lo, int hi, int minimum, int from, int end) const;

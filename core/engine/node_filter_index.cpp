@@ -32,15 +32,27 @@ NodeFilterIndex::NodeFilterIndex(const CompiledCluster &cluster)
 {
     for (int node = 0; node < cluster.nodeCount(); ++node)
         m_nodeByName.emplace(cluster.nodes[node].name, node);
-    m_filters.push_back({-1, {0, cluster.nodeCount()}});
-    m_capacity.push_back(capacityOf(m_filters.front(), cluster));
+    intern({-1, {0, cluster.nodeCount()}, NodeFilter::kAnyOwner});
 }
 
-int NodeFilterIndex::filterFor(const JobConstraints &constraints)
+int NodeFilterIndex::intern(const NodeFilter &filter)
 {
-    if (constraints.empty())
+    const auto key = std::tuple(filter.type, filter.range.begin, filter.range.end, filter.owner);
+    const auto [it, inserted] = m_index.emplace(key, static_cast<int>(m_filters.size()));
+    if (inserted) {
+        m_filters.push_back(filter);
+        m_capacity.push_back(capacityOf(filter, m_cluster));
+        m_ignoringReservations.push_back(it->second);
+    }
+    return it->second;
+}
+
+int NodeFilterIndex::filterFor(const JobConstraints &constraints, const std::string &tenant)
+{
+    const bool reservations = m_cluster.hasReservations();
+    if (constraints.empty() && !reservations)
         return 0;
-    NodeFilter filter{-1, {0, m_cluster.nodeCount()}};
+    NodeFilter filter{-1, {0, m_cluster.nodeCount()}, NodeFilter::kAnyOwner};
     if (!constraints.nodeType.empty()) {
         filter.type = m_cluster.typeIndex(constraints.nodeType);
         if (filter.type < 0)
@@ -62,16 +74,25 @@ int NodeFilterIndex::filterFor(const JobConstraints &constraints)
                                ? NodeRange{0, 0}
                                : intersect(filter.range, {it->second, it->second + 1});
     }
-    const auto key = std::tuple(filter.type, filter.range.begin, filter.range.end);
-    const auto [it, inserted] = m_index.emplace(key, static_cast<int>(m_filters.size()));
-    if (inserted) {
-        m_filters.push_back(filter);
-        m_capacity.push_back(capacityOf(filter, m_cluster));
+    const int ignoring = intern(filter);
+    if (!reservations)
+        return ignoring;
+
+    auto owner = m_ownerOf.find(tenant);
+    if (owner == m_ownerOf.end()) {
+        const int index = tenant.empty() ? -1 : m_cluster.tenantIndex(tenant);
+        owner = m_ownerOf.emplace(tenant, index < 0 ? NodeFilter::kSharedOnly : index).first;
     }
-    return it->second;
+    // The only tenant with reservations may use every node: keep the cheap unrestricted form.
+    if (owner->second >= 0 && m_cluster.tenantNames.size() == 1)
+        return ignoring;
+    filter.owner = owner->second;
+    const int restricted = intern(filter);
+    m_ignoringReservations[restricted] = ignoring;
+    return restricted;
 }
 
-RejectReason NodeFilterIndex::feasibility(int filter, int slots, bool *gang) const
+bool NodeFilterIndex::fits(int filter, int slots, bool *gang) const
 {
     const FilterCapacity &capacity = m_capacity[filter];
     bool fits = slots <= capacity.largestNode;
@@ -81,9 +102,17 @@ RejectReason NodeFilterIndex::feasibility(int filter, int slots, bool *gang) con
         fits = capacity.nodesOfType[type] > 0 &&
                capacity.nodesOfType[type] >= gangNodesNeeded(slots, m_cluster.types[type].slots);
     }
-    if (fits)
+    return fits;
+}
+
+RejectReason NodeFilterIndex::feasibility(int filter, int slots, bool *gang) const
+{
+    if (fits(filter, slots, gang))
         return RejectReason::None;
-    return filter == 0 ? RejectReason::LargerThanCluster : RejectReason::ConstraintsTooSmall;
+    const int ignoring = m_ignoringReservations[filter];
+    if (ignoring != filter && fits(ignoring, slots, nullptr))
+        return RejectReason::ReservedForOtherTenants;
+    return ignoring == 0 ? RejectReason::LargerThanCluster : RejectReason::ConstraintsTooSmall;
 }
 
 } // namespace headroom

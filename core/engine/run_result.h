@@ -21,6 +21,11 @@ struct Sample
     double itPowerW = 0.0;
     double loadBalanceCov = 0.0; // across nodes' instantaneous busy fractions
     double jainIndex = 1.0;
+    // DESIGN.md §4, appended for the power chart.
+    double facilityPowerW = 0.0; // IT power × PUE
+    long long nodesOff = 0;
+    long long nodesBooting = 0;
+    double clusterCapW = 0.0; // energy.cluster_power_cap_kw in W; 0: no cap
 };
 
 // What happened to one job, in the order of Scenario::jobs.
@@ -38,6 +43,21 @@ struct JobOutcome
 
     bool started() const { return state == JobState::Running || state == JobState::Completed; }
     SimTime wait() const { return end - submit - runTime; }
+};
+
+// One tenant's share of a run (Job::tenant; the empty name is jobs without a tenant).
+struct TenantMetrics
+{
+    std::string tenant;
+    long long jobsSubmitted = 0;
+    long long jobsCompleted = 0;
+    long long jobsRejected = 0;
+    // Busy accelerator-seconds of its jobs / (all accelerators × makespan): the tenants'
+    // figures add up to RunMetrics::utilization.
+    double utilization = 0.0;
+    double meanWaitS = 0.0; // over its completed jobs, as DESIGN.md §5
+    double p95WaitS = 0.0;
+    bool operator==(const TenantMetrics &) const = default;
 };
 
 // DESIGN.md §5 metrics. Waits, slowdowns and makespan count completed jobs only.
@@ -62,6 +82,28 @@ struct RunMetrics
     double meanPowerW = 0.0;
     double peakPowerW = 0.0;
     std::vector<double> nodeUtilization; // topology order
+    // DESIGN.md §4 energy. IT energy is energyKwh; facility figures are × PUE; cost and carbon
+    // integrate facility power against the hourly price and grid intensity.
+    double itEnergyKwh = 0.0;
+    double facilityEnergyKwh = 0.0;
+    double cost = 0.0;
+    std::string currency;
+    double carbonKg = 0.0;
+    double meanFacilityPowerW = 0.0;
+    double peakFacilityPowerW = 0.0;
+    // Time during which some job waited only because a power cap refused its start (or the
+    // boot of nodes it needed).
+    double timeAtPowerCapS = 0.0;
+    long long boots = 0;
+    double nodeHoursOff = 0.0;
+    double bootEnergyKwh = 0.0;         // IT energy drawn by booting nodes
+    std::vector<double> rackPeakPowerW; // per rack (RunResult::rackNames), at instants' ends
+    std::vector<double> rackBudgetW;    // per rack; 0: no budget
+    std::vector<TenantMetrics> tenants; // by tenant name
+    // Fragmentation: free accelerators stranded on partly held nodes (some but not all of
+    // their slots held), averaged over the makespan; and as a fraction of all accelerators.
+    double fragmentedSlots = 0.0;
+    double fragmentation = 0.0;
 };
 
 struct RunResult
@@ -70,6 +112,7 @@ struct RunResult
     std::vector<JobOutcome> jobs;
     std::vector<Sample> samples;
     std::vector<std::string> nodeNames;
+    std::vector<std::string> rackNames; // topology order
     SimTime endTime = 0.0;
     bool finished = false;
 };

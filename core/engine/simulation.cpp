@@ -2,9 +2,12 @@
 
 #include "core/engine/simulation_observer.h"
 #include "core/metrics/statistics.h"
+#include "core/metrics/tenant_metrics.h"
 #include "core/model/scenario.h"
 #include "core/model/validation.h"
 #include "core/placement/placement_factory.h"
+#include "core/placement/power_aware_placement.h"
+#include "core/power/cap_feasibility.h"
 #include "core/sched/scheduler.h"
 #include "core/sched/scheduler_factory.h"
 
@@ -33,7 +36,10 @@ Simulation::Simulation(const Scenario &scenario)
     : m_cluster(compileCluster(requireValid(scenario)))
     , m_jobs(compileJobs(scenario, m_cluster))
     , m_state(m_cluster)
-    , m_power(m_cluster)
+    , m_model(scenario, m_cluster)
+    , m_power(m_cluster, m_model)
+    , m_caps(m_model, m_power, m_state)
+    , m_dpm(m_model, m_state, m_power, m_caps, *this)
     , m_load(m_cluster)
     , m_scheduler(makeScheduler(scenario.policy.scheduler))
     , m_placement(makePlacement(scenario.policy.placement))
@@ -45,6 +51,13 @@ Simulation::Simulation(const Scenario &scenario)
     m_lastEvent = m_firstEvent;
     m_finished = jobs.size() == 0;
     m_indexRunning = m_scheduler->readsRunningByExpectedEnd();
+    m_jobs.table.speed.assign(jobs.size(), 1.0);
+    rejectJobsAboveCaps(m_model, m_jobs.filters, m_jobs.table);
+    if (scenario.policy.placement == PlacementKind::PowerAware) {
+        m_rackIndex = std::make_unique<RackLoadIndex>(m_cluster);
+        static_cast<PowerAwarePlacement &>(*m_placement).attach(&m_caps, m_rackIndex.get());
+    }
+    m_dpm.begin(m_firstEvent);
 }
 
 Simulation::~Simulation() = default;
@@ -79,7 +92,7 @@ SimTime Simulation::nextEventTime()
         next = m_completions.top().time;
     if (m_nextSubmission < m_jobs.table.size())
         next = std::min(next, m_jobs.table.submit[m_nextSubmission]);
-    return next;
+    return std::min(next, m_dpm.nextEventTime());
 }
 
 bool Simulation::step()
@@ -96,20 +109,50 @@ bool Simulation::step()
     m_lastEvent = time;
 
     const JobTable &jobs = m_jobs.table;
+    bool schedule = false; // DESIGN.md §3: a pass when anything was submitted or completed
     while (!m_completions.empty() && m_completions.top().time == time) {
         const Completion completion = m_completions.top();
         m_completions.pop();
         if (jobs.state[completion.job] == JobState::Running &&
-            jobs.generation[completion.job] == completion.generation)
+            jobs.generation[completion.job] == completion.generation) {
             complete(completion.job);
+            schedule = true;
+        }
     }
-    while (m_nextSubmission < jobs.size() && jobs.submit[m_nextSubmission] == time)
+    const PowerManager::Transitions transitions = m_dpm.completeTransitions(time);
+    schedule =
+            schedule || transitions.booted > 0 || (transitions.shutDown > 0 && m_model.hasCaps());
+    m_dpm.expireIdle(time);
+    while (m_nextSubmission < jobs.size() && jobs.submit[m_nextSubmission] == time) {
         submit(m_nextSubmission++);
+        schedule = true;
+    }
 
-    SchedulingContext context(time, jobs, m_state, m_jobs.filters, *m_placement, m_running,
-                              m_capacityReleased, *this);
-    m_scheduler->schedule(context);
-    m_capacityReleased = false;
+    if (schedule) {
+        const EnergyView energy{&m_caps, m_model.uniformSpeed() ? nullptr : &m_model,
+                                m_dpm.booting()};
+        const bool released = m_capacityReleased;
+        SchedulingContext context(time, jobs, m_state, m_jobs.filters, *m_placement, m_running,
+                                  m_capacityReleased, *this, energy);
+        m_scheduler->schedule(context);
+        m_capacityReleased = false;
+        // Without a release since the previous pass, a job a cap refused then is still
+        // refused, even if the scheduler did not ask again (EASY's kept reservation).
+        setAtPowerCap(context.capRefusals() > 0 || (m_atPowerCap && !released));
+    }
+    if (m_dpm.enabled()) {
+        if (m_scheduler->queueLength() > 0) {
+            if (const std::optional<JobIndex> head = oldestQueued()) {
+                const JobDemand demand{jobs.slots[*head], jobs.gang[*head] != 0,
+                                       &m_jobs.filters[jobs.filter[*head]],
+                                       jobs.exclusive[*head] != 0};
+                if (m_dpm.wake(time, demand).refusedByCap)
+                    setAtPowerCap(true);
+            }
+        }
+        m_dpm.switchOffDeferred(time);
+        m_dpm.replenishSpares(time);
+    }
 
     if (m_power.settle(time)) {
         for (SimulationObserver *observer : m_observers)
@@ -117,7 +160,10 @@ bool Simulation::step()
     }
     takeSamples(time, true);
 
-    if (m_nextSubmission == jobs.size() && m_runningCount == 0)
+    // Queued jobs may still start once nodes being switched (or idle ones timing out, under a
+    // power cap) have done so; otherwise nothing can happen any more.
+    if (m_nextSubmission == jobs.size() && m_runningCount == 0 &&
+        (m_scheduler->queueLength() == 0 || std::isinf(m_dpm.nextEventTime())))
         finish();
     return true;
 }
@@ -166,6 +212,7 @@ void Simulation::start(JobIndex job, const Allocation &allocation)
     jobs.state[job] = JobState::Running;
     jobs.segmentStart[job] = m_now;
     jobs.overheadDue[job] = jobs.preemptions[job] > 0 ? m_policy.srtfRestartOverheadS : 0.0;
+    jobs.speed[job] = m_model.uniformSpeed() ? 1.0 : m_model.jobSpeed(allocation);
     jobs.setAllocation(job, allocation);
     occupy(allocation);
     m_completions.push({jobs.actualEnd(job), job, ++jobs.generation[job]});
@@ -187,11 +234,12 @@ void Simulation::preempt(JobIndex job)
     const SimTime elapsed = m_now - jobs.segmentStart[job];
     const SimTime overheadPaid = std::min(elapsed, jobs.overheadDue[job]);
     // Time spent restoring is lost if the job is preempted again before it finishes.
-    jobs.progress[job] += elapsed - overheadPaid;
+    jobs.progress[job] += (elapsed - overheadPaid) * jobs.speed[job];
     jobs.occupied[job] += elapsed;
     ++jobs.preemptions[job];
     ++jobs.generation[job]; // its completion event is now stale
     jobs.state[job] = JobState::Queued;
+    m_queueCursor = std::min(m_queueCursor, job);
     release(jobs.allocationOf(job));
     jobs.clearAllocation(job);
     m_scheduler->enqueue(job, jobs);
@@ -203,6 +251,38 @@ void Simulation::reservationMade(JobIndex head, SimTime shadow)
 {
     for (SimulationObserver *observer : m_observers)
         observer->reservationMade(m_now, m_jobs.table.inputIndex[head], shadow);
+}
+
+void Simulation::nodeSwitched(int node, NodePowerState state)
+{
+    // Any switch changes what may start (a boot completing frees capacity, a shutdown frees
+    // power, a boot starting moves EASY's shadow time): the next pass looks afresh.
+    m_capacityReleased = true;
+    if (m_rackIndex)
+        m_rackIndex->update(m_state, node);
+    for (SimulationObserver *observer : m_observers)
+        observer->nodePowerStateChanged(m_now, node, state);
+}
+
+// The oldest queued job: queued jobs are never behind the cursor, except a preempted job,
+// which moves it back.
+std::optional<JobIndex> Simulation::oldestQueued()
+{
+    const JobTable &jobs = m_jobs.table;
+    while (m_queueCursor < m_nextSubmission && jobs.state[m_queueCursor] != JobState::Queued)
+        ++m_queueCursor;
+    if (m_queueCursor < m_nextSubmission)
+        return m_queueCursor;
+    return std::nullopt;
+}
+
+void Simulation::setAtPowerCap(bool atCap)
+{
+    if (atCap && !m_atPowerCap)
+        m_atPowerCapSince = m_now;
+    else if (!atCap && m_atPowerCap)
+        m_timeAtPowerCapS += m_now - m_atPowerCapSince;
+    m_atPowerCap = atCap;
 }
 
 void Simulation::complete(JobIndex job)
@@ -226,23 +306,36 @@ void Simulation::complete(JobIndex job)
 
 void Simulation::occupy(const Allocation &allocation)
 {
+    m_strandedIntegral += double(m_state.strandedFree()) * (m_now - m_strandedSince);
+    m_strandedSince = m_now;
     for (const NodeShare &share : allocation) {
         const int before = m_state.busySlots(share.node);
+        const bool wasIdle = m_state.freeSlots(share.node) == m_state.capacity(share.node);
         m_state.occupy(share);
         const int after = m_state.busySlots(share.node);
         m_power.busyChanged(share.node, before, after);
         m_load.busyChanged(share.node, before, after, m_now);
+        if (wasIdle && m_dpm.enabled())
+            m_dpm.nodeBecameBusy(share.node);
+        if (m_rackIndex)
+            m_rackIndex->update(m_state, share.node);
     }
 }
 
 void Simulation::release(const Allocation &allocation)
 {
+    m_strandedIntegral += double(m_state.strandedFree()) * (m_now - m_strandedSince);
+    m_strandedSince = m_now;
     for (const NodeShare &share : allocation) {
         const int before = m_state.busySlots(share.node);
         m_state.release(share);
         const int after = m_state.busySlots(share.node);
         m_power.busyChanged(share.node, before, after);
         m_load.busyChanged(share.node, before, after, m_now);
+        if (m_dpm.enabled() && m_state.freeSlots(share.node) == m_state.capacity(share.node))
+            m_dpm.nodeBecameIdle(share.node, m_now);
+        if (m_rackIndex)
+            m_rackIndex->update(m_state, share.node);
     }
 }
 
@@ -260,6 +353,10 @@ Sample Simulation::currentSample(SimTime time) const
     const LoadAccounting::Spread spread = m_load.currentSpread();
     sample.loadBalanceCov = spread.cov;
     sample.jainIndex = spread.jain;
+    sample.facilityPowerW = sample.itPowerW * m_model.energy().pue;
+    sample.nodesOff = m_dpm.nodesOff();
+    sample.nodesBooting = m_dpm.nodesBooting();
+    sample.clusterCapW = m_model.hasClusterCap() ? m_model.clusterCapW() : 0.0;
     return sample;
 }
 
@@ -314,6 +411,9 @@ LiveStatus Simulation::status() const
     status.itPowerW = m_power.itPowerW();
     status.energyJ = m_power.energyJ(m_lastEvent);
     status.events = m_events;
+    status.facilityPowerW = status.itPowerW * m_model.energy().pue;
+    status.nodesOff = m_dpm.nodesOff();
+    status.nodesBooting = m_dpm.nodesBooting();
     return status;
 }
 
@@ -370,6 +470,12 @@ RunMetrics Simulation::computeMetrics() const
     metrics.utilization = capacity > 0.0 ? busyTotal / capacity : 0.0;
     metrics.loadBalanceCov = coefficientOfVariation(metrics.nodeUtilization);
     metrics.jainIndex = jainIndex(metrics.nodeUtilization);
+    metrics.tenants = computeTenantMetrics(jobs, m_jobs.tenantNames, until, capacity);
+    const double stranded =
+            m_strandedIntegral + double(m_state.strandedFree()) * (until - m_strandedSince);
+    metrics.fragmentedSlots = metrics.makespanS > 0.0 ? stranded / metrics.makespanS : 0.0;
+    metrics.fragmentation =
+            m_state.totalSlots() > 0 ? metrics.fragmentedSlots / double(m_state.totalSlots()) : 0.0;
 
     // Power is integrated over the simulated span, first event to last event.
     const double energyJ = m_power.energyJ(m_lastEvent);
@@ -377,6 +483,24 @@ RunMetrics Simulation::computeMetrics() const
     metrics.energyKwh = energyJ / kJoulesPerKwh;
     metrics.meanPowerW = span > 0.0 ? energyJ / span : m_power.itPowerW();
     metrics.peakPowerW = m_power.peakPowerW();
+
+    const double pue = m_model.energy().pue;
+    metrics.itEnergyKwh = metrics.energyKwh;
+    metrics.facilityEnergyKwh = energyJ * pue / kJoulesPerKwh;
+    metrics.cost = m_power.priceWeightedJ(m_lastEvent) * pue / kJoulesPerKwh;
+    metrics.currency = m_model.energy().currency;
+    metrics.carbonKg = m_power.carbonWeightedJ(m_lastEvent) * pue / kJoulesPerKwh / 1000.0;
+    metrics.meanFacilityPowerW = metrics.meanPowerW * pue;
+    metrics.peakFacilityPowerW = metrics.peakPowerW * pue;
+    metrics.timeAtPowerCapS =
+            m_timeAtPowerCapS + (m_atPowerCap ? m_lastEvent - m_atPowerCapSince : 0.0);
+    metrics.boots = m_dpm.boots();
+    metrics.nodeHoursOff = m_power.offNodeSeconds(m_lastEvent) / 3600.0;
+    metrics.bootEnergyKwh = m_power.bootEnergyJ(m_lastEvent) / kJoulesPerKwh;
+    metrics.rackPeakPowerW = m_power.rackPeaksW();
+    metrics.rackBudgetW.clear();
+    for (double budget : m_model.rackBudgetsW())
+        metrics.rackBudgetW.push_back(budget < 0.0 ? 0.0 : budget);
     return metrics;
 }
 
@@ -402,6 +526,7 @@ RunResult Simulation::result() const
     result.nodeNames.reserve(m_cluster.nodes.size());
     for (const CompiledNode &node : m_cluster.nodes)
         result.nodeNames.push_back(node.name);
+    result.rackNames = m_cluster.rackNames;
     result.endTime = m_lastEvent;
     result.finished = m_finished;
     return result;

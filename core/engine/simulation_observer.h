@@ -2,6 +2,7 @@
 
 #include "core/engine/allocation.h"
 #include "core/engine/job_table.h"
+#include "core/engine/node_power_state.h"
 #include "core/engine/run_result.h"
 #include "core/model/sim_time.h"
 
@@ -26,6 +27,10 @@ public:
     virtual void reservationMade(SimTime, std::size_t /*head*/, SimTime /*shadow*/) {}
     // IT power from `time` on, in watts; first called at the first event.
     virtual void powerChanged(SimTime, double /*itWatts*/) {}
+    // Dynamic power management switched a node (topology index): to Off, Booting,
+    // ShuttingDown, or back on (Idle). Idle/Busy changes follow from job starts and ends and
+    // are not reported here.
+    virtual void nodePowerStateChanged(SimTime, int /*node*/, NodePowerState) {}
     virtual void sampled(const Sample &) {}
     virtual void finished(SimTime /*endTime*/) {}
 };

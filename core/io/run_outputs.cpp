@@ -36,6 +36,35 @@ std::string metricsJson(const RunMetrics &m, const RunInfo &info)
     j["nodes"] = info.nodes;
     j["total_slots"] = info.totalSlots;
     j["headroom_version"] = kVersion;
+    j["fragmented_slots"] = m.fragmentedSlots;
+    j["fragmentation"] = m.fragmentation;
+    nlohmann::ordered_json tenants = nlohmann::ordered_json::array();
+    for (const TenantMetrics &t : m.tenants) {
+        nlohmann::ordered_json entry;
+        entry["tenant"] = t.tenant;
+        entry["jobs_submitted"] = t.jobsSubmitted;
+        entry["jobs_completed"] = t.jobsCompleted;
+        entry["jobs_rejected"] = t.jobsRejected;
+        entry["utilization"] = t.utilization;
+        entry["mean_wait_s"] = t.meanWaitS;
+        entry["p95_wait_s"] = t.p95WaitS;
+        tenants.push_back(std::move(entry));
+    }
+    j["tenants"] = std::move(tenants);
+    // DESIGN.md §4 energy (appended: earlier keys keep their order).
+    j["it_energy_kwh"] = m.itEnergyKwh;
+    j["facility_energy_kwh"] = m.facilityEnergyKwh;
+    j["cost"] = m.cost;
+    j["currency"] = m.currency;
+    j["carbon_kg"] = m.carbonKg;
+    j["mean_facility_power_w"] = m.meanFacilityPowerW;
+    j["peak_facility_power_w"] = m.peakFacilityPowerW;
+    j["time_at_power_cap_s"] = m.timeAtPowerCapS;
+    j["boots"] = m.boots;
+    j["node_hours_off"] = m.nodeHoursOff;
+    j["boot_energy_kwh"] = m.bootEnergyKwh;
+    j["rack_peak_power_w"] = m.rackPeakPowerW;
+    j["rack_budget_w"] = m.rackBudgetW;
     return j.dump(2) + "\n";
 }
 

@@ -22,7 +22,8 @@ struct RunInfo
     long long totalSlots = 0;
 };
 
-// DESIGN.md §6 --metrics-json: every contract key, plus run information.
+// DESIGN.md §6 --metrics-json: every contract key, plus run information; then fragmentation
+// ("fragmented_slots", "fragmentation") and "tenants", an array of per-tenant objects.
 std::string metricsJson(const RunMetrics &metrics, const RunInfo &info);
 
 // DESIGN.md §6 --jobs-csv: "id,submit_s,start_s,end_s,slots,state", one row per job in input

@@ -1,6 +1,7 @@
 #include "core/placement/first_fit_placement.h"
 
 #include "core/engine/cluster_state.h"
+#include "core/placement/node_search.h"
 
 #include <algorithm>
 
@@ -9,50 +10,49 @@ namespace placement {
 
 int firstNodeWithFree(const ClusterState &state, const NodeFilter &filter, int slots)
 {
-    const CompiledCluster &layout = state.layout();
-    int best = -1;
-    for (int type = 0; type < state.typeCount(); ++type) {
-        if (filter.type >= 0 && filter.type != type)
-            continue;
-        const CompiledNodeType &nodeType = layout.types[type];
-        if (nodeType.slots < slots || nodeType.nodes.empty())
-            continue;
-        const NodeRange local = state.typeLocalRange(type, filter.range);
-        const int position = state.freeTree(type).firstAtLeast(slots, local.begin, local.end);
-        if (position < 0)
-            continue;
-        const int node = nodeType.nodes[position];
-        if (best < 0 || node < best)
-            best = node;
-    }
-    return best;
+    const JobDemand demand{slots, false, &filter, false};
+    return firstFitting(state, demand, {0, state.nodeCount()});
 }
 
-bool firstFitGang(const JobDemand &demand, const ClusterState &state, Allocation &out)
+bool firstFitGang(const JobDemand &demand, const ClusterState &state, Allocation &out,
+                  std::vector<int> &scratch)
 {
     const CompiledCluster &layout = state.layout();
+    const NodeFilter &filter = *demand.filter;
     for (int type : layout.typeOrder) {
-        if (demand.filter->type >= 0 && demand.filter->type != type)
+        if (!gangMayUse(demand, type))
             continue;
         const CompiledNodeType &nodeType = layout.types[type];
         const int needed = gangNodesNeeded(demand.slots, nodeType.slots);
-        if (state.coversAllNodes(demand.filter->range) &&
+        if (state.coversAllNodes(filter.range) && filter.owner == NodeFilter::kAnyOwner &&
             state.nodesWithFreeAtLeast(type, nodeType.slots) < needed)
             continue;
-        const NodeRange local = state.typeLocalRange(type, demand.filter->range);
-        out.clear();
-        int remaining = demand.slots;
-        for (int from = local.begin; remaining > 0;) {
-            const int position = state.freeTree(type).firstAtLeast(nodeType.slots, from, local.end);
-            if (position < 0)
-                break;
-            const int busy = std::min(remaining, nodeType.slots);
-            out.push_back({nodeType.nodes[position], nodeType.slots, busy});
-            remaining -= busy;
-            from = position + 1;
+        if (nodeType.groupCount() == 1) {
+            // No reservations: the type's tree is in topology order, so its first whole free
+            // nodes go straight into the allocation (a gang per few jobs of a large trace).
+            const NodeRange local = state.typeLocalRange(type, filter.range);
+            out.clear();
+            int remaining = demand.slots;
+            for (int from = local.begin; remaining > 0;) {
+                const int position =
+                        state.freeTree(type).firstAtLeast(nodeType.slots, from, local.end);
+                if (position < 0)
+                    break;
+                const int busy = std::min(remaining, nodeType.slots);
+                out.push_back({nodeType.nodes[position], nodeType.slots, busy});
+                remaining -= busy;
+                from = position + 1;
+            }
+            if (remaining == 0)
+                return true;
+            continue;
         }
-        if (remaining == 0)
+        scratch.clear();
+        collectFree(state, filter, type, nodeType.slots, {0, state.nodeCount()}, needed, scratch);
+        if (static_cast<int>(scratch.size()) == needed) {
+            gangShares(state, demand, scratch, out);
             return true;
+        }
     }
     out.clear();
     return false;
@@ -64,12 +64,18 @@ bool FirstFitPlacement::place(const JobDemand &demand, const ClusterState &state
 {
     out.clear();
     if (demand.gang)
-        return placement::firstFitGang(demand, state, out);
-    const int node = placement::firstNodeWithFree(state, *demand.filter, demand.slots);
+        return placement::firstFitGang(demand, state, out, m_nodes);
+    const int node = placement::firstFitting(state, demand, {0, state.nodeCount()});
     if (node < 0)
         return false;
-    out.push_back({node, demand.slots, demand.slots});
+    out.push_back(placement::singleShare(state, demand, node));
     return true;
+}
+
+std::optional<double> FirstFitPlacement::score(const JobDemand &, const ClusterState &,
+                                               int node) const
+{
+    return node;
 }
 
 } // namespace headroom

@@ -4,6 +4,7 @@
 #include "core/engine/node_filter.h"
 
 #include <memory>
+#include <optional>
 #include <string_view>
 
 namespace headroom {
@@ -24,6 +25,24 @@ public:
     // copy) and skip calls whose answer they already know: the answer must not depend on how
     // often it was asked, only on the demand, the cluster state and the jobs started so far.
     virtual bool place(const JobDemand &demand, const ClusterState &state, Allocation &out) = 0;
+    // Whether the last place() that returned false did so only because every allocation it
+    // found would break a power cap (DESIGN.md §4); strategies that do not look at power
+    // leave that to the scheduling context's check.
+    virtual bool refusedByCap() const { return false; }
+
+    // A job started on `allocation` (found by place() on the live cluster). Called once per
+    // start, never for speculative place() calls; strategies with a memory (round-robin's
+    // cursor) advance it here.
+    virtual void started(const Allocation & /*allocation*/) {}
+
+    // For explanations (placement_explain.h): what score() measures, and the score of one
+    // node the demand could use. Empty / nullopt for a strategy without a per-node score.
+    virtual std::string_view scoreMeaning() const { return {}; }
+    virtual std::optional<double> score(const JobDemand & /*demand*/,
+                                        const ClusterState & /*state*/, int /*node*/) const
+    {
+        return std::nullopt;
+    }
 };
 
 } // namespace headroom

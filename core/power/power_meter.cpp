@@ -4,45 +4,139 @@
 
 namespace headroom {
 
-PowerMeter::PowerMeter(const CompiledCluster &layout)
+PowerMeter::PowerMeter(const CompiledCluster &layout, const PowerModel &model)
     : m_layout(&layout)
+    , m_model(&model)
 {
-    for (const CompiledNodeType &type : layout.types) {
-        std::vector<double> watts(static_cast<std::size_t>(type.slots) + 1, 0.0);
-        if (type.hasPower) {
-            m_hasModel = true;
-            for (int busy = 0; busy <= type.slots; ++busy)
-                watts[busy] = type.power.watts(type.slots > 0 ? double(busy) / type.slots : 0.0);
-        }
-        m_wattsAt.push_back(std::move(watts));
-        std::vector<long long> census(static_cast<std::size_t>(type.slots) + 1, 0);
-        census[0] = static_cast<long long>(type.nodes.size());
-        m_census.push_back(std::move(census));
-    }
+    for (const CompiledNodeType &type : layout.types)
+        m_hasModel = m_hasModel || type.hasPower;
+    for (int cls = 0; cls < model.classCount(); ++cls)
+        m_census.emplace_back(static_cast<std::size_t>(model.stateCount(cls)), 0);
+    m_index.assign(layout.nodeCount(), 0);
+    for (int node = 0; node < layout.nodeCount(); ++node)
+        ++m_census[model.classOf(node)][0]; // every node starts on and idle
+    const std::size_t racks = layout.rackNodes.size();
+    m_rackFlags.assign(racks, kStaleW | kStaleCap | kPendingPeak);
+    m_rackW.assign(racks, 0.0);
+    m_rackCapW.assign(racks, 0.0);
+    m_rackPeakW.assign(racks, 0.0);
+    for (std::size_t rack = 0; rack < racks; ++rack)
+        m_pendingPeak.push_back(static_cast<int>(rack));
 }
 
-void PowerMeter::busyChanged(int node, int oldBusy, int newBusy)
+void PowerMeter::setIndex(int node, int index)
 {
-    const int type = m_layout->nodes[node].type;
-    --m_census[type][oldBusy];
-    ++m_census[type][newBusy];
+    const int cls = m_model->classOf(node);
+    --m_census[cls][m_index[node]];
+    ++m_census[cls][index];
+    m_index[node] = index;
+    ++m_changes;
     m_dirty = true;
+    m_clusterCapStale = true;
+    const int rack = m_layout->nodes[node].rack;
+    if (!(m_rackFlags[rack] & kPendingPeak))
+        m_pendingPeak.push_back(rack);
+    m_rackFlags[rack] = kStaleW | kStaleCap | kPendingPeak;
+}
+
+void PowerMeter::busyChanged(int node, int, int newBusy)
+{
+    setIndex(node, newBusy);
+}
+
+void PowerMeter::switched(int node, NodePowerState state)
+{
+    const int cls = m_model->classOf(node);
+    setIndex(node, m_model->stateIndex(cls, state, 0));
 }
 
 double PowerMeter::computeW() const
 {
     double total = 0.0;
-    for (std::size_t type = 0; type < m_census.size(); ++type) {
-        for (std::size_t busy = 0; busy < m_census[type].size(); ++busy)
-            total += static_cast<double>(m_census[type][busy]) * m_wattsAt[type][busy];
+    for (std::size_t cls = 0; cls < m_census.size(); ++cls) {
+        const std::vector<double> &watts = m_model->wattsTable(static_cast<int>(cls));
+        for (std::size_t index = 0; index < m_census[cls].size(); ++index)
+            total += static_cast<double>(m_census[cls][index]) * watts[index];
     }
     return total;
+}
+
+double PowerMeter::rackPowerW(int rack) const
+{
+    if (m_rackFlags[rack] & kStaleW) {
+        double total = 0.0;
+        const NodeRange nodes = m_layout->rackNodes[rack];
+        for (int node = nodes.begin; node < nodes.end; ++node)
+            total += m_model->watts(m_model->classOf(node), m_index[node]);
+        m_rackW[rack] = total;
+        m_rackFlags[rack] &= ~kStaleW;
+    }
+    return m_rackW[rack];
+}
+
+double PowerMeter::rackCapW(int rack) const
+{
+    if (m_rackFlags[rack] & kStaleCap) {
+        double total = 0.0;
+        const NodeRange nodes = m_layout->rackNodes[rack];
+        for (int node = nodes.begin; node < nodes.end; ++node)
+            total += m_model->capWatts(m_model->classOf(node), m_index[node]);
+        m_rackCapW[rack] = total;
+        m_rackFlags[rack] &= ~kStaleCap;
+    }
+    return m_rackCapW[rack];
+}
+
+double PowerMeter::clusterCapW() const
+{
+    if (m_clusterCapStale) {
+        double total = 0.0;
+        for (std::size_t cls = 0; cls < m_census.size(); ++cls) {
+            const std::vector<double> &watts = m_model->capWattsTable(static_cast<int>(cls));
+            for (std::size_t index = 0; index < m_census[cls].size(); ++index)
+                total += static_cast<double>(m_census[cls][index]) * watts[index];
+        }
+        m_clusterCapW = total;
+        m_clusterCapStale = false;
+    }
+    return m_clusterCapW;
+}
+
+double PowerMeter::priceWeightedJ(SimTime time) const
+{
+    return m_priceJ + m_currentW * m_model->energy().pricePerKwh.integral(m_since, time);
+}
+
+double PowerMeter::carbonWeightedJ(SimTime time) const
+{
+    return m_carbonJ + m_currentW * m_model->energy().carbonGPerKwh.integral(m_since, time);
 }
 
 bool PowerMeter::settle(SimTime time)
 {
     if (!m_dirty && m_started)
         return false;
+    if (m_dirty) {
+        for (int rack : m_pendingPeak) {
+            m_rackPeakW[rack] = std::max(m_rackPeakW[rack], rackPowerW(rack));
+            m_rackFlags[rack] &= ~kPendingPeak;
+        }
+        m_pendingPeak.clear();
+        // Nodes off and booting power change only with switches; integrate them here too.
+        if (m_started) {
+            m_offSeconds += double(m_offNow) * (time - m_auxSince);
+            m_bootJ += m_bootNowW * (time - m_auxSince);
+        }
+        m_auxSince = time;
+        m_offNow = 0;
+        m_bootNowW = 0.0;
+        for (int cls = 0; cls < static_cast<int>(m_census.size()); ++cls) {
+            const int off = m_model->stateIndex(cls, NodePowerState::Off, 0);
+            const int boot = m_model->stateIndex(cls, NodePowerState::Booting, 0);
+            m_offNow += m_census[cls][off];
+            m_bootNowW += static_cast<double>(m_census[cls][boot]) * m_model->watts(cls, boot);
+        }
+    }
     const double watts = m_dirty ? computeW() : m_currentW;
     m_dirty = false;
     if (!m_started) {
@@ -56,6 +150,11 @@ bool PowerMeter::settle(SimTime time)
     if (watts == m_currentW)
         return false;
     m_energyJ += m_currentW * (time - m_since);
+    const EnergyPolicy &energy = m_model->energy();
+    if (!energy.pricePerKwh.empty())
+        m_priceJ += m_currentW * energy.pricePerKwh.integral(m_since, time);
+    if (!energy.carbonGPerKwh.empty())
+        m_carbonJ += m_currentW * energy.carbonGPerKwh.integral(m_since, time);
     m_since = time;
     m_currentW = watts;
     m_peakW = std::max(m_peakW, watts);

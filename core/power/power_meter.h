@@ -1,26 +1,35 @@
 #pragma once
 
 #include "core/engine/compiled_cluster.h"
+#include "core/engine/node_power_state.h"
 #include "core/model/sim_time.h"
+#include "core/power/power_model.h"
 
+#include <cstdint>
 #include <vector>
 
 namespace headroom {
 
-// Cluster IT power and its exact integral.
+// Cluster IT power, per-rack power, and their exact integrals.
 //
-// Power depends only on how many accelerators are busy on each node, so the meter keeps,
-// per node type, how many nodes have k busy accelerators and recomputes the sum from that
-// histogram. That makes the value independent of the order of changes (no drift from
-// adding and subtracting floating-point deltas a million times). Power is piecewise
-// constant between events, so energy += power × elapsed at every change is the exact
-// integral (SimGrid's host-energy plugin integrates the same lazy way).
+// Power depends only on each node's power class and state (PowerModel: busy accelerators
+// while on, or off, booting, shutting down), so the meter keeps, per class, how many nodes
+// are in each state and recomputes the sum from that census. That makes the value independent
+// of the order of changes (no drift from adding and subtracting floating-point deltas a
+// million times). A rack's power is the sum over its nodes in topology order, recomputed only
+// for racks that changed. Power is piecewise constant between events, so energy += power ×
+// elapsed at every change is the exact integral (SimGrid's host-energy plugin integrates the
+// same lazy way); cost and carbon add power × ∫ price (or intensity) over the same interval,
+// which HourlyProfile integrates exactly across hour boundaries.
 class PowerMeter
 {
 public:
-    explicit PowerMeter(const CompiledCluster &layout);
+    PowerMeter(const CompiledCluster &layout, const PowerModel &model);
 
+    // A node that is on changed its busy accelerators.
     void busyChanged(int node, int oldBusy, int newBusy);
+    // A node that holds nothing was switched: Idle (on), Off, Booting or ShuttingDown.
+    void switched(int node, NodePowerState state);
     // Called after every batch of events at `time`. Integrates the power that was in effect
     // up to `time` when it changes, so energy is accumulated once per power step (exactly the
     // sum an observer of powerChanged() would compute). Returns true if the power changed
@@ -34,12 +43,40 @@ public:
     SimTime startTime() const { return m_start; }
     bool hasPowerModel() const { return m_hasModel; }
 
+    // ∫ IT power × price dt and ∫ IT power × carbon intensity dt up to `time`, in
+    // W·s·(unit per kWh): × PUE / 3.6e6 gives the cost (currency) and the carbon (g).
+    double priceWeightedJ(SimTime time) const;
+    double carbonWeightedJ(SimTime time) const;
+    // ∫ (nodes off) dt and ∫ (power of booting nodes) dt up to `time`.
+    double offNodeSeconds(SimTime time) const
+    {
+        return m_offSeconds + double(m_offNow) * (time - m_auxSince);
+    }
+    double bootEnergyJ(SimTime time) const { return m_bootJ + m_bootNowW * (time - m_auxSince); }
+
+    // Between settles, the current values (they include changes not yet settled).
+    double rackPowerW(int rack) const;
+    // Per rack, the highest power seen at the end of an instant.
+    const std::vector<double> &rackPeaksW() const { return m_rackPeakW; }
+    // Power that caps count (PowerModel::capWatts), now: per rack and for the cluster.
+    double rackCapW(int rack) const;
+    double clusterCapW() const;
+    int stateIndex(int node) const { return m_index[node]; }
+    long long census(int cls, int index) const { return m_census[cls][index]; }
+    // Counts node changes: equal counts mean unchanged power everywhere.
+    std::uint64_t changes() const { return m_changes; }
+
 private:
+    void setIndex(int node, int index);
     double computeW() const;
 
+    enum RackFlag : std::uint8_t { kStaleW = 1, kStaleCap = 2, kPendingPeak = 4 };
+
     const CompiledCluster *m_layout;
-    std::vector<std::vector<double>> m_wattsAt;   // [type][busy accelerators]
-    std::vector<std::vector<long long>> m_census; // [type][busy accelerators] -> nodes
+    const PowerModel *m_model;
+    std::vector<std::vector<long long>> m_census; // [class][state index] -> nodes
+    std::vector<int> m_index;                     // node -> its state index in its class
+    std::uint64_t m_changes = 0;
     bool m_dirty = true;
     bool m_started = false;
     bool m_hasModel = false;
@@ -48,6 +85,22 @@ private:
     SimTime m_since = 0.0; // when m_currentW took effect
     double m_energyJ = 0.0;
     double m_peakW = 0.0;
+    double m_priceJ = 0.0;
+    double m_carbonJ = 0.0;
+
+    SimTime m_auxSince = 0.0;
+    long long m_offNow = 0;
+    double m_bootNowW = 0.0;
+    double m_offSeconds = 0.0;
+    double m_bootJ = 0.0;
+
+    mutable std::vector<std::uint8_t> m_rackFlags;
+    mutable std::vector<double> m_rackW;
+    mutable std::vector<double> m_rackCapW;
+    std::vector<double> m_rackPeakW;
+    std::vector<int> m_pendingPeak;
+    mutable double m_clusterCapW = 0.0;
+    mutable bool m_clusterCapStale = true;
 };
 
 } // namespace headroom

@@ -67,15 +67,17 @@ namespace {
 
 std::size_t shapeOf(const JobTable &jobs, JobIndex job)
 {
-    return 2 * static_cast<std::size_t>(jobs.filter[job]) + jobs.gang[job];
+    return 4 * static_cast<std::size_t>(jobs.filter[job]) + 2 * jobs.exclusive[job] +
+           jobs.gang[job];
 }
 
 } // namespace
 
 // During one pass capacity only shrinks (jobs start, none end). Whether a job fits depends
-// only on its filter, whether it is a gang, and its slot count, monotonically: a node with
-// room for k slots has room for fewer, and a gang of k slots needs at least as many whole
-// nodes as a smaller one. So once a job failed to place, every later job of the same filter
+// only on its filter, whether it is a gang or dedicated, and its slot count, monotonically: a
+// node with room for k slots has room for fewer, a gang of k slots needs at least as many
+// whole nodes as a smaller one, and a dedicated job of k slots can use a subset of the whole
+// free nodes a smaller one can. So once a job failed to place, every later job of the same filter
 // and kind that needs as many slots or more fails too, and placement need not be asked.
 bool EasyScheduler::knownNotToFit(const JobTable &jobs, JobIndex job) const
 {
@@ -120,6 +122,8 @@ void EasyScheduler::forgetFits()
 
 bool EasyScheduler::headUsable(const SchedulingContext &context, int node) const
 {
+    if (m_reservation.everyNodeUsable)
+        return true; // every node admitted, each of a type the head can use
     const JobIndex head = m_reservation.head;
     const CompiledNode &info = context.cluster().layout().nodes[node];
     return m_reservation.needed[info.type] > 0 && context.filterOf(head).admits(info, node);
@@ -149,21 +153,24 @@ void EasyScheduler::resetScratch()
 // Credits the job's slots to the shadow-time picture: they will be free by then.
 void EasyScheduler::releaseByShadow(const SchedulingContext &context, JobIndex job)
 {
+    for (const NodeShare &share : context.jobs().allocationOf(job))
+        creditByShadow(context, share.node, share.held);
+}
+
+void EasyScheduler::creditByShadow(const SchedulingContext &context, int node, int slots)
+{
     const ClusterState &cluster = context.cluster();
-    for (const NodeShare &share : context.jobs().allocationOf(job)) {
-        const int node = share.node;
-        if (m_released[node] == 0)
-            m_touched.push_back(node);
-        const int before = shadowFree(cluster, node);
-        m_released[node] += share.held;
-        if (!headUsable(context, node))
-            continue;
-        const int type = cluster.layout().nodes[node].type;
-        const int threshold = m_reservation.threshold[type];
-        if (before < threshold && before + share.held >= threshold)
-            ++m_reservation.count[type];
-        m_reservation.extra += share.held;
-    }
+    if (m_released[node] == 0)
+        m_touched.push_back(node);
+    const int before = shadowFree(cluster, node);
+    m_released[node] += slots;
+    if (!headUsable(context, node))
+        return;
+    const int type = cluster.layout().nodes[node].type;
+    const int threshold = m_reservation.threshold[type];
+    if (before < threshold && before + slots >= threshold)
+        ++m_reservation.count[type];
+    m_reservation.extra += slots;
 }
 
 void EasyScheduler::reserve(SchedulingContext &context, JobIndex head)
@@ -175,6 +182,7 @@ void EasyScheduler::reserve(SchedulingContext &context, JobIndex head)
     const int types = cluster.typeCount();
     const int slots = jobs.slots[head];
     const bool gang = jobs.gang[head] != 0;
+    const bool exclusive = jobs.exclusive[head] != 0; // dedicated: needs a whole free node
 
     resetScratch();
     m_released.resize(cluster.nodeCount(), 0);
@@ -192,14 +200,15 @@ void EasyScheduler::reserve(SchedulingContext &context, JobIndex head)
             r.threshold[type] = nodeSlots;
             r.needed[type] = gangNodesNeeded(slots, nodeSlots);
         } else if (nodeSlots >= slots) {
-            r.threshold[type] = slots;
+            r.threshold[type] = exclusive ? nodeSlots : slots;
             r.needed[type] = 1;
         }
     }
 
     // Head-usable nodes now, and the free slots on them (the "extra" starts from these).
     long long freeNow = 0;
-    r.everyNodeUsable = cluster.coversAllNodes(filter.range);
+    r.everyNodeUsable =
+            cluster.coversAllNodes(filter.range) && filter.owner == NodeFilter::kAnyOwner;
     if (r.everyNodeUsable) {
         for (int type = 0; type < types; ++type) {
             if (r.needed[type] == 0) {
@@ -225,10 +234,18 @@ void EasyScheduler::reserve(SchedulingContext &context, JobIndex head)
     // end exactly at the shadow time all count as free at it.
     r.shadow = std::numeric_limits<SimTime>::infinity();
     const RunningByExpectedEnd &running = context.runningByExpectedEnd();
-    for (auto it = running.begin(); it != running.end();) {
-        const SimTime end = it->first;
+    // Nodes being switched on join at their boot completion, whole (they hold nothing).
+    const std::span<const BootingNode> booting = context.bootingNodes();
+    std::size_t nextBoot = 0;
+    const SimTime never = std::numeric_limits<SimTime>::infinity();
+    for (auto it = running.begin(); it != running.end() || nextBoot < booting.size();) {
+        const SimTime end = std::min(it != running.end() ? it->first : never,
+                                     nextBoot < booting.size() ? booting[nextBoot].ready : never);
         for (; it != running.end() && it->first == end; ++it)
             releaseByShadow(context, it->second);
+        for (; nextBoot < booting.size() && booting[nextBoot].ready == end; ++nextBoot)
+            creditByShadow(context, booting[nextBoot].node,
+                           cluster.capacity(booting[nextBoot].node));
         if (headFits(r.count)) {
             r.shadow = end;
             break;
@@ -243,15 +260,22 @@ void EasyScheduler::backfill(SchedulingContext &context, JobIndex job)
     const ClusterState &cluster = context.cluster();
     const JobTable &jobs = context.jobs();
     Reservation &r = m_reservation;
-    const bool endsByShadow = context.now() + jobs.requested[job] <= r.shadow;
-    if (!endsByShadow && r.everyNodeUsable && jobs.slots[job] > r.extra)
+    // A job runs for its requested wall time / its speed on the nodes it gets (DVFS, rack
+    // spread), known only once placed; no node is faster than maxSpeed().
+    const bool mayEndByShadow =
+            context.now() + jobs.requested[job] / context.maxSpeed() <= r.shadow;
+    if (!mayEndByShadow && r.everyNodeUsable && jobs.slots[job] > r.extra)
         return; // cheap early out for the common homogeneous case
-    if (knownNotToFit(jobs, job) || (!endsByShadow && refusedSinceLastStart(jobs, job)))
+    if (knownNotToFit(jobs, job) || (!mayEndByShadow && refusedSinceLastStart(jobs, job)))
         return;
     if (!context.place(job, m_candidate)) {
-        noteDoesNotFit(jobs, job);
+        if (!context.refusedByCap())
+            noteDoesNotFit(jobs, job);
         return;
     }
+    const bool endsByShadow =
+            mayEndByShadow &&
+            context.now() + jobs.requested[job] / context.speedOf(m_candidate) <= r.shadow;
 
     if (endsByShadow) {
         // Its slots are back by the shadow time, so the picture there is unchanged.

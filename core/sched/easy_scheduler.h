@@ -23,6 +23,28 @@ class ClusterState;
 // On a mixed cluster, "extra" counts only slots on nodes the head could use, and a job
 // backfilled past the shadow time spends it only for the slots it holds on such nodes: a job
 // on nodes the head can never use cannot delay it.
+//
+// Nodes reserved for other tenants are nodes the head can never use (its filter leaves them
+// out). A dedicated head needs a whole free node, so only whole free nodes count for it.
+//
+// Energy management (DESIGN.md §4) changes three things:
+//  - Nodes that are not on show no free slots, so neither placement nor the reservation counts
+//    them. A node being booted, though, is credited to the shadow-time picture whole at its
+//    boot-completion time: the shadow time is the earliest time T at which the slots free now,
+//    plus those of running jobs expected to end by T, plus the nodes that finish booting by T,
+//    let the head fit (boots and expected ends at the same instant count together). Nodes off
+//    or shutting down are not counted at all (the engine boots them for the head, and the
+//    reservation is recomputed at the next pass once they boot).
+//  - With DVFS or a rack spread penalty a job runs at a speed (PowerModel::jobSpeed), and all
+//    planning scales the same way: a running job is expected to end at its start + remaining
+//    requested wall time / speed, and a candidate "ends by the shadow time" if now + requested
+//    / its speed on the nodes placement gives it is at or before it.
+//  - A power cap can refuse a start that fits (SchedulingContext::refusedByCap()): such a job is
+//    simply not startable now (the head then gets a reservation as if it did not fit; the shadow
+//    counts slots, not watts). The shadow-time guarantee (the head starts by its first shadow
+//    time) then no longer holds: the head may find, at its shadow time, the slots but not the
+//    power. Likewise with dynamic power management, since nodes counted as free may be switched
+//    off before the shadow time.
 class EasyScheduler final : public Scheduler
 {
 public:
@@ -53,6 +75,7 @@ private:
     int shadowFree(const ClusterState &cluster, int node) const;
     bool headFits(const std::vector<int> &count) const;
     void releaseByShadow(const SchedulingContext &context, JobIndex job);
+    void creditByShadow(const SchedulingContext &context, int node, int slots);
     void resetScratch();
     bool knownNotToFit(const JobTable &jobs, JobIndex job) const;
     void noteDoesNotFit(const JobTable &jobs, JobIndex job);

@@ -5,8 +5,12 @@
 #include "core/engine/job_table.h"
 #include "core/engine/node_filter.h"
 #include "core/placement/placement_strategy.h"
+#include "core/power/power_caps.h"
+#include "core/power/power_manager.h"
+#include "core/power/power_model.h"
 
 #include <set>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -26,6 +30,17 @@ public:
     virtual void reservationMade(JobIndex head, SimTime shadow) = 0;
 };
 
+// What energy management (DESIGN.md §4) adds to a pass; empty when it is off.
+struct EnergyView
+{
+    // Refuses starts that would break a power cap; null or inactive: no caps.
+    const PowerCaps *caps = nullptr;
+    // Job speed under DVFS and rack spread; null: every job runs at speed 1.
+    const PowerModel *model = nullptr;
+    // Nodes being switched on, by the time they become usable (then node index).
+    std::span<const BootingNode> booting;
+};
+
 // A scheduler's view of the simulation during one pass: read access to jobs and cluster,
 // placement, and the two ways to change things (start, preempt).
 class SchedulingContext
@@ -34,7 +49,7 @@ public:
     SchedulingContext(SimTime now, const JobTable &jobs, const ClusterState &cluster,
                       const std::vector<NodeFilter> &filters, PlacementStrategy &placement,
                       const RunningByExpectedEnd &running, bool capacityReleased,
-                      JobLauncher &launcher)
+                      JobLauncher &launcher, EnergyView energy = {})
         : m_now(now)
         , m_jobs(jobs)
         , m_cluster(cluster)
@@ -43,7 +58,11 @@ public:
         , m_running(running)
         , m_capacityReleased(capacityReleased)
         , m_launcher(launcher)
-    {}
+        , m_energy(energy)
+    {
+        if (m_energy.caps && !m_energy.caps->active())
+            m_energy.caps = nullptr;
+    }
 
     SimTime now() const { return m_now; }
     const JobTable &jobs() const { return m_jobs; }
@@ -57,20 +76,60 @@ public:
 
     JobDemand demand(JobIndex job) const
     {
-        return {m_jobs.slots[job], m_jobs.gang[job] != 0, &filterOf(job)};
+        return {m_jobs.slots[job], m_jobs.gang[job] != 0, &filterOf(job),
+                m_jobs.exclusive[job] != 0};
     }
-    // Where the placement strategy would put the job now; false if it does not fit.
-    bool place(JobIndex job, Allocation &out)
-    {
-        return m_placement.place(demand(job), m_cluster, out);
-    }
+    // Where the placement strategy would put the job now; false if it does not fit, or if
+    // starting it there would break a power cap (refusedByCap() then tells which).
+    bool place(JobIndex job, Allocation &out) { return placeOn(m_cluster, job, out); }
     // The same, on a hypothetical cluster state (SRTF plans on an emptied copy).
     bool placeOn(const ClusterState &state, JobIndex job, Allocation &out)
     {
-        return m_placement.place(demand(job), state, out);
+        m_refusedByCap = false;
+        if (!m_placement.place(demand(job), state, out)) {
+            m_refusedByCap = m_placement.refusedByCap();
+            m_capRefusals += m_refusedByCap ? 1 : 0;
+            return false;
+        }
+        if (!m_energy.caps || m_energy.caps->admits(state, out))
+            return true;
+        // Refused only because of a cap (DESIGN.md §4): the job waits like one that does not
+        // fit. Unlike not fitting, this is not monotone in the job's size (a larger job may
+        // land on another rack), so schedulers must not generalise it to other jobs.
+        m_refusedByCap = true;
+        ++m_capRefusals;
+        out.clear();
+        return false;
     }
+    // Whether `allocation` may run on `state` under the power caps (SRTF keeps a running job in
+    // its plan only if so). Counts a refusal like placeOn().
+    bool admitsPower(const ClusterState &state, const Allocation &allocation)
+    {
+        if (!m_energy.caps || m_energy.caps->admits(state, allocation))
+            return true;
+        ++m_capRefusals;
+        return false;
+    }
+    // Whether the last place() or placeOn() failed only because of a power cap.
+    bool refusedByCap() const { return m_refusedByCap; }
+    // How many placements power caps refused during this pass.
+    long long capRefusals() const { return m_capRefusals; }
 
-    void start(JobIndex job, const Allocation &allocation) { m_launcher.start(job, allocation); }
+    // A job's speed on `allocation` (DVFS and rack spread, PowerModel::jobSpeed): it runs
+    // for its run time / speed, and EASY plans with its requested wall time / speed.
+    double speedOf(const Allocation &allocation) const
+    {
+        return m_energy.model ? m_energy.model->jobSpeed(allocation) : 1.0;
+    }
+    // No job runs faster than this.
+    double maxSpeed() const { return m_energy.model ? m_energy.model->maxSpeed() : 1.0; }
+    std::span<const BootingNode> bootingNodes() const { return m_energy.booting; }
+
+    void start(JobIndex job, const Allocation &allocation)
+    {
+        m_launcher.start(job, allocation);
+        m_placement.started(allocation);
+    }
     bool tryStart(JobIndex job)
     {
         if (!place(job, m_scratch))
@@ -93,6 +152,9 @@ private:
     const RunningByExpectedEnd &m_running;
     bool m_capacityReleased;
     JobLauncher &m_launcher;
+    EnergyView m_energy;
+    bool m_refusedByCap = false;
+    long long m_capRefusals = 0;
     Allocation m_scratch;
 };
 

@@ -26,7 +26,8 @@ SimTime remainingAt(const JobTable &jobs, JobIndex job, SimTime now)
 {
     SimTime done = jobs.progress[job];
     if (jobs.state[job] == JobState::Running)
-        done += std::max(0.0, now - jobs.segmentStart[job] - jobs.overheadDue[job]);
+        done += std::max(0.0, now - jobs.segmentStart[job] - jobs.overheadDue[job]) *
+                jobs.speed[job];
     return jobs.requested[job] - done;
 }
 
@@ -61,7 +62,7 @@ void SrtfScheduler::schedule(SchedulingContext &context)
     // JobIndex order is (submit time, id), the contract's tie-break.
     std::sort(candidates.begin(), candidates.end());
 
-    ClusterState plan(context.cluster().layout());
+    ClusterState plan = context.cluster().emptied(); // nodes that are off stay unusable
     std::vector<std::pair<JobIndex, Allocation>> toStart;
     std::vector<JobIndex> toPreempt;
     std::vector<JobIndex> stillQueued;
@@ -70,7 +71,8 @@ void SrtfScheduler::schedule(SchedulingContext &context)
     Allocation allocation;
     for (const auto &[remaining, job] : candidates) {
         const bool running = jobs.state[job] == JobState::Running;
-        if (running && fitsWhereItIs(plan, jobs.allocationOf(job))) {
+        if (running && fitsWhereItIs(plan, jobs.allocationOf(job)) &&
+            context.admitsPower(plan, jobs.allocationOf(job))) {
             occupyAll(plan, jobs.allocationOf(job));
             kept.push_back(job);
             continue; // keeps running untouched
@@ -119,7 +121,7 @@ bool SrtfScheduler::placeAroundRunning(SchedulingContext &context,
                                        std::vector<std::pair<JobIndex, Allocation>> &toStart)
 {
     const JobTable &jobs = context.jobs();
-    ClusterState state(context.cluster().layout());
+    ClusterState state = context.cluster().emptied();
     for (JobIndex job : kept)
         occupyAll(state, jobs.allocationOf(job));
     for (JobIndex job : migrating)

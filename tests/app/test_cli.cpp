@@ -1,4 +1,7 @@
 // headroom-cli end to end (DESIGN.md §6): the real binary, run as a user would.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 namespace {
@@ -147,6 +150,32 @@ private Q_SLOTS:
                     QCOMPARE(outputs[k], first[k]);
             }
         }
+    }
+
+    // DESIGN.md §6 --placement: every placement name runs end to end and is recorded, with
+    // the fragmentation and per-tenant figures appended to the metrics file.
+    void everyPlacementRuns_data()
+    {
+        QTest::addColumn<QString>("placement");
+        for (const char *p : {"first_fit", "best_fit", "least_loaded", "round_robin",
+                              "topology_aware", "power_aware"})
+            QTest::newRow(p) << QString(p);
+    }
+
+    void everyPlacementRuns()
+    {
+        QFETCH(QString, placement);
+        const QString metrics = m_dir.filePath("placement-" + placement + ".json");
+        const Run run =
+                cli({"simulate", example(), "--placement", placement, "--metrics-json", metrics});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject json = QJsonDocument::fromJson(readAll(metrics)).object();
+        QCOMPARE(json.value("placement").toString(), placement);
+        QVERIFY(json.value("jobs_completed").toInteger() > 0);
+        QCOMPARE(json.value("jobs_completed").toInteger() + json.value("jobs_rejected").toInteger(),
+                 json.value("jobs_submitted").toInteger());
+        QVERIFY(json.value("fragmentation").isDouble());
+        QVERIFY(!json.value("tenants").toArray().isEmpty());
     }
 
     void badInputExitsWithFileLineField_data()

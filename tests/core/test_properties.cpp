@@ -170,6 +170,7 @@ struct NodeInfo
     std::string name, type, rack, zone;
     int capacity = 0;
     double idleW = 0.0, maxW = 0.0;
+    std::string reservedFor; // NodeSpec::tenant
 };
 
 std::vector<NodeInfo> flatten(const Scenario &scenario)
@@ -180,7 +181,7 @@ std::vector<NodeInfo> flatten(const Scenario &scenario)
             for (const NodeSpec &node : rack.nodes) {
                 const NodeType &type = *scenario.findNodeType(node.type);
                 nodes.push_back({node.name, node.type, rack.name, zone.name, type.accelerators,
-                                 type.power.idleW(), type.power.maxW()});
+                                 type.power.idleW(), type.power.maxW(), node.tenant});
             }
         }
     }
@@ -188,7 +189,7 @@ std::vector<NodeInfo> flatten(const Scenario &scenario)
 }
 
 // Where a job may run and in what shape, derived from DESIGN.md §3 independently of the
-// engine's compiled filters.
+// engine's compiled filters. A node reserved for a tenant admits only that tenant's jobs.
 struct Oracle
 {
     std::vector<bool> admissible; // per node
@@ -206,7 +207,8 @@ Oracle oracleFor(const Job &job, const std::vector<NodeInfo> &nodes)
         const bool ok = (k.nodeType.empty() || k.nodeType == node.type) &&
                         (k.zone.empty() || k.zone == node.zone) &&
                         (k.rack.empty() || k.rack == node.rack) &&
-                        (k.pinNode.empty() || k.pinNode == node.name);
+                        (k.pinNode.empty() || k.pinNode == node.name) &&
+                        (node.reservedFor.empty() || node.reservedFor == job.tenant);
         o.admissible.push_back(ok);
         if (!ok)
             continue;
@@ -264,6 +266,7 @@ std::string replay(const Outcome &run)
     const std::vector<NodeInfo> nodes = flatten(scenario);
     const std::size_t n = scenario.jobs.size();
     std::vector<int> held(nodes.size(), 0), busy(nodes.size(), 0);
+    std::vector<std::vector<std::size_t>> onNode(nodes.size()); // running jobs per node
     std::vector<const Allocation *> current(n, nullptr);
     std::vector<int> submits(n, 0), starts(n, 0), completions(n, 0), rejections(n, 0);
     // Per job: start of the current run segment, time held over all segments, useful work.
@@ -351,8 +354,13 @@ std::string replay(const Outcome &run)
             }
             if (busyTotal != wanted)
                 return describeJob(scenario, job) + " got a different number of busy slots";
+            const bool dedicated = scenario.jobs[job].dedicated;
             if (!oracle.gang) {
-                if (allocation.size() != 1 || allocation[0].held != wanted)
+                // A dedicated job holds its node whole (tenant isolation), busy only its slots.
+                const int holds = dedicated && allocation.size() == 1
+                                          ? nodes[allocation[0].node].capacity
+                                          : wanted;
+                if (allocation.size() != 1 || allocation[0].held != holds)
                     return describeJob(scenario, job) + " is not on exactly one node";
             } else {
                 const NodeInfo &first = nodes[allocation.front().node];
@@ -364,6 +372,18 @@ std::string replay(const Outcome &run)
                         share.held != nodes[share.node].capacity)
                         return describeJob(scenario, job) + " gang not on whole same-type nodes";
                 }
+            }
+            // Tenant isolation: a dedicated job never shares a node with another tenant's job
+            // (it takes its nodes whole, so it shares them with no job at all).
+            for (const NodeShare &share : allocation) {
+                for (std::size_t other : onNode[share.node]) {
+                    const Job &a = scenario.jobs[job], &b = scenario.jobs[other];
+                    if ((a.dedicated || b.dedicated) && (a.tenant != b.tenant || a.dedicated))
+                        return describeJob(scenario, job) + " shares node " +
+                               nodes[share.node].name + " with " + describeJob(scenario, other) +
+                               " despite tenant isolation";
+                }
+                onNode[share.node].push_back(job);
             }
             for (const NodeShare &share : allocation) {
                 held[share.node] += share.held;
@@ -387,6 +407,8 @@ std::string replay(const Outcome &run)
             for (const NodeShare &share : *current[job]) {
                 held[share.node] -= share.held;
                 busy[share.node] -= share.busy;
+                std::vector<std::size_t> &here = onNode[share.node];
+                here.erase(std::find(here.begin(), here.end(), job));
             }
             current[job] = nullptr;
             --running;
@@ -749,6 +771,19 @@ std::string firstDifference(const RunMetrics &a, const RunMetrics &b)
     HEADROOM_SAME(energyKwh)
     HEADROOM_SAME(meanPowerW)
     HEADROOM_SAME(peakPowerW)
+    HEADROOM_SAME(fragmentedSlots)
+    HEADROOM_SAME(fragmentation)
+    HEADROOM_SAME(facilityEnergyKwh)
+    HEADROOM_SAME(cost)
+    HEADROOM_SAME(carbonKg)
+    HEADROOM_SAME(timeAtPowerCapS)
+    HEADROOM_SAME(boots)
+    HEADROOM_SAME(nodeHoursOff)
+    HEADROOM_SAME(bootEnergyKwh)
+    if (a.rackPeakPowerW != b.rackPeakPowerW)
+        return "metrics.rackPeakPowerW";
+    if (a.tenants != b.tenants)
+        return "metrics.tenants";
     if (a.nodeUtilization.size() != b.nodeUtilization.size())
         return "metrics.nodeUtilization size";
     for (std::size_t i = 0; i < a.nodeUtilization.size(); ++i) {
@@ -784,6 +819,10 @@ std::string firstDifference(const Sample &a, const Sample &b)
     HEADROOM_SAME(itPowerW)
     HEADROOM_SAME(loadBalanceCov)
     HEADROOM_SAME(jainIndex)
+    HEADROOM_SAME(facilityPowerW)
+    HEADROOM_SAME(nodesOff)
+    HEADROOM_SAME(nodesBooting)
+    HEADROOM_SAME(clusterCapW)
     return {};
 }
 
@@ -836,6 +875,168 @@ void runInSlices(Simulation &simulation, std::uint64_t seed)
     }
 }
 
+// makeScenario()'s trace with energy management on (DESIGN.md §4): dynamic power management
+// with a short timeout and two spares, boot and shutdown times, off and boot power, rack
+// budgets at 70 % of their racks' peak and a cluster cap at 75 % of the cluster's; odd seeds
+// place power_aware, even ones first_fit.
+Scenario makeEnergyScenario(Layout layout, SchedulerKind kind, std::uint64_t seed)
+{
+    Scenario scenario = makeScenario(layout, kind, seed);
+    for (NodeType &type : scenario.nodeTypes) {
+        type.bootS = 180.0;
+        type.shutdownS = 45.0;
+        type.offW = 0.02 * type.power.idleW();
+        type.bootW = 1.1 * type.power.idleW();
+    }
+    double clusterMaxW = 0.0;
+    for (Zone &zone : scenario.cluster.zones) {
+        for (Rack &rack : zone.racks) {
+            double rackMaxW = 0.0;
+            for (const NodeSpec &node : rack.nodes)
+                rackMaxW += scenario.findNodeType(node.type)->power.maxW();
+            rack.powerBudgetKw = 0.7 * rackMaxW / 1000.0;
+            clusterMaxW += rackMaxW;
+        }
+    }
+    scenario.energy.clusterPowerCapKw = 0.75 * clusterMaxW / 1000.0;
+    scenario.energy.dpmEnabled = true;
+    scenario.energy.idleTimeoutS = 600.0;
+    scenario.energy.spareNodes = 2;
+    scenario.policy.placement = seed % 2 == 1 ? PlacementKind::PowerAware : PlacementKind::FirstFit;
+    return scenario;
+}
+
+// Replays the run with the node switches and checks, at the end of every instant: no job
+// runs on a node that is not on, every rack is within its budget and the cluster within its
+// cap, and the reported IT power is the power of the replayed node states (busy nodes on the
+// curve, off nodes off_w, booting nodes boot_w, shutting down at idle). Also that the energy
+// is the integral of the reported power.
+std::string checkEnergyManagement(const Outcome &run)
+{
+    const Scenario &scenario = run.scenario;
+    const std::vector<NodeInfo> nodes = flatten(scenario);
+    std::vector<double> offW, bootW;
+    std::vector<int> rackOf;
+    std::vector<double> budgetW;
+    for (const Zone &zone : scenario.cluster.zones) {
+        for (const Rack &rack : zone.racks) {
+            for (const NodeSpec &node : rack.nodes) {
+                const NodeType &type = *scenario.findNodeType(node.type);
+                offW.push_back(type.offW);
+                bootW.push_back(type.bootW.value_or(type.power.idleW()));
+                rackOf.push_back(static_cast<int>(budgetW.size()));
+            }
+            budgetW.push_back(rack.powerBudgetKw ? *rack.powerBudgetKw * 1000.0 : -1.0);
+        }
+    }
+    const double capW =
+            scenario.energy.clusterPowerCapKw ? *scenario.energy.clusterPowerCapKw * 1000.0 : -1.0;
+    std::vector<NodePowerState> state(nodes.size(), NodePowerState::Idle);
+    std::vector<int> busy(nodes.size(), 0);
+    std::vector<const Allocation *> current(scenario.jobs.size(), nullptr);
+    std::optional<double> reportedW;
+    std::ostringstream why;
+
+    auto nodeW = [&](std::size_t node) {
+        const NodeInfo &info = nodes[node];
+        switch (state[node]) {
+        case NodePowerState::Off:
+            return offW[node];
+        case NodePowerState::Booting:
+            return bootW[node];
+        case NodePowerState::ShuttingDown:
+            return info.idleW;
+        case NodePowerState::Idle:
+        case NodePowerState::Busy:
+            break;
+        }
+        return info.idleW + (info.maxW - info.idleW) * busy[node] / info.capacity;
+    };
+    auto closeInstant = [&](SimTime t) {
+        std::vector<double> rackW(budgetW.size(), 0.0);
+        double total = 0.0;
+        for (std::size_t node = 0; node < nodes.size(); ++node) {
+            rackW[rackOf[node]] += nodeW(node);
+            total += nodeW(node);
+        }
+        for (std::size_t rack = 0; rack < budgetW.size(); ++rack) {
+            if (budgetW[rack] >= 0.0 && rackW[rack] > budgetW[rack] * (1 + 1e-9)) {
+                why << "at t=" << t << " rack " << rack << " draws " << rackW[rack]
+                    << " W over its budget " << budgetW[rack] << " W";
+                return false;
+            }
+        }
+        if (capW >= 0.0 && total > capW * (1 + 1e-9)) {
+            why << "at t=" << t << " the cluster draws " << total << " W over its cap " << capW;
+            return false;
+        }
+        if (reportedW && !near(*reportedW, total)) {
+            why << "at t=" << t << " reported " << *reportedW << " W, replayed " << total << " W";
+            return false;
+        }
+        return true;
+    };
+
+    const auto &switches = run.observer.switches;
+    std::size_t nextSwitch = 0;
+    SimTime instant = -std::numeric_limits<SimTime>::infinity();
+    auto applySwitchesUpTo = [&](SimTime t) {
+        for (; nextSwitch < switches.size() && switches[nextSwitch].time <= t; ++nextSwitch)
+            state[switches[nextSwitch].node] = switches[nextSwitch].state;
+    };
+    for (const Event &event : run.observer.events) {
+        if (event.time > instant) {
+            // Switches between the previous instant and this one form instants of their own.
+            while (nextSwitch < switches.size() && switches[nextSwitch].time < event.time) {
+                if (switches[nextSwitch].time > instant) {
+                    if (!closeInstant(instant))
+                        return why.str();
+                    instant = switches[nextSwitch].time;
+                }
+                applySwitchesUpTo(instant);
+            }
+            if (!closeInstant(instant))
+                return why.str();
+            instant = event.time;
+            applySwitchesUpTo(instant);
+        }
+        switch (event.kind) {
+        case Event::Kind::Started: {
+            const Allocation &allocation = run.observer.starts[event.index].allocation;
+            for (const NodeShare &share : allocation) {
+                if (state[share.node] != NodePowerState::Idle) {
+                    why << describeJob(scenario, event.job) << " started at t=" << event.time
+                        << " on node " << share.node << " which is " << toString(state[share.node]);
+                    return why.str();
+                }
+                busy[share.node] += share.busy;
+            }
+            current[event.job] = &allocation;
+            break;
+        }
+        case Event::Kind::Preempted:
+        case Event::Kind::Completed:
+            for (const NodeShare &share : *current[event.job])
+                busy[share.node] -= share.busy;
+            current[event.job] = nullptr;
+            break;
+        case Event::Kind::Power:
+            reportedW = run.observer.power[event.index].watts;
+            break;
+        case Event::Kind::Submitted:
+        case Event::Kind::Rejected:
+        case Event::Kind::Sampled:
+            break;
+        }
+    }
+    if (!closeInstant(instant))
+        return why.str();
+    if (!near(run.result.metrics.energyKwh,
+              run.observer.integratePower(run.result.endTime) / 3.6e6))
+        return "energy is not the integral of the reported power";
+    return {};
+}
+
 void addRows(std::initializer_list<SchedulerKind> kinds)
 {
     QTest::addColumn<int>("layout");
@@ -853,9 +1054,186 @@ void addRows(std::initializer_list<SchedulerKind> kinds)
     }
 }
 
+// The random trace of makeScenario() under `placement`, with tenant reservations (every
+// eighth node from the fourth for tenant t1, from the seventh for t2; the trace's tenants are
+// t0..t7) and about one job in ten dedicated.
+Scenario makeTenantScenario(Layout layout, SchedulerKind kind, PlacementKind placement,
+                            std::uint64_t seed)
+{
+    Scenario scenario = makeScenario(layout, kind, seed);
+    scenario.policy.placement = placement;
+    int index = 0;
+    for (Zone &zone : scenario.cluster.zones) {
+        for (Rack &rack : zone.racks) {
+            for (NodeSpec &node : rack.nodes) {
+                if (index % 8 == 3)
+                    node.tenant = "t1";
+                else if (index % 8 == 6)
+                    node.tenant = "t2";
+                ++index;
+            }
+        }
+    }
+    Random random(seed * 7919 + static_cast<std::uint64_t>(layout));
+    for (Job &job : scenario.jobs)
+        job.dedicated = random.uniform() < 0.1;
+    return scenario;
+}
+
+// Per-tenant metrics recomputed from the outcomes, and fragmentation from the event log:
+// at every instant, the free slots of nodes that hold some but not all of theirs.
+std::string checkTenantMetrics(const Outcome &run)
+{
+    const Scenario &scenario = run.scenario;
+    const RunMetrics &m = run.result.metrics;
+    std::ostringstream why;
+    struct Expected
+    {
+        long long submitted = 0, completed = 0, rejected = 0;
+        double busy = 0.0;
+        std::vector<double> waits;
+    };
+    std::map<std::string, Expected> expected;
+    for (std::size_t i = 0; i < scenario.jobs.size(); ++i) {
+        const JobOutcome &o = run.result.jobs[i];
+        Expected &e = expected[scenario.jobs[i].tenant];
+        ++e.submitted;
+        e.busy += o.slots * o.runTime;
+        if (o.state == JobState::Rejected)
+            ++e.rejected;
+        if (o.state == JobState::Completed) {
+            ++e.completed;
+            e.waits.push_back(o.wait());
+        }
+    }
+    long long totalSlots = 0;
+    const std::vector<NodeInfo> nodes = flatten(scenario);
+    for (const NodeInfo &node : nodes)
+        totalSlots += node.capacity;
+    const double capacity = double(totalSlots) * m.makespanS;
+    if (m.tenants.size() != expected.size())
+        return "tenant count differs";
+    double utilizationSum = 0.0;
+    auto it = expected.begin();
+    for (const TenantMetrics &t : m.tenants) {
+        const auto &[name, e] = *it++;
+        utilizationSum += t.utilization;
+        std::vector<double> waits = e.waits;
+        std::sort(waits.begin(), waits.end());
+        double mean = 0.0;
+        for (double w : waits)
+            mean += w;
+        mean = waits.empty() ? 0.0 : mean / double(waits.size());
+        // Nearest rank: the ceil(0.95 n)-th smallest.
+        const std::size_t rank = (95 * waits.size() + 99) / 100;
+        const double p95 = waits.empty() ? 0.0 : waits[rank - 1];
+        if (t.tenant != name || t.jobsSubmitted != e.submitted || t.jobsCompleted != e.completed ||
+            t.jobsRejected != e.rejected || !near(t.utilization, e.busy / capacity) ||
+            !near(t.meanWaitS, mean, 1e-9) || t.p95WaitS != p95) {
+            why << "tenant " << name << ": counts " << t.jobsSubmitted << "/" << t.jobsCompleted
+                << "/" << t.jobsRejected << " vs " << e.submitted << "/" << e.completed << "/"
+                << e.rejected << ", utilization " << t.utilization << " vs " << e.busy / capacity
+                << ", waits " << t.meanWaitS << "/" << t.p95WaitS << " vs " << mean << "/" << p95;
+            return why.str();
+        }
+    }
+    if (!near(utilizationSum, m.utilization, 1e-9)) {
+        why << "tenant utilizations add up to " << utilizationSum << ", not " << m.utilization;
+        return why.str();
+    }
+
+    std::vector<int> held(nodes.size(), 0);
+    std::vector<const Allocation *> current(scenario.jobs.size(), nullptr);
+    double integral = 0.0;
+    SimTime since = 0.0;
+    long long stranded = 0;
+    auto strandedNow = [&] {
+        long long total = 0;
+        for (std::size_t node = 0; node < nodes.size(); ++node) {
+            if (held[node] > 0 && held[node] < nodes[node].capacity)
+                total += nodes[node].capacity - held[node];
+        }
+        return total;
+    };
+    for (const Event &event : run.observer.events) {
+        if (event.kind != Event::Kind::Started && event.kind != Event::Kind::Completed &&
+            event.kind != Event::Kind::Preempted)
+            continue;
+        integral += double(stranded) * (event.time - since);
+        since = event.time;
+        if (event.kind == Event::Kind::Started) {
+            current[event.job] = &run.observer.starts[event.index].allocation;
+            for (const NodeShare &share : *current[event.job])
+                held[share.node] += share.held;
+        } else {
+            for (const NodeShare &share : *current[event.job])
+                held[share.node] -= share.held;
+        }
+        stranded = strandedNow();
+    }
+    const double fragmented = m.makespanS > 0.0 ? integral / m.makespanS : 0.0;
+    if (!near(m.fragmentedSlots, fragmented, 1e-9) ||
+        !near(m.fragmentation, fragmented / double(totalSlots), 1e-9)) {
+        why << "fragmentation " << m.fragmentedSlots << " (" << m.fragmentation << "), replayed "
+            << fragmented;
+        return why.str();
+    }
+    return {};
+}
+
 void addAllRows()
 {
     addRows({SchedulerKind::Fcfs, SchedulerKind::Sjf, SchedulerKind::Srtf, SchedulerKind::Easy});
+}
+
+// Every scheduler × placement on every layout, with reservations and dedicated jobs.
+void addTenantRows()
+{
+    QTest::addColumn<int>("layout");
+    QTest::addColumn<int>("scheduler");
+    QTest::addColumn<int>("placement");
+    QTest::addColumn<quint64>("seed");
+    for (SchedulerKind kind : allSchedulers()) {
+        for (PlacementKind placement : allPlacements()) {
+            for (Layout layout : {Layout::Gpu16x8, Layout::Single64, Layout::Mixed}) {
+                for (std::uint64_t seed : {1, 2}) {
+                    const std::string name = std::string(toString(kind)) + "/" +
+                                             std::string(toString(placement)) + "/" +
+                                             layoutName(layout) + "/seed" + std::to_string(seed);
+                    QTest::newRow(name.c_str())
+                            << static_cast<int>(layout) << static_cast<int>(kind)
+                            << static_cast<int>(placement) << static_cast<quint64>(seed);
+                }
+            }
+        }
+    }
+}
+
+Outcome simulateTenants(Layout layout, SchedulerKind kind, PlacementKind placement,
+                        std::uint64_t seed)
+{
+    Outcome out{makeTenantScenario(layout, kind, placement, seed), {}, {}};
+    Simulation simulation(out.scenario);
+    simulation.addObserver(&out.observer);
+    simulation.run();
+    out.result = simulation.result();
+    return out;
+}
+
+const Outcome &simulateTenantRow()
+{
+    QFETCH(int, layout);
+    QFETCH(int, scheduler);
+    QFETCH(int, placement);
+    QFETCH(quint64, seed);
+    static std::map<std::tuple<int, int, int, quint64>, std::unique_ptr<Outcome>> cache;
+    std::unique_ptr<Outcome> &entry = cache[{layout, scheduler, placement, seed}];
+    if (!entry) {
+        entry = std::make_unique<Outcome>(
+                simulateTenants(static_cast<Layout>(layout), static_cast<SchedulerKind>(scheduler),
+                                static_cast<PlacementKind>(placement), seed));
+    }
+    return *entry;
 }
 
 // Several test functions check different properties of the same rows; each row is simulated
@@ -1075,6 +1453,60 @@ private Q_SLOTS:
         }
     }
 
+    void placementsHonourTenantsAndCapacity_data() { addTenantRows(); }
+    // Every scheduler × placement with reserved nodes and dedicated jobs: the replay checks
+    // that no node is ever over capacity, every allocation keeps to its job's constraints and
+    // its tenant's reservations, a dedicated job never shares a node, impossible jobs (and only
+    // they) are rejected; then the metrics, per tenant and fragmentation included, are
+    // recomputed from the outcomes and events.
+    void placementsHonourTenantsAndCapacity()
+    {
+        const Outcome &run = simulateTenantRow();
+        std::string failure = replay(run);
+        QVERIFY2(failure.empty(), failure.c_str());
+        failure = checkOutcomes(run);
+        QVERIFY2(failure.empty(), failure.c_str());
+        failure = checkTenantMetrics(run);
+        QVERIFY2(failure.empty(), failure.c_str());
+        int dedicatedStarts = 0;
+        for (const RecordingObserver::Start &start : run.observer.starts)
+            dedicatedStarts += run.scenario.jobs[start.job].dedicated ? 1 : 0;
+        QVERIFY(dedicatedStarts > 0);
+        if (run.scenario.policy.scheduler == SchedulerKind::Easy) {
+            // The reservation stays honest whatever the placement: the head starts by its
+            // first shadow time.
+            for (const auto &[job, shadow] : run.observer.firstShadow) {
+                const JobOutcome &outcome = run.result.jobs[job];
+                QVERIFY2(std::isinf(shadow) || outcome.firstStart <= shadow,
+                         describeJob(run.scenario, job).c_str());
+            }
+        }
+    }
+
+    void placementsAreDeterministic_data() { addTenantRows(); }
+    void placementsAreDeterministic()
+    {
+        QFETCH(int, layout);
+        QFETCH(int, scheduler);
+        QFETCH(int, placement);
+        QFETCH(quint64, seed);
+        const Outcome &first = simulateTenantRow();
+        const Outcome second =
+                simulateTenants(static_cast<Layout>(layout), static_cast<SchedulerKind>(scheduler),
+                                static_cast<PlacementKind>(placement), seed);
+        std::string difference = firstDifference(first.result, second.result);
+        QVERIFY2(difference.empty(), ("second run differs in " + difference).c_str());
+        QVERIFY(second.observer.starts == first.observer.starts);
+
+        RecordingObserver observer;
+        Simulation sliced(first.scenario);
+        sliced.addObserver(&observer);
+        runInSlices(sliced, seed + static_cast<std::uint64_t>(layout * 100 + placement));
+        difference = firstDifference(first.result, sliced.result());
+        QVERIFY2(difference.empty(), ("sliced run differs in " + difference).c_str());
+        QVERIFY(observer.starts == first.observer.starts);
+    }
+
     void sameInputsGiveIdenticalResults_data() { addAllRows(); }
     // The same scenario and seed give a bit-identical RunResult: run twice, and once more in
     // random step()/runUntil() slices. The sliced run also reports the same events.
@@ -1100,6 +1532,40 @@ private Q_SLOTS:
         QVERIFY(observer.starts == first.observer.starts);
         QVERIFY(observer.power == first.observer.power);
         QVERIFY(observer.firstShadow == first.observer.firstShadow);
+    }
+
+    void energyManagementKeepsCapsAndIsDeterministic_data() { addAllRows(); }
+    // Energy management on: caps hold at every instant, jobs run only on nodes that are on,
+    // reported power is the power of the node states, energy is its integral, every job still
+    // completes or is rejected, and the run is bit-identical when repeated (also in slices).
+    void energyManagementKeepsCapsAndIsDeterministic()
+    {
+        QFETCH(int, layout);
+        QFETCH(int, scheduler);
+        QFETCH(quint64, seed);
+        const auto kind = static_cast<SchedulerKind>(scheduler);
+        Outcome run{makeEnergyScenario(static_cast<Layout>(layout), kind, seed), {}, {}};
+        {
+            Simulation simulation(run.scenario);
+            simulation.addObserver(&run.observer);
+            simulation.run();
+            run.result = simulation.result();
+        }
+        const std::string failure = checkEnergyManagement(run);
+        QVERIFY2(failure.empty(), failure.c_str());
+        QVERIFY(run.result.metrics.boots > 0);
+        QVERIFY(run.result.metrics.nodeHoursOff > 0.0);
+        for (const JobOutcome &job : run.result.jobs)
+            QVERIFY(job.state == JobState::Completed || job.state == JobState::Rejected);
+
+        RecordingObserver again;
+        Simulation sliced(run.scenario);
+        sliced.addObserver(&again);
+        runInSlices(sliced, seed * 7 + static_cast<std::uint64_t>(layout));
+        const std::string difference = firstDifference(run.result, sliced.result());
+        QVERIFY2(difference.empty(), ("repeated run differs in " + difference).c_str());
+        QVERIFY(again.events == run.observer.events);
+        QVERIFY(again.switches == run.observer.switches);
     }
 };
 

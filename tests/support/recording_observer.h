@@ -18,6 +18,14 @@ public:
         Allocation allocation;
         bool operator==(const Start &) const = default;
     };
+    // A node switched by power management (not part of `events`).
+    struct NodeSwitch
+    {
+        SimTime time;
+        int node;
+        NodePowerState state;
+        bool operator==(const NodeSwitch &) const = default;
+    };
     struct PowerStep
     {
         SimTime time;
@@ -42,6 +50,7 @@ public:
     std::vector<std::pair<SimTime, std::size_t>> preempted;
     std::vector<std::pair<SimTime, std::size_t>> completed;
     std::vector<PowerStep> power;
+    std::vector<NodeSwitch> switches;
     std::vector<Sample> samples;
     // First shadow time computed for each job when it was the queue head.
     std::map<std::size_t, SimTime> firstShadow;
@@ -82,6 +91,10 @@ public:
     {
         events.push_back({Event::Kind::Power, time, 0, power.size()});
         power.push_back({time, watts});
+    }
+    void nodePowerStateChanged(SimTime time, int node, NodePowerState state) override
+    {
+        switches.push_back({time, node, state});
     }
     void sampled(const Sample &sample) override
     {

@@ -72,6 +72,39 @@ ScenarioBuilder &ScenarioBuilder::constrain(JobId id, const JobConstraints &cons
     throw std::logic_error("constrain: no job " + std::to_string(id));
 }
 
+ScenarioBuilder &ScenarioBuilder::tenant(JobId id, const std::string &tenant, bool dedicated)
+{
+    for (Job &job : m_scenario.jobs) {
+        if (job.id == id) {
+            job.tenant = tenant;
+            job.dedicated = dedicated;
+            return *this;
+        }
+    }
+    throw std::logic_error("tenant: no job " + std::to_string(id));
+}
+
+ScenarioBuilder &ScenarioBuilder::reserve(const std::string &node, const std::string &tenant)
+{
+    for (Zone &zone : m_scenario.cluster.zones) {
+        for (Rack &rack : zone.racks) {
+            for (NodeSpec &spec : rack.nodes) {
+                if (spec.name == node) {
+                    spec.tenant = tenant;
+                    return *this;
+                }
+            }
+        }
+    }
+    throw std::logic_error("reserve: no node " + node);
+}
+
+ScenarioBuilder &ScenarioBuilder::placement(PlacementKind kind)
+{
+    m_scenario.policy.placement = kind;
+    return *this;
+}
+
 ScenarioBuilder &ScenarioBuilder::scheduler(SchedulerKind kind)
 {
     m_scenario.policy.scheduler = kind;

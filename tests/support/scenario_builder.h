@@ -23,6 +23,11 @@ public:
     // requested <= 0: not given (taken as the run time).
     ScenarioBuilder &job(JobId id, SimTime submit, int slots, SimTime run, SimTime requested = 0);
     ScenarioBuilder &constrain(JobId id, const JobConstraints &constraints);
+    // Job `id` belongs to `tenant`; dedicated: tenant-isolated (Job::dedicated).
+    ScenarioBuilder &tenant(JobId id, const std::string &tenant, bool dedicated = false);
+    // Reserves the node named `node` for `tenant` (NodeSpec::tenant).
+    ScenarioBuilder &reserve(const std::string &node, const std::string &tenant);
+    ScenarioBuilder &placement(PlacementKind kind);
     ScenarioBuilder &scheduler(SchedulerKind kind);
     ScenarioBuilder &sampleInterval(SimTime seconds);
     ScenarioBuilder &restartOverhead(SimTime seconds);

@@ -57,6 +57,13 @@ void ScenarioDocument::setPolicy(const Policy &policy)
     Q_EMIT changed();
 }
 
+void ScenarioDocument::setEnergy(const EnergyPolicy &energy)
+{
+    mutableScenario().energy = energy;
+    Q_EMIT energyChanged();
+    Q_EMIT changed();
+}
+
 void ScenarioDocument::setMetadata(const std::string &name, const std::string &description,
                                    std::uint64_t seed)
 {
@@ -76,8 +83,7 @@ void ScenarioDocument::insertJobs(std::size_t position, std::vector<Job> jobs)
     Q_EMIT jobsAboutToBeInserted(position, last);
     std::vector<Job> &target = mutableScenario().jobs;
     target.insert(target.begin() + static_cast<std::ptrdiff_t>(position),
-                           std::make_move_iterator(jobs.begin()),
-                           std::make_move_iterator(jobs.end()));
+                  std::make_move_iterator(jobs.begin()), std::make_move_iterator(jobs.end()));
     Q_EMIT jobsInserted(position, last);
     Q_EMIT changed();
 }
@@ -111,6 +117,38 @@ void ScenarioDocument::setJob(std::size_t index, Job job)
 {
     mutableScenario().jobs[index] = std::move(job);
     Q_EMIT jobChanged(index);
+    Q_EMIT changed();
+}
+
+void ScenarioDocument::setServices(std::vector<Service> services)
+{
+    mutableScenario().services = std::move(services);
+    Q_EMIT servicesChanged();
+    Q_EMIT changed();
+}
+
+void ScenarioDocument::insertService(std::size_t position, Service service)
+{
+    std::vector<Service> &services = mutableScenario().services;
+    services.insert(services.begin() + static_cast<std::ptrdiff_t>(position), std::move(service));
+    Q_EMIT servicesChanged();
+    Q_EMIT changed();
+}
+
+Service ScenarioDocument::removeService(std::size_t index)
+{
+    std::vector<Service> &services = mutableScenario().services;
+    Service removed = std::move(services[index]);
+    services.erase(services.begin() + static_cast<std::ptrdiff_t>(index));
+    Q_EMIT servicesChanged();
+    Q_EMIT changed();
+    return removed;
+}
+
+void ScenarioDocument::setService(std::size_t index, Service service)
+{
+    mutableScenario().services[index] = std::move(service);
+    Q_EMIT servicesChanged();
     Q_EMIT changed();
 }
 

@@ -7,7 +7,6 @@
 #include <QUndoStack>
 
 #include <memory>
-
 #include <vector>
 
 namespace headroom::ui {
@@ -43,11 +42,17 @@ public:
     void setCluster(Cluster cluster);
     void setNodeTypes(std::vector<NodeType> types);
     void setPolicy(const Policy &policy);
+    void setEnergy(const EnergyPolicy &energy);
     void setMetadata(const std::string &name, const std::string &description, std::uint64_t seed);
     void insertJobs(std::size_t position, std::vector<Job> jobs);
     // Indices ascending; returns the removed jobs in that order.
     std::vector<Job> removeJobs(const std::vector<std::size_t> &indices);
     void setJob(std::size_t index, Job job);
+    // Services are few (tens), so one coarse signal serves every view of them.
+    void setServices(std::vector<Service> services);
+    void insertService(std::size_t position, Service service);
+    Service removeService(std::size_t index);
+    void setService(std::size_t index, Service service);
     // Whole-scenario replacement (e.g. Import); not for ordinary edits.
     void resetScenario(Scenario scenario);
 
@@ -55,6 +60,8 @@ Q_SIGNALS:
     void clusterChanged();
     void nodeTypesChanged();
     void policyChanged();
+    void energyChanged();
+    void servicesChanged();
     void metadataChanged();
     void jobsAboutToBeInserted(std::size_t first, std::size_t last);
     void jobsInserted(std::size_t first, std::size_t last);

@@ -1,5 +1,6 @@
 #include "ui/document/scenario_edits.h"
 
+#include "core/model/validation.h"
 #include "ui/document/scenario_document.h"
 #include "ui/document/undo_commands.h"
 #include "ui/models/count_text.h"
@@ -91,6 +92,46 @@ rewriteConstraints(const Scenario &scenario, const std::map<std::string, std::st
         }
     }
     return changed;
+}
+
+// The first problem core validation finds in `probe`, in words for the status bar; empty when
+// none. Edits check a probe holding only the part they change, so a million-job scenario
+// is not revalidated per keystroke, and the GUI refuses exactly what a file load would.
+QString problemIn(const Scenario &probe)
+{
+    const std::vector<Problem> problems = validateScenario(probe);
+    if (problems.empty())
+        return {};
+    return tr("Not a valid value: %1: %2")
+            .arg(QString::fromStdString(problems.front().path),
+                 QString::fromStdString(problems.front().message));
+}
+
+bool refuse(QString *why, const QString &text)
+{
+    if (why)
+        *why = text;
+    return false;
+}
+
+NodeSpec *findNode(Cluster &cluster, const std::string &name)
+{
+    for (Zone &zone : cluster.zones) {
+        for (Rack &rack : zone.racks) {
+            for (NodeSpec &node : rack.nodes) {
+                if (node.name == name)
+                    return &node;
+            }
+        }
+    }
+    return nullptr;
+}
+
+std::ptrdiff_t serviceIndex(const Scenario &scenario, const std::string &name)
+{
+    const auto it = std::find_if(scenario.services.begin(), scenario.services.end(),
+                                 [&](const Service &s) { return s.name == name; });
+    return it == scenario.services.end() ? -1 : it - scenario.services.begin();
 }
 
 // Pushes a cluster change together with the job fix-ups it needs, as one undo step.
@@ -203,7 +244,8 @@ bool removeElements(ScenarioDocument &doc, const std::vector<std::string> &names
     }
     if (count == 0)
         return false;
-    pushClusterEdit(doc, std::move(cluster), countText(count, tr("Delete %1 element"), tr("Delete %1 elements")),
+    pushClusterEdit(doc, std::move(cluster),
+                    countText(count, tr("Delete %1 element"), tr("Delete %1 elements")),
                     rewriteConstraints(doc.scenario(), removed, false));
     return true;
 }
@@ -221,7 +263,7 @@ bool duplicateElements(ScenarioDocument &doc, const std::vector<std::string> &na
             for (const NodeSpec &node : rack.nodes) {
                 nodes.push_back(node);
                 if (wanted.count(node.name)) {
-                    nodes.push_back({uniqueIn(taken, rack.name + "-n"), node.type});
+                    nodes.push_back({uniqueIn(taken, rack.name + "-n"), node.type, node.tenant});
                     ++copies;
                 }
             }
@@ -231,8 +273,10 @@ bool duplicateElements(ScenarioDocument &doc, const std::vector<std::string> &na
                 Rack copy;
                 copy.name = uniqueIn(taken, rack.name + "-copy");
                 copy.powerBudgetKw = rack.powerBudgetKw;
+                copy.dvfsFrequency = rack.dvfsFrequency;
                 for (const NodeSpec &node : rack.nodes)
-                    copy.nodes.push_back({uniqueIn(taken, copy.name + "-n"), node.type});
+                    copy.nodes.push_back(
+                            {uniqueIn(taken, copy.name + "-n"), node.type, node.tenant});
                 racks.push_back(std::move(copy));
                 ++copies;
             }
@@ -241,7 +285,8 @@ bool duplicateElements(ScenarioDocument &doc, const std::vector<std::string> &na
     }
     if (copies == 0)
         return false;
-    pushClusterEdit(doc, std::move(cluster), countText(copies, tr("Duplicate %1 element"), tr("Duplicate %1 elements")));
+    pushClusterEdit(doc, std::move(cluster),
+                    countText(copies, tr("Duplicate %1 element"), tr("Duplicate %1 elements")));
     return true;
 }
 
@@ -317,6 +362,38 @@ bool setNodeType(ScenarioDocument &doc, const std::string &nodeName, const std::
     return false;
 }
 
+bool setNodeTenant(ScenarioDocument &doc, const std::string &nodeName, const std::string &tenant)
+{
+    Cluster cluster = doc.scenario().cluster;
+    NodeSpec *node = findNode(cluster, nodeName);
+    if (!node || node->tenant == tenant)
+        return false;
+    node->tenant = tenant;
+    pushClusterEdit(doc, std::move(cluster),
+                    tenant.empty()
+                            ? tr("Share %1 between tenants").arg(QString::fromStdString(nodeName))
+                            : tr("Reserve %1 for %2")
+                                      .arg(QString::fromStdString(nodeName),
+                                           QString::fromStdString(tenant)));
+    return true;
+}
+
+bool setRackDvfs(ScenarioDocument &doc, const std::string &rackName,
+                 std::optional<double> frequency, QString *why)
+{
+    // validateScenario()'s range for a DVFS frequency.
+    if (frequency && !(*frequency > 0.0 && *frequency <= 4.0))
+        return refuse(why, tr("A DVFS frequency must be above 0 and at most 4 × nominal"));
+    Cluster cluster = doc.scenario().cluster;
+    Rack *rack = findRack(cluster, rackName);
+    if (!rack || rack->dvfsFrequency == frequency)
+        return false;
+    rack->dvfsFrequency = frequency;
+    pushClusterEdit(doc, std::move(cluster),
+                    tr("Set DVFS frequency of %1").arg(QString::fromStdString(rackName)));
+    return true;
+}
+
 bool addNodeType(ScenarioDocument &doc, NodeType type, QString *why)
 {
     if (type.name.empty() || doc.scenario().findNodeType(type.name)) {
@@ -326,11 +403,44 @@ bool addNodeType(ScenarioDocument &doc, NodeType type, QString *why)
                                                .arg(QString::fromStdString(type.name));
         return false;
     }
-    std::vector<NodeType> types = doc.scenario().nodeTypes;
-    const QString text = tr("Add node type %1").arg(QString::fromStdString(type.name));
-    types.push_back(std::move(type));
-    doc.undoStack()->push(new ReplaceNodeTypesCommand(&doc, std::move(types), text));
+    return addNodeTypes(doc, {std::move(type)}, why);
+}
+
+bool addNodeTypes(ScenarioDocument &doc, std::vector<NodeType> added, QString *why)
+{
+    if (added.empty())
+        return false;
+    Scenario probe;
+    probe.nodeTypes = doc.scenario().nodeTypes;
+    for (const NodeType &type : added) {
+        if (type.name.empty())
+            return refuse(why, tr("A node type needs a name"));
+        if (std::any_of(probe.nodeTypes.begin(), probe.nodeTypes.end(),
+                        [&](const NodeType &t) { return t.name == type.name; }))
+            return refuse(
+                    why,
+                    tr("There is already a node type %1").arg(QString::fromStdString(type.name)));
+        probe.nodeTypes.push_back(type);
+    }
+    if (const QString problem = problemIn(probe); !problem.isEmpty())
+        return refuse(why, problem);
+    const QString text =
+            added.size() == 1
+                    ? tr("Add node type %1").arg(QString::fromStdString(added.front().name))
+                    : tr("Add %1 node types").arg(added.size());
+    doc.undoStack()->push(new ReplaceNodeTypesCommand(&doc, std::move(probe.nodeTypes), text));
     return true;
+}
+
+std::string uniqueNodeTypeName(const Scenario &scenario, const std::string &base)
+{
+    if (!scenario.findNodeType(base))
+        return base;
+    for (int number = 2;; ++number) {
+        std::string name = base + "-" + std::to_string(number);
+        if (!scenario.findNodeType(name))
+            return name;
+    }
 }
 
 bool replaceNodeType(ScenarioDocument &doc, const std::string &name, const NodeType &type,
@@ -349,6 +459,12 @@ bool replaceNodeType(ScenarioDocument &doc, const std::string &name, const NodeT
         return false;
     }
     *it = type;
+    {
+        Scenario probe;
+        probe.nodeTypes = types;
+        if (const QString problem = problemIn(probe); !problem.isEmpty())
+            return refuse(why, problem);
+    }
     const QString text = tr("Edit node type %1").arg(QString::fromStdString(name));
     auto *command = new QUndoCommand(text);
     new ReplaceNodeTypesCommand(&doc, std::move(types), text, command);
@@ -399,8 +515,8 @@ void removeJobs(ScenarioDocument &doc, std::vector<std::size_t> indices)
     if (indices.empty())
         return;
     const int count = static_cast<int>(indices.size());
-    doc.undoStack()->push(new RemoveJobsCommand(&doc, std::move(indices),
-                                                countText(count, tr("Delete %1 job"), tr("Delete %1 jobs"))));
+    doc.undoStack()->push(new RemoveJobsCommand(
+            &doc, std::move(indices), countText(count, tr("Delete %1 job"), tr("Delete %1 jobs"))));
 }
 
 void editJob(ScenarioDocument &doc, std::size_t index, const Job &job)
@@ -427,11 +543,96 @@ void setJobConstraints(ScenarioDocument &doc, const std::vector<std::size_t> &in
         doc.undoStack()->push(new ChangeJobsCommand(&doc, std::move(changes), text));
 }
 
+void setJobsDedicated(ScenarioDocument &doc, const std::vector<std::size_t> &indices,
+                      bool dedicated)
+{
+    std::vector<std::pair<std::size_t, Job>> changes;
+    for (std::size_t index : indices) {
+        Job job = doc.scenario().jobs[index];
+        if (job.dedicated == dedicated)
+            continue;
+        job.dedicated = dedicated;
+        changes.emplace_back(index, std::move(job));
+    }
+    if (changes.empty())
+        return;
+    const qint64 count = qint64(changes.size());
+    const QString text =
+            dedicated ? countText(count, tr("Isolate %1 job"), tr("Isolate %1 jobs"))
+                      : countText(count, tr("Stop isolating %1 job"), tr("Stop isolating %1 jobs"));
+    doc.undoStack()->push(new ChangeJobsCommand(&doc, std::move(changes), text));
+}
+
+bool addService(ScenarioDocument &doc, Service service, QString *why)
+{
+    if (service.name.empty())
+        return refuse(why, tr("A service needs a name"));
+    if (serviceIndex(doc.scenario(), service.name) >= 0)
+        return refuse(
+                why, tr("There is already a service %1").arg(QString::fromStdString(service.name)));
+    Scenario probe;
+    probe.nodeTypes = doc.scenario().nodeTypes;
+    probe.services = {service};
+    if (const QString problem = problemIn(probe); !problem.isEmpty())
+        return refuse(why, problem);
+    const QString text = tr("Add service %1").arg(QString::fromStdString(service.name));
+    doc.undoStack()->push(
+            new AddServiceCommand(&doc, doc.scenario().services.size(), std::move(service), text));
+    return true;
+}
+
+bool editService(ScenarioDocument &doc, const std::string &name, const Service &service,
+                 QString *why)
+{
+    const std::ptrdiff_t index = serviceIndex(doc.scenario(), name);
+    if (index < 0 || doc.scenario().services[std::size_t(index)] == service)
+        return false;
+    if (service.name.empty())
+        return refuse(why, tr("A service needs a name"));
+    if (service.name != name && serviceIndex(doc.scenario(), service.name) >= 0)
+        return refuse(
+                why, tr("There is already a service %1").arg(QString::fromStdString(service.name)));
+    Scenario probe;
+    probe.nodeTypes = doc.scenario().nodeTypes;
+    probe.services = {service};
+    if (const QString problem = problemIn(probe); !problem.isEmpty())
+        return refuse(why, problem);
+    doc.undoStack()->push(
+            new ChangeServiceCommand(&doc, std::size_t(index), service,
+                                     tr("Edit service %1").arg(QString::fromStdString(name))));
+    return true;
+}
+
+bool removeService(ScenarioDocument &doc, const std::string &name)
+{
+    const std::ptrdiff_t index = serviceIndex(doc.scenario(), name);
+    if (index < 0)
+        return false;
+    doc.undoStack()->push(new RemoveServiceCommand(
+            &doc, std::size_t(index), tr("Delete service %1").arg(QString::fromStdString(name))));
+    return true;
+}
+
 void setPolicy(ScenarioDocument &doc, const Policy &policy)
 {
     if (doc.scenario().policy == policy)
         return;
     doc.undoStack()->push(new ChangePolicyCommand(&doc, policy, tr("Change policy")));
+}
+
+bool setEnergy(ScenarioDocument &doc, const EnergyPolicy &energy, const QString &field,
+               QString *why)
+{
+    if (doc.scenario().energy == energy)
+        return false;
+    Scenario probe;
+    probe.energy = energy;
+    if (const QString problem = problemIn(probe); !problem.isEmpty())
+        return refuse(why, problem);
+    const QString text =
+            field.isEmpty() ? tr("Change energy settings") : tr("Change %1").arg(field);
+    doc.undoStack()->push(new ChangeEnergyCommand(&doc, energy, text, field));
+    return true;
 }
 
 void setMetadata(ScenarioDocument &doc, const std::string &name, const std::string &description,

@@ -31,11 +31,21 @@ bool renameElement(ScenarioDocument &doc, const std::string &oldName, const std:
                    QString *why = nullptr);
 bool setRackBudget(ScenarioDocument &doc, const std::string &rack, std::optional<double> kw);
 bool setNodeType(ScenarioDocument &doc, const std::string &node, const std::string &type);
+// Reserves a node for one tenant's jobs; an empty tenant makes it shared again.
+bool setNodeTenant(ScenarioDocument &doc, const std::string &node, const std::string &tenant);
+// A rack's own DVFS frequency (relative, 0 < f <= 4); nullopt follows the cluster's.
+bool setRackDvfs(ScenarioDocument &doc, const std::string &rack, std::optional<double> frequency,
+                 QString *why = nullptr);
 
 // Node types
 bool addNodeType(ScenarioDocument &doc, NodeType type, QString *why = nullptr);
 bool replaceNodeType(ScenarioDocument &doc, const std::string &name, const NodeType &type,
                      QString *why = nullptr);
+// Adds several node types as one step (Add from Catalog); refuses all of them when any name
+// is empty or taken, or any figure is out of range.
+bool addNodeTypes(ScenarioDocument &doc, std::vector<NodeType> types, QString *why = nullptr);
+// `base` when no node type has that name yet, else the first free "base-2", "base-3", …
+std::string uniqueNodeTypeName(const Scenario &scenario, const std::string &base);
 
 // Jobs
 // Appends jobs; ids that are 0 or already taken get fresh ones.
@@ -44,9 +54,24 @@ void removeJobs(ScenarioDocument &doc, std::vector<std::size_t> indices);
 void editJob(ScenarioDocument &doc, std::size_t index, const Job &job);
 void setJobConstraints(ScenarioDocument &doc, const std::vector<std::size_t> &indices,
                        const JobConstraints &constraints, const QString &text);
+// Tenant isolation (Job::dedicated) for several jobs at once, as one step.
+void setJobsDedicated(ScenarioDocument &doc, const std::vector<std::size_t> &indices,
+                      bool dedicated);
+
+// Services (names are unique, so they are the key)
+bool addService(ScenarioDocument &doc, Service service, QString *why = nullptr);
+bool editService(ScenarioDocument &doc, const std::string &name, const Service &service,
+                 QString *why = nullptr);
+bool removeService(ScenarioDocument &doc, const std::string &name);
 
 // Settings
 void setPolicy(ScenarioDocument &doc, const Policy &policy);
+// `field` names the setting that changed, in words ("PUE", "cluster power cap"): the undo text
+// reads "Change PUE", and consecutive changes of the same field merge into one undo step
+// (typing, spin box arrows); without a field an edit never merges. Refuses values the
+// scenario format would refuse, saying which and why.
+bool setEnergy(ScenarioDocument &doc, const EnergyPolicy &energy, const QString &field = {},
+               QString *why = nullptr);
 void setMetadata(ScenarioDocument &doc, const std::string &name, const std::string &description,
                  std::uint64_t seed);
 

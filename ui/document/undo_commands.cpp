@@ -69,6 +69,36 @@ bool ChangePolicyCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
+ChangeEnergyCommand::ChangeEnergyCommand(ScenarioDocument *document, const EnergyPolicy &after,
+                                         const QString &text, QString field)
+    : QUndoCommand(text)
+    , m_document(document)
+    , m_before(document->scenario().energy)
+    , m_after(after)
+    , m_field(std::move(field))
+{}
+
+void ChangeEnergyCommand::undo()
+{
+    m_document->setEnergy(m_before);
+}
+
+void ChangeEnergyCommand::redo()
+{
+    m_document->setEnergy(m_after);
+}
+
+bool ChangeEnergyCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *next = static_cast<const ChangeEnergyCommand *>(other);
+    if (next->m_document != m_document || next->m_field != m_field)
+        return false;
+    m_after = next->m_after;
+    // Typed back to where it started: no step at all.
+    setObsolete(m_after == m_before);
+    return true;
+}
+
 ChangeMetadataCommand::ChangeMetadataCommand(ScenarioDocument *document, Metadata after,
                                              const QString &text)
     : QUndoCommand(text)
@@ -179,6 +209,60 @@ void RemoveJobsCommand::undo()
 void RemoveJobsCommand::redo()
 {
     m_removed = m_document->removeJobs(m_indices);
+}
+
+AddServiceCommand::AddServiceCommand(ScenarioDocument *document, std::size_t position,
+                                     Service service, const QString &text, QUndoCommand *parent)
+    : QUndoCommand(text, parent)
+    , m_document(document)
+    , m_position(position)
+    , m_service(std::move(service))
+{}
+
+void AddServiceCommand::undo()
+{
+    m_service = m_document->removeService(m_position);
+}
+
+void AddServiceCommand::redo()
+{
+    m_document->insertService(m_position, m_service);
+}
+
+RemoveServiceCommand::RemoveServiceCommand(ScenarioDocument *document, std::size_t index,
+                                           const QString &text, QUndoCommand *parent)
+    : QUndoCommand(text, parent)
+    , m_document(document)
+    , m_index(index)
+{}
+
+void RemoveServiceCommand::undo()
+{
+    m_document->insertService(m_index, m_removed);
+}
+
+void RemoveServiceCommand::redo()
+{
+    m_removed = m_document->removeService(m_index);
+}
+
+ChangeServiceCommand::ChangeServiceCommand(ScenarioDocument *document, std::size_t index,
+                                           Service after, const QString &text, QUndoCommand *parent)
+    : QUndoCommand(text, parent)
+    , m_document(document)
+    , m_index(index)
+    , m_before(document->scenario().services[index])
+    , m_after(std::move(after))
+{}
+
+void ChangeServiceCommand::undo()
+{
+    m_document->setService(m_index, m_before);
+}
+
+void ChangeServiceCommand::redo()
+{
+    m_document->setService(m_index, m_after);
 }
 
 } // namespace headroom::ui

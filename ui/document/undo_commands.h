@@ -17,6 +17,7 @@ enum class MergeId : int {
     Policy = 1,
     Metadata,
     JobEdit,
+    Energy,
 };
 
 // Swaps the whole cluster tree. Clusters are small (thousands of nodes), so storing both
@@ -63,6 +64,25 @@ private:
     ScenarioDocument *m_document;
     Policy m_before;
     Policy m_after;
+};
+
+// Energy settings edits merge while they change the same field (`field`, e.g. "pue"), so
+// typing "1.35" or dragging a spin box is one undo step, but PUE then cap are two.
+class ChangeEnergyCommand final : public QUndoCommand
+{
+public:
+    ChangeEnergyCommand(ScenarioDocument *document, const EnergyPolicy &after, const QString &text,
+                        QString field = {});
+    void undo() override;
+    void redo() override;
+    int id() const override { return m_field.isEmpty() ? -1 : int(MergeId::Energy); }
+    bool mergeWith(const QUndoCommand *other) override;
+
+private:
+    ScenarioDocument *m_document;
+    EnergyPolicy m_before;
+    EnergyPolicy m_after;
+    QString m_field;
 };
 
 class ChangeMetadataCommand final : public QUndoCommand
@@ -137,6 +157,51 @@ private:
     ScenarioDocument *m_document;
     std::vector<std::size_t> m_indices;
     std::vector<Job> m_removed; // held while done
+};
+
+// Inserts one service at `position`; undo takes it out again and holds it.
+class AddServiceCommand final : public QUndoCommand
+{
+public:
+    AddServiceCommand(ScenarioDocument *document, std::size_t position, Service service,
+                      const QString &text, QUndoCommand *parent = nullptr);
+    void undo() override;
+    void redo() override;
+
+private:
+    ScenarioDocument *m_document;
+    std::size_t m_position;
+    Service m_service; // held while undone
+};
+
+class RemoveServiceCommand final : public QUndoCommand
+{
+public:
+    RemoveServiceCommand(ScenarioDocument *document, std::size_t index, const QString &text,
+                         QUndoCommand *parent = nullptr);
+    void undo() override;
+    void redo() override;
+
+private:
+    ScenarioDocument *m_document;
+    std::size_t m_index;
+    Service m_removed; // held while done
+};
+
+// Replaces one service in place (the Edit Service dialog's OK: one step, never merged).
+class ChangeServiceCommand final : public QUndoCommand
+{
+public:
+    ChangeServiceCommand(ScenarioDocument *document, std::size_t index, Service after,
+                         const QString &text, QUndoCommand *parent = nullptr);
+    void undo() override;
+    void redo() override;
+
+private:
+    ScenarioDocument *m_document;
+    std::size_t m_index;
+    Service m_before;
+    Service m_after;
 };
 
 } // namespace headroom::ui

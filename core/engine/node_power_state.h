@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstdint>
+
+namespace headroom {
+
+// Power state of one node (DESIGN.md §4), in Batsim's vocabulary of machine states: a node
+// that is on is Idle (holds no slots) or Busy (holds some); switching it off takes it through
+// ShuttingDown to Off, switching it on through Booting back to Idle. Only an on node offers
+// slots to placement.
+enum class NodePowerState : std::uint8_t { Idle, Busy, Off, Booting, ShuttingDown };
+
+inline bool isOn(NodePowerState state)
+{
+    return state == NodePowerState::Idle || state == NodePowerState::Busy;
+}
+
+inline const char *toString(NodePowerState state)
+{
+    switch (state) {
+    case NodePowerState::Idle:
+        return "idle";
+    case NodePowerState::Busy:
+        return "busy";
+    case NodePowerState::Off:
+        return "off";
+    case NodePowerState::Booting:
+        return "booting";
+    case NodePowerState::ShuttingDown:
+        return "shutting_down";
+    }
+    return "?";
+}
+
+} // namespace headroom

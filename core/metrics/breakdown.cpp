@@ -1,0 +1,88 @@
+#include "core/metrics/breakdown.h"
+
+#include "core/io/number_format.h"
+
+namespace headroom {
+
+std::vector<NodeUsage> nodeUsage(const Scenario &scenario, const RunResult &result)
+{
+    std::vector<NodeUsage> nodes;
+    nodes.reserve(static_cast<std::size_t>(scenario.cluster.nodeCount()));
+    const std::vector<double> &utilization = result.metrics.nodeUtilization;
+    for (const Zone &zone : scenario.cluster.zones) {
+        for (const Rack &rack : zone.racks) {
+            for (const NodeSpec &spec : rack.nodes) {
+                NodeUsage node;
+                node.name = spec.name;
+                node.zone = zone.name;
+                node.rack = rack.name;
+                node.type = spec.type;
+                node.reservedFor = spec.tenant;
+                if (const NodeType *type = scenario.findNodeType(spec.type))
+                    node.accelerators = type->accelerators;
+                const std::size_t index = nodes.size();
+                node.utilization = index < utilization.size() ? utilization[index] : 0.0;
+                nodes.push_back(std::move(node));
+            }
+        }
+    }
+    return nodes;
+}
+
+namespace {
+
+// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
+void appendField(std::string &out, const std::string &field)
+{
+    if (field.find_first_of(",\"\r\n") == std::string::npos) {
+        out += field;
+        return;
+    }
+    out += '"';
+    for (const char c : field) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+} // namespace
+
+std::string nodesCsv(const std::vector<NodeUsage> &nodes)
+{
+    std::string out = "node,zone,rack,type,reserved_for,accelerators,utilization\n";
+    for (const NodeUsage &node : nodes) {
+        for (const std::string *field :
+             {&node.name, &node.zone, &node.rack, &node.type, &node.reservedFor}) {
+            appendField(out, *field);
+            out += ',';
+        }
+        out += std::to_string(node.accelerators);
+        out += ',';
+        appendNumber(out, node.utilization);
+        out += '\n';
+    }
+    return out;
+}
+
+std::string tenantsCsv(const std::vector<TenantMetrics> &tenants)
+{
+    std::string out = "tenant,jobs_submitted,jobs_completed,jobs_rejected,utilization,"
+                      "mean_wait_s,p95_wait_s\n";
+    for (const TenantMetrics &t : tenants) {
+        appendField(out, t.tenant);
+        for (const long long count : {t.jobsSubmitted, t.jobsCompleted, t.jobsRejected}) {
+            out += ',';
+            out += std::to_string(count);
+        }
+        for (const double value : {t.utilization, t.meanWaitS, t.p95WaitS}) {
+            out += ',';
+            appendNumber(out, value);
+        }
+        out += '\n';
+    }
+    return out;
+}
+
+} // namespace headroom

@@ -1,0 +1,385 @@
+#include "core/power/power_manager.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace headroom {
+
+PowerManager::PowerManager(const PowerModel &model, ClusterState &cluster, PowerMeter &meter,
+                           const PowerCaps &caps, Listener &listener)
+    : m_model(&model)
+    , m_cluster(&cluster)
+    , m_meter(&meter)
+    , m_caps(&caps)
+    , m_listener(&listener)
+    , m_enabled(model.energy().dpmEnabled)
+    , m_timeout(model.energy().idleTimeoutS)
+    , m_spare(model.energy().spareNodes)
+{
+    if (!m_enabled)
+        return;
+    const CompiledCluster &layout = model.layout();
+    m_generation.assign(layout.nodeCount(), 0);
+    for (const CompiledNodeType &type : layout.types) {
+        const std::vector<int> zeros(type.nodes.size(), 0);
+        m_offTree.emplace_back(zeros);
+        m_bootingTree.emplace_back(zeros);
+    }
+    m_bootingOfType.assign(layout.types.size(), 0);
+    m_forJob.assign(layout.nodeCount(), 0);
+    m_have.assign(layout.types.size(), 0);
+}
+
+void PowerManager::begin(SimTime time)
+{
+    if (!m_enabled)
+        return;
+    for (int node = 0; node < m_model->layout().nodeCount(); ++node)
+        nodeBecameIdle(node, time);
+}
+
+void PowerManager::nodeBecameIdle(int node, SimTime now)
+{
+    ++m_idleOn;
+    m_timeouts.push_back({now + m_timeout, node, ++m_generation[node]});
+}
+
+void PowerManager::nodeBecameBusy(int node)
+{
+    --m_idleOn;
+    ++m_generation[node];
+}
+
+void PowerManager::dropStaleTimeouts()
+{
+    while (!m_timeouts.empty() &&
+           m_timeouts.front().generation != m_generation[m_timeouts.front().node])
+        m_timeouts.pop_front();
+}
+
+SimTime PowerManager::nextEventTime()
+{
+    SimTime next = std::numeric_limits<SimTime>::infinity();
+    if (!m_enabled)
+        return next;
+    dropStaleTimeouts();
+    if (!m_timeouts.empty())
+        next = m_timeouts.front().time;
+    if (!m_booting.empty())
+        next = std::min(next, m_booting.front().ready);
+    if (!m_shutdowns.empty())
+        next = std::min(next, m_shutdowns.top().time);
+    return next;
+}
+
+void PowerManager::setSwitched(int node, NodePowerState state)
+{
+    const CompiledCluster &layout = m_model->layout();
+    const int type = layout.nodes[node].type;
+    const int position = layout.typePosition[node];
+    const NodePowerState before = m_cluster->powerState(node);
+    if (before == NodePowerState::Off) {
+        --m_off;
+        m_offTree[type].set(position, 0);
+    } else if (before == NodePowerState::Booting) {
+        --m_bootingOfType[type];
+        m_bootingTree[type].set(position, 0);
+    }
+    if (state == NodePowerState::Off) {
+        ++m_off;
+        m_offTree[type].set(position, 1);
+    } else if (state == NodePowerState::Booting) {
+        ++m_bootingOfType[type];
+        m_bootingTree[type].set(position, 1);
+    }
+    m_cluster->setSwitched(node, state);
+    m_meter->switched(node, state);
+    m_listener->nodeSwitched(node, state);
+}
+
+PowerManager::Transitions PowerManager::completeTransitions(SimTime now)
+{
+    Transitions done;
+    if (!m_enabled)
+        return done;
+    std::size_t ready = 0;
+    while (ready < m_booting.size() && m_booting[ready].ready <= now)
+        ++ready;
+    if (ready > 0) {
+        const std::vector<BootingNode> finished(m_booting.begin(), m_booting.begin() + ready);
+        m_booting.erase(m_booting.begin(), m_booting.begin() + ready);
+        for (const BootingNode &boot : finished) {
+            if (m_forJob[boot.node]) {
+                m_forJob[boot.node] = 0;
+                --m_wakeBooting;
+            }
+            setSwitched(boot.node, NodePowerState::Idle);
+            nodeBecameIdle(boot.node, now);
+            ++done.booted;
+        }
+    }
+    while (!m_shutdowns.empty() && m_shutdowns.top().time <= now) {
+        const int node = m_shutdowns.top().node;
+        m_shutdowns.pop();
+        setSwitched(node, NodePowerState::Off);
+        ++done.shutDown;
+    }
+    return done;
+}
+
+void PowerManager::expireIdle(SimTime now)
+{
+    if (!m_enabled)
+        return;
+    m_expired.clear();
+    for (dropStaleTimeouts(); !m_timeouts.empty() && m_timeouts.front().time <= now;
+         dropStaleTimeouts()) {
+        const Timeout timeout = m_timeouts.front();
+        m_timeouts.pop_front();
+        if (m_wakeBooting > 0)
+            m_deferred.push_back(timeout);
+        else
+            m_expired.push_back(timeout.node);
+    }
+    if (!m_expired.empty())
+        switchOff(m_expired, now);
+}
+
+void PowerManager::switchOffDeferred(SimTime now)
+{
+    if (!m_enabled || m_wakeBooting > 0 || m_deferred.empty())
+        return;
+    m_expired.clear();
+    for (const Timeout &timeout : m_deferred) {
+        if (timeout.generation == m_generation[timeout.node])
+            m_expired.push_back(timeout.node);
+    }
+    m_deferred.clear();
+    if (!m_expired.empty())
+        switchOff(m_expired, now);
+}
+
+void PowerManager::switchOff(std::vector<int> &candidates, SimTime now)
+{
+    // Highest index first, so that the spares left on are the lowest-index nodes.
+    std::sort(candidates.begin(), candidates.end(), std::greater<>());
+    for (int node : candidates) {
+        if (m_idleOn <= m_spare)
+            return;
+        const PowerCaps::Switch off{node, NodePowerState::ShuttingDown};
+        if (!m_caps->admitsSwitches({&off, 1}))
+            continue; // only if off_w exceeds idle power: stays on rather than break a cap
+        ++m_generation[node];
+        --m_idleOn;
+        setSwitched(node, NodePowerState::ShuttingDown);
+        m_shutdowns.push({now + m_model->shutdownS(node), node});
+    }
+}
+
+bool PowerManager::unrestricted(const NodeFilter &filter) const
+{
+    return m_cluster->coversAllNodes(filter.range) &&
+           (filter.owner == NodeFilter::kAnyOwner || !m_model->layout().hasReservations());
+}
+
+int PowerManager::countAtLeast(const MaxTree &tree, int type, const NodeFilter &filter, int minimum,
+                               int limit) const
+{
+    const CompiledNodeType &nodeType = m_model->layout().types[type];
+    int count = 0;
+    for (int group = 0; group < nodeType.groupCount() && count < limit; ++group) {
+        if (!filter.admitsGroup(group))
+            continue;
+        const NodeRange local = m_cluster->typeLocalRange(type, filter.range, group);
+        for (int from = local.begin; count < limit;) {
+            const int position = tree.firstAtLeast(minimum, from, local.end);
+            if (position < 0)
+                break;
+            ++count;
+            from = position + 1;
+        }
+    }
+    return count;
+}
+
+void PowerManager::bootNode(int node, SimTime now)
+{
+    setSwitched(node, NodePowerState::Booting);
+    const BootingNode entry{now + m_model->bootS(node), node};
+    m_booting.insert(std::upper_bound(m_booting.begin(), m_booting.end(), entry), entry);
+    ++m_boots;
+}
+
+int PowerManager::replenishSpares(SimTime now)
+{
+    int deficit = m_spare - m_idleOn - nodesBooting();
+    if (!m_enabled || deficit <= 0 || m_off == 0)
+        return 0;
+    // Lowest-index off nodes first (types in topology order), each only if the caps allow its
+    // boot; a refusal skips the rest of that rack.
+    int booted = 0;
+    const CompiledCluster &layout = m_model->layout();
+    for (int type : layout.typeOrder) {
+        const CompiledNodeType &nodeType = layout.types[type];
+        for (int group = 0; group < nodeType.groupCount() && booted < deficit; ++group) {
+            const NodeRange local = m_cluster->typeLocalRange(type, {0, layout.nodeCount()}, group);
+            for (int from = local.begin; booted < deficit;) {
+                const int position = m_offTree[type].firstAtLeast(1, from, local.end);
+                if (position < 0)
+                    break;
+                const int node = nodeType.nodes[position];
+                const PowerCaps::Switch boot{node, NodePowerState::Booting};
+                if (m_caps->admitsSwitches({&boot, 1})) {
+                    bootNode(node, now);
+                    ++booted;
+                    from = position + 1;
+                } else {
+                    const NodeRange rack = layout.rackNodes[layout.nodes[node].rack];
+                    from = std::max(
+                            position + 1,
+                            m_cluster->typeLocalRange(type, {rack.end, layout.nodeCount()}, group)
+                                    .begin);
+                }
+            }
+        }
+    }
+    return booted;
+}
+
+// Walks the admitted nodes of `type` whose `tree` value is at least `minimum`, rack by rack
+// (topology order), calling visit(node) until it returns false.
+template<typename Visit>
+void PowerManager::forEachNode(const MaxTree &tree, int type, const NodeFilter &filter, int minimum,
+                               Visit visit) const
+{
+    const CompiledCluster &layout = m_model->layout();
+    const CompiledNodeType &nodeType = layout.types[type];
+    for (int group = 0; group < nodeType.groupCount(); ++group) {
+        if (!filter.admitsGroup(group))
+            continue;
+        const NodeRange local = m_cluster->typeLocalRange(type, filter.range, group);
+        for (int from = local.begin;;) {
+            const int position = tree.firstAtLeast(minimum, from, local.end);
+            if (position < 0 || !visit(nodeType.nodes[position]))
+                break;
+            from = position + 1;
+        }
+    }
+}
+
+PowerManager::Wake PowerManager::wake(SimTime now, const JobDemand &demand)
+{
+    Wake result;
+    if (!m_enabled || m_off == 0)
+        return result;
+    const CompiledCluster &layout = m_model->layout();
+    const NodeFilter &filter = *demand.filter;
+    const bool caps = m_caps->active();
+    const bool fast = unrestricted(filter) && !caps;
+
+    // The power a node of the job would add once running on it (what caps count).
+    const auto jobDelta = [&](int node, int fromIndex) {
+        const int cls = m_model->classOf(node);
+        const int busy = std::min(demand.slots, layout.nodes[node].slots);
+        return m_model->capWatts(cls, busy) - m_model->capWatts(cls, fromIndex);
+    };
+    // Room left under the caps as nodes are counted or chosen: per rack, and the cluster.
+    m_room.clear();
+    double clusterRoom = m_caps->clusterHeadroomW(*m_cluster);
+    const auto fits = [&](int node, double delta) {
+        if (!caps)
+            return true;
+        const int rack = layout.nodes[node].rack;
+        auto it = std::find_if(m_room.begin(), m_room.end(),
+                               [rack](const auto &entry) { return entry.first == rack; });
+        if (it == m_room.end()) {
+            m_room.emplace_back(rack, m_caps->rackHeadroomW(*m_cluster, rack));
+            it = m_room.end() - 1;
+        }
+        if (delta > it->second || delta > clusterRoom)
+            return false;
+        it->second -= delta;
+        clusterRoom -= delta;
+        return true;
+    };
+
+    // Already covered by free on-nodes (where the caps let the job run) and nodes booting?
+    for (int type : layout.typeOrder) {
+        m_have[type] = -1;
+        if (filter.type >= 0 && filter.type != type)
+            continue;
+        const int nodeSlots = layout.types[type].slots;
+        const int threshold = freeSlotsNeeded(demand, nodeSlots);
+        if (threshold == 0)
+            continue;
+        const int needed = demand.gang ? gangNodesNeeded(demand.slots, nodeSlots) : 1;
+        int have = 0;
+        if (fast) {
+            have = std::min(needed, m_cluster->nodesWithFreeAtLeast(type, threshold)) +
+                   m_bootingOfType[type];
+        } else {
+            m_room.clear();
+            clusterRoom = m_caps->clusterHeadroomW(*m_cluster);
+            forEachNode(m_cluster->freeTree(type), type, filter, threshold, [&](int node) {
+                if (fits(node, jobDelta(node, m_meter->stateIndex(node))))
+                    ++have;
+                return have < needed;
+            });
+            have += countAtLeast(m_bootingTree[type], type, filter, 1, needed - have);
+        }
+        if (have >= needed)
+            return result;
+        m_have[type] = have;
+    }
+
+    // Boot the missing nodes of the first type that can supply them: lowest index first,
+    // skipping nodes in racks without the power to boot them and then run the job.
+    for (int type : layout.typeOrder) {
+        if (m_have[type] < 0)
+            continue;
+        const CompiledNodeType &nodeType = layout.types[type];
+        const int needed = demand.gang ? gangNodesNeeded(demand.slots, nodeType.slots) : 1;
+        const int missing = needed - m_have[type];
+        m_switches.clear();
+        m_room.clear();
+        clusterRoom = m_caps->clusterHeadroomW(*m_cluster);
+        if (caps) {
+            // The power the counted on-nodes will draw once running the job comes off the
+            // room first: booting only what fits on its own would let the whole gang exceed
+            // the cap, the job never start, and the booted nodes time out and be booted
+            // again for ever.
+            int counted = 0;
+            forEachNode(m_cluster->freeTree(type), type, filter,
+                        freeSlotsNeeded(demand, nodeType.slots), [&](int node) {
+                            if (fits(node, jobDelta(node, m_meter->stateIndex(node))))
+                                ++counted;
+                            return counted < needed;
+                        });
+        }
+        forEachNode(m_offTree[type], type, filter, 1, [&](int node) {
+            const int cls = m_model->classOf(node);
+            const int off = m_model->stateIndex(cls, NodePowerState::Off, 0);
+            const int booting = m_model->stateIndex(cls, NodePowerState::Booting, 0);
+            const double delta = std::max(jobDelta(node, off), m_model->capWatts(cls, booting) -
+                                                                       m_model->capWatts(cls, off));
+            if (fits(node, delta))
+                m_switches.push_back({node, NodePowerState::Booting});
+            else
+                result.refusedByCap = true;
+            return static_cast<int>(m_switches.size()) < missing;
+        });
+        if (static_cast<int>(m_switches.size()) < missing || !m_caps->admitsSwitches(m_switches))
+            continue;
+        for (const PowerCaps::Switch &boot : m_switches) {
+            bootNode(boot.node, now);
+            m_forJob[boot.node] = 1;
+            ++m_wakeBooting;
+            ++result.booted;
+        }
+        result.refusedByCap = false;
+        return result;
+    }
+    return result;
+}
+
+} // namespace headroom

@@ -1,0 +1,419 @@
+// Energy management (DESIGN.md §4) on hand-worked cases: dynamic power management (timeouts,
+// spares, boots), power caps, DVFS and the rack spread penalty, and the exact energy, cost and
+// carbon integrals.
+#include "core/engine/simulation.h"
+#include "core/io/run_outputs.h"
+#include "tests/support/recording_observer.h"
+#include "tests/support/scenario_builder.h"
+
+#include <QtTest>
+
+using namespace headroom;
+using headroom::test::RecordingObserver;
+using headroom::test::ScenarioBuilder;
+
+namespace {
+
+RunResult runScenario(const Scenario &scenario, RecordingObserver *observer = nullptr)
+{
+    Simulation simulation(scenario);
+    if (observer)
+        simulation.addObserver(observer);
+    simulation.run();
+    return simulation.result();
+}
+
+const JobOutcome &outcome(const RunResult &result, JobId id)
+{
+    for (const JobOutcome &job : result.jobs) {
+        if (job.id == id)
+            return job;
+    }
+    throw std::logic_error("no job " + std::to_string(id));
+}
+
+NodeType &typeOf(Scenario &scenario, const std::string &name = "node")
+{
+    for (NodeType &type : scenario.nodeTypes) {
+        if (type.name == name)
+            return type;
+    }
+    throw std::logic_error("no type " + name);
+}
+
+void setBudget(Scenario &scenario, const std::string &rack, double kw)
+{
+    for (Zone &zone : scenario.cluster.zones) {
+        for (Rack &r : zone.racks) {
+            if (r.name == rack)
+                r.powerBudgetKw = kw;
+        }
+    }
+}
+
+} // namespace
+
+class TestEnergy : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // One node (idle 100 W, busy 300 W, off 10 W), timeout 100 s, shutdown 20 s, boot 50 s:
+    //   job 1   0..10 busy;   idle 10..110;   shutting down 110..130;   off 130..200
+    //   job 2 submitted at 200: the node is off, so it is booted 200..250 and the job runs
+    //   250..260.
+    void nodeSwitchedOffAfterTimeoutAndNextJobPaysBoot()
+    {
+        ScenarioBuilder b;
+        b.singleSlotNodes(1).linearPower("node", 100, 300).job(1, 0, 1, 10).job(2, 200, 1, 10);
+        Scenario s = b.build();
+        NodeType &type = typeOf(s);
+        type.offW = 10;
+        type.bootS = 50;
+        type.shutdownS = 20;
+        s.energy.dpmEnabled = true;
+        s.energy.idleTimeoutS = 100;
+        s.energy.spareNodes = 0;
+        RecordingObserver observer;
+        const RunResult r = runScenario(s, &observer);
+
+        QCOMPARE(outcome(r, 1).firstStart, 0.0);
+        QCOMPARE(outcome(r, 2).firstStart, 250.0);
+        QCOMPARE(outcome(r, 2).end, 260.0);
+        QCOMPARE(outcome(r, 2).wait(), 50.0);
+        const std::vector<RecordingObserver::NodeSwitch> expected = {
+                {110.0, 0, NodePowerState::ShuttingDown},
+                {130.0, 0, NodePowerState::Off},
+                {200.0, 0, NodePowerState::Booting},
+                {250.0, 0, NodePowerState::Idle},
+        };
+        QCOMPARE(observer.switches, expected);
+
+        const RunMetrics &m = r.metrics;
+        QCOMPARE(m.boots, 1LL);
+        QCOMPARE(m.nodeHoursOff, 70.0 / 3600.0);
+        // 300·10 + 100·100 + 100·20 + 10·70 + 100·50 (booting at idle power) + 300·10
+        QCOMPARE(m.energyKwh * 3.6e6, 23700.0);
+        QCOMPARE(m.bootEnergyKwh * 3.6e6, 5000.0);
+        QCOMPARE(m.energyKwh, observer.integratePower(r.endTime) / 3.6e6);
+        QCOMPARE(r.samples.at(150).nodesOff, 1LL); // t = 150 s
+        QCOMPARE(r.samples.at(220).nodesBooting, 1LL);
+    }
+
+    // A boot_w other than idle is what a booting node draws.
+    void bootPowerIsBootW()
+    {
+        ScenarioBuilder b;
+        b.singleSlotNodes(1).linearPower("node", 100, 300).job(1, 0, 1, 10).job(2, 200, 1, 10);
+        Scenario s = b.build();
+        NodeType &type = typeOf(s);
+        type.bootS = 50;
+        type.bootW = 400;
+        s.energy.dpmEnabled = true;
+        s.energy.idleTimeoutS = 100;
+        const RunResult r = runScenario(s);
+        // 300·10 + 100·100 (idle) + 0·90 (off from 110, shutdown 0 s) + 400·50 + 300·10
+        QCOMPARE(r.metrics.energyKwh * 3.6e6, 36000.0);
+        QCOMPARE(r.metrics.bootEnergyKwh * 3.6e6, 20000.0);
+        QCOMPARE(r.metrics.nodeHoursOff, 90.0 / 3600.0);
+    }
+
+    // Three single-slot nodes, two spares, timeout 100 s. Nodes 1 and 2 are idle from t=0 and
+    // time out together at 100: three nodes are idle and on, so one may go; the highest index
+    // (2) is switched off and node 1 stays. Node 0 (idle from 10) times out at 110 with only
+    // two idle nodes on: it is a spare and stays on. A 2-slot job at 500 starts at once.
+    void spareNodesStayOn()
+    {
+        ScenarioBuilder b;
+        b.singleSlotNodes(3).linearPower("node", 100, 300).job(1, 0, 1, 10).job(2, 500, 2, 10);
+        Scenario s = b.build();
+        s.energy.dpmEnabled = true;
+        s.energy.idleTimeoutS = 100;
+        s.energy.spareNodes = 2;
+        RecordingObserver observer;
+        Simulation simulation(s);
+        simulation.addObserver(&observer);
+        simulation.runUntil(400);
+        const std::vector<RecordingObserver::NodeSwitch> expected = {
+                {100.0, 2, NodePowerState::ShuttingDown},
+                {100.0, 2, NodePowerState::Off}, // shutdown_s = 0: a second batch at 100
+        };
+        QCOMPARE(observer.switches, expected);
+        QCOMPARE(simulation.nodePowerState(0), NodePowerState::Idle);
+        QCOMPARE(simulation.nodePowerState(1), NodePowerState::Idle);
+        QCOMPARE(simulation.nodePowerState(2), NodePowerState::Off);
+        QCOMPARE(simulation.status().nodesOff, 1LL);
+        simulation.run();
+        const RunResult r = simulation.result();
+        QCOMPARE(outcome(r, 2).firstStart, 500.0);
+        // Job 2 took both spares: node 2 is booted (0 s) to make them up again.
+        QCOMPARE(r.metrics.boots, 1LL);
+        QCOMPARE(r.metrics.nodeHoursOff, 400.0 / 3600.0);
+    }
+
+    // When a job takes spare nodes, off nodes are booted to keep the spares.
+    void sparesAreReplenished()
+    {
+        ScenarioBuilder b;
+        b.singleSlotNodes(3).linearPower("node", 100, 300).job(1, 0, 1, 10).job(2, 500, 2, 100);
+        Scenario s = b.build();
+        typeOf(s).bootS = 30;
+        s.energy.dpmEnabled = true;
+        s.energy.idleTimeoutS = 100;
+        s.energy.spareNodes = 2;
+        RecordingObserver observer;
+        const RunResult r = runScenario(s, &observer);
+        // Job 2 takes both spares at 500; node 2 is booted for the spare pool at once.
+        QCOMPARE(outcome(r, 2).firstStart, 500.0);
+        QCOMPARE(r.metrics.boots, 1LL);
+        QCOMPARE(observer.switches.at(2).time, 500.0);
+        QCOMPARE(observer.switches.at(2).node, 2);
+        QCOMPARE(observer.switches.at(2).state, NodePowerState::Booting);
+    }
+
+    // A gang needs four nodes; one is on, three are off: exactly the three are booted, and
+    // the gang starts when the last boot completes.
+    void wakeBootsWhatTheHeadLacks()
+    {
+        ScenarioBuilder b;
+        b.singleSlotNodes(4).linearPower("node", 100, 300).job(1, 0, 1, 10).job(2, 1000, 4, 10);
+        Scenario s = b.build();
+        typeOf(s).bootS = 60;
+        s.energy.dpmEnabled = true;
+        s.energy.idleTimeoutS = 100;
+        s.energy.spareNodes = 1;
+        const RunResult r = runScenario(s);
+        QCOMPARE(r.metrics.boots, 3LL);
+        QCOMPARE(outcome(r, 2).firstStart, 1060.0);
+    }
+
+    // Two nodes (100 W idle, 300 W busy) in a rack with a 500 W budget. Job 1 starts at 0
+    // (rack at 400 W); job 2 would take the rack to 600 W, so it waits until job 1 ends at 10.
+    void rackCapDelaysExactlyTheJobThatWouldBreakIt_data()
+    {
+        QTest::addColumn<bool>("clusterCap");
+        QTest::addColumn<int>("scheduler");
+        for (const bool cluster : {false, true}) {
+            for (SchedulerKind kind :
+                 {SchedulerKind::Fcfs, SchedulerKind::Easy, SchedulerKind::Sjf}) {
+                const std::string name =
+                        std::string(cluster ? "cluster/" : "rack/") + std::string(toString(kind));
+                QTest::newRow(name.c_str()) << cluster << static_cast<int>(kind);
+            }
+        }
+    }
+    void rackCapDelaysExactlyTheJobThatWouldBreakIt()
+    {
+        QFETCH(bool, clusterCap);
+        QFETCH(int, scheduler);
+        ScenarioBuilder b;
+        b.singleSlotNodes(2).linearPower("node", 100, 300);
+        b.scheduler(static_cast<SchedulerKind>(scheduler));
+        b.job(1, 0, 1, 10).job(2, 1, 1, 5);
+        Scenario s = b.build();
+        if (clusterCap)
+            s.energy.clusterPowerCapKw = 0.5;
+        else
+            setBudget(s, "r0", 0.5);
+        const RunResult r = runScenario(s);
+        QCOMPARE(outcome(r, 1).firstStart, 0.0);
+        QCOMPARE(outcome(r, 2).firstStart, 10.0);
+        QCOMPARE(outcome(r, 2).end, 15.0);
+        QCOMPARE(r.metrics.timeAtPowerCapS, 9.0); // refused from t=1 to t=10
+        QCOMPARE(r.metrics.rackPeakPowerW.at(0), 400.0);
+        QCOMPARE(r.metrics.rackBudgetW.at(0), clusterCap ? 0.0 : 500.0);
+        QCOMPARE(r.metrics.peakPowerW, 400.0);
+    }
+
+    // SRTF re-plans under the cap: job 2 (5 s) is chosen before job 1 (9 s left), and job 1
+    // no longer fits under the cap beside it, so it is preempted until job 2 ends at 6.
+    void srtfPlansUnderTheCap()
+    {
+        ScenarioBuilder b;
+        b.singleSlotNodes(2).linearPower("node", 100, 300).scheduler(SchedulerKind::Srtf);
+        b.job(1, 0, 1, 10).job(2, 1, 1, 5);
+        Scenario s = b.build();
+        setBudget(s, "r0", 0.5);
+        const RunResult r = runScenario(s);
+        QCOMPARE(outcome(r, 2).firstStart, 1.0);
+        QCOMPARE(outcome(r, 2).end, 6.0);
+        QCOMPARE(outcome(r, 1).preemptions, 1u);
+        QCOMPARE(outcome(r, 1).end, 15.0);
+        QCOMPARE(r.metrics.timeAtPowerCapS, 5.0);
+        QCOMPARE(r.metrics.rackPeakPowerW.at(0), 400.0);
+    }
+
+    // FCFS: a capped head blocks the queue; EASY backfills a job that fits under the cap.
+    // Rack budget 700 W, three nodes (100/300 W): job 1 (1 slot) runs 0..10 (500 W); job 2
+    // needs 2 slots, 900 W: refused; job 3 (1 slot, 700 W) fits under the cap.
+    void fcfsBlocksAndEasyBackfillsUnderACap()
+    {
+        for (SchedulerKind kind : {SchedulerKind::Fcfs, SchedulerKind::Easy}) {
+            ScenarioBuilder b;
+            b.singleSlotNodes(3).linearPower("node", 100, 300).scheduler(kind);
+            b.job(1, 0, 1, 10).job(2, 1, 2, 5).job(3, 2, 1, 4);
+            Scenario s = b.build();
+            setBudget(s, "r0", 0.7);
+            const RunResult r = runScenario(s);
+            QCOMPARE(outcome(r, 2).firstStart, 10.0);
+            // FCFS: job 3 is refused too once job 2 runs (900 W), until 15. EASY: job 3 is
+            // backfilled at 2 (700 W), and job 2 stays refused until job 1 ends.
+            QCOMPARE(outcome(r, 3).firstStart, kind == SchedulerKind::Fcfs ? 15.0 : 2.0);
+            QCOMPARE(r.metrics.timeAtPowerCapS, kind == SchedulerKind::Fcfs ? 14.0 : 9.0);
+        }
+    }
+
+    // power_aware: consolidates on a busy node, prefers the rack with more headroom, and never
+    // proposes what a cap refuses.
+    void powerAwarePlacement()
+    {
+        ScenarioBuilder b;
+        b.nodes(2, 4, "node", "r0").nodes(2, 4, "node", "r1").linearPower("node", 100, 500);
+        b.job(1, 0, 1, 100).job(2, 1, 1, 100).job(3, 2, 4, 100).job(4, 3, 4, 100);
+        Scenario s = b.build();
+        s.policy.placement = PlacementKind::PowerAware;
+        setBudget(s, "r0", 0.5);
+        RecordingObserver observer;
+        const RunResult r = runScenario(s, &observer);
+        // Job 1: every rack has 200 W idle; r0 has 300 W headroom, r1 none budgeted (infinite):
+        // r1, node 2. Job 2: consolidates on node 2 (busy). Job 3 (whole node): idle nodes in
+        // r1 (node 3) come first, r1 having the most headroom. Job 4: r0 has 300 W headroom
+        // but a full node adds 400 W: refused until a node of r1 frees at 101.
+        QCOMPARE(observer.starts.at(0).allocation.front().node, 2);
+        QCOMPARE(observer.starts.at(1).allocation.front().node, 2);
+        QCOMPARE(observer.starts.at(2).allocation.front().node, 3);
+        QCOMPARE(outcome(r, 4).firstStart, 101.0);
+        QVERIFY(r.metrics.rackPeakPowerW.at(0) <= 500.0);
+        QCOMPARE(r.metrics.timeAtPowerCapS, 98.0);
+    }
+
+    // DVFS: levels {1: speed 1, power 1} and {0.5: speed 0.5, power 0.25}. The cluster runs
+    // at 0.6, so nodes use the 0.5 level (the highest at or below); rack r1 overrides to 1.
+    // A job of 80 s runs 160 s on r0 at 100 + 200 × 0.25 = 150 W, 80 s on r1 at 300 W.
+    void dvfsScalesRunTimeAndDynamicPower()
+    {
+        ScenarioBuilder b;
+        b.nodes(1, 1, "node", "r0").nodes(1, 1, "node", "r1").linearPower("node", 100, 300);
+        b.job(1, 0, 1, 80).job(2, 0, 1, 80);
+        Scenario s = b.build();
+        typeOf(s).dvfs = {{1.0, 1.0, 1.0}, {0.5, 0.5, 0.25}};
+        s.energy.dvfsFrequency = 0.6;
+        s.cluster.zones[0].racks[1].dvfsFrequency = 1.0;
+        RecordingObserver observer;
+        const RunResult r = runScenario(s, &observer);
+        QCOMPARE(outcome(r, 1).end, 160.0);
+        QCOMPARE(outcome(r, 1).runTime, 160.0);
+        QCOMPARE(outcome(r, 2).end, 80.0);
+        // 0..80: 150 + 300; 80..160: 150 + 100
+        QCOMPARE(r.metrics.energyKwh * 3.6e6, 450.0 * 80 + 250.0 * 80);
+        Simulation simulation(s);
+        QCOMPARE(simulation.nodeDvfs(0).frequency, 0.5);
+        QCOMPARE(simulation.nodeDvfs(1).frequency, 1.0);
+        QCOMPARE(simulation.nodePowerState(0), NodePowerState::Idle);
+    }
+
+    // A frequency below every level uses the lowest; a type without a table runs nominal.
+    void dvfsLevelChoice()
+    {
+        const std::vector<DvfsLevel> levels = {{0.8, 0.9, 0.7}, {0.6, 0.7, 0.5}, {1.0, 1, 1}};
+        QCOMPARE(dvfsLevelFor(levels, 0.7).frequency, 0.6);
+        QCOMPARE(dvfsLevelFor(levels, 0.8).frequency, 0.8);
+        QCOMPARE(dvfsLevelFor(levels, 0.3).frequency, 0.6);
+        QCOMPARE(dvfsLevelFor(levels, 2.0).frequency, 1.0);
+        QCOMPARE(dvfsLevelFor({}, 0.5).speed, 1.0);
+    }
+
+    // EASY plans with requested wall time / speed: at half speed, a job requesting 100 s is
+    // expected to end at 200, so the head's shadow time is 200.
+    void easyPlansWithScaledRequests()
+    {
+        ScenarioBuilder b;
+        b.singleSlotNodes(2).linearPower("node", 100, 300).scheduler(SchedulerKind::Easy);
+        b.job(1, 0, 1, 50, 100).job(2, 1, 2, 10);
+        Scenario s = b.build();
+        typeOf(s).dvfs = {{0.5, 0.5, 1.0}};
+        RecordingObserver observer;
+        const RunResult r = runScenario(s, &observer);
+        QCOMPARE(observer.firstShadow.at(1), 200.0);
+        QCOMPARE(outcome(r, 2).firstStart, 100.0); // job 1 really ends at 50 / 0.5
+    }
+
+    // A gang over two racks with a spread penalty of 1 runs at half speed.
+    void rackSpreadPenaltySlowsGangs()
+    {
+        ScenarioBuilder b;
+        b.nodes(1, 1, "node", "r0").nodes(1, 1, "node", "r1").job(1, 0, 2, 30).job(2, 100, 1, 30);
+        Scenario s = b.build();
+        s.policy.rackSpreadPenalty = 1.0;
+        const RunResult r = runScenario(s);
+        QCOMPARE(outcome(r, 1).end, 60.0);
+        QCOMPARE(outcome(r, 2).end, 130.0); // one rack: full speed
+    }
+
+    // Two nodes idle at 1,000 W, one busy at 2,000 W from 1,800 s to 5,400 s (the first and
+    // last events). PUE 1.5; price 0.5 in hour 0 and 1.0 in hour 1; carbon 100 then 300 g/kWh.
+    //   IT 3,000 W × 3,600 s = 3 kWh; facility 4.5 kWh;
+    //   cost = 4.5 kW × (0.5 h × 0.5 + 0.5 h × 1.0) = 3.375;
+    //   carbon = 4.5 kW × (0.5 h × 100 + 0.5 h × 300) g = 900 g.
+    void energyCostAndCarbonAreExact()
+    {
+        ScenarioBuilder b;
+        b.singleSlotNodes(2).linearPower("node", 1000, 2000).job(1, 1800, 1, 3600);
+        Scenario s = b.build();
+        s.energy.pue = 1.5;
+        s.energy.pricePerKwh.values = {0.5, 1.0};
+        s.energy.carbonGPerKwh.values = {100, 300};
+        s.energy.currency = "EUR";
+        const RunResult r = runScenario(s);
+        const RunMetrics &m = r.metrics;
+        QCOMPARE(m.itEnergyKwh, 3.0);
+        QCOMPARE(m.energyKwh, 3.0);
+        QCOMPARE(m.facilityEnergyKwh, 4.5);
+        QCOMPARE(m.cost, 3.375);
+        QCOMPARE(m.currency, std::string("EUR"));
+        QCOMPARE(m.carbonKg, 0.9);
+        QCOMPARE(m.meanFacilityPowerW, 4500.0);
+        QCOMPARE(m.peakFacilityPowerW, 4500.0);
+        QCOMPARE(r.samples.front().facilityPowerW, 4500.0);
+        const std::string json = metricsJson(m, RunInfo{});
+        for (const char *key :
+             {"\"it_energy_kwh\"", "\"facility_energy_kwh\"", "\"cost\"", "\"currency\": \"EUR\"",
+              "\"carbon_kg\"", "\"time_at_power_cap_s\"", "\"boots\"", "\"node_hours_off\"",
+              "\"boot_energy_kwh\"", "\"rack_peak_power_w\"", "\"mean_facility_power_w\""})
+            QVERIFY2(json.find(key) != std::string::npos, key);
+        // Appended after every earlier key.
+        QVERIFY(json.find("\"headroom_version\"") < json.find("\"it_energy_kwh\""));
+    }
+
+    // A price step inside a run of constant power, in the middle of a power step: the
+    // integral splits at the hour boundary.
+    void costSplitsAtHourBoundaries()
+    {
+        ScenarioBuilder b;
+        b.singleSlotNodes(1).linearPower("node", 0, 1000).job(1, 0, 1, 3600).job(2, 5400, 1, 3600);
+        Scenario s = b.build();
+        s.energy.pricePerKwh.values = {0.25, 0.75, 2.0};
+        const RunResult r = runScenario(s);
+        // 1 kW over [0, 3600) at 0.25; idle 0 W; 1 kW over [5400, 7200) at 0.75 and
+        // [7200, 9000) at 2.0.
+        QCOMPARE(r.metrics.cost, 0.25 + 0.5 * 0.75 + 0.5 * 2.0);
+    }
+
+    // Energy management off (the default): nodes are never switched and nothing is capped.
+    void defaultsChangeNothing()
+    {
+        ScenarioBuilder b;
+        b.singleSlotNodes(2).linearPower("node", 100, 300).job(1, 0, 2, 10).job(2, 50, 1, 10);
+        RecordingObserver observer;
+        const RunResult r = runScenario(b.build(), &observer);
+        QVERIFY(observer.switches.empty());
+        QCOMPARE(r.metrics.boots, 0LL);
+        QCOMPARE(r.metrics.nodeHoursOff, 0.0);
+        QCOMPARE(r.metrics.timeAtPowerCapS, 0.0);
+        QCOMPARE(r.metrics.facilityEnergyKwh, r.metrics.energyKwh);
+        QCOMPARE(outcome(r, 2).firstStart, 50.0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEnergy)
+#include "test_energy.moc"

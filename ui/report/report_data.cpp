@@ -1,0 +1,227 @@
+#include "ui/report/report_data.h"
+
+#include "core/io/scenario_json.h"
+#include "headroom_version.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <map>
+
+namespace headroom::ui {
+
+bool ReportData::hasPowerModel() const
+{
+    return std::any_of(nodeTypes.begin(), nodeTypes.end(),
+                       [](const ReportNodeType &type) { return type.maxW > 0.0; });
+}
+
+double ReportData::fullLoadW() const
+{
+    double total = 0.0;
+    for (const ReportRack &rack : racks)
+        total += rack.fullLoadW;
+    return total;
+}
+
+RunInfo runInfoFor(const Scenario &scenario)
+{
+    RunInfo info;
+    info.scenarioName = scenario.name;
+    info.scheduler = scenario.policy.scheduler;
+    info.placement = scenario.policy.placement;
+    info.seed = scenario.seed;
+    info.sampleIntervalS = scenario.policy.sampleIntervalS;
+    info.nodes = scenario.cluster.nodeCount();
+    for (const Zone &zone : scenario.cluster.zones) {
+        for (const Rack &rack : zone.racks) {
+            for (const NodeSpec &node : rack.nodes) {
+                if (const NodeType *type = scenario.findNodeType(node.type))
+                    info.totalSlots += type->accelerators;
+            }
+        }
+    }
+    return info;
+}
+
+QString scenarioHash(const Scenario &scenario)
+{
+    const std::string text = serializeScenario(scenario);
+    return QString::fromLatin1(
+            QCryptographicHash::hash(QByteArrayView(text.data(), qsizetype(text.size())),
+                                     QCryptographicHash::Sha256)
+                    .toHex());
+}
+
+namespace {
+
+QString str(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+QString serviceLine(const Service &service)
+{
+    QString line = str(service.name);
+    if (!service.tenant.empty())
+        line += QStringLiteral(" (") + str(service.tenant) + QLatin1Char(')');
+    const QString replicas =
+            service.minReplicas == service.maxReplicas
+                    ? QString::number(service.minReplicas)
+                    : QStringLiteral("%1–%2").arg(service.minReplicas).arg(service.maxReplicas);
+    line += QStringLiteral(": %1 replicas × %2 accelerators")
+                    .arg(replicas)
+                    .arg(service.acceleratorsPerReplica);
+    if (!service.nodeType.empty())
+        line += QStringLiteral(" on ") + str(service.nodeType);
+    return line;
+}
+
+} // namespace
+
+ReportData buildReportData(const Scenario &scenario, const RunResult &result, const RunInfo &info,
+                           const ReportOptions &options)
+{
+    ReportData data;
+    data.scenarioName = str(scenario.name);
+    data.description = str(scenario.description);
+    data.date = options.date.isValid() ? options.date : QDate::currentDate();
+    data.version = options.version.isEmpty() ? QString::fromLatin1(kVersion) : options.version;
+    data.scenarioHash = scenarioHash(scenario);
+    data.seed = scenario.seed;
+    data.info = info;
+    data.policy = scenario.policy;
+    data.energy = scenario.energy;
+    for (const Service &service : scenario.services)
+        data.services.push_back(serviceLine(service));
+    data.zones = int(scenario.cluster.zones.size());
+    data.jobCount = qint64(scenario.jobs.size());
+
+    // Node types in catalog order, counting only nodes the cluster has.
+    std::map<std::string, int> nodesOfType;
+    for (const Zone &zone : scenario.cluster.zones) {
+        for (const Rack &rack : zone.racks) {
+            for (const NodeSpec &node : rack.nodes)
+                ++nodesOfType[node.type];
+        }
+    }
+    for (const NodeType &type : scenario.nodeTypes) {
+        const auto it = nodesOfType.find(type.name);
+        if (it == nodesOfType.end())
+            continue;
+        ReportNodeType row;
+        row.name = str(type.name);
+        row.acceleratorModel = str(type.acceleratorModel);
+        row.acceleratorsPerNode = type.accelerators;
+        row.nodes = it->second;
+        row.idleW = type.power.idleW();
+        row.maxW = type.power.maxW();
+        row.peakTflopsPerAccelerator = type.peakTflopsPerAccelerator;
+        row.costPerHour = type.costPerHour;
+        data.nodeTypes.push_back(row);
+    }
+
+    for (const Zone &zone : scenario.cluster.zones) {
+        for (const Rack &rack : zone.racks) {
+            ReportRack row;
+            row.zone = str(zone.name);
+            row.name = str(rack.name);
+            row.nodes = int(rack.nodes.size());
+            row.budgetW =
+                    rack.powerBudgetKw ? std::optional(*rack.powerBudgetKw * 1000.0) : std::nullopt;
+            row.dvfsFrequency = rack.dvfsFrequency;
+            // Types in order of first appearance in the rack: "6 × dgx-h100, 2 × dgx-a100".
+            std::vector<std::pair<std::string, int>> types;
+            for (const NodeSpec &node : rack.nodes) {
+                auto it = std::find_if(types.begin(), types.end(),
+                                       [&](const auto &t) { return t.first == node.type; });
+                if (it == types.end())
+                    types.emplace_back(node.type, 1);
+                else
+                    ++it->second;
+                if (const NodeType *type = scenario.findNodeType(node.type)) {
+                    row.accelerators += type->accelerators;
+                    row.fullLoadW += type->power.maxW();
+                }
+            }
+            QStringList parts;
+            for (const auto &[name, n] : types)
+                parts << QStringLiteral("%1 × %2").arg(n).arg(str(name));
+            row.nodeTypes = parts.join(QStringLiteral(", "));
+            data.racks.push_back(row);
+        }
+    }
+
+    data.metrics = result.metrics;
+    data.finished = result.finished;
+    data.endTime = result.endTime;
+    data.samples = result.samples;
+    for (std::size_t i = 0; i < result.jobs.size(); ++i) {
+        const JobOutcome &job = result.jobs[i];
+        if (job.state == JobState::Completed) {
+            data.waitsS.push_back(job.wait());
+        } else if (job.state == JobState::Rejected) {
+            if (data.rejectedJobs.size() < 3) {
+                QString name = QStringLiteral("job %1").arg(job.id);
+                if (i < scenario.jobs.size() && !scenario.jobs[i].name.empty())
+                    name += QStringLiteral(" (") + str(scenario.jobs[i].name) + QLatin1Char(')');
+                data.rejectedJobs.push_back(QStringLiteral("%1: %2").arg(
+                        name, QString::fromUtf8(describe(job.rejectReason))));
+            }
+        } else {
+            ++data.unfinishedJobs;
+        }
+    }
+    std::sort(data.waitsS.begin(), data.waitsS.end());
+    data.nodes = nodeUsage(scenario, result);
+
+    // Rack peaks as the engine measured them, racks in topology order as ReportData::racks.
+    const std::vector<double> &rackPeaks = result.metrics.rackPeakPowerW;
+    if (rackPeaks.size() == data.racks.size() && data.hasPowerModel()) {
+        for (std::size_t r = 0; r < rackPeaks.size(); ++r)
+            data.racks[r].peakW = rackPeaks[r];
+    }
+
+    const RunMetrics &m = result.metrics;
+    if (data.hasPowerModel())
+        data.facilityEnergyKwh = m.facilityEnergyKwh;
+    data.currency = str(m.currency.empty() ? scenario.energy.currency : m.currency);
+    if (!scenario.energy.pricePerKwh.empty())
+        data.cost = m.cost;
+    if (!scenario.energy.carbonGPerKwh.empty())
+        data.carbonKg = m.carbonKg;
+
+    data.risks = findRisks(data);
+    return data;
+}
+
+QDate reportDateFromEnvironment(QString *error)
+{
+    const QByteArray date = qgetenv("HEADROOM_REPORT_DATE");
+    if (!date.isEmpty()) {
+        const QDate parsed = QDate::fromString(QString::fromLatin1(date), Qt::ISODate);
+        if (!parsed.isValid() && error)
+            *error = QStringLiteral("HEADROOM_REPORT_DATE: expected a date as YYYY-MM-DD, got "
+                                    "'%1'")
+                             .arg(QString::fromLocal8Bit(date));
+        return parsed;
+    }
+    const QByteArray epoch = qgetenv("SOURCE_DATE_EPOCH");
+    if (!epoch.isEmpty()) {
+        bool ok = false;
+        const qint64 seconds = epoch.toLongLong(&ok);
+        if (!ok || seconds < 0) {
+            if (error)
+                *error = QStringLiteral("SOURCE_DATE_EPOCH: expected seconds since 1970, got "
+                                        "'%1'")
+                                 .arg(QString::fromLocal8Bit(epoch));
+            return {};
+        }
+        return QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::utc()).date();
+    }
+    return {};
+}
+
+} // namespace headroom::ui

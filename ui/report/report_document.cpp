@@ -1,0 +1,677 @@
+// The sections of a planning report, in reading order. Each section reads ReportData and
+// appends blocks; a figure that the run does not have is left out rather than shown as zero.
+#include "ui/report/report_document.h"
+
+#include "ui/charts/chart_scale.h"
+#include "ui/charts/decimation.h"
+#include "ui/report/report_data.h"
+#include "ui/report/report_format.h"
+#include "ui/report/report_style.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace headroom::ui {
+namespace {
+
+using namespace report;
+using reportStyle::Color;
+
+// Chart lines keep min/max of buckets beyond this many points: plenty for a page width, and
+// it keeps the HTML of a year-long trace small.
+constexpr std::size_t kMaxChartPoints = 600;
+// Longer tables list the extremes; the CSV files have every row.
+constexpr std::size_t kMaxNodeRows = 120;
+constexpr std::size_t kMaxTenantRows = 40;
+constexpr std::size_t kSummaryRisks = 3;
+
+QString str(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+QString tenantName(const std::string &tenant)
+{
+    return tenant.empty() ? QStringLiteral("(none)") : str(tenant);
+}
+
+class Builder
+{
+public:
+    explicit Builder(ReportDocument &document)
+        : m_document(document)
+    {}
+
+    void heading(const QString &text, int level = 2)
+    {
+        m_document.blocks.emplace_back(ReportHeading{level, text});
+    }
+    void paragraph(const QString &text, ReportParagraph::Style style = ReportParagraph::Style::Body)
+    {
+        m_document.blocks.emplace_back(ReportParagraph{text, style});
+    }
+    void note(const QString &text) { paragraph(text, ReportParagraph::Style::Note); }
+    void add(ReportBlock block) { m_document.blocks.push_back(std::move(block)); }
+
+private:
+    ReportDocument &m_document;
+};
+
+// A two-column "setting / value" table.
+class KeyValues
+{
+public:
+    void add(const QString &key, const QString &value) { m_table.rows.push_back({key, value}); }
+    ReportTable table(const QString &keyTitle, const QString &valueTitle)
+    {
+        m_table.header = {keyTitle, valueTitle};
+        m_table.numeric = {false, false};
+        return m_table;
+    }
+
+private:
+    ReportTable m_table;
+};
+
+std::vector<QPointF> decimated(const std::vector<Sample> &samples, double (*value)(const Sample &))
+{
+    std::vector<double> x(samples.size());
+    std::vector<double> y(samples.size());
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+        x[i] = samples[i].time;
+        y[i] = value(samples[i]);
+    }
+    std::vector<QPointF> points;
+    for (const std::size_t i : decimateMinMaxIndices(y, kMaxChartPoints))
+        points.emplace_back(x[i], y[i]);
+    return points;
+}
+
+void timeRange(const ReportData &data, ChartSpec &chart)
+{
+    chart.xAxis = ChartSpec::XAxis::Time;
+    chart.xTitle = QStringLiteral("simulated time");
+    chart.xMin = 0.0;
+    chart.xMax =
+            data.samples.empty() ? data.endTime : std::max(data.endTime, data.samples.back().time);
+}
+
+QString accelerators(const ReportData &data)
+{
+    QStringList parts;
+    for (const ReportNodeType &type : data.nodeTypes) {
+        const QString model = type.acceleratorModel.isEmpty() ? type.name : type.acceleratorModel;
+        parts << QStringLiteral("%1 × %2").arg(
+                count(static_cast<long long>(type.nodes) * type.acceleratorsPerNode), model);
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+void titleBlock(const ReportData &data, Builder &out)
+{
+    out.add(ReportTitleBlock{data.scenarioName.isEmpty() ? QStringLiteral("Untitled scenario")
+                                                         : data.scenarioName,
+                             data.description,
+                             QStringLiteral("Capacity planning report · %1 · Headroom %2")
+                                     .arg(data.date.toString(Qt::ISODate), data.version)});
+}
+
+void summary(const ReportData &data, Builder &out)
+{
+    const RunMetrics &m = data.metrics;
+    out.heading(QStringLiteral("Executive summary"));
+    ReportFacts facts;
+    auto fact = [&](const QString &label, const QString &value, const QString &detail) {
+        facts.facts.push_back({label, value, detail});
+    };
+    long long nodes = 0;
+    for (const ReportNodeType &type : data.nodeTypes)
+        nodes += type.nodes;
+    fact(QStringLiteral("Accelerators"), count(data.totalAccelerators()),
+         QStringLiteral("%1 on %2 nodes").arg(accelerators(data), count(nodes)));
+    fact(QStringLiteral("Utilization"), percent(m.utilization, 1),
+         QStringLiteral("busy accelerator-time over the %1 makespan").arg(duration(m.makespanS)));
+    fact(QStringLiteral("Wait, 95th percentile"), duration(m.p95WaitS),
+         QStringLiteral("median %1 · mean %2 · max %3")
+                 .arg(duration(m.p50WaitS), duration(m.meanWaitS), duration(m.maxWaitS)));
+    QString jobsDetail = QStringLiteral("of %1 submitted · %2 rejected")
+                                 .arg(count(m.jobsSubmitted), count(m.jobsRejected));
+    if (data.unfinishedJobs > 0)
+        jobsDetail += QStringLiteral(" · %1 unfinished").arg(count(data.unfinishedJobs));
+    if (m.jobsSkipped > 0)
+        jobsDetail += QStringLiteral(" · %1 trace lines skipped").arg(count(m.jobsSkipped));
+    fact(QStringLiteral("Jobs completed"), count(m.jobsCompleted), jobsDetail);
+    if (data.hasPowerModel()) {
+        QString peakDetail = QStringLiteral("IT power");
+        double budgets = 0.0;
+        const bool allBudgeted =
+                !data.racks.empty() &&
+                std::all_of(data.racks.begin(), data.racks.end(), [&](const ReportRack &rack) {
+                    budgets += rack.budgetW.value_or(0.0);
+                    return rack.budgetW.has_value();
+                });
+        if (allBudgeted && budgets > 0.0)
+            peakDetail += QStringLiteral(", %1 of the %2 rack budgets")
+                                  .arg(percent(m.peakPowerW / budgets, 0), power(budgets));
+        fact(QStringLiteral("Peak power"), power(m.peakPowerW), peakDetail);
+        fact(QStringLiteral("Mean power"), power(m.meanPowerW),
+             data.energy.pue > 1.0
+                     ? QStringLiteral("IT; %1 at the facility (PUE %2)")
+                               .arg(power(m.meanFacilityPowerW), number(data.energy.pue, 2))
+                     : QStringLiteral("IT power over the simulated span"));
+        QString energyDetail = QStringLiteral("IT energy");
+        if (data.facilityEnergyKwh && data.energy.pue > 1.0)
+            energyDetail =
+                    QStringLiteral("IT; %1 at the facility").arg(energy(*data.facilityEnergyKwh));
+        fact(QStringLiteral("Energy"), energy(m.energyKwh), energyDetail);
+    }
+    if (data.cost)
+        fact(QStringLiteral("Energy cost"), money(*data.cost, data.currency),
+             QStringLiteral("facility energy at the scenario's hourly prices"));
+    if (data.carbonKg)
+        fact(QStringLiteral("Carbon"), mass(*data.carbonKg) + QStringLiteral(" CO₂e"),
+             QStringLiteral("facility energy at the grid's hourly intensity"));
+    const bool capped = data.energy.clusterPowerCapKw ||
+                        std::any_of(data.racks.begin(), data.racks.end(),
+                                    [](const ReportRack &rack) { return rack.budgetW; });
+    if (capped && data.hasPowerModel())
+        fact(QStringLiteral("Time at power cap"), duration(m.timeAtPowerCapS),
+             m.timeAtPowerCapS > 0.0
+                     ? QStringLiteral("jobs held back by a rack budget or the cluster cap, %1 "
+                                      "of the run")
+                               .arg(percent(m.makespanS > 0.0 ? m.timeAtPowerCapS / m.makespanS
+                                                              : 0.0,
+                                            1))
+                     : QStringLiteral("no job ever waited for power"));
+    if (data.energy.dpmEnabled)
+        fact(QStringLiteral("Node boots"), count(m.boots),
+             QStringLiteral("%1 node-hours switched off · %2 spent booting")
+                     .arg(number(m.nodeHoursOff, 1), energy(m.bootEnergyKwh)));
+    if (m.jobsCompleted > 0)
+        fact(QStringLiteral("Fragmentation"), percent(m.fragmentation, 1),
+             QStringLiteral("of accelerators, on average, free but stranded on partly used "
+                            "nodes (%1)")
+                     .arg(number(m.fragmentedSlots, 1)));
+    out.add(facts);
+
+    out.heading(QStringLiteral("Biggest risks"), 3);
+    if (data.risks.empty()) {
+        out.paragraph(QStringLiteral("No risk stands out: rack power stays clear of its budgets, "
+                                     "waits are short against the run, utilization is between "
+                                     "35 % and 80 %, the queue does not build up, every job "
+                                     "fits and load is even across nodes.")
+                              .replace(QStringLiteral(" %"), QString(kNbsp) + '%'));
+        return;
+    }
+    ReportList list;
+    for (std::size_t i = 0; i < data.risks.size() && i < kSummaryRisks; ++i)
+        list.items.push_back({data.risks[i].text, data.risks[i].level()});
+    out.add(list);
+    if (data.risks.size() > kSummaryRisks) {
+        QStringList more;
+        for (std::size_t i = kSummaryRisks; i < data.risks.size(); ++i)
+            more << data.risks[i].text;
+        out.note(QStringLiteral("Also noted: ") + more.join(QLatin1Char(' ')));
+    }
+}
+
+void topology(const ReportData &data, Builder &out)
+{
+    out.heading(QStringLiteral("Topology"));
+    long long nodes = 0;
+    for (const ReportNodeType &type : data.nodeTypes)
+        nodes += type.nodes;
+    QString overview =
+            QStringLiteral("%1 nodes with %2 accelerators in %3 %4 and %5 %6.")
+                    .arg(count(nodes), count(data.totalAccelerators()),
+                         count(qint64(data.racks.size())),
+                         data.racks.size() == 1 ? QStringLiteral("rack") : QStringLiteral("racks"),
+                         count(data.zones),
+                         data.zones == 1 ? QStringLiteral("zone") : QStringLiteral("zones"));
+    out.paragraph(overview);
+
+    ReportTable types;
+    types.header = {QStringLiteral("Node type"),       QStringLiteral("Accelerator"),
+                    QStringLiteral("Per node"),        QStringLiteral("Nodes"),
+                    QStringLiteral("Accelerators"),    QStringLiteral("Peak BF16"),
+                    QStringLiteral("Idle / max power")};
+    types.numeric = {false, false, true, true, true, true, true};
+    for (const ReportNodeType &type : data.nodeTypes) {
+        const long long total = static_cast<long long>(type.nodes) * type.acceleratorsPerNode;
+        const double pflops = type.peakTflopsPerAccelerator * double(total) / 1000.0;
+        types.rows.push_back({type.name, type.acceleratorModel, count(type.acceleratorsPerNode),
+                              count(type.nodes), count(total),
+                              pflops > 0.0 ? number(pflops, 1) + kNbsp + QStringLiteral("PFLOP/s")
+                                           : QStringLiteral("—"),
+                              type.maxW > 0.0
+                                      ? power(type.idleW) + QStringLiteral(" / ") + power(type.maxW)
+                                      : QStringLiteral("no power model")});
+    }
+    out.add(types);
+
+    // Measured peaks appear as soon as the run reports them; until then the full-load draw
+    // shows how much room each budget leaves.
+    const bool measured = std::any_of(data.racks.begin(), data.racks.end(),
+                                      [](const ReportRack &rack) { return rack.peakW; });
+    const bool hasPower = data.hasPowerModel();
+    ReportTable racks;
+    racks.header = {QStringLiteral("Zone"), QStringLiteral("Rack"), QStringLiteral("Nodes"),
+                    QStringLiteral("Accelerators"), QStringLiteral("Budget")};
+    racks.numeric = {false, false, false, true, true};
+    if (measured) {
+        racks.header << QStringLiteral("Peak draw") << QStringLiteral("Peak / budget");
+        racks.numeric.insert(racks.numeric.end(), {true, true});
+    }
+    if (hasPower) {
+        racks.header << QStringLiteral("Full load") << QStringLiteral("Full load / budget");
+        racks.numeric.insert(racks.numeric.end(), {true, true});
+    }
+    auto ratio = [](std::optional<double> value, std::optional<double> budget) {
+        return value && budget && *budget > 0.0 ? percent(*value / *budget, 0)
+                                                : QStringLiteral("—");
+    };
+    for (const ReportRack &rack : data.racks) {
+        QStringList row = {rack.zone, rack.name, rack.nodeTypes, count(rack.accelerators),
+                           rack.budgetW ? power(*rack.budgetW) : QStringLiteral("none")};
+        if (measured)
+            row << (rack.peakW ? report::power(*rack.peakW) : QStringLiteral("—"))
+                << ratio(rack.peakW, rack.budgetW);
+        if (hasPower)
+            row << report::power(rack.fullLoadW) << ratio(rack.fullLoadW, rack.budgetW);
+        racks.rows.push_back(row);
+    }
+    if (hasPower)
+        racks.note = QStringLiteral("Full load: every node of the rack at 100 % of its power "
+                                    "curve, the most the rack can draw.")
+                             .replace(QStringLiteral(" %"), QString(kNbsp) + '%');
+    out.add(racks);
+}
+
+ChartSpec utilizationChart(const ReportData &data)
+{
+    ChartSpec chart;
+    chart.title = QStringLiteral("Utilization");
+    chart.subtitle =
+            QStringLiteral("Share of all %1 accelerators busy at each sample; run "
+                           "mean %2")
+                    .arg(count(data.totalAccelerators()), percent(data.metrics.utilization, 1));
+    timeRange(data, chart);
+    chart.yPercent = true;
+    chart.lines.push_back({QStringLiteral("busy accelerators"),
+                           decimated(data.samples, [](const Sample &s) { return s.utilization; }),
+                           Color::Blue, true});
+    chart.rules.push_back({ChartRule::Direction::Horizontal, data.metrics.utilization,
+                           QStringLiteral("run mean %1").arg(percent(data.metrics.utilization, 1)),
+                           Color::Grey, true});
+    return chart;
+}
+
+ChartSpec loadBalanceChart(const ReportData &data)
+{
+    ChartSpec chart;
+    chart.title = QStringLiteral("Load balance across nodes");
+    chart.subtitle =
+            QStringLiteral("Utilization of each node over the run, in topology order; "
+                           "CoV %1, Jain index %2 (1 = perfectly even)")
+                    .arg(number(data.metrics.loadBalanceCov, 3), number(data.metrics.jainIndex, 3));
+    chart.xAxis = ChartSpec::XAxis::Categories;
+    chart.xTitle = QStringLiteral("node");
+    chart.yPercent = true;
+    // Bars take their rack's colour, so an unevenly loaded rack shows as a block.
+    std::vector<std::string> racks;
+    double sum = 0.0;
+    for (std::size_t i = 0; i < data.nodes.size(); ++i) {
+        const NodeUsage &node = data.nodes[i];
+        auto it = std::find(racks.begin(), racks.end(), node.rack);
+        if (it == racks.end())
+            it = racks.insert(racks.end(), node.rack);
+        const int color = int(it - racks.begin()) % Color::Red;
+        chart.categories << str(node.name);
+        chart.bars.push_back({double(i) - 0.5, double(i) + 0.5, node.utilization, color});
+        sum += node.utilization;
+    }
+    if (racks.size() > 1 && racks.size() <= 12) {
+        for (std::size_t r = 0; r < racks.size(); ++r)
+            chart.barLegend.emplace_back(int(r) % Color::Red, str(racks[r]));
+    }
+    if (!data.nodes.empty()) {
+        const double mean = sum / double(data.nodes.size());
+        chart.rules.push_back({ChartRule::Direction::Horizontal, mean,
+                               QStringLiteral("mean node %1").arg(percent(mean, 1)), Color::Grey,
+                               true});
+    }
+    return chart;
+}
+
+ChartSpec powerChart(const ReportData &data)
+{
+    ChartSpec chart;
+    chart.title = QStringLiteral("Power");
+    chart.subtitle = QStringLiteral("Cluster IT power at each sample; peak %1, mean %2")
+                             .arg(power(data.metrics.peakPowerW), power(data.metrics.meanPowerW));
+    chart.yTitle = QStringLiteral("kW");
+    timeRange(data, chart);
+    chart.lines.push_back(
+            {QStringLiteral("IT power"),
+             decimated(data.samples, [](const Sample &s) { return s.itPowerW / 1000.0; }),
+             Color::Blue, true});
+    if (data.energy.pue > 1.0)
+        chart.lines.push_back(
+                {QStringLiteral("facility power (PUE %1)").arg(number(data.energy.pue, 2)),
+                 decimated(data.samples, [](const Sample &s) { return s.facilityPowerW / 1000.0; }),
+                 Color::Purple, false});
+    const double fullLoad = data.fullLoadW();
+    if (fullLoad > 0.0)
+        chart.rules.push_back({ChartRule::Direction::Horizontal, fullLoad / 1000.0,
+                               QStringLiteral("full load %1").arg(power(fullLoad)), Color::Grey,
+                               true});
+    double budgets = 0.0;
+    bool allBudgeted = !data.racks.empty();
+    for (const ReportRack &rack : data.racks) {
+        allBudgeted = allBudgeted && rack.budgetW.has_value();
+        budgets += rack.budgetW.value_or(0.0);
+    }
+    if (allBudgeted && budgets > 0.0)
+        chart.rules.push_back({ChartRule::Direction::Horizontal, budgets / 1000.0,
+                               QStringLiteral("sum of rack budgets %1").arg(power(budgets)),
+                               Color::Orange, true});
+    if (data.energy.clusterPowerCapKw)
+        chart.rules.push_back({ChartRule::Direction::Horizontal, *data.energy.clusterPowerCapKw,
+                               QStringLiteral("cluster cap %1")
+                                       .arg(power(*data.energy.clusterPowerCapKw * 1000.0)),
+                               Color::Red, true});
+    return chart;
+}
+
+ChartSpec queueChart(const ReportData &data)
+{
+    ChartSpec chart;
+    chart.title = QStringLiteral("Queue length");
+    long long peak = 0;
+    double peakTime = 0.0;
+    for (const Sample &s : data.samples) {
+        if (s.queued > peak) {
+            peak = s.queued;
+            peakTime = s.time;
+        }
+    }
+    chart.subtitle = peak > 0 ? QStringLiteral("Jobs waiting and running at each sample; the "
+                                               "queue peaks at %1 jobs at %2")
+                                        .arg(count(peak), duration(peakTime))
+                              : QStringLiteral("Jobs waiting and running at each sample; no "
+                                               "job ever waited at a sample");
+    chart.yTitle = QStringLiteral("jobs");
+    chart.yIntegers = true;
+    timeRange(data, chart);
+    chart.lines.push_back(
+            {QStringLiteral("queued"),
+             decimated(data.samples, [](const Sample &s) { return double(s.queued); }),
+             Color::Orange, true});
+    chart.lines.push_back(
+            {QStringLiteral("running"),
+             decimated(data.samples, [](const Sample &s) { return double(s.running); }),
+             Color::Blue, false});
+    return chart;
+}
+
+ChartSpec waitChart(const ReportData &data)
+{
+    ChartSpec chart;
+    chart.title = QStringLiteral("Wait-time distribution");
+    chart.subtitle = QStringLiteral("Completed jobs by time spent waiting (%1 jobs)")
+                             .arg(count(qint64(data.waitsS.size())));
+    chart.xAxis = ChartSpec::XAxis::Duration;
+    chart.xTitle = QStringLiteral("wait");
+    chart.yTitle = QStringLiteral("jobs");
+    chart.yIntegers = true;
+    const double longest = data.waitsS.empty() ? 0.0 : data.waitsS.back();
+    // About twenty bins of a round width in the unit the axis uses.
+    const TimeUnit unit = timeUnitForSpan(std::max(longest, 60.0));
+    const double width = niceStep(std::max(longest, 60.0) / unit.seconds, 20) * unit.seconds;
+    const std::size_t bins = std::size_t(std::floor(longest / width)) + 1;
+    std::vector<long long> counts(bins, 0);
+    for (const double wait : data.waitsS)
+        ++counts[std::min(bins - 1, std::size_t(std::max(0.0, wait) / width))];
+    for (std::size_t b = 0; b < bins; ++b)
+        chart.bars.push_back(
+                {double(b) * width, double(b + 1) * width, double(counts[b]), Color::Blue});
+    chart.xMin = 0.0;
+    chart.xMax = double(bins) * width;
+    chart.rules.push_back({ChartRule::Direction::Vertical, data.metrics.p50WaitS,
+                           QStringLiteral("median %1").arg(duration(data.metrics.p50WaitS)),
+                           Color::Green, true});
+    chart.rules.push_back({ChartRule::Direction::Vertical, data.metrics.p95WaitS,
+                           QStringLiteral("p95 %1").arg(duration(data.metrics.p95WaitS)),
+                           Color::Red, true});
+    return chart;
+}
+
+void charts(const ReportData &data, Builder &out)
+{
+    out.heading(QStringLiteral("Charts"));
+    if (data.samples.empty()) {
+        out.paragraph(QStringLiteral("The run took no samples, so there is nothing to plot."));
+        return;
+    }
+    out.add(ReportFigure{utilizationChart(data)});
+    if (!data.nodes.empty())
+        out.add(ReportFigure{loadBalanceChart(data)});
+    if (data.hasPowerModel())
+        out.add(ReportFigure{powerChart(data)});
+    out.add(ReportFigure{queueChart(data)});
+    if (!data.waitsS.empty())
+        out.add(ReportFigure{waitChart(data)});
+}
+
+void tenants(const ReportData &data, Builder &out)
+{
+    out.heading(QStringLiteral("Tenants"));
+    ReportTable table;
+    table.header = {QStringLiteral("Tenant"),      QStringLiteral("Jobs"),
+                    QStringLiteral("Completed"),   QStringLiteral("Rejected"),
+                    QStringLiteral("Utilization"), QStringLiteral("Accel.-hours"),
+                    QStringLiteral("Mean wait"),   QStringLiteral("p95 wait")};
+    table.numeric = {false, true, true, true, true, true, true, true};
+    // A tenant's utilization is its busy accelerator-time over the cluster's capacity, so it
+    // converts back to the accelerator-hours its jobs used.
+    const double capacityHours = double(data.totalAccelerators()) * data.metrics.makespanS / 3600.0;
+    // The heaviest users first when the list is cut; otherwise by name, as in tenants.csv.
+    std::vector<const TenantMetrics *> rows;
+    for (const TenantMetrics &tenant : data.metrics.tenants)
+        rows.push_back(&tenant);
+    if (rows.size() > kMaxTenantRows) {
+        std::stable_sort(rows.begin(), rows.end(),
+                         [](const TenantMetrics *a, const TenantMetrics *b) {
+                             return a->utilization > b->utilization;
+                         });
+        table.note = QStringLiteral("The %1 busiest of %2 tenants; tenants.csv lists all.")
+                             .arg(kMaxTenantRows)
+                             .arg(count(qint64(rows.size())));
+        rows.resize(kMaxTenantRows);
+    }
+    for (const TenantMetrics *t : rows) {
+        const bool waited = t->jobsCompleted > 0;
+        table.rows.push_back({tenantName(t->tenant), count(t->jobsSubmitted),
+                              count(t->jobsCompleted), count(t->jobsRejected),
+                              percent(t->utilization, 1), number(t->utilization * capacityHours, 1),
+                              waited ? duration(t->meanWaitS) : QStringLiteral("—"),
+                              waited ? duration(t->p95WaitS) : QStringLiteral("—")});
+    }
+    if (table.note.isEmpty())
+        table.note = QStringLiteral("Utilization: the tenant's busy accelerator-time over all "
+                                    "accelerators for the makespan; the tenants add up to the "
+                                    "cluster's %1. Waits over completed jobs.")
+                             .arg(percent(data.metrics.utilization, 1));
+    if (rows.empty())
+        out.paragraph(QStringLiteral("The run reports no per-tenant figures."));
+    else
+        out.add(table);
+    if (!data.services.empty()) {
+        out.heading(QStringLiteral("Inference services"), 3);
+        ReportList list;
+        for (const QString &service : data.services)
+            list.items.push_back({service, 0});
+        out.add(list);
+    }
+}
+
+void nodes(const ReportData &data, Builder &out)
+{
+    out.heading(QStringLiteral("Nodes"));
+    const bool zones = data.zones > 1;
+    const bool reserved = std::any_of(data.nodes.begin(), data.nodes.end(),
+                                      [](const NodeUsage &n) { return !n.reservedFor.empty(); });
+    ReportTable table;
+    table.header = {QStringLiteral("Node")};
+    if (zones)
+        table.header << QStringLiteral("Zone");
+    table.header << QStringLiteral("Rack") << QStringLiteral("Type");
+    if (reserved)
+        table.header << QStringLiteral("Reserved for");
+    table.header << QStringLiteral("Accelerators") << QStringLiteral("Utilization");
+    table.numeric.assign(std::size_t(table.header.size()), false);
+    table.numeric[table.numeric.size() - 1] = true;
+    table.numeric[table.numeric.size() - 2] = true;
+
+    std::vector<std::size_t> shown(data.nodes.size());
+    std::iota(shown.begin(), shown.end(), std::size_t(0));
+    if (shown.size() > kMaxNodeRows) {
+        // The busiest and the idlest, each in topology order.
+        std::stable_sort(shown.begin(), shown.end(), [&](std::size_t a, std::size_t b) {
+            return data.nodes[a].utilization > data.nodes[b].utilization;
+        });
+        std::vector<std::size_t> kept(shown.begin(), shown.begin() + kMaxNodeRows / 2);
+        kept.insert(kept.end(), shown.end() - kMaxNodeRows / 2, shown.end());
+        std::sort(kept.begin(), kept.end());
+        shown = kept;
+        table.note = QStringLiteral("The %1 busiest and %1 idlest of %2 nodes; nodes.csv lists "
+                                    "all.")
+                             .arg(kMaxNodeRows / 2)
+                             .arg(count(qint64(data.nodes.size())));
+    }
+    for (const std::size_t i : shown) {
+        const NodeUsage &node = data.nodes[i];
+        QStringList row = {str(node.name)};
+        if (zones)
+            row << str(node.zone);
+        row << str(node.rack) << str(node.type);
+        if (reserved)
+            row << (node.reservedFor.empty() ? QStringLiteral("—") : str(node.reservedFor));
+        row << count(node.accelerators) << percent(node.utilization, 1);
+        table.rows.push_back(row);
+    }
+    out.add(table);
+}
+
+QString profile(const HourlyProfile &profile, const QString &unit, int decimals)
+{
+    if (profile.empty())
+        return QStringLiteral("not set");
+    const auto [low, high] = std::minmax_element(profile.values.begin(), profile.values.end());
+    const double mean = std::accumulate(profile.values.begin(), profile.values.end(), 0.0) /
+                        double(profile.values.size());
+    return QStringLiteral("%1 hourly values, %2 to %3 %4 (mean %5)")
+            .arg(count(qint64(profile.values.size())), number(*low, decimals),
+                 number(*high, decimals), unit, number(mean, decimals));
+}
+
+void policy(const ReportData &data, Builder &out)
+{
+    out.heading(QStringLiteral("Policy settings"));
+    const Policy &p = data.policy;
+    const EnergyPolicy &e = data.energy;
+    KeyValues kv;
+    kv.add(QStringLiteral("Scheduler"), str(std::string(toString(p.scheduler))));
+    kv.add(QStringLiteral("Placement"), str(std::string(toString(p.placement))));
+    if (p.scheduler == SchedulerKind::Srtf)
+        kv.add(QStringLiteral("SRTF restart overhead"), duration(p.srtfRestartOverheadS));
+    kv.add(QStringLiteral("Sample interval"), duration(p.sampleIntervalS));
+    kv.add(QStringLiteral("Rack spread penalty"),
+           p.rackSpreadPenalty > 0.0 ? QStringLiteral("%1 per extra rack a gang spans")
+                                               .arg(number(p.rackSpreadPenalty, 2))
+                                     : QStringLiteral("none"));
+    kv.add(QStringLiteral("Horizon"),
+           p.horizonS ? duration(*p.horizonS) : QStringLiteral("until the last job ends"));
+    kv.add(QStringLiteral("PUE"), number(e.pue, 2));
+    kv.add(QStringLiteral("Cluster power cap"),
+           e.clusterPowerCapKw ? power(*e.clusterPowerCapKw * 1000.0) : QStringLiteral("none"));
+    kv.add(QStringLiteral("Dynamic power management"),
+           e.dpmEnabled ? QStringLiteral("on: nodes idle for %1 switch off, %2 spare kept on")
+                                  .arg(duration(e.idleTimeoutS), count(e.spareNodes))
+                        : QStringLiteral("off"));
+    QString dvfs = number(e.dvfsFrequency, 2) + QStringLiteral(" × nominal frequency");
+    QStringList overrides;
+    for (const ReportRack &rack : data.racks) {
+        if (rack.dvfsFrequency)
+            overrides << QStringLiteral("%1 at %2").arg(rack.name, number(*rack.dvfsFrequency, 2));
+    }
+    if (!overrides.isEmpty())
+        dvfs += QStringLiteral("; ") + overrides.join(QStringLiteral(", "));
+    kv.add(QStringLiteral("DVFS level"), dvfs);
+    kv.add(QStringLiteral("Electricity price"),
+           profile(e.pricePerKwh, str(e.currency) + QStringLiteral("/kWh"), 3));
+    kv.add(QStringLiteral("Carbon intensity"),
+           profile(e.carbonGPerKwh, QStringLiteral("g/kWh"), 0));
+    kv.add(QStringLiteral("Inference services"),
+           data.services.empty() ? QStringLiteral("none") : count(qint64(data.services.size())));
+    out.add(kv.table(QStringLiteral("Setting"), QStringLiteral("Value")));
+}
+
+void appendix(const ReportData &data, Builder &out)
+{
+    out.heading(QStringLiteral("Appendix: reproducing this run"));
+    KeyValues kv;
+    kv.add(QStringLiteral("Scenario hash (SHA-256)"), data.scenarioHash);
+    kv.add(QStringLiteral("Seed"), QString::number(data.seed));
+    kv.add(QStringLiteral("Headroom version"), data.version);
+    kv.add(QStringLiteral("Scheduler and placement"),
+           QStringLiteral("%1, %2").arg(str(std::string(toString(data.info.scheduler))),
+                                        str(std::string(toString(data.info.placement)))));
+    kv.add(QStringLiteral("Jobs in the scenario"), count(data.jobCount));
+    kv.add(QStringLiteral("Simulated span"),
+           QStringLiteral("0 to %1 (%2 samples)")
+                   .arg(duration(data.endTime), count(qint64(data.samples.size()))));
+    kv.add(QStringLiteral("Report date"), data.date.toString(Qt::ISODate));
+    out.add(kv.table(QStringLiteral("Item"), QStringLiteral("Value")));
+    out.paragraph(QStringLiteral("A run is a pure function of the scenario and its seed. The "
+                                 "hash is taken over the scenario's canonical text (as Headroom "
+                                 "saves it), so a file that gives the same hash describes the "
+                                 "same run. To repeat it with the command-line tool:"));
+    out.paragraph(QStringLiteral("headroom-cli simulate SCENARIO.json --seed %1 --scheduler %2 "
+                                 "--placement %3 --report report.pdf --csv-dir tables")
+                          .arg(QString::number(data.seed),
+                               str(std::string(toString(data.info.scheduler))),
+                               str(std::string(toString(data.info.placement)))),
+                  ReportParagraph::Style::Code);
+    out.note(QStringLiteral("The date is the day the report was made, not part of the run; set "
+                            "HEADROOM_REPORT_DATE=YYYY-MM-DD to make the report itself "
+                            "byte-identical."));
+}
+
+} // namespace
+
+ReportDocument buildReportDocument(const ReportData &data)
+{
+    ReportDocument document;
+    const QString name =
+            data.scenarioName.isEmpty() ? QStringLiteral("Untitled scenario") : data.scenarioName;
+    document.title = name + QStringLiteral(" — capacity planning report");
+    document.runningHead = name;
+    document.footer =
+            QStringLiteral("Headroom %1 · %2").arg(data.version, data.date.toString(Qt::ISODate));
+    Builder out(document);
+    titleBlock(data, out);
+    summary(data, out);
+    topology(data, out);
+    charts(data, out);
+    tenants(data, out);
+    nodes(data, out);
+    policy(data, out);
+    appendix(data, out);
+    return document;
+}
+
+} // namespace headroom::ui
