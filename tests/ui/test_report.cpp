@@ -202,9 +202,12 @@ private Q_SLOTS:
         QCOMPARE(result.metrics.rackPeakPowerW.size(), std::size_t(2));
         QCOMPARE(*data.racks[1].peakW, result.metrics.rackPeakPowerW[1]);
         QVERIFY(*data.racks[0].peakW <= data.racks[0].fullLoadW);
-        // No price or carbon profile: no cost or carbon to show.
-        QVERIFY(!data.cost);
-        QVERIFY(!data.carbonKg);
+        // The example has a tariff and a carbon profile: the report shows the engine's totals.
+        QVERIFY(data.cost);
+        QCOMPARE(*data.cost, result.metrics.cost);
+        QVERIFY(*data.cost > 0.0);
+        QVERIFY(data.carbonKg);
+        QCOMPARE(*data.carbonKg, result.metrics.carbonKg);
 
         long long jobs = 0;
         long long completed = 0;
