@@ -142,7 +142,15 @@ double PowerAwarePlacement::leastDelta(const JobDemand &demand, const ClusterSta
 const std::vector<PowerAwarePlacement::Candidate> &
 PowerAwarePlacement::sortedRacks(const ClusterState &state)
 {
-    if (m_sortedChanges != m_caps->liveChanges()) {
+    // Without rack budgets every rack has infinite headroom and the order is the rack order
+    // for the whole run: sorting it again after every start and completion cost a tenth of a
+    // million-job replay.
+    const std::vector<double> &budgets = m_caps->model().rackBudgetsW();
+    const bool budgeted =
+            std::any_of(budgets.begin(), budgets.end(), [](double w) { return w >= 0.0; });
+    const bool stale = budgeted ? m_sortedChanges != m_caps->liveChanges()
+                                : m_sortedChanges == ~std::uint64_t(0);
+    if (stale) {
         m_sortedChanges = m_caps->liveChanges();
         m_sorted.clear();
         const CompiledCluster &layout = state.layout();
