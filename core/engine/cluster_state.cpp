@@ -92,7 +92,29 @@ ClusterState ClusterState::emptied() const
         if (!switchedOn(node))
             empty.setSwitched(node, m_switched[node]);
     }
+    for (const NodeShare &share : m_pinned) {
+        if (share.held > 0)
+            empty.occupy(share);
+    }
     return empty;
+}
+
+void ClusterState::pin(const NodeShare &share)
+{
+    if (m_pinned.empty()) {
+        m_pinned.resize(static_cast<std::size_t>(nodeCount()));
+        for (int node = 0; node < nodeCount(); ++node)
+            m_pinned[node].node = node;
+    }
+    m_pinned[share.node].held += share.held;
+    m_pinned[share.node].busy += share.busy;
+}
+
+void ClusterState::unpin(const NodeShare &share)
+{
+    m_pinned[share.node].held -= share.held;
+    m_pinned[share.node].busy -= share.busy;
+    assert(m_pinned[share.node].held >= 0 && m_pinned[share.node].busy >= 0);
 }
 
 void ClusterState::setFree(int node, int value)

@@ -69,6 +69,11 @@ public:
 
     void occupy(const NodeShare &share);
     void release(const NodeShare &share);
+    // Inference service replicas (Simulation) hold their slots like jobs, but no scheduler may
+    // move them: a share occupied and then pinned stays held in emptied() (SRTF's plan), until
+    // unpinned and released. A cluster without services never allocates the pin table.
+    void pin(const NodeShare &share);
+    void unpin(const NodeShare &share);
 
 private:
     void setFree(int node, int value);
@@ -86,6 +91,7 @@ private:
     long long m_totalBusy = 0;
     long long m_totalSlots = 0;
     long long m_strandedFree = 0;
+    std::vector<NodeShare> m_pinned;    // per node (node, held, busy); empty until a pin
     mutable FreeOrderIndex m_freeOrder; // a cache: built by the first const query
 };
 

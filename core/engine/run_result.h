@@ -16,8 +16,8 @@ struct Sample
     SimTime time = 0.0;
     long long queued = 0;
     long long running = 0;
-    long long busySlots = 0;
-    double utilization = 0.0; // busy slots / all slots at this instant
+    long long busySlots = 0;  // with services, including their replicas' accelerators
+    double utilization = 0.0; // busy slots / all slots at this instant (replicas' × utilization)
     double itPowerW = 0.0;
     double loadBalanceCov = 0.0; // across nodes' instantaneous busy fractions
     double jainIndex = 1.0;
@@ -58,6 +58,23 @@ struct TenantMetrics
     double meanWaitS = 0.0; // over its completed jobs, as DESIGN.md §5
     double p95WaitS = 0.0;
     bool operator==(const TenantMetrics &) const = default;
+};
+
+// One inference service's share of a run (Scenario::services order), over the simulated span
+// (first event to last event).
+struct ServiceMetrics
+{
+    std::string name;
+    std::string tenant;
+    double offeredRequests = 0.0; // ∫ load dt
+    double servedRequests = 0.0;  // ∫ min(load, capacity of ready replicas) dt
+    // Unserved ÷ offered (0 when nothing was offered): the SLO shortfall.
+    double shortfallFraction = 0.0;
+    double meanReplicas = 0.0; // time average of replicas holding accelerators
+    int maxReplicasUsed = 0;   // most replicas holding accelerators at once
+    // Served ÷ ∫ capacity of ready replicas dt: the capacity-weighted mean of its utilization.
+    double meanUtilization = 0.0;
+    bool operator==(const ServiceMetrics &) const = default;
 };
 
 // DESIGN.md §5 metrics. Waits, slowdowns and makespan count completed jobs only.
@@ -104,6 +121,14 @@ struct RunMetrics
     // their slots held), averaged over the makespan; and as a fraction of all accelerators.
     double fragmentedSlots = 0.0;
     double fragmentation = 0.0;
+    // Inference services (empty without). With services, utilization, per-node utilization,
+    // tenant utilization and fragmentation are taken over the simulated span (first to last
+    // event) instead of the job makespan, since services hold accelerators all along; a
+    // replica's accelerators count as busy × its service's utilization (a starting replica's
+    // as 0). Makespan, waits and slowdowns still count jobs only.
+    std::vector<ServiceMetrics> services;
+    // Σ unserved ÷ Σ offered requests over all services; 0 without services.
+    double serviceShortfallFraction = 0.0;
 };
 
 struct RunResult

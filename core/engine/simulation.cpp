@@ -58,6 +58,11 @@ Simulation::Simulation(const Scenario &scenario)
         static_cast<PowerAwarePlacement &>(*m_placement).attach(&m_caps, m_rackIndex.get());
     }
     m_dpm.begin(m_firstEvent);
+    if (!scenario.services.empty()) {
+        initServices(scenario);
+        m_hasServices = true;
+        m_finished = false;
+    }
 }
 
 Simulation::~Simulation() = default;
@@ -86,12 +91,19 @@ void Simulation::dropStaleCompletions()
 
 SimTime Simulation::nextEventTime()
 {
+    return earliestEvent();
+}
+
+// nextEventTime() for step(), where it is worth inlining (the hot path of a replay).
+inline SimTime Simulation::earliestEvent()
+{
     dropStaleCompletions();
     SimTime next = std::numeric_limits<SimTime>::infinity();
     if (!m_completions.empty())
         next = m_completions.top().time;
     if (m_nextSubmission < m_jobs.table.size())
         next = std::min(next, m_jobs.table.submit[m_nextSubmission]);
+    next = std::min(next, m_nextServiceEvent); // +infinity without services
     return std::min(next, m_dpm.nextEventTime());
 }
 
@@ -99,7 +111,7 @@ bool Simulation::step()
 {
     if (m_finished)
         return false;
-    const SimTime time = nextEventTime();
+    const SimTime time = earliestEvent();
     if (std::isinf(time)) {
         finish();
         return false;
@@ -122,6 +134,8 @@ bool Simulation::step()
     const PowerManager::Transitions transitions = m_dpm.completeTransitions(time);
     schedule =
             schedule || transitions.booted > 0 || (transitions.shutDown > 0 && m_model.hasCaps());
+    if (m_hasServices && stepServices(time))
+        schedule = true;
     m_dpm.expireIdle(time);
     while (m_nextSubmission < jobs.size() && jobs.submit[m_nextSubmission] == time) {
         submit(m_nextSubmission++);
@@ -141,6 +155,8 @@ bool Simulation::step()
         setAtPowerCap(context.capRefusals() > 0 || (m_atPowerCap && !released));
     }
     if (m_dpm.enabled()) {
+        if (m_hasServices)
+            wakeForServices(time);
         if (m_scheduler->queueLength() > 0) {
             if (const std::optional<JobIndex> head = oldestQueued()) {
                 const JobDemand demand{jobs.slots[*head], jobs.gang[*head] != 0,
@@ -163,7 +179,8 @@ bool Simulation::step()
     // Queued jobs may still start once nodes being switched (or idle ones timing out, under a
     // power cap) have done so; otherwise nothing can happen any more.
     if (m_nextSubmission == jobs.size() && m_runningCount == 0 &&
-        (m_scheduler->queueLength() == 0 || std::isinf(m_dpm.nextEventTime())))
+        (m_scheduler->queueLength() == 0 || std::isinf(m_dpm.nextEventTime())) &&
+        (!m_hasServices || servicesMayStop(time)))
         finish();
     return true;
 }
@@ -189,6 +206,7 @@ void Simulation::submit(JobIndex job)
     JobTable &jobs = m_jobs.table;
     ++m_events;
     ++m_submitted;
+    m_lastJobActivity = m_now;
     const std::size_t input = jobs.inputIndex[job];
     for (SimulationObserver *observer : m_observers)
         observer->jobSubmitted(m_now, input);
@@ -291,6 +309,7 @@ void Simulation::complete(JobIndex job)
     ++m_events;
     ++m_completed;
     --m_runningCount;
+    m_lastJobActivity = m_now;
     if (m_indexRunning)
         m_running.erase({jobs.expectedEnd(job), job});
     jobs.occupied[job] += m_now - jobs.segmentStart[job];
@@ -349,6 +368,9 @@ Sample Simulation::currentSample(SimTime time) const
     sample.utilization = m_state.totalSlots() > 0
                                  ? double(m_state.totalBusy()) / double(m_state.totalSlots())
                                  : 0.0;
+    if (!m_services.empty() && m_state.totalSlots() > 0) // service accelerators count × u
+        sample.utilization = (double(m_state.totalBusy()) - m_serviceIdleSlotsNow) /
+                             double(m_state.totalSlots());
     sample.itPowerW = m_power.itPowerW();
     const LoadAccounting::Spread spread = m_load.currentSpread();
     sample.loadBalanceCov = spread.cov;
@@ -457,23 +479,29 @@ RunMetrics Simulation::computeMetrics() const
 
     // Busy time up to the latest event; after the last completion nothing is busy.
     const SimTime until = m_lastEvent;
+    // With services, over the simulated span (RunMetrics::services).
+    const SimTime utilSpan = m_services.empty() ? metrics.makespanS : until - m_firstEvent;
     const int nodes = m_cluster.nodeCount();
     metrics.nodeUtilization.assign(nodes, 0.0);
+    const std::vector<double> serviceIdle =
+            m_services.empty() ? std::vector<double>() : serviceIdleSlotSeconds(until);
     double busyTotal = 0.0;
     for (int node = 0; node < nodes; ++node) {
-        const double busy = m_load.busySlotSeconds(node, until);
+        double busy = m_load.busySlotSeconds(node, until);
+        if (!m_services.empty())
+            busy -= serviceIdle[node];
         busyTotal += busy;
-        const double denominator = double(m_cluster.nodes[node].slots) * metrics.makespanS;
+        const double denominator = double(m_cluster.nodes[node].slots) * utilSpan;
         metrics.nodeUtilization[node] = denominator > 0.0 ? busy / denominator : 0.0;
     }
-    const double capacity = double(m_state.totalSlots()) * metrics.makespanS;
+    const double capacity = double(m_state.totalSlots()) * utilSpan;
     metrics.utilization = capacity > 0.0 ? busyTotal / capacity : 0.0;
     metrics.loadBalanceCov = coefficientOfVariation(metrics.nodeUtilization);
     metrics.jainIndex = jainIndex(metrics.nodeUtilization);
     metrics.tenants = computeTenantMetrics(jobs, m_jobs.tenantNames, until, capacity);
     const double stranded =
             m_strandedIntegral + double(m_state.strandedFree()) * (until - m_strandedSince);
-    metrics.fragmentedSlots = metrics.makespanS > 0.0 ? stranded / metrics.makespanS : 0.0;
+    metrics.fragmentedSlots = utilSpan > 0.0 ? stranded / utilSpan : 0.0;
     metrics.fragmentation =
             m_state.totalSlots() > 0 ? metrics.fragmentedSlots / double(m_state.totalSlots()) : 0.0;
 
@@ -501,6 +529,8 @@ RunMetrics Simulation::computeMetrics() const
     metrics.rackBudgetW.clear();
     for (double budget : m_model.rackBudgetsW())
         metrics.rackBudgetW.push_back(budget < 0.0 ? 0.0 : budget);
+    if (!m_services.empty())
+        addServiceMetrics(metrics);
     return metrics;
 }
 

@@ -4,6 +4,7 @@
 #include "core/engine/compiled_cluster.h"
 #include "core/engine/job_compiler.h"
 #include "core/engine/run_result.h"
+#include "core/engine/service_run.h"
 #include "core/metrics/load_accounting.h"
 #include "core/model/policy.h"
 #include "core/power/power_caps.h"
@@ -15,6 +16,7 @@
 #include <queue>
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -54,6 +56,9 @@ struct LiveStatus
 //   2. node transitions due then (DESIGN.md §4 power management): boots completing (the node
 //      is on and idle, and its capacity counts as released) in (time, node) order, then
 //      shutdowns completing (the node is off);
+//   2b. inference services (below), only when the scenario has any: replicas becoming ready,
+//      then the autoscale tick due then (scale up and down), then placing waiting replicas;
+//      a replica released here counts as a completion (capacity released, a pass in step 5);
 //   3. idle timeouts due then (PowerManager: nodes switched off, spares kept);
 //   4. every submission at that instant, by submit time then job id (then input position);
 //   5. one scheduling pass, if anything happened in 1, 2 (a boot, or a shutdown when power
@@ -73,6 +78,43 @@ struct LiveStatus
 // which none is refused; RunMetrics::timeAtPowerCapS is the total of such time.
 // Samples lie on the grid t0 + k·interval (t0 = first submission); a sample at time s
 // shows the state after every event at or before s.
+//
+// Inference services (Scenario::services, DESIGN.md §2). Chosen so that energy stays the exact
+// integral of a piecewise-constant power and a run without services is untouched:
+//  - Autoscale ticks lie on the grid t0 + k·kServiceTickS (60 s; t0 = first event). A
+//    service's load is LoadProfile::at(tick) from that tick to the next (piecewise constant).
+//  - At the first event each service places minReplicas replicas, ready at once (the service
+//    is deployed when the run begins); that instant's tick then scales as any other.
+//  - At a tick: desired = ⌈load ÷ (capacityRps × targetUtilization)⌉ clamped to [min, max].
+//    Above the replicas it has, new replicas are added; each takes its accelerators as soon as
+//    it is placed (at once if there is room) and serves scaleUpDelayS after that. Below, it
+//    keeps the most desired over the last kScaleDownWindowS (300 s, like Kubernetes' HPA
+//    stabilization window, so a dip of one tick does not cost a scale-up delay) and releases
+//    the newest replicas above that (waiting ones first, then starting, then serving ones).
+//  - A replica is placed like a job (placement strategy; a JobDemand of its service's node
+//    type and tenant; larger than a node: a gang of whole nodes), before any job starting at
+//    that instant, and is never preempted (ClusterState::pin keeps it in SRTF's plan). With
+//    no room, or if starting it at full load would break a power cap, it waits and is tried
+//    again at every later instant (services in scenario order, replicas in creation order);
+//    with power management on, a waiting replica wakes nodes like the oldest queued job
+//    (step 6, before the job). A replica that can never fit is never placed (all its load
+//    is shortfall). Waiting at a cap is shortfall, not RunMetrics::timeAtPowerCapS.
+//  - Power: a replica's accelerators count as busy in the node census (so power caps budget
+//    every service at full load, which it can reach at any tick without asking scheduling,
+//    and a node holding one is never idle or switched off); a serving replica at utilization
+//    u does not draw (1 − u) of their dynamic power, a starting one none of it, counted at the
+//    class's mean dynamic power per accelerator ((watts at full − watts idle) ÷ slots: exact
+//    for linear curves, the chord of a tabulated one). That undrawn power changes only at
+//    service changes (PowerMeter::setServiceIdleW), so power stays piecewise constant.
+//  - Served requests = ∫ min(load, ready replicas × capacityRps) dt; unserved (shortfall) =
+//    ∫ max(0, load − that capacity) dt; both are sums over the constant stretches.
+//  - The run lasts while jobs remain, and at least until policy.horizon_s if given, else
+//    t0 + kServiceHorizonS (one day, a whole diurnal cycle); jobs are not cut at the horizon.
+//    Queued jobs that cannot start while nothing runs (services hold what they need) are
+//    given up (RejectReason::NeverStarted) once a day has passed without a submission or
+//    completion: by then every daily load level has been seen.
+// Replicas are not reported to observers (no job events); clusterState() shows their slots
+// as held.
 //
 // The engine can be advanced in slices (step, runUntil) and read between them, so a GUI can
 // run it on a worker thread and publish snapshots; the results do not depend on how the run
@@ -122,6 +164,7 @@ private:
     void reservationMade(JobIndex head, SimTime shadow) override;
     void nodeSwitched(int node, NodePowerState state) override;
     std::optional<JobIndex> oldestQueued();
+    SimTime earliestEvent();
     void setAtPowerCap(bool atCap);
 
     void submit(JobIndex job);
@@ -133,6 +176,21 @@ private:
     Sample currentSample(SimTime time) const;
     void finish();
     RunMetrics computeMetrics() const;
+
+    // Inference services (see the class comment).
+    static constexpr SimTime kServiceTickS = 60.0;
+    static constexpr SimTime kScaleDownWindowS = 300.0;
+    static constexpr SimTime kServiceHorizonS = 86400.0;
+    void initServices(const Scenario &scenario);
+    bool stepServices(SimTime time); // returns whether capacity was released
+    void advanceServices(SimTime time);
+    bool placeWaitingReplicas(ServiceRun &service, SimTime time, SimTime delay);
+    void releaseReplica(ServiceReplica &replica);
+    void refreshServicePower();
+    bool servicesMayStop(SimTime time) const;
+    void wakeForServices(SimTime time);
+    std::vector<double> serviceIdleSlotSeconds(SimTime until) const; // per node
+    void addServiceMetrics(RunMetrics &metrics) const;
 
     struct Completion
     {
@@ -185,6 +243,27 @@ private:
 
     std::vector<Sample> m_samples;
     std::uint64_t m_nextSample = 0;
+
+    std::vector<ServiceRun> m_services;    // empty: none of the members below is used
+    bool m_hasServices = false;            // !m_services.empty(), one byte for the hot path
+    std::vector<double> m_dynamicWPerSlot; // per power class
+    SimTime m_serviceSince = 0.0;          // integrals below are up to here
+    SimTime m_nextTick = 0.0;
+    SimTime m_serviceUntil = 0.0; // the run lasts at least until then
+    std::uint64_t m_tickIndex = 0;
+    SimTime m_nextReady = 0.0; // earliest readiness of a starting replica; +inf if none
+    // The next tick, readiness or horizon: what nextEventTime() adds (+inf without services).
+    SimTime m_nextServiceEvent = std::numeric_limits<SimTime>::infinity();
+    bool m_servicesStarted = false;
+    // Last submission or completion. (While nothing runs, every job started since has
+    // completed, or was preempted by a start, so starts need not be counted.)
+    SimTime m_lastJobActivity = 0.0;
+    // Service accelerators held but not drawing (1 − u per accelerator), per node, now and
+    // integrated: subtracted from busy time for utilization.
+    std::vector<std::pair<int, double>> m_serviceIdleSlots;
+    double m_serviceIdleSlotsNow = 0.0;
+    std::vector<double> m_serviceIdleSlotSeconds;
+    std::vector<double> m_serviceIdleRackW; // scratch for refreshServicePower()
 };
 
 } // namespace headroom

@@ -65,6 +65,25 @@ std::string metricsJson(const RunMetrics &m, const RunInfo &info)
     j["boot_energy_kwh"] = m.bootEnergyKwh;
     j["rack_peak_power_w"] = m.rackPeakPowerW;
     j["rack_budget_w"] = m.rackBudgetW;
+    // Inference services (appended, and only for scenarios that have any, so that runs without
+    // services keep their output byte for byte).
+    if (!m.services.empty()) {
+        j["service_shortfall_fraction"] = m.serviceShortfallFraction;
+        nlohmann::ordered_json services = nlohmann::ordered_json::array();
+        for (const ServiceMetrics &s : m.services) {
+            nlohmann::ordered_json entry;
+            entry["name"] = s.name;
+            entry["tenant"] = s.tenant;
+            entry["offered_requests"] = s.offeredRequests;
+            entry["served_requests"] = s.servedRequests;
+            entry["shortfall_fraction"] = s.shortfallFraction;
+            entry["mean_replicas"] = s.meanReplicas;
+            entry["max_replicas_used"] = s.maxReplicasUsed;
+            entry["mean_utilization"] = s.meanUtilization;
+            services.push_back(std::move(entry));
+        }
+        j["services"] = std::move(services);
+    }
     return j.dump(2) + "\n";
 }
 

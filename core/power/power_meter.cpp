@@ -20,6 +20,7 @@ PowerMeter::PowerMeter(const CompiledCluster &layout, const PowerModel &model)
     m_rackW.assign(racks, 0.0);
     m_rackCapW.assign(racks, 0.0);
     m_rackPeakW.assign(racks, 0.0);
+    m_rackOffsetW.assign(racks, 0.0);
     for (std::size_t rack = 0; rack < racks; ++rack)
         m_pendingPeak.push_back(static_cast<int>(rack));
 }
@@ -50,9 +51,26 @@ void PowerMeter::switched(int node, NodePowerState state)
     setIndex(node, m_model->stateIndex(cls, state, 0));
 }
 
-double PowerMeter::computeW() const
+void PowerMeter::setServiceIdleW(const std::vector<double> &perRackW)
 {
     double total = 0.0;
+    for (std::size_t rack = 0; rack < perRackW.size(); ++rack) {
+        total += perRackW[rack];
+        const double offset = 0.0 - perRackW[rack]; // never −0.0
+        if (offset == m_rackOffsetW[rack])
+            continue;
+        m_rackOffsetW[rack] = offset;
+        m_dirty = true;
+        if (!(m_rackFlags[rack] & kPendingPeak))
+            m_pendingPeak.push_back(static_cast<int>(rack));
+        m_rackFlags[rack] |= kStaleW | kPendingPeak;
+    }
+    m_offsetW = 0.0 - total;
+}
+
+double PowerMeter::computeW() const
+{
+    double total = m_offsetW;
     for (std::size_t cls = 0; cls < m_census.size(); ++cls) {
         const std::vector<double> &watts = m_model->wattsTable(static_cast<int>(cls));
         for (std::size_t index = 0; index < m_census[cls].size(); ++index)
@@ -64,7 +82,7 @@ double PowerMeter::computeW() const
 double PowerMeter::rackPowerW(int rack) const
 {
     if (m_rackFlags[rack] & kStaleW) {
-        double total = 0.0;
+        double total = m_rackOffsetW[rack];
         const NodeRange nodes = m_layout->rackNodes[rack];
         for (int node = nodes.begin; node < nodes.end; ++node)
             total += m_model->watts(m_model->classOf(node), m_index[node]);

@@ -28,6 +28,14 @@ public:
 
     // A node that is on changed its busy accelerators.
     void busyChanged(int node, int oldBusy, int newBusy);
+    // Inference services (Simulation): their replicas' accelerators count as busy in the
+    // census, so caps budget every service at full load (which it may reach at any autoscale
+    // tick without asking scheduling), but a replica at utilization u does not draw (1 − u) of
+    // its accelerators' dynamic power. The caller gives that undrawn power per rack, recomputed
+    // from its replicas at every service change (never accumulated from deltas), so the figure
+    // stays independent of the order of changes. Cap-counted power (capWatts) ignores it, and
+    // changes() does not count it.
+    void setServiceIdleW(const std::vector<double> &perRackW);
     // A node that holds nothing was switched: Idle (on), Off, Booting or ShuttingDown.
     void switched(int node, NodePowerState state);
     // Called after every batch of events at `time`. Integrates the power that was in effect
@@ -99,6 +107,10 @@ private:
     mutable std::vector<double> m_rackCapW;
     std::vector<double> m_rackPeakW;
     std::vector<int> m_pendingPeak;
+    // Minus the services' undrawn power, per rack and in all (sum in rack order): the sums
+    // start from these, +0.0 without services, which leaves them bit for bit as before.
+    std::vector<double> m_rackOffsetW;
+    double m_offsetW = 0.0;
     mutable double m_clusterCapW = 0.0;
     mutable bool m_clusterCapStale = true;
 };

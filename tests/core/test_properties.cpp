@@ -1323,6 +1323,56 @@ private Q_SLOTS:
         QCOMPARE(run.observer.finishedCalls, 1);
     }
 
+    void energyIsIntegralOfObservedPowerWithServices_data() { addAllRows(); }
+    // The same trace sharing the cluster with two autoscaled inference services (one of them
+    // on whole nodes where nodes are small): energy is still the exact integral of the
+    // reported power, every job is accounted for, and a second run is identical.
+    void energyIsIntegralOfObservedPowerWithServices()
+    {
+        QFETCH(int, layout);
+        QFETCH(int, scheduler);
+        QFETCH(quint64, seed);
+        Scenario scenario = makeScenario(static_cast<Layout>(layout),
+                                         static_cast<SchedulerKind>(scheduler), seed);
+        Service chat;
+        chat.name = "chat";
+        chat.acceleratorsPerReplica = 2;
+        chat.capacityRps = 50.0;
+        chat.minReplicas = 1;
+        chat.maxReplicas = 4;
+        chat.scaleUpDelayS = 90.0;
+        chat.load.troughRps = 10.0;
+        chat.load.peakRps = 170.0;
+        chat.load.peakHour = double(seed % 24);
+        Service batch = chat;
+        batch.name = "embed";
+        batch.acceleratorsPerReplica = 3;
+        batch.minReplicas = 0;
+        batch.maxReplicas = 2;
+        batch.load.kind = LoadProfile::Kind::Hourly;
+        batch.load.hourlyRps.values = {0.0, 20.0, 90.0, 0.0, 40.0};
+        scenario.services = {chat, batch};
+        Outcome first{scenario, {}, {}};
+        Outcome second{scenario, {}, {}};
+        for (Outcome *run : {&first, &second}) {
+            Simulation simulation(run->scenario);
+            simulation.addObserver(&run->observer);
+            simulation.run();
+            run->result = simulation.result();
+        }
+        const RunResult &r = first.result;
+        QVERIFY(r.finished);
+        QCOMPARE(r.metrics.energyKwh, first.observer.integratePower(r.endTime) / 3.6e6);
+        QCOMPARE(r.metrics.jobsCompleted + r.metrics.jobsRejected,
+                 static_cast<long long>(scenario.jobs.size()));
+        QCOMPARE(r.metrics.services.size(), std::size_t(2));
+        QVERIFY(r.metrics.services[0].maxReplicasUsed >= 1);
+        QCOMPARE(first.observer.events, second.observer.events);
+        QCOMPARE(first.observer.power, second.observer.power);
+        QCOMPARE(r.metrics.services, second.result.metrics.services);
+        QCOMPARE(r.metrics.utilization, second.result.metrics.utilization);
+    }
+
     void easyHeadNeverStartsAfterItsShadow_data() { addRows({SchedulerKind::Easy}); }
     // The shadow assumes every running job ends at its requested wall time, which is an upper
     // bound on when it really ends; backfilled jobs either end by the shadow or use only the

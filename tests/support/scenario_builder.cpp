@@ -99,6 +99,35 @@ ScenarioBuilder &ScenarioBuilder::reserve(const std::string &node, const std::st
     throw std::logic_error("reserve: no node " + node);
 }
 
+ScenarioBuilder &ScenarioBuilder::service(const std::string &name, int acceleratorsPerReplica,
+                                          double capacityRps, int minReplicas, int maxReplicas,
+                                          double loadRps, SimTime scaleUpDelayS)
+{
+    Service service;
+    service.name = name;
+    service.acceleratorsPerReplica = acceleratorsPerReplica;
+    service.capacityRps = capacityRps;
+    service.minReplicas = minReplicas;
+    service.maxReplicas = maxReplicas;
+    service.targetUtilization = 1.0;
+    service.scaleUpDelayS = scaleUpDelayS;
+    service.load.kind = LoadProfile::Kind::Diurnal;
+    service.load.troughRps = loadRps;
+    service.load.peakRps = loadRps;
+    m_scenario.services.push_back(service);
+    return *this;
+}
+
+ScenarioBuilder &ScenarioBuilder::hourlyLoad(const std::vector<double> &rps)
+{
+    if (m_scenario.services.empty())
+        throw std::logic_error("hourlyLoad: no service");
+    LoadProfile &load = m_scenario.services.back().load;
+    load.kind = LoadProfile::Kind::Hourly;
+    load.hourlyRps.values = rps;
+    return *this;
+}
+
 ScenarioBuilder &ScenarioBuilder::placement(PlacementKind kind)
 {
     m_scenario.policy.placement = kind;

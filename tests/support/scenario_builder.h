@@ -3,6 +3,7 @@
 #include "core/model/scenario.h"
 
 #include <string>
+#include <vector>
 
 namespace headroom::test {
 
@@ -27,6 +28,14 @@ public:
     ScenarioBuilder &tenant(JobId id, const std::string &tenant, bool dedicated = false);
     // Reserves the node named `node` for `tenant` (NodeSpec::tenant).
     ScenarioBuilder &reserve(const std::string &node, const std::string &tenant);
+    // Adds an inference service with a constant load of `loadRps` (a diurnal profile whose
+    // trough and peak are equal) and target utilization 1; adjust scenario().services.back()
+    // for anything else.
+    ScenarioBuilder &service(const std::string &name, int acceleratorsPerReplica,
+                             double capacityRps, int minReplicas, int maxReplicas, double loadRps,
+                             SimTime scaleUpDelayS = 0);
+    // The last service's load: `rps[h]` in hour h, repeating (LoadProfile::Kind::Hourly).
+    ScenarioBuilder &hourlyLoad(const std::vector<double> &rps);
     ScenarioBuilder &placement(PlacementKind kind);
     ScenarioBuilder &scheduler(SchedulerKind kind);
     ScenarioBuilder &sampleInterval(SimTime seconds);
