@@ -6,13 +6,17 @@
 #include "ui/document/scenario_document.h"
 #include "ui/document/scenario_edits.h"
 #include "ui/document/selection.h"
+#include "ui/explain/explain_panel.h"
 #include "ui/files/autosave.h"
 #include "ui/files/background_task.h"
 #include "ui/files/recent_files.h"
 #include "ui/files/scenario_io.h"
 #include "ui/format.h"
+#include "ui/models/duration_text.h"
 #include "ui/panels/palette_panel.h"
 #include "ui/panels/properties_panel.h"
+#include "ui/panels/results_panel.h"
+#include "ui/panels/services_panel.h"
 #include "ui/panels/workloads_panel.h"
 #include "ui/report/report_data.h"
 #include "ui/report/report_dialog.h"
@@ -37,6 +41,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTableView>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUndoView>
@@ -249,6 +254,14 @@ void MainWindow::createActions()
     m_runUntilAction->setToolTip(tr("Run to a simulated time, then pause (Ctrl+U)"));
     connect(m_runUntilAction, &QAction::triggered, this, &MainWindow::runUntilDialog);
 
+    m_explainAction = new QAction(tr("&Explain Placement…"), this);
+    m_explainAction->setObjectName("explainPlacement");
+    m_explainAction->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
+    m_explainAction->setToolTip(tr("Show why the placement strategy would put the selected job "
+                                   "on its nodes, node by node (Ctrl+Shift+E)"));
+    m_explainAction->setStatusTip(m_explainAction->toolTip());
+    connect(m_explainAction, &QAction::triggered, this, &MainWindow::explainPlacement);
+
     m_aboutAction = new QAction(tr("&About Headroom"), this);
     connect(m_aboutAction, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Headroom"),
@@ -293,6 +306,8 @@ void MainWindow::createMenus()
     simulation->addAction(m_stepAction);
     simulation->addAction(m_runUntilAction);
     simulation->addAction(m_resetAction);
+    simulation->addSeparator();
+    simulation->addAction(m_explainAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -399,6 +414,25 @@ void MainWindow::createDocks()
     QDockWidget *workloads =
             addDock(m_workloads, tr("Workloads"), "WorkloadsDock", Qt::BottomDockWidgetArea);
 
+    // Results and the placement explanation share a tab group right of the jobs table: both
+    // are read next to it. Split before tabifying: a split next to a tabbed dock only adds a
+    // tab.
+    m_results = new ResultsPanel(m_document, m_run, this);
+    QDockWidget *results =
+            addDock(m_results, tr("Results"), "ResultsDock", Qt::BottomDockWidgetArea);
+    splitDockWidget(workloads, results, Qt::Horizontal);
+    m_explain = new ExplainPanel(m_document, m_selection, m_run, this);
+    m_explainDock =
+            addDock(m_explain, tr("Explain Placement"), "ExplainDock", Qt::BottomDockWidgetArea);
+    tabifyDockWidget(results, m_explainDock);
+    results->raise();
+    connect(m_run, &RunController::finished, results, &QDockWidget::raise);
+
+    // Inference services next to the jobs: both are the load the cluster carries.
+    QDockWidget *services = addDock(new ServicesPanel(m_document, this), tr("Services"),
+                                    "ServicesDock", Qt::BottomDockWidgetArea);
+    tabifyDockWidget(workloads, services);
+
     m_gantt = new GanttView(m_document, m_selection, m_run, this);
     QDockWidget *timeline =
             addDock(m_gantt, tr("Timeline"), "TimelineDock", Qt::BottomDockWidgetArea);
@@ -419,11 +453,23 @@ void MainWindow::createDocks()
             firstChart = dock;
     }
     workloads->raise();
+
+    // Right-click on a job: the table's own actions and "why would it go there?".
+    QTableView *jobsView = m_workloads->view();
+    jobsView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    jobsView->addAction(m_workloads->addJobAction());
+    jobsView->addAction(m_workloads->deleteAction());
+    auto *separator = new QAction(jobsView);
+    separator->setSeparator(true);
+    jobsView->addAction(separator);
+    jobsView->addAction(m_explainAction);
+
     // The bottom docks span the centre only, so the side columns keep their full height.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     resizeDocks({palette, firstChart}, {290, 380}, Qt::Horizontal);
     resizeDocks({workloads}, {260}, Qt::Vertical);
+    resizeDocks({workloads, results}, {640, 420}, Qt::Horizontal);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_resetLayoutAction);
 }
@@ -437,7 +483,10 @@ void MainWindow::createStatusBar()
     m_jobsLabel = new QLabel(this);
     m_jobsLabel->setToolTip(tr("Jobs completed / running / queued (rejected)"));
     m_powerLabel = new QLabel(this);
-    m_powerLabel->setToolTip(tr("IT power draw now and energy so far"));
+    m_powerLabel->setToolTip(tr("IT power draw now and IT energy so far; facility power (IT × "
+                                "PUE), nodes switched off or booting under power management, "
+                                "and, once the run finished, the time jobs waited at a power "
+                                "cap"));
     for (QLabel *label : {m_timeLabel, m_rateLabel, m_jobsLabel, m_powerLabel})
         statusBar()->addPermanentWidget(label);
     clearRunStatus();
@@ -531,8 +580,22 @@ void MainWindow::onSnapshot(const LiveSnapshot &snapshot)
     if (s.rejected > 0)
         jobs += tr(" · %1 rejected").arg(formatCount(s.rejected));
     m_jobsLabel->setText(jobs);
-    m_powerLabel->setText(
-            tr("%1 · %2 kWh").arg(formatPower(s.itPowerW)).arg(s.energyJ / 3.6e6, 0, 'f', 1));
+    const QString energy = QLocale().toString(s.energyJ / 3.6e6, 'f', 1);
+    QString power =
+            s.facilityPowerW > s.itPowerW * (1.0 + 1e-9)
+                    ? tr("IT %1 · facility %2 · %3 kWh IT")
+                              .arg(formatPower(s.itPowerW), formatPower(s.facilityPowerW), energy)
+                    : tr("%1 · %2 kWh").arg(formatPower(s.itPowerW), energy);
+    if (s.nodesOff > 0 || s.nodesBooting > 0 || snapshot.boots > 0)
+        power += tr(" · %1 off · %2 booting · %3 boots")
+                         .arg(formatCount(s.nodesOff), formatCount(s.nodesBooting),
+                              formatCount(snapshot.boots));
+    if (snapshot.result) {
+        const RunMetrics &m = snapshot.result->metrics;
+        if (m.timeAtPowerCapS > 0.0 || m_document->scenario().energy.clusterPowerCapKw)
+            power += tr(" · at cap %1").arg(formatDuration(std::round(m.timeAtPowerCapS)));
+    }
+    m_powerLabel->setText(power);
 }
 
 void MainWindow::clearRunStatus()
@@ -738,6 +801,19 @@ void MainWindow::exportReport()
             });
     ReportDialog dialog(scenario, result, reportData, this);
     dialog.exec();
+}
+
+void MainWindow::explainPlacement()
+{
+    const std::vector<std::size_t> jobs = m_workloads->selectedJobs();
+    m_explainDock->show();
+    m_explainDock->raise();
+    if (!jobs.empty())
+        m_explain->explainJob(jobs.front());
+    else
+        m_explain->refresh();
+    if (!m_explain->job())
+        showStatus(tr("Select a job in the Workloads table to explain its placement."));
 }
 
 bool MainWindow::offerRecovery()

@@ -16,6 +16,8 @@ class QUndoView;
 namespace headroom::ui {
 
 class Autosave;
+class ExplainPanel;
+class ResultsPanel;
 class GanttView;
 class PalettePanel;
 class PropertiesPanel;
@@ -42,6 +44,9 @@ public:
     RunController *runController() const { return m_run; }
     TopologyView *topologyView() const { return m_topology; }
     Autosave *autosave() const { return m_autosave; }
+    ExplainPanel *explainPanel() const { return m_explain; }
+    ResultsPanel *resultsPanel() const { return m_results; }
+    QAction *explainAction() const { return m_explainAction; }
 
     // Opens a scenario (.json) or imports a trace (.swf, .swf.gz). Returns false and tells
     // the user why when it cannot. Does not ask about unsaved changes (callers do).
@@ -60,6 +65,8 @@ public Q_SLOTS:
     void runUntilDialog();
     // File → Export Report…: uses the finished run, or runs the scenario first.
     void exportReport();
+    // Simulation → Explain Placement…: shows the explain panel for the selected job.
+    void explainPlacement();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -98,6 +105,9 @@ private:
     PropertiesPanel *m_properties = nullptr;
     GanttView *m_gantt = nullptr;
     QUndoView *m_undoView = nullptr;
+    ExplainPanel *m_explain = nullptr;
+    ResultsPanel *m_results = nullptr;
+    QDockWidget *m_explainDock = nullptr;
     QList<QDockWidget *> m_docks;
     QByteArray m_defaultState;
 
@@ -123,6 +133,7 @@ private:
     QAction *m_stepAction = nullptr;
     QAction *m_resetAction = nullptr;
     QAction *m_runUntilAction = nullptr;
+    QAction *m_explainAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QComboBox *m_speedCombo = nullptr;
     QComboBox *m_schedulerCombo = nullptr;

@@ -21,7 +21,9 @@ namespace {
 Scenario baseScenario()
 {
     test::ScenarioBuilder b;
-    b.nodes(2, 8, "gpu8", "r1", "z1").nodes(2, 4, "gpu4", "r2", "z1").nodes(3, 8, "gpu8", "r3", "z2");
+    b.nodes(2, 8, "gpu8", "r1", "z1")
+            .nodes(2, 4, "gpu4", "r2", "z1")
+            .nodes(3, 8, "gpu8", "r3", "z2");
     b.linearPower("gpu8", 2000, 10000).linearPower("gpu4", 500, 2500);
     b.job(1, 0, 8, 100).job(2, 10, 4, 50).job(3, 20, 16, 300).job(4, 30, 1, 10);
     b.constrain(2, {"gpu4", "", "", ""});
@@ -29,6 +31,13 @@ Scenario baseScenario()
     b.constrain(4, {"", "", "r1", "r1-n1"});
     Scenario s = b.build();
     s.cluster.zones[0].racks[0].powerBudgetKw = 30.0;
+    Service embed;
+    embed.name = "embed";
+    embed.tenant = "team-b";
+    embed.capacityRps = 50.0;
+    embed.maxReplicas = 2;
+    embed.load.peakRps = 60.0;
+    s.services.push_back(embed);
     return s;
 }
 
@@ -60,40 +69,30 @@ private Q_SLOTS:
         QTest::addColumn<Edit>("edit");
         using K = DropTarget::Kind;
         QTest::newRow("add zone") << Edit([](ScenarioDocument &d) { return edits::addZone(d); });
-        QTest::newRow("add rack") << Edit([](ScenarioDocument &d) { return edits::addRack(d, "z2"); });
-        QTest::newRow("add nodes") << Edit([](ScenarioDocument &d) {
-            return edits::addNodes(d, "r2", "gpu8", 3);
-        });
-        QTest::newRow("remove node with pinned job") << Edit([](ScenarioDocument &d) {
-            return edits::removeElements(d, {"r1-n1"});
-        });
-        QTest::newRow("remove rack") << Edit([](ScenarioDocument &d) {
-            return edits::removeElements(d, {"r2"});
-        });
-        QTest::newRow("remove zone with constrained job") << Edit([](ScenarioDocument &d) {
-            return edits::removeElements(d, {"z2"});
-        });
-        QTest::newRow("duplicate node") << Edit([](ScenarioDocument &d) {
-            return edits::duplicateElements(d, {"r1-n0"});
-        });
-        QTest::newRow("duplicate rack") << Edit([](ScenarioDocument &d) {
-            return edits::duplicateElements(d, {"r3"});
-        });
-        QTest::newRow("rename zone") << Edit([](ScenarioDocument &d) {
-            return edits::renameElement(d, "z2", "hall-2");
-        });
-        QTest::newRow("rename rack") << Edit([](ScenarioDocument &d) {
-            return edits::renameElement(d, "r1", "rack-one");
-        });
-        QTest::newRow("rename pinned node") << Edit([](ScenarioDocument &d) {
-            return edits::renameElement(d, "r1-n1", "special");
-        });
-        QTest::newRow("rack budget") << Edit([](ScenarioDocument &d) {
-            return edits::setRackBudget(d, "r1", std::nullopt);
-        });
-        QTest::newRow("node type of a node") << Edit([](ScenarioDocument &d) {
-            return edits::setNodeType(d, "r3-n0", "gpu4");
-        });
+        QTest::newRow("add rack") << Edit(
+                [](ScenarioDocument &d) { return edits::addRack(d, "z2"); });
+        QTest::newRow("add nodes")
+                << Edit([](ScenarioDocument &d) { return edits::addNodes(d, "r2", "gpu8", 3); });
+        QTest::newRow("remove node with pinned job")
+                << Edit([](ScenarioDocument &d) { return edits::removeElements(d, {"r1-n1"}); });
+        QTest::newRow("remove rack")
+                << Edit([](ScenarioDocument &d) { return edits::removeElements(d, {"r2"}); });
+        QTest::newRow("remove zone with constrained job")
+                << Edit([](ScenarioDocument &d) { return edits::removeElements(d, {"z2"}); });
+        QTest::newRow("duplicate node")
+                << Edit([](ScenarioDocument &d) { return edits::duplicateElements(d, {"r1-n0"}); });
+        QTest::newRow("duplicate rack")
+                << Edit([](ScenarioDocument &d) { return edits::duplicateElements(d, {"r3"}); });
+        QTest::newRow("rename zone") << Edit(
+                [](ScenarioDocument &d) { return edits::renameElement(d, "z2", "hall-2"); });
+        QTest::newRow("rename rack") << Edit(
+                [](ScenarioDocument &d) { return edits::renameElement(d, "r1", "rack-one"); });
+        QTest::newRow("rename pinned node") << Edit(
+                [](ScenarioDocument &d) { return edits::renameElement(d, "r1-n1", "special"); });
+        QTest::newRow("rack budget") << Edit(
+                [](ScenarioDocument &d) { return edits::setRackBudget(d, "r1", std::nullopt); });
+        QTest::newRow("node type of a node")
+                << Edit([](ScenarioDocument &d) { return edits::setNodeType(d, "r3-n0", "gpu4"); });
         QTest::newRow("add node type") << Edit([](ScenarioDocument &d) {
             NodeType t;
             t.name = "mi300x";
@@ -160,6 +159,43 @@ private Q_SLOTS:
             p.templateName = "Fine-tune";
             return applyDrop(d, p, {K::Rack, "r1"});
         });
+        QTest::newRow("set rack DVFS")
+                << Edit([](ScenarioDocument &d) { return edits::setRackDvfs(d, "r2", 0.8); });
+        QTest::newRow("reserve node for tenant") << Edit(
+                [](ScenarioDocument &d) { return edits::setNodeTenant(d, "r3-n0", "team-a"); });
+        QTest::newRow("dedicate jobs") << Edit([](ScenarioDocument &d) {
+            edits::setJobsDedicated(d, {0, 2}, true);
+            return true;
+        });
+        QTest::newRow("set energy") << Edit([](ScenarioDocument &d) {
+            EnergyPolicy e = d.scenario().energy;
+            e.pue = 1.3;
+            e.clusterPowerCapKw = 50.0;
+            e.dpmEnabled = true;
+            e.spareNodes = 2;
+            e.currency = "EUR";
+            e.pricePerKwh.values = {0.1, 0.2, 0.15};
+            return edits::setEnergy(d, e, "PUE");
+        });
+        QTest::newRow("add service") << Edit([](ScenarioDocument &d) {
+            Service s;
+            s.name = "chat";
+            s.nodeType = "gpu8";
+            s.capacityRps = 20.0;
+            s.maxReplicas = 3;
+            s.load.peakRps = 40.0;
+            return edits::addService(d, s);
+        });
+        QTest::newRow("edit service") << Edit([](ScenarioDocument &d) {
+            Service s = d.scenario().services.front();
+            s.name = "embed-renamed";
+            s.load = LoadProfile{};
+            s.load.kind = LoadProfile::Kind::Hourly;
+            s.load.hourlyRps.values = {1.0, 2.0};
+            return edits::editService(d, "embed", s);
+        });
+        QTest::newRow("remove service")
+                << Edit([](ScenarioDocument &d) { return edits::removeService(d, "embed"); });
     }
 
     void undoRedoRestoresExactly()

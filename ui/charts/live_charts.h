@@ -24,7 +24,8 @@ struct ChartPanel
 // The live charts of the current run, in this order:
 //   utilizationChart      cluster utilization (%)
 //   loadBalanceChart      coefficient of variation (left axis) and Jain's index (right, 0..1)
-//   powerChart            IT power draw (kW), with the installed peak as a dashed line
+//   powerChart            IT power draw (kW), facility power (× PUE) when PUE > 1, the
+//                         installed peak and the cluster power cap as dashed lines
 //   queueChart            queued and running jobs
 //   nodeUtilizationChart  current per-node utilization as sorted bars
 // The time-series charts share one full-resolution sample buffer, which lives as long as the

@@ -38,9 +38,10 @@ void SampleHistory::append(std::span<const Sample> samples)
             c.reserve(capacity);
     }
     for (const Sample &s : samples) {
-        const std::array<double, kMetricCount> row{s.utilization * 100.0, s.loadBalanceCov,
-                                                   s.jainIndex,           s.itPowerW / 1000.0,
-                                                   double(s.queued),      double(s.running)};
+        const std::array<double, kMetricCount> row{
+                s.utilization * 100.0,    s.loadBalanceCov, s.jainIndex,
+                s.itPowerW / 1000.0,      double(s.queued), double(s.running),
+                s.facilityPowerW / 1000.0};
         m_times.push_back(s.time);
         for (std::size_t m = 0; m < kMetricCount; ++m) {
             m_columns[m].push_back(row[m]);

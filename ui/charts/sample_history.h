@@ -21,7 +21,7 @@ struct LiveSnapshot;
 // samples and tells the charts, which decide when to redraw; the charts only ever plot a
 // decimated copy (decimation.h).
 //
-// Memory: 8 bytes per sample for the time plus 8 per metric: 56 bytes a sample, 5.6 MB for
+// Memory: 8 bytes per sample for the time plus 8 per metric: 64 bytes a sample, 6.4 MB for
 // 100,000 samples (a year at the default 5-minute interval).
 class SampleHistory : public QObject
 {
@@ -35,8 +35,9 @@ public:
         ItPowerKw,
         Queued,
         Running,
+        FacilityPowerKw, // IT power × PUE
     };
-    static constexpr std::size_t kMetricCount = 6;
+    static constexpr std::size_t kMetricCount = 7;
 
     // Starts with the samples the run already has, so a chart created mid-run is complete.
     explicit SampleHistory(RunController *run, QObject *parent = nullptr);

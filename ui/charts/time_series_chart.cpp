@@ -7,6 +7,7 @@
 #include <QContextMenuEvent>
 #include <QCursor>
 #include <QGraphicsLayout>
+#include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -124,16 +125,24 @@ TimeSeriesChart::TimeSeriesChart(std::shared_ptr<SampleHistory> history, TimeSer
         connect(series, &QLineSeries::hovered, this, &TimeSeriesChart::onHovered);
         m_series.push_back(series);
     }
-    if (m_spec.referenceValue) {
-        // Added after the data so that the legend lists the measured series first.
-        m_reference = new QLineSeries;
-        m_reference->setName(m_spec.referenceName);
-        m_chart->addSeries(m_reference);
-        m_reference->attachAxis(m_timeAxis);
-        m_reference->attachAxis(m_leftAxis);
-        m_referenceValue = m_spec.referenceValue();
+    // Added after the data so that the legend lists the measured series first.
+    for (const TimeSeriesSpec::Reference &r : m_spec.references) {
+        auto *line = new QLineSeries;
+        line->setName(r.name);
+        m_chart->addSeries(line);
+        line->attachAxis(m_timeAxis);
+        line->attachAxis(m_leftAxis);
+        m_references.push_back(line);
+        m_referenceValues.push_back(r.value ? r.value() : 0.0);
+        // Named on the plot, next to the line, rather than in a legend that the narrow
+        // chart docks would elide.
+        auto *label = new QGraphicsSimpleTextItem(r.name, m_chart);
+        label->setZValue(10);
+        m_referenceLabels.push_back(label);
     }
-    showReference();
+    connect(m_chart, &QChart::plotAreaChanged, this, &TimeSeriesChart::placeReferenceLabels);
+    showReferences();
+    applyVisibility();
 
     connect(m_timeAxis, &QValueAxis::rangeChanged, this, &TimeSeriesChart::onTimeRangeChanged);
     connect(m_history.get(), &SampleHistory::appended, this, &TimeSeriesChart::scheduleFrame);
@@ -169,23 +178,64 @@ void TimeSeriesChart::showEvent(QShowEvent *event)
 void TimeSeriesChart::onCleared()
 {
     m_zoomed = false;
-    if (m_spec.referenceValue)
-        m_referenceValue = m_spec.referenceValue();
-    showReference();
+    for (std::size_t i = 0; i < m_references.size(); ++i) {
+        const auto &value = m_spec.references[i].value;
+        m_referenceValues[i] = value ? value() : 0.0;
+    }
+    showReferences();
+    applyVisibility();
     // At once, not at the next frame: a reset must never show the previous run's lines.
     m_frameTimer.stop();
     publish();
 }
 
-void TimeSeriesChart::showReference()
+QString TimeSeriesChart::referenceLabel(int index) const
 {
-    if (!m_reference)
-        return;
-    // A cluster without a power model has no peak to show; hide the line and its legend entry.
-    const bool visible = m_referenceValue > 0.0;
-    m_reference->setVisible(visible);
-    for (QLegendMarker *marker : m_chart->legend()->markers(m_reference))
-        marker->setVisible(visible);
+    return m_referenceLabels.at(std::size_t(index))->text();
+}
+
+void TimeSeriesChart::placeReferenceLabels()
+{
+    const QRectF plot = m_chart->plotArea();
+    for (std::size_t i = 0; i < m_referenceLabels.size(); ++i) {
+        QGraphicsSimpleTextItem *label = m_referenceLabels[i];
+        const double v = m_referenceValues[i];
+        const bool inside = v > 0.0 && v <= m_leftAxis->max() && plot.isValid();
+        label->setVisible(inside);
+        if (!inside)
+            continue;
+        const QPointF at = m_chart->mapToPosition(QPointF(m_timeAxis->max(), v), m_references[i]);
+        const QRectF box = label->boundingRect();
+        // Right-aligned just above the line; below it when that would leave the plot.
+        qreal y = at.y() - box.height() - 1;
+        if (y < plot.top())
+            y = at.y() + 1;
+        label->setPos(at.x() - box.width() - 4, y);
+    }
+}
+
+void TimeSeriesChart::showReferences()
+{
+    // A cluster without a power model has no peak to show, one without a cap no cap line:
+    // hide the line and its legend entry.
+    for (std::size_t i = 0; i < m_references.size(); ++i) {
+        const bool visible = m_referenceValues[i] > 0.0;
+        m_references[i]->setVisible(visible);
+        for (QLegendMarker *marker : m_chart->legend()->markers(m_references[i]))
+            marker->setVisible(false); // named on the plot instead
+        m_referenceLabels[i]->setVisible(visible);
+    }
+}
+
+void TimeSeriesChart::applyVisibility()
+{
+    for (std::size_t i = 0; i < m_series.size(); ++i) {
+        const auto &shown = m_spec.series[i].shown;
+        const bool visible = !shown || shown();
+        m_series[i]->setVisible(visible);
+        for (QLegendMarker *marker : m_chart->legend()->markers(m_series[i]))
+            marker->setVisible(visible);
+    }
 }
 
 std::size_t TimeSeriesChart::pointBudget() const
@@ -247,9 +297,10 @@ void TimeSeriesChart::publish()
                                             values.subspan(first, count), pointBudget(),
                                             1.0 / m_unit.seconds));
     }
-    if (m_reference && m_referenceValue > 0.0) {
-        m_reference->replace(
-                {QPointF(axisMin, m_referenceValue), QPointF(axisMax, m_referenceValue)});
+    for (std::size_t i = 0; i < m_references.size(); ++i) {
+        const double v = m_referenceValues[i];
+        if (v > 0.0)
+            m_references[i]->replace({QPointF(axisMin, v), QPointF(axisMax, v)});
     }
 
     m_settingRange = true;
@@ -262,6 +313,7 @@ void TimeSeriesChart::publish()
     updateYAxis(m_leftAxis, m_spec.left, false);
     if (m_rightAxis)
         updateYAxis(m_rightAxis, *m_spec.right, true);
+    placeReferenceLabels();
 }
 
 void TimeSeriesChart::updateYAxis(QValueAxis *axis, const TimeSeriesSpec::Axis &spec, bool right)
@@ -273,7 +325,7 @@ void TimeSeriesChart::updateYAxis(QValueAxis *axis, const TimeSeriesSpec::Axis &
     } else {
         double seen = 0.0;
         for (const TimeSeriesSpec::Series &s : m_spec.series) {
-            if (s.rightAxis != right)
+            if (s.rightAxis != right || (s.shown && !s.shown()))
                 continue;
             if (spec.robustQuantile > 0.0 && m_visibleCount > 0) {
                 const auto values =
@@ -287,8 +339,10 @@ void TimeSeriesChart::updateYAxis(QValueAxis *axis, const TimeSeriesSpec::Axis &
                 seen = std::max(seen, m_history->maxValue(s.metric));
             }
         }
-        if (!right && m_reference && m_referenceValue > 0.0)
-            seen = std::max(seen, m_referenceValue);
+        if (!right) {
+            for (double v : m_referenceValues)
+                seen = std::max(seen, v);
+        }
         // 5 % headroom keeps a maximum off the frame; rounding the top to a whole step puts
         // a labelled tick there.
         const double wanted = std::max(spec.minimumMax, seen * 1.05);
@@ -341,6 +395,8 @@ void TimeSeriesChart::onHovered(const QPointF &point, bool state)
     QString text =
             tr("<b>%1 %2</b>").arg(QLocale().toString(t / m_unit.seconds, 'f', 2), m_unit.symbol);
     for (const TimeSeriesSpec::Series &s : m_spec.series) {
+        if (s.shown && !s.shown())
+            continue;
         const QString value = QLocale().toString(m_history->value(s.metric, i), 'f', s.decimals);
         text += QStringLiteral("<br>%1: %2%3")
                         .arg(s.name.toHtmlEscaped(), value,
@@ -422,10 +478,15 @@ void TimeSeriesChart::applyStyle()
         pen.setCapStyle(Qt::FlatCap);
         m_series[i]->setPen(pen);
     }
-    if (m_reference) {
-        QPen pen(style.secondaryText, 1.2, Qt::DashLine);
+    const QColor warning = style.dark ? QColor(0xff, 0x6b, 0x5e) : QColor(0xc6, 0x28, 0x28);
+    for (std::size_t i = 0; i < m_references.size(); ++i) {
+        const bool isWarning = m_spec.references[i].warning;
+        const QColor color = isWarning ? warning : style.secondaryText;
+        QPen pen(color, isWarning ? 1.6 : 1.2, Qt::DashLine);
         pen.setCosmetic(true);
-        m_reference->setPen(pen);
+        m_references[i]->setPen(pen);
+        m_referenceLabels[i]->setBrush(color);
+        m_referenceLabels[i]->setFont(small);
     }
 }
 

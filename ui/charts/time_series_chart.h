@@ -14,6 +14,7 @@
 
 QT_BEGIN_NAMESPACE
 class QChart;
+class QGraphicsSimpleTextItem;
 class QLineSeries;
 class QValueAxis;
 QT_END_NAMESPACE
@@ -30,6 +31,17 @@ struct TimeSeriesSpec
         bool rightAxis = false;
         QString unit;     // appended to values in tooltips: "%", "kW", ""
         int decimals = 1; // in tooltips
+        // Re-read at every run reset; false hides the series and its legend entry (e.g.
+        // facility power when PUE is 1). Empty: always shown.
+        std::function<bool()> shown;
+    };
+    // A dashed horizontal line on the left axis (installed peak power, a power cap), re-read
+    // at every run reset because the scenario may have changed; a value <= 0 hides it.
+    struct Reference
+    {
+        QString name;
+        std::function<double()> value;
+        bool warning = false; // drawn in the warning colour (a limit, not a capacity)
     };
     struct Axis
     {
@@ -49,10 +61,7 @@ struct TimeSeriesSpec
     // Offset of this chart's frames, in ms: charts refreshing at the same instant would be
     // repainted in one long paint event; staggered, each repaints on its own.
     int framePhaseMs = 0;
-    // A dashed horizontal line on the left axis (e.g. installed peak power), re-read at every
-    // run reset because the cluster may have changed; a value <= 0 hides it.
-    QString referenceName;
-    std::function<double()> referenceValue;
+    std::vector<Reference> references;
 };
 
 // A live time-series chart (Qt Charts behind the ui/charts layer). It never plots the
@@ -84,6 +93,12 @@ public:
     std::size_t pointBudget() const;
     int seriesCount() const { return int(m_series.size()); }
     QLineSeries *series(int index) const { return m_series.at(std::size_t(index)); }
+    int referenceCount() const { return int(m_references.size()); }
+    // The reference line's series; hidden (isVisible() false) when its value is <= 0.
+    QLineSeries *reference(int index) const { return m_references.at(std::size_t(index)); }
+    double referenceValue(int index) const { return m_referenceValues.at(std::size_t(index)); }
+    // The name drawn on the plot at the right end of the reference line.
+    QString referenceLabel(int index) const;
     QValueAxis *timeAxis() const { return m_timeAxis; }
     QValueAxis *leftAxis() const { return m_leftAxis; }
     QValueAxis *rightAxis() const { return m_rightAxis; }
@@ -108,7 +123,9 @@ private:
     void onTimeRangeChanged(qreal min, qreal max);
     void onHovered(const QPointF &point, bool state);
     void applyStyle();
-    void showReference();
+    void showReferences();
+    void applyVisibility();
+    void placeReferenceLabels();
     void updateYAxis(QValueAxis *axis, const TimeSeriesSpec::Axis &spec, bool right);
 
     std::shared_ptr<SampleHistory> m_history;
@@ -118,8 +135,9 @@ private:
     QValueAxis *m_leftAxis;
     QValueAxis *m_rightAxis = nullptr;
     std::vector<QLineSeries *> m_series;
-    QLineSeries *m_reference = nullptr;
-    double m_referenceValue = 0.0;
+    std::vector<QLineSeries *> m_references;
+    std::vector<double> m_referenceValues;
+    std::vector<QGraphicsSimpleTextItem *> m_referenceLabels; // owned by the chart
 
     TimeUnit m_unit;
     bool m_zoomed = false;

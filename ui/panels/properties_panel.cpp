@@ -6,8 +6,11 @@
 #include "ui/document/selection.h"
 #include "ui/models/count_text.h"
 #include "ui/models/duration_text.h"
+#include "ui/models/energy_text.h"
 #include "ui/models/node_types_model.h"
+#include "ui/models/tenant_names.h"
 #include "ui/panels/duration_edit.h"
+#include "ui/panels/hourly_profile_edit.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -103,6 +106,22 @@ void syncSpin(QSpinBox *spin, int value)
         return;
     const QSignalBlocker blocker(spin);
     spin->setValue(value);
+}
+
+void syncDouble(QDoubleSpinBox *spin, double value)
+{
+    if (spin->value() == value)
+        return;
+    const QSignalBlocker blocker(spin);
+    spin->setValue(value);
+}
+
+void syncCheck(QCheckBox *check, bool value)
+{
+    if (check->isChecked() == value)
+        return;
+    const QSignalBlocker blocker(check);
+    check->setChecked(value);
 }
 
 void syncComboData(QComboBox *combo, const QVariant &data)
@@ -337,8 +356,125 @@ QWidget *PropertiesPanel::buildScenarioPage()
     policyForm->addRow(tr("Sample &interval:"), m_scenario.sampleInterval);
     policyForm->addRow(tr("SRTF &restart overhead:"), m_scenario.restartOverhead);
 
+    auto *energyBox = new QGroupBox(tr("Energy"), page);
+    auto *energyForm = makeForm(energyBox);
+    auto &e = m_energy;
+    e.pue = new QDoubleSpinBox(energyBox);
+    e.pue->setObjectName("pue");
+    e.pue->setRange(1.0, 10.0);
+    e.pue->setDecimals(2);
+    e.pue->setSingleStep(0.05);
+    e.pue->setToolTip(tr("Power usage effectiveness: facility power = IT power × PUE (cooling, "
+                         "power conversion); 1 is a perfect facility, 1.1–1.6 is typical"));
+    e.capEnabled = new QCheckBox(tr("L&imit"), energyBox);
+    e.capEnabled->setObjectName("powerCapEnabled");
+    e.capEnabled->setToolTip(tr("Give the cluster a power cap: no cap lets it draw what its "
+                                "nodes draw"));
+    e.cap = new QDoubleSpinBox(energyBox);
+    e.cap->setObjectName("powerCap");
+    e.cap->setRange(0.1, 1e9);
+    e.cap->setDecimals(1);
+    e.cap->setSuffix(tr(" kW"));
+    e.cap->setToolTip(tr("IT power the scheduler keeps the whole cluster under"));
+    auto *capRow = new QHBoxLayout;
+    capRow->addWidget(e.cap, 1);
+    capRow->addWidget(e.capEnabled);
+    e.dpm = new QCheckBox(tr("S&witch idle nodes off"), energyBox);
+    e.dpm->setObjectName("dpmEnabled");
+    e.dpm->setToolTip(tr("Dynamic power management: a node idle for the timeout is switched "
+                         "off; a job that needs it waits for it to boot"));
+    e.idleTimeout = new DurationEdit(energyBox);
+    e.idleTimeout->setObjectName("idleTimeout");
+    e.idleTimeout->setMinimum(0.0, true);
+    e.idleTimeout->setToolTip(tr("How long a node stays idle before power management switches "
+                                 "it off"));
+    e.spareNodes = new QSpinBox(energyBox);
+    e.spareNodes->setObjectName("spareNodes");
+    e.spareNodes->setRange(0, kMaxSlots);
+    e.spareNodes->setToolTip(tr("Idle nodes kept on anyway, so arriving jobs start without "
+                                "waiting for a boot"));
+    e.dvfs = new QDoubleSpinBox(energyBox);
+    e.dvfs->setObjectName("clusterDvfs");
+    e.dvfs->setRange(0.05, 4.0);
+    e.dvfs->setDecimals(2);
+    e.dvfs->setSingleStep(0.05);
+    e.dvfs->setSuffix(tr(" ×"));
+    e.dvfs->setToolTip(tr("Cluster-wide DVFS frequency relative to nominal: below 1 runs jobs "
+                          "slower at lower power; racks may set their own"));
+    e.currency = new QLineEdit(energyBox);
+    e.currency->setObjectName("currency");
+    e.currency->setMaxLength(16);
+    e.currency->setToolTip(tr("Label of the electricity price and of the reported cost; "
+                              "nothing is converted"));
+    e.price = new HourlyProfileEdit(energyBox);
+    e.price->setObjectName("priceProfile");
+    e.price->setDialogTitle(tr("Electricity Price"));
+    e.price->setToolTip(tr("Price per facility kWh, hour by hour; the profile repeats. Edit… "
+                           "also imports a CSV file"));
+    e.carbon = new HourlyProfileEdit(energyBox);
+    e.carbon->setObjectName("carbonProfile");
+    e.carbon->setDialogTitle(tr("Carbon Intensity"));
+    e.carbon->setUnit(tr("g CO₂e/kWh"));
+    e.carbon->setToolTip(tr("Grid carbon intensity per facility kWh, hour by hour; the profile "
+                            "repeats. Edit… also imports a CSV file"));
+    energyForm->addRow(tr("P&UE:"), e.pue);
+    auto *capLabel = new QLabel(tr("Power &cap:"), energyBox);
+    capLabel->setBuddy(e.cap);
+    energyForm->addRow(capLabel, capRow);
+    energyForm->addRow(e.dpm);
+    energyForm->addRow(tr("Idle &timeout:"), e.idleTimeout);
+    energyForm->addRow(tr("Spare n&odes:"), e.spareNodes);
+    energyForm->addRow(tr("D&VFS frequency:"), e.dvfs);
+    energyForm->addRow(tr("Curre&ncy:"), e.currency);
+    auto *priceLabel = new QLabel(tr("Price:"), energyBox);
+    priceLabel->setToolTip(e.price->toolTip());
+    energyForm->addRow(priceLabel, e.price);
+    auto *carbonLabel = new QLabel(tr("Carbon:"), energyBox);
+    carbonLabel->setToolTip(e.carbon->toolTip());
+    energyForm->addRow(carbonLabel, e.carbon);
+
     layout->addWidget(scenarioBox);
     layout->addWidget(policyBox);
+    layout->addWidget(energyBox);
+
+    connect(e.pue, &QDoubleSpinBox::valueChanged, this,
+            [this](double v) { editEnergy(tr("PUE"), [v](EnergyPolicy &p) { p.pue = v; }); });
+    connect(e.capEnabled, &QCheckBox::clicked, this, [this](bool on) {
+        m_energy.cap->setEnabled(on);
+        const double kw = m_energy.cap->value();
+        editEnergy(tr("cluster power cap"), [on, kw](EnergyPolicy &p) {
+            p.clusterPowerCapKw = on ? std::optional(kw) : std::nullopt;
+        });
+    });
+    connect(e.cap, &QDoubleSpinBox::valueChanged, this, [this](double kw) {
+        if (m_energy.capEnabled->isChecked())
+            editEnergy(tr("cluster power cap"),
+                       [kw](EnergyPolicy &p) { p.clusterPowerCapKw = kw; });
+    });
+    connect(e.dpm, &QCheckBox::clicked, this, [this](bool on) {
+        m_energy.idleTimeout->setEnabled(on);
+        m_energy.spareNodes->setEnabled(on);
+        editEnergy(tr("power management"), [on](EnergyPolicy &p) { p.dpmEnabled = on; });
+    });
+    connect(e.idleTimeout, &DurationEdit::secondsEdited, this, [this](double s) {
+        editEnergy(tr("idle timeout"), [s](EnergyPolicy &p) { p.idleTimeoutS = s; });
+    });
+    connect(e.spareNodes, &QSpinBox::valueChanged, this, [this](int n) {
+        editEnergy(tr("spare nodes"), [n](EnergyPolicy &p) { p.spareNodes = n; });
+    });
+    connect(e.dvfs, &QDoubleSpinBox::valueChanged, this, [this](double f) {
+        editEnergy(tr("DVFS frequency"), [f](EnergyPolicy &p) { p.dvfsFrequency = f; });
+    });
+    connect(e.currency, &QLineEdit::textEdited, this, [this](const QString &text) {
+        const std::string currency = text.trimmed().toStdString();
+        editEnergy(tr("currency"), [&currency](EnergyPolicy &p) { p.currency = currency; });
+    });
+    connect(e.price, &HourlyProfileEdit::profileEdited, this, [this](const HourlyProfile &v) {
+        editEnergy(tr("electricity price"), [&v](EnergyPolicy &p) { p.pricePerKwh = v; });
+    });
+    connect(e.carbon, &HourlyProfileEdit::profileEdited, this, [this](const HourlyProfile &v) {
+        editEnergy(tr("carbon intensity"), [&v](EnergyPolicy &p) { p.carbonGPerKwh = v; });
+    });
 
     connect(m_scenario.name, &QLineEdit::textEdited, this, &PropertiesPanel::commitMetadata);
     connect(m_scenario.seed, &QLineEdit::textEdited, this, &PropertiesPanel::commitMetadata);
@@ -370,10 +506,18 @@ QWidget *PropertiesPanel::buildNodePage()
                                "follow a rename"));
     m_node.type = makeCombo(page, "nodeType");
     m_node.type->setToolTip(tr("The kind of server this node is"));
+    m_node.tenant = makeCombo(page, "nodeTenant");
+    m_node.tenant->setEditable(true);
+    m_node.tenant->setInsertPolicy(QComboBox::NoInsert);
+    m_node.tenant->lineEdit()->setPlaceholderText(tr("Shared (any tenant)"));
+    m_node.tenant->lineEdit()->setClearButtonEnabled(true);
+    m_node.tenant->setToolTip(tr("Reserve the node for one tenant's jobs and services; leave "
+                                 "empty to share it"));
     m_node.location = infoLabel(page);
     m_node.detail = infoLabel(page);
     form->addRow(tr("&Name:"), m_node.name);
     form->addRow(tr("&Type:"), m_node.type);
+    form->addRow(tr("Reserved &for:"), m_node.tenant);
     form->addRow(tr("Hardware:"), m_node.detail);
     form->addRow(tr("Location:"), m_node.location);
     connect(m_node.name, &QLineEdit::editingFinished, this, [this] { renameShown(m_node.name); });
@@ -381,6 +525,9 @@ QWidget *PropertiesPanel::buildNodePage()
         edits::setNodeType(*m_document, m_element,
                            m_node.type->currentData().toString().toStdString());
     });
+    connect(m_node.tenant, &QComboBox::activated, this, &PropertiesPanel::commitNodeTenant);
+    connect(m_node.tenant->lineEdit(), &QLineEdit::editingFinished, this,
+            &PropertiesPanel::commitNodeTenant);
     return page;
 }
 
@@ -407,12 +554,31 @@ QWidget *PropertiesPanel::buildRackPage()
     auto *budgetRow = new QHBoxLayout;
     budgetRow->addWidget(m_rack.budget, 1);
     budgetRow->addWidget(m_rack.unlimited);
+    m_rack.dvfsFollowsCluster = new QCheckBox(tr("&Cluster's"), page);
+    m_rack.dvfsFollowsCluster->setObjectName("rackDvfsFollowsCluster");
+    m_rack.dvfsFollowsCluster->setToolTip(tr("Run at the cluster's DVFS frequency (Energy "
+                                             "settings, shown with nothing selected)"));
+    m_rack.dvfs = new QDoubleSpinBox(page);
+    m_rack.dvfs->setObjectName("rackDvfs");
+    m_rack.dvfs->setRange(0.05, 4.0);
+    m_rack.dvfs->setDecimals(2);
+    m_rack.dvfs->setSingleStep(0.05);
+    m_rack.dvfs->setSuffix(tr(" ×"));
+    m_rack.dvfs->setKeyboardTracking(false);
+    m_rack.dvfs->setToolTip(tr("This rack's DVFS frequency relative to nominal: below 1 runs "
+                               "its jobs slower at lower power"));
+    auto *dvfsRow = new QHBoxLayout;
+    dvfsRow->addWidget(m_rack.dvfs, 1);
+    dvfsRow->addWidget(m_rack.dvfsFollowsCluster);
     m_rack.location = infoLabel(page);
     m_rack.contents = infoLabel(page);
     form->addRow(tr("&Name:"), m_rack.name);
     auto *budgetLabel = new QLabel(tr("Power &budget:"), page);
     budgetLabel->setBuddy(m_rack.budget);
     form->addRow(budgetLabel, budgetRow);
+    auto *dvfsLabel = new QLabel(tr("D&VFS frequency:"), page);
+    dvfsLabel->setBuddy(m_rack.dvfs);
+    form->addRow(dvfsLabel, dvfsRow);
     form->addRow(tr("Contents:"), m_rack.contents);
     form->addRow(tr("Location:"), m_rack.location);
     connect(m_rack.name, &QLineEdit::editingFinished, this, [this] { renameShown(m_rack.name); });
@@ -424,6 +590,21 @@ QWidget *PropertiesPanel::buildRackPage()
     connect(m_rack.budget, &QDoubleSpinBox::valueChanged, this, [this](double kw) {
         if (!m_rack.unlimited->isChecked())
             edits::setRackBudget(*m_document, m_element, kw);
+    });
+    connect(m_rack.dvfsFollowsCluster, &QCheckBox::clicked, this, [this](bool follows) {
+        m_rack.dvfs->setEnabled(!follows);
+        QString why;
+        if (!edits::setRackDvfs(*m_document, m_element,
+                                follows ? std::nullopt : std::optional(m_rack.dvfs->value()),
+                                &why) &&
+            !why.isEmpty())
+            setMessage(why);
+    });
+    connect(m_rack.dvfs, &QDoubleSpinBox::valueChanged, this, [this](double f) {
+        QString why;
+        if (!m_rack.dvfsFollowsCluster->isChecked() &&
+            !edits::setRackDvfs(*m_document, m_element, f, &why) && !why.isEmpty())
+            setMessage(why);
     });
     return page;
 }
@@ -490,6 +671,11 @@ QWidget *PropertiesPanel::buildJobPage()
     form->addRow(tr("&Run time:"), w.run);
     form->addRow(tr("Re&quested:"), w.requested);
     form->addRow(tr("&Priority:"), w.priority);
+    w.dedicated = new QCheckBox(tr("De&dicated (no node sharing)"), jobBox);
+    w.dedicated->setObjectName("jobDedicated");
+    w.dedicated->setToolTip(tr("Tenant isolation: the job never shares a node with another "
+                               "tenant's jobs or services"));
+    form->addRow(QString(), w.dedicated);
 
     auto *constraintsBox = new QGroupBox(tr("Constraints"), page);
     constraintsBox->setToolTip(tr("Where the job may run; all given constraints must hold"));
@@ -526,6 +712,10 @@ QWidget *PropertiesPanel::buildJobPage()
             [this](int n) { editShownJob([n](Job &job) { job.slots = n; }); });
     connect(w.priority, &QSpinBox::valueChanged, this,
             [this](int n) { editShownJob([n](Job &job) { job.priority = n; }); });
+    connect(w.dedicated, &QCheckBox::clicked, this, [this](bool dedicated) {
+        if (!m_refreshing && m_page == Page::Job && m_job < m_document->scenario().jobs.size())
+            edits::setJobsDedicated(*m_document, {m_job}, dedicated);
+    });
     auto constraint = [this](QComboBox *combo, std::string JobConstraints::*field) {
         connect(combo, &QComboBox::activated, this, [this, combo, field] {
             const std::string value = combo->currentData().toString().toStdString();
@@ -622,7 +812,17 @@ void PropertiesPanel::showPage(Page page, const QString &title, const QString &k
         m_shownKey = key;
         setMessage({});
     }
-    m_stack->setCurrentWidget(m_pages[int(page)]);
+    // Size the stack to the page shown, not to the largest page: hidden pages ignore their
+    // size, so a short rack page neither scrolls nor widens for the scenario's.
+    for (QWidget *each : m_pages) {
+        const auto policy =
+                each == m_pages[int(page)] ? QSizePolicy::Preferred : QSizePolicy::Ignored;
+        each->setSizePolicy(policy, policy);
+    }
+    if (m_stack->currentWidget() != m_pages[int(page)]) {
+        m_stack->setCurrentWidget(m_pages[int(page)]);
+        m_stack->adjustSize();
+    }
 }
 
 void PropertiesPanel::refresh()
@@ -711,6 +911,7 @@ void PropertiesPanel::fillScenario(bool force)
     syncComboData(w.placement, static_cast<int>(s.policy.placement));
     syncDuration(w.sampleInterval, s.policy.sampleIntervalS, force);
     syncDuration(w.restartOverhead, s.policy.srtfRestartOverheadS, force);
+    fillEnergy(force);
 
     int racks = 0;
     int nodes = 0;
@@ -734,6 +935,33 @@ void PropertiesPanel::fillScenario(bool force)
                          countText(qint64(s.jobs.size()), tr("%1 job"), tr("%1 jobs")),
                          countText(qint64(s.nodeTypes.size()), tr("%1 node type"),
                                    tr("%1 node types"))));
+}
+
+void PropertiesPanel::fillEnergy(bool force)
+{
+    const EnergyPolicy &e = m_document->scenario().energy;
+    auto &w = m_energy;
+    syncDouble(w.pue, e.pue);
+    syncCheck(w.capEnabled, e.clusterPowerCapKw.has_value());
+    w.cap->setEnabled(e.clusterPowerCapKw.has_value());
+    if (e.clusterPowerCapKw)
+        syncDouble(w.cap, *e.clusterPowerCapKw);
+    else if (force)
+        syncDouble(w.cap, 100.0); // what switching the cap on proposes
+    syncCheck(w.dpm, e.dpmEnabled);
+    w.idleTimeout->setEnabled(e.dpmEnabled);
+    w.spareNodes->setEnabled(e.dpmEnabled);
+    syncDuration(w.idleTimeout, e.idleTimeoutS, force);
+    syncSpin(w.spareNodes, e.spareNodes);
+    syncDouble(w.dvfs, e.dvfsFrequency);
+    // Committed trimmed per keystroke: "EUR " typed stays until the field is left.
+    if (w.currency->text().trimmed() != qs(e.currency) ||
+        (force && w.currency->text() != qs(e.currency)))
+        w.currency->setText(qs(e.currency));
+    const QString currency = e.currency.empty() ? tr("currency") : qs(e.currency);
+    w.price->setUnit(tr("%1/kWh").arg(currency));
+    w.price->setProfile(e.pricePerKwh);
+    w.carbon->setProfile(e.carbonGPerKwh);
 }
 
 void PropertiesPanel::fillNode(bool force)
@@ -760,6 +988,16 @@ void PropertiesPanel::fillNode(bool force)
             m_node.type->addItem(NodeTypesModel::swatch(type), qs(type.name), qs(type.name));
     }
     syncComboData(m_node.type, qs(found.node->type));
+    if (force || !m_node.tenant->hasFocus()) {
+        const QSignalBlocker blocker(m_node.tenant);
+        if (force) {
+            // The known tenants, read once per node shown (one pass over the jobs).
+            m_node.tenant->clear();
+            m_node.tenant->addItem(QString());
+            m_node.tenant->addItems(knownTenants(s));
+        }
+        m_node.tenant->setEditText(qs(found.node->tenant));
+    }
     const NodeType *type = s.findNodeType(found.node->type);
     m_node.detail->setText(type ? NodeTypesModel::detailText(*type) : QString());
     m_node.location->setText(
@@ -801,6 +1039,17 @@ void PropertiesPanel::fillRack(bool force)
     if (maxW > 0.0)
         contents += tr(", up to %1 at full load").arg(kilowatts(maxW));
     m_rack.contents->setText(contents);
+    {
+        const QSignalBlocker blockCheck(m_rack.dvfsFollowsCluster);
+        const QSignalBlocker blockSpin(m_rack.dvfs);
+        m_rack.dvfsFollowsCluster->setChecked(!rack.dvfsFrequency);
+        m_rack.dvfs->setEnabled(rack.dvfsFrequency.has_value());
+        // Following the cluster shows the cluster's level, which a switch-over starts from.
+        const double shown = rack.dvfsFrequency.value_or(s.energy.dvfsFrequency);
+        if (m_rack.dvfs->value() != shown &&
+            (rack.dvfsFrequency || force || !m_rack.dvfs->hasFocus()))
+            m_rack.dvfs->setValue(shown);
+    }
     m_rack.location->setText(tr("zone %1").arg(qs(found.zone->name)));
 }
 
@@ -867,6 +1116,7 @@ void PropertiesPanel::fillJob(bool force)
     syncDuration(w.run, job.runS, force);
     syncDuration(w.requested, job.requestedS > 0.0 ? job.requestedS : 0.0, force);
     syncSpin(w.priority, job.priority);
+    syncCheck(w.dedicated, job.dedicated);
     fillConstraintChoices(w.type, w.zone, w.rack, w.pin, {&job.constraints.get()});
 }
 
@@ -935,6 +1185,28 @@ void PropertiesPanel::editPolicy(const std::function<void(Policy &)> &change)
     Policy policy = m_document->scenario().policy;
     change(policy);
     edits::setPolicy(*m_document, policy);
+}
+
+void PropertiesPanel::editEnergy(const QString &field,
+                                 const std::function<void(EnergyPolicy &)> &change)
+{
+    if (m_refreshing)
+        return;
+    EnergyPolicy energy = m_document->scenario().energy;
+    change(energy);
+    QString why;
+    if (edits::setEnergy(*m_document, energy, field, &why))
+        setMessage({});
+    else if (!why.isEmpty())
+        setMessage(why);
+}
+
+void PropertiesPanel::commitNodeTenant()
+{
+    if (m_refreshing || m_page != Page::Node)
+        return;
+    const std::string tenant = m_node.tenant->currentText().trimmed().toStdString();
+    edits::setNodeTenant(*m_document, m_element, tenant);
 }
 
 void PropertiesPanel::editShownJob(const std::function<void(Job &)> &change)

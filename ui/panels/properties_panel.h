@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/model/energy_policy.h"
 #include "core/model/job.h"
 #include "core/model/policy.h"
 
@@ -23,14 +24,16 @@ class QStackedWidget;
 namespace headroom::ui {
 
 class DurationEdit;
+class HourlyProfileEdit;
 class ScenarioDocument;
 class Selection;
 
-// The Properties dock: edits whatever is selected. A node (name, type), a rack (name, power
-// budget or unlimited), a zone (name), one job (every field and its constraints), several
-// jobs (constraints, applied to all), or, with nothing selected, the scenario (name,
-// description, seed) and its policy (scheduler, placement, sample interval, SRTF restart
-// overhead).
+// The Properties dock: edits whatever is selected. A node (name, type, tenant reservation), a
+// rack (name, power budget or unlimited, DVFS frequency or the cluster's), a zone (name), one
+// job (every field, tenant isolation and its constraints), several jobs (constraints, applied
+// to all), or, with nothing selected, the scenario (name, description, seed), its policy
+// (scheduler, placement, sample interval, SRTF restart overhead) and its energy settings (PUE,
+// power cap, power management, DVFS, currency, hourly price and carbon intensity).
 //
 // One QFormLayout page per kind in a QStackedWidget rather than a generic property grid:
 // each kind gets the native editor that fits it (duration fields that read "2 h 30 min",
@@ -67,6 +70,7 @@ private:
     void refresh();
     void showPage(Page page, const QString &title, const QString &key);
     void fillScenario(bool force);
+    void fillEnergy(bool force);
     void fillNode(bool force);
     void fillRack(bool force);
     void fillZone(bool force);
@@ -78,6 +82,9 @@ private:
     void renameShown(QLineEdit *edit);
     void commitMetadata();
     void editPolicy(const std::function<void(Policy &)> &change);
+    // One setEnergy() named by `field`, so consecutive changes of one field merge.
+    void editEnergy(const QString &field, const std::function<void(EnergyPolicy &)> &change);
+    void commitNodeTenant();
     void editShownJob(const std::function<void(Job &)> &change);
     void applyConstraint(std::string JobConstraints::*field, const QComboBox *combo);
     void setMessage(const QString &text);
@@ -110,8 +117,22 @@ private:
     } m_scenario{};
     struct
     {
+        QDoubleSpinBox *pue;
+        QCheckBox *capEnabled;
+        QDoubleSpinBox *cap;
+        QCheckBox *dpm;
+        DurationEdit *idleTimeout;
+        QSpinBox *spareNodes;
+        QDoubleSpinBox *dvfs;
+        QLineEdit *currency;
+        HourlyProfileEdit *price;
+        HourlyProfileEdit *carbon;
+    } m_energy{};
+    struct
+    {
         QLineEdit *name;
         QComboBox *type;
+        QComboBox *tenant;
         QLabel *location;
         QLabel *detail;
     } m_node{};
@@ -120,6 +141,8 @@ private:
         QLineEdit *name;
         QCheckBox *unlimited;
         QDoubleSpinBox *budget;
+        QCheckBox *dvfsFollowsCluster;
+        QDoubleSpinBox *dvfs;
         QLabel *location;
         QLabel *contents;
     } m_rack{};
@@ -138,6 +161,7 @@ private:
         DurationEdit *run;
         DurationEdit *requested;
         QSpinBox *priority;
+        QCheckBox *dedicated;
         QComboBox *type;
         QComboBox *zone;
         QComboBox *rack;

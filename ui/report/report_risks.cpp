@@ -263,6 +263,22 @@ void fragmentation(const ReportData &data, std::vector<ReportRisk> &risks)
                                             qsizetype(toString(data.info.placement).size())))});
 }
 
+// An inference service that could not serve all its load misses its SLO: the most direct
+// sign that the cluster is too small (or too tightly capped) for what it has to serve.
+void serviceShortfall(const ReportData &data, std::vector<ReportRisk> &risks)
+{
+    for (const ServiceMetrics &service : data.metrics.services) {
+        if (service.shortfallFraction < 0.001)
+            continue;
+        risks.push_back({clamp01(0.5 + service.shortfallFraction / 0.05 * 0.5),
+                         QStringLiteral("Service %1 could not serve %2 of its requests: its "
+                                        "replicas were starting, or found no room or power, "
+                                        "while its load rose.")
+                                 .arg(QString::fromStdString(service.name),
+                                      percent(service.shortfallFraction, 1))});
+    }
+}
+
 } // namespace
 
 std::vector<ReportRisk> findRisks(const ReportData &data)
@@ -279,6 +295,7 @@ std::vector<ReportRisk> findRisks(const ReportData &data)
     unfinished(data, risks);
     loadBalance(data, risks);
     fragmentation(data, risks);
+    serviceShortfall(data, risks);
     // Stable: equal scores keep the detectors' order, so the text never depends on sorting.
     std::stable_sort(risks.begin(), risks.end(), [](const ReportRisk &a, const ReportRisk &b) {
         return a.severity > b.severity;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/engine/node_power_state.h"
 #include "core/engine/run_result.h"
 #include "core/engine/simulation.h"
 #include "core/model/scenario.h"
@@ -74,7 +75,11 @@ struct LiveSnapshot
 {
     quint64 runId = 0;
     LiveStatus status;
-    std::vector<int> nodeBusy;        // busy accelerators per node, topology order
+    std::vector<int> nodeBusy; // busy accelerators per node, topology order
+    // Power state per node, topology order (Idle/Busy, or Off/Booting/ShuttingDown under
+    // power management).
+    std::vector<NodePowerState> nodePower;
+    long long boots = 0;              // node boots so far (power management)
     std::vector<Sample> newSamples;   // since the previous snapshot
     std::vector<JobEvent> newEvents;  // since the previous snapshot
     double eventsPerWallSecond = 0.0; // recent engine throughput

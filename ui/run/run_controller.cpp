@@ -1,9 +1,28 @@
 #include "ui/run/run_controller.h"
 
+#include "core/placement/placement_explain.h"
 #include "ui/document/scenario_document.h"
 #include "ui/run/simulation_worker.h"
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace headroom::ui {
+
+namespace {
+
+void lowerCurrentThreadWeight()
+{
+#ifdef Q_OS_LINUX
+    // Linux keeps a nice value per thread; the thread id names just this one.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 5);
+#endif
+}
+
+} // namespace
 
 RunController::RunController(ScenarioDocument *document, QObject *parent)
     : QObject(parent)
@@ -26,9 +45,15 @@ RunController::RunController(ScenarioDocument *document, QObject *parent)
     connect(m_worker, &SimulationWorker::stateChanged, this, &RunController::onWorkerState);
     connect(m_worker, &SimulationWorker::failed, this, &RunController::onWorkerFailed);
     connect(document, &ScenarioDocument::changed, this, &RunController::onDocumentChanged);
-    // The simulation only gets CPU the desktop does not need (SCHED_IDLE on Linux): running
-    // "as fast as possible" must never make the GUI or the X server wait.
-    m_thread.start(QThread::IdlePriority);
+    // Running "as fast as possible" must not make the GUI or the X server wait, so the worker
+    // runs at a lower CPU weight (nice 5: about a quarter of a core's share against a normal
+    // process). Not QThread::IdlePriority: on Linux that is SCHED_IDLE, under which a run
+    // makes no progress at all while anything else (a compiler, a browser) keeps the cores
+    // busy.
+    connect(
+            &m_thread, &QThread::started, &m_thread, [] { lowerCurrentThreadWeight(); },
+            Qt::DirectConnection);
+    m_thread.start();
 }
 
 RunController::~RunController()
@@ -52,6 +77,20 @@ void RunController::ensureLoaded()
     Q_EMIT requestSpeed(m_speed);
     m_worker->noteLatestRunId(m_runId);
     Q_EMIT requestLoad(m_document->sharedScenario(), m_runId);
+}
+
+std::optional<PlacementExplanation> RunController::explainLive(std::size_t job)
+{
+    if (!m_loaded || m_state != RunState::Paused || !m_latest)
+        return std::nullopt;
+    std::optional<PlacementExplanation> out;
+    SimulationWorker *worker = m_worker;
+    // The worker is paused, so its event loop answers at once; it checks its own state again,
+    // in case a play request is still queued ahead of this call.
+    QMetaObject::invokeMethod(
+            m_worker, [worker, job, &out] { out = worker->explain(job); },
+            Qt::BlockingQueuedConnection);
+    return out;
 }
 
 void RunController::reset()

@@ -6,7 +6,12 @@
 #include <QThread>
 
 #include <memory>
+#include <optional>
 #include <vector>
+
+namespace headroom {
+struct PlacementExplanation;
+}
 
 namespace headroom::ui {
 
@@ -32,6 +37,10 @@ public:
     const std::vector<Sample> &samples() const { return m_samples; }
     std::shared_ptr<const RunResult> result() const { return m_result; }
     double speed() const { return m_speed; }
+    // Where the placement strategy would put job `job` (position in Scenario::jobs) on the
+    // live cluster of the current run. Only while paused (the worker is idle between two
+    // steps, so this asks it synchronously); nullopt when running, finished or not loaded.
+    std::optional<PlacementExplanation> explainLive(std::size_t job);
 
 public Q_SLOTS:
     void reset();

@@ -2,6 +2,7 @@
 
 #include "core/engine/simulation.h"
 #include "core/engine/simulation_observer.h"
+#include "core/placement/placement_explain.h"
 
 #include <cmath>
 #include <exception>
@@ -36,6 +37,15 @@ public:
         events.push_back({JobEvent::Kind::Rejected, time, job, {}});
     }
     void sampled(const Sample &sample) override { samples.push_back(sample); }
+    // Power management switched a node. The snapshot reads every node's state from the
+    // cluster state anyway; counted here are the boots, which the status bar shows live.
+    void nodePowerStateChanged(SimTime, int, NodePowerState state) override
+    {
+        if (state == NodePowerState::Booting)
+            ++boots;
+    }
+
+    long long boots = 0;
 };
 
 SimulationWorker::SimulationWorker(QObject *parent)
@@ -64,6 +74,7 @@ void SimulationWorker::load(std::shared_ptr<const Scenario> scenario, quint64 ru
     m_simulation.reset();
     m_collector.reset();
     m_runId = runId;
+    m_scenario = scenario;
     m_stopAt = -1.0;
     m_state = RunState::Idle;
     setState(RunState::Loading);
@@ -81,6 +92,17 @@ void SimulationWorker::load(std::shared_ptr<const Scenario> scenario, quint64 ru
     m_frameClock.start();
     publish();
     setState(RunState::Paused);
+}
+
+std::optional<PlacementExplanation> SimulationWorker::explain(std::size_t job)
+{
+    if (!m_simulation || !m_scenario || m_state == RunState::Running ||
+        job >= m_scenario->jobs.size())
+        return std::nullopt;
+    const ClusterState &state = m_simulation->clusterState();
+    ExplainHooks hooks;
+    hooks.isOn = [&state](int node) { return isOn(state.powerState(node)); };
+    return explainPlacement(m_scenario->jobs[job], state, m_simulation->placement(), hooks);
 }
 
 void SimulationWorker::restartPacing()
@@ -190,8 +212,12 @@ void SimulationWorker::publish()
     snapshot->status = m_simulation->status();
     const ClusterState &state = m_simulation->clusterState();
     snapshot->nodeBusy.resize(state.nodeCount());
-    for (int node = 0; node < state.nodeCount(); ++node)
+    snapshot->nodePower.resize(state.nodeCount());
+    for (int node = 0; node < state.nodeCount(); ++node) {
         snapshot->nodeBusy[node] = state.busySlots(node);
+        snapshot->nodePower[node] = state.powerState(node);
+    }
+    snapshot->boots = m_collector->boots;
     snapshot->newSamples.swap(m_collector->samples);
     snapshot->newEvents.swap(m_collector->events);
 

@@ -9,6 +9,11 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
+
+namespace headroom {
+struct PlacementExplanation;
+}
 
 namespace headroom::ui {
 
@@ -34,6 +39,11 @@ public:
     // fewer, larger snapshots instead of a growing queue of them.
     void snapshotConsumed() { m_inFlight.store(false); }
 
+    // Where the placement strategy would put job `job` (position in Scenario::jobs) on the
+    // cluster as it is now. Worker thread only, and only while the run is not running (the
+    // GUI calls it through a blocking queued call when paused); nullopt otherwise.
+    std::optional<PlacementExplanation> explain(std::size_t job);
+
     static constexpr int kFrameMs = 33; // publish rate: ~30 frames per second
     static constexpr int kSliceMs = 12; // longest stretch without looking at the event loop
 
@@ -57,6 +67,7 @@ private:
     void setState(RunState state);
     void restartPacing();
 
+    std::shared_ptr<const Scenario> m_scenario;
     std::unique_ptr<Simulation> m_simulation;
     std::unique_ptr<SnapshotCollector> m_collector;
     quint64 m_runId = 0;

@@ -41,8 +41,35 @@ NodeTileItem::PowerState NodeTileItem::powerState() const
 {
     if (m_busy < 0)
         return PowerState::NoRun;
+    if (m_switched != PowerState::Idle)
+        return m_switched;
     return m_busy > 0 ? PowerState::Busy : PowerState::Idle;
 }
+
+void NodeTileItem::setSwitched(PowerState state)
+{
+    if (state == PowerState::Busy || state == PowerState::NoRun)
+        state = PowerState::Idle;
+    if (state == m_switched)
+        return;
+    m_switched = state;
+    update();
+}
+
+namespace {
+
+// The IEC power symbol (an open ring with a bar), in `box`.
+void drawPowerGlyph(QPainter *painter, const QRectF &box, const QPen &pen)
+{
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    const QRectF ring = box.adjusted(0.5, 1.0, -0.5, 0.0);
+    painter->drawArc(ring, 120 * 16, -300 * 16);
+    painter->drawLine(QPointF(box.center().x(), box.top()),
+                      QPointF(box.center().x(), box.center().y()));
+}
+
+} // namespace
 
 void NodeTileItem::setBusy(int busy)
 {
@@ -68,7 +95,10 @@ void NodeTileItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     const TopologyStyle &s = *m_style;
     const bool running = m_busy >= 0;
     const double u = utilization();
-    const QColor &fill = running ? s.rampColor(u) : s.tileFill;
+    const PowerState power = powerState();
+    const bool switched = power == PowerState::Off || power == PowerState::Booting ||
+                          power == PowerState::ShuttingDown;
+    const QColor &fill = switched ? s.offFill : (running ? s.rampColor(u) : s.tileFill);
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const bool selected = option->state & QStyle::State_Selected;
 
@@ -77,8 +107,12 @@ void NodeTileItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
         // the gap between tiles is under a device pixel it would only show as irregular
         // stripes of the rack colour, so the tiles close it.
         const bool closeGap = TopologyStyle::kTileGap * lod < 1;
-        painter->fillRect(closeGap ? m_rect.adjusted(0, 0, 0, TopologyStyle::kTileGap) : m_rect,
-                          selected ? s.highlight : fill);
+        const QRectF area = closeGap ? m_rect.adjusted(0, 0, 0, TopologyStyle::kTileGap) : m_rect;
+        painter->fillRect(area, selected ? s.highlight : fill);
+        if (!selected && power == PowerState::Booting)
+            painter->fillRect(area, s.bootHatch);
+        else if (!selected && power == PowerState::ShuttingDown)
+            painter->fillRect(area, s.shutdownHatch);
         if (m_jobHighlighted) {
             painter->setPen(s.jobPen);
             painter->setBrush(Qt::NoBrush);
@@ -88,14 +122,30 @@ void NodeTileItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     }
 
     painter->fillRect(m_rect, fill);
-    if (!running) {
-        painter->setPen(s.tilePen);
+    if (power == PowerState::Booting)
+        painter->fillRect(m_rect, s.bootHatch);
+    else if (power == PowerState::ShuttingDown)
+        painter->fillRect(m_rect, s.shutdownHatch);
+    if (!running || switched) {
+        painter->setPen(power == PowerState::Booting        ? s.bootPen
+                        : power == PowerState::ShuttingDown ? s.shutdownPen
+                                                            : s.tilePen);
         painter->setBrush(Qt::NoBrush);
-        painter->drawRect(m_rect);
+        painter->drawRect(power == PowerState::Booting ? m_rect.adjusted(1, 1, -1, -1) : m_rect);
     }
 
-    const TopologyStyle::Ink &ink = running ? s.rampInk(u) : s.tileInk;
-    if (running) {
+    const TopologyStyle::Ink &ink = switched ? s.offInk : (running ? s.rampInk(u) : s.tileInk);
+    if (switched) {
+        // The power symbol where the on/busy indicator would be, in the state's colour.
+        const qreal d = kIndicatorSize + 2;
+        const QRectF box(kPadding - 1, (m_rect.height() - d) / 2, d, d);
+        painter->setRenderHint(QPainter::Antialiasing, true);
+        drawPowerGlyph(painter, box,
+                       power == PowerState::Booting        ? s.bootGlyphPen
+                       : power == PowerState::ShuttingDown ? s.shutdownGlyphPen
+                                                           : s.offGlyphPen);
+        painter->setRenderHint(QPainter::Antialiasing, false);
+    } else if (running) {
         // Power state: a ring when idle, a dot when busy.
         const qreal d = kIndicatorSize;
         const QRectF dot(kPadding, (m_rect.height() - d) / 2, d, d);

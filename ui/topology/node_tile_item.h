@@ -15,9 +15,9 @@ class NodeTileItem final : public QGraphicsItem
 public:
     enum { Type = UserType + 1 };
 
-    // What the little indicator at the left of the tile shows. Only Idle and Busy exist in a
-    // run so far; switched-off and booting nodes (power management) will add their states here.
-    enum class PowerState : quint8 { NoRun, Idle, Busy };
+    // What the tile shows of the node's power state: on (Idle or Busy, from the busy count),
+    // or switched by power management (Off, Booting, ShuttingDown); NoRun without a run.
+    enum class PowerState : quint8 { NoRun, Idle, Busy, Off, Booting, ShuttingDown };
 
     // `label` is the short name already elided to fit; `size` is the tile's size.
     NodeTileItem(const TopologyStyle *style, int index, const QString &label, int accelerators,
@@ -38,6 +38,8 @@ public:
 
     // Both repaint the tile only when the value actually changes.
     void setBusy(int busy);
+    // Off, Booting or ShuttingDown; Idle or Busy both mean "on" (the busy count decides).
+    void setSwitched(PowerState state);
     void setJobHighlighted(bool highlighted);
     bool isJobHighlighted() const { return m_jobHighlighted; }
 
@@ -54,6 +56,7 @@ private:
     int m_index;
     int m_accelerators;
     int m_busy = -1;
+    PowerState m_switched = PowerState::Idle; // Idle: on
     bool m_jobHighlighted = false;
 };
 

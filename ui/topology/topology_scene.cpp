@@ -300,10 +300,35 @@ void TopologyScene::setBusy(const std::vector<int> &busy)
         m_tiles[i]->setBusy(std::max(busy[i], 0));
 }
 
+void TopologyScene::setPowerStates(const std::vector<NodePowerState> &states)
+{
+    using P = NodeTileItem::PowerState;
+    const std::size_t n = std::min(states.size(), m_tiles.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        switch (states[i]) {
+        case NodePowerState::Off:
+            m_tiles[i]->setSwitched(P::Off);
+            break;
+        case NodePowerState::Booting:
+            m_tiles[i]->setSwitched(P::Booting);
+            break;
+        case NodePowerState::ShuttingDown:
+            m_tiles[i]->setSwitched(P::ShuttingDown);
+            break;
+        case NodePowerState::Idle:
+        case NodePowerState::Busy:
+            m_tiles[i]->setSwitched(P::Idle);
+            break;
+        }
+    }
+}
+
 void TopologyScene::clearBusy()
 {
-    for (NodeTileItem *tile : m_tiles)
+    for (NodeTileItem *tile : m_tiles) {
         tile->setBusy(-1);
+        tile->setSwitched(NodeTileItem::PowerState::Idle);
+    }
 }
 
 void TopologyScene::setJobHighlights(const std::vector<char> &highlighted)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/engine/node_power_state.h"
 #include "ui/topology/topology_style.h"
 
 #include <QGraphicsScene>
@@ -96,6 +97,8 @@ public:
 
     // Live values, topology order. -1 (or missing entries) means "no run loaded".
     void setBusy(const std::vector<int> &busy);
+    // Power states per node (topology order); repaints only tiles whose state changed.
+    void setPowerStates(const std::vector<NodePowerState> &states);
     void clearBusy();
     // One flag per node; repaints only tiles whose flag changed.
     void setJobHighlights(const std::vector<char> &highlighted);

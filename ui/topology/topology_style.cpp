@@ -102,6 +102,17 @@ void TopologyStyle::update(const QPalette &palette, const QFont &baseFont)
     tileInk = makeInk(palette.color(QPalette::ButtonText));
     darkInk = makeInk(QColor(0x12, 0x12, 0x12));
     lightInk = makeInk(QColor(0xf5, 0xf5, 0xf5));
+    offFill = dark ? QColor(0x17, 0x17, 0x19) : QColor(0x3a, 0x3b, 0x3f);
+    offInk = makeInk(dark ? QColor(0x80, 0x80, 0x86) : QColor(0xa8, 0xa9, 0xae));
+    const QColor amber(0xff, 0xb0, 0x20);
+    const QColor slate(0x8c, 0xa3, 0xc0);
+    bootHatch = QBrush(amber, Qt::BDiagPattern);
+    bootPen = cosmeticPen(amber, 2, Qt::DashLine);
+    bootGlyphPen = QPen(amber, 1.4, Qt::SolidLine, Qt::RoundCap);
+    shutdownHatch = QBrush(slate, Qt::FDiagPattern);
+    shutdownPen = cosmeticPen(slate, 1, Qt::DashLine);
+    shutdownGlyphPen = QPen(slate, 1.4, Qt::SolidLine, Qt::RoundCap);
+    offGlyphPen = QPen(offInk.color, 1.4, Qt::SolidLine, Qt::RoundCap);
     highlight = palette.color(QPalette::Highlight);
     highlightText = palette.color(QPalette::HighlightedText);
 

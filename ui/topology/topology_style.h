@@ -62,8 +62,19 @@ struct TopologyStyle
     QColor secondaryText;
     QColor tileFill; // the neutral look, when no run is loaded
     Ink tileInk;
-    Ink darkInk;      // on light ramp colours
-    Ink lightInk;     // on dark ramp colours
+    Ink darkInk;  // on light ramp colours
+    Ink lightInk; // on dark ramp colours
+    // Power management: a switched-off node is dark with muted ink; a booting one is hatched
+    // amber with a dashed amber border, a shutting-down one hatched slate the other way.
+    QColor offFill;
+    Ink offInk;
+    QBrush bootHatch;
+    QPen bootPen;
+    QPen bootGlyphPen;
+    QBrush shutdownHatch;
+    QPen shutdownPen;
+    QPen shutdownGlyphPen;
+    QPen offGlyphPen;
     QColor highlight; // selection
     QColor highlightText;
 

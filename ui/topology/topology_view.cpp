@@ -109,6 +109,16 @@ TopologyView::TopologyView(ScenarioDocument *document, Selection *selection, Run
     if (m_run) {
         connect(m_run, &RunController::snapshotArrived, this, &TopologyView::onSnapshot);
         connect(m_run, &RunController::runReset, this, &TopologyView::onRunReset);
+        // A run that pauses by itself (Run Until) publishes its last frame while still running,
+        // and the tile pacing may have skipped it: show the state it stopped in.
+        connect(m_run, &RunController::stateChanged, this, [this](RunState state) {
+            if (state != RunState::Paused && state != RunState::Finished)
+                return;
+            if (m_runLoaded && m_run->latest()) {
+                m_scene->setBusy(m_run->latest()->nodeBusy);
+                m_scene->setPowerStates(m_run->latest()->nodePower);
+            }
+        });
     }
 
     rebuild();
@@ -139,6 +149,7 @@ void TopologyView::rebuild()
             m_runLoaded = false;
         } else if (m_runLoaded && m_run && m_run->latest()) {
             m_scene->setBusy(m_run->latest()->nodeBusy);
+            m_scene->setPowerStates(m_run->latest()->nodePower);
         }
         m_dragHit.reset();
         m_dragVerdict = nullptr;
@@ -239,6 +250,7 @@ void TopologyView::onSnapshot(const LiveSnapshot &snapshot)
     const bool settled = snapshot.finished || snapshot.eventsPerWallSecond == 0.0;
     if (settled || !m_tileClock.isValid() || m_tileClock.elapsed() >= kTileFrameMs) {
         m_scene->setBusy(snapshot.nodeBusy);
+        m_scene->setPowerStates(snapshot.nodePower);
         m_tileClock.start();
     }
 }
@@ -601,12 +613,35 @@ QString TopologyView::nodeToolTip(int node) const
         return text;
     }
     const double u = tile->utilization();
+    const NodeTileItem::PowerState power = tile->powerState();
+    QString state;
+    double drawW = type && hasPowerModel(*type) ? type->power.watts(u) : -1.0;
+    switch (power) {
+    case NodeTileItem::PowerState::Off:
+        state = tr("Off (switched off by power management)");
+        drawW = type ? type->offW : -1.0;
+        break;
+    case NodeTileItem::PowerState::Booting:
+        state = tr("Booting");
+        if (type && hasPowerModel(*type))
+            drawW = type->bootW.value_or(type->power.idleW());
+        break;
+    case NodeTileItem::PowerState::ShuttingDown:
+        state = tr("Shutting down");
+        break;
+    case NodeTileItem::PowerState::Busy:
+        state = tr("Busy");
+        break;
+    default:
+        state = tr("Idle");
+        break;
+    }
+    text += QStringLiteral("<br/>") + tr("State: %1").arg(state);
     text += QStringLiteral("<br/>") + tr("Busy: %1 of %2 accelerators (%3)")
                                               .arg(tile->busy())
                                               .arg(tile->accelerators())
                                               .arg(percent(u));
-    const QString watts =
-            type && hasPowerModel(*type) ? formatWatts(type->power.watts(u)) : QStringLiteral("—");
+    const QString watts = drawW >= 0.0 ? formatWatts(drawW) : QStringLiteral("—");
     text += QStringLiteral("<br/>") + tr("Power: %1").arg(watts);
     const std::vector<std::size_t> &jobs = m_running.jobsOn(node);
     if (jobs.empty()) {

@@ -1,0 +1,217 @@
+#include "ui/panels/results_panel.h"
+
+#include "core/engine/run_result.h"
+#include "core/model/scenario.h"
+#include "ui/document/scenario_document.h"
+#include "ui/format.h"
+#include "ui/models/duration_text.h"
+#include "ui/run/run_controller.h"
+
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace headroom::ui {
+namespace {
+
+QString percentText(double fraction)
+{
+    return QStringLiteral("%1 %").arg(QLocale().toString(fraction * 100.0, 'f', 1));
+}
+
+// Waits and durations: whole seconds read better than "12 min 3.417 s".
+QString durationText(double seconds)
+{
+    return formatDuration(seconds >= 60.0 ? std::round(seconds) : seconds);
+}
+
+QString number(double value, int decimals)
+{
+    return QLocale().toString(value, 'f', decimals);
+}
+
+} // namespace
+
+std::vector<ResultFigure> resultFigures(const RunResult &result, const Scenario &scenario)
+{
+    const RunMetrics &m = result.metrics;
+    const auto tr = [](const char *text) { return ResultsPanel::tr(text); };
+    std::vector<ResultFigure> out;
+    out.push_back({QStringLiteral("utilization"), tr("Utilization"), percentText(m.utilization),
+                   m.utilization, tr("Busy accelerator-time / all accelerator-time")});
+    out.push_back({QStringLiteral("jobs"), tr("Jobs completed"),
+                   m.jobsRejected > 0
+                           ? tr("%1 (%2 rejected)")
+                                     .arg(formatCount(m.jobsCompleted), formatCount(m.jobsRejected))
+                           : formatCount(m.jobsCompleted),
+                   double(m.jobsCompleted), tr("Completed jobs (and jobs that could never fit)")});
+    out.push_back({QStringLiteral("meanWait"), tr("Mean wait"), durationText(m.meanWaitS),
+                   m.meanWaitS, tr("Mean queue wait of completed jobs")});
+    out.push_back({QStringLiteral("p95Wait"), tr("p95 wait"), durationText(m.p95WaitS), m.p95WaitS,
+                   tr("95th percentile of the queue wait of completed jobs")});
+    out.push_back({QStringLiteral("itEnergy"), tr("IT energy"),
+                   tr("%1 kWh").arg(number(m.itEnergyKwh, 1)), m.itEnergyKwh,
+                   tr("Energy drawn by the nodes")});
+    out.push_back({QStringLiteral("facilityEnergy"), tr("Facility energy"),
+                   tr("%1 kWh").arg(number(m.facilityEnergyKwh, 1)), m.facilityEnergyKwh,
+                   tr("IT energy × PUE (%1)").arg(number(scenario.energy.pue, 2))});
+    const QString currency =
+            QString::fromStdString(m.currency.empty() ? scenario.energy.currency : m.currency);
+    out.push_back({QStringLiteral("cost"), tr("Energy cost"),
+                   QStringLiteral("%1 %2").arg(number(m.cost, 2), currency), m.cost,
+                   tr("Facility energy at the hourly electricity price")});
+    out.push_back({QStringLiteral("carbon"), tr("Carbon"),
+                   tr("%1 kg CO₂e").arg(number(m.carbonKg, 1)), m.carbonKg,
+                   tr("Facility energy at the hourly grid carbon intensity")});
+    out.push_back({QStringLiteral("peakPower"), tr("Peak IT power"), formatPower(m.peakPowerW),
+                   m.peakPowerW,
+                   tr("Highest IT power draw; mean %1").arg(formatPower(m.meanPowerW))});
+    out.push_back({QStringLiteral("peakFacilityPower"), tr("Peak facility power"),
+                   formatPower(m.peakFacilityPowerW), m.peakFacilityPowerW,
+                   tr("Highest facility power draw (IT × PUE)")});
+    out.push_back({QStringLiteral("timeAtCap"), tr("Time at power cap"),
+                   durationText(m.timeAtPowerCapS), m.timeAtPowerCapS,
+                   scenario.energy.clusterPowerCapKw
+                           ? tr("Time during which a job waited only because the power cap "
+                                "(%1 kW) or a rack budget refused its start")
+                                     .arg(number(*scenario.energy.clusterPowerCapKw, 0))
+                           : tr("Time during which a job waited only because a rack power "
+                                "budget refused its start (no cluster cap is set)")});
+    out.push_back(
+            {QStringLiteral("boots"), tr("Node boots"), formatCount(m.boots), double(m.boots),
+             tr("Boots by power management; boot energy %1 kWh").arg(number(m.bootEnergyKwh, 1))});
+    out.push_back({QStringLiteral("nodeHoursOff"), tr("Node-hours off"),
+                   tr("%1 h").arg(number(m.nodeHoursOff, 1)), m.nodeHoursOff,
+                   tr("Hours nodes spent switched off, summed over nodes")});
+    out.push_back({QStringLiteral("fragmentation"), tr("Fragmentation"),
+                   tr("%1 (%2 accelerators)")
+                           .arg(percentText(m.fragmentation), number(m.fragmentedSlots, 1)),
+                   m.fragmentation,
+                   tr("Free accelerators stranded on partly held nodes, averaged over the run")});
+    return out;
+}
+
+ResultsPanel::ResultsPanel(ScenarioDocument *document, RunController *run, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_hint(new QLabel(this))
+    , m_figuresBox(new QWidget(this))
+    , m_grid(new QGridLayout(m_figuresBox))
+    , m_tenants(new QTableWidget(this))
+{
+    m_hint->setObjectName("resultsHint");
+    m_hint->setWordWrap(true);
+    m_hint->setText(tr("Run the scenario to the end to see its results here."));
+
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->setHorizontalSpacing(12);
+    m_grid->setVerticalSpacing(2);
+
+    m_tenants->setObjectName("tenantTable");
+    m_tenants->setColumnCount(5);
+    m_tenants->setHorizontalHeaderLabels(
+            {tr("Tenant"), tr("Jobs"), tr("Utilization"), tr("Mean wait"), tr("p95 wait")});
+    m_tenants->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tenants->setSelectionMode(QAbstractItemView::NoSelection);
+    m_tenants->verticalHeader()->hide();
+    m_tenants->horizontalHeader()->setStretchLastSection(false);
+    m_tenants->setAlternatingRowColors(true);
+    m_tenants->setToolTip(tr("Per tenant: completed jobs, share of cluster utilization and the "
+                             "queue waits of its completed jobs"));
+    m_tenants->verticalHeader()->setDefaultSectionSize(m_tenants->fontMetrics().height() + 6);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setSpacing(6);
+    layout->addWidget(m_hint);
+    layout->addWidget(m_figuresBox);
+    layout->addWidget(m_tenants, 1);
+
+    if (run) {
+        connect(run, &RunController::finished, this, &ResultsPanel::showResult);
+        connect(run, &RunController::runReset, this, &ResultsPanel::clear);
+        if (run->result())
+            showResult(run->result());
+    }
+    if (!m_hasResult)
+        clear();
+}
+
+QLabel *ResultsPanel::figureLabel(const QString &key) const
+{
+    return m_figuresBox->findChild<QLabel *>(QStringLiteral("result_") + key);
+}
+
+void ResultsPanel::clear()
+{
+    m_hasResult = false;
+    while (QLayoutItem *item = m_grid->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    m_tenants->setRowCount(0);
+    m_hint->show();
+    m_figuresBox->hide();
+    m_tenants->hide();
+}
+
+void ResultsPanel::showResult(std::shared_ptr<const RunResult> result)
+{
+    clear();
+    if (!result)
+        return;
+    const Scenario &scenario = m_document->scenario();
+    const std::vector<ResultFigure> figures = resultFigures(*result, scenario);
+    // Two columns of caption/value pairs: the panel is a short, wide dock.
+    const int rows = int(figures.size() + 1) / 2;
+    for (int i = 0; i < int(figures.size()); ++i) {
+        const ResultFigure &f = figures[std::size_t(i)];
+        auto *caption = new QLabel(f.caption + QLatin1Char(':'), m_figuresBox);
+        caption->setToolTip(f.toolTip);
+        auto *value = new QLabel(f.text, m_figuresBox);
+        value->setObjectName(QStringLiteral("result_") + f.key);
+        value->setToolTip(f.toolTip);
+        value->setProperty("value", f.value);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        QFont bold = value->font();
+        bold.setBold(true);
+        value->setFont(bold);
+        const int row = i % rows;
+        const int column = (i / rows) * 2;
+        m_grid->addWidget(caption, row, column);
+        m_grid->addWidget(value, row, column + 1);
+    }
+    m_grid->setColumnStretch(1, 1);
+    m_grid->setColumnStretch(3, 1);
+
+    const std::vector<TenantMetrics> &tenants = result->metrics.tenants;
+    m_tenants->setRowCount(int(tenants.size()));
+    for (int row = 0; row < int(tenants.size()); ++row) {
+        const TenantMetrics &t = tenants[std::size_t(row)];
+        const QString name =
+                t.tenant.empty() ? tr("(no tenant)") : QString::fromStdString(t.tenant);
+        const QString cells[] = {name, formatCount(t.jobsCompleted), percentText(t.utilization),
+                                 durationText(t.meanWaitS), durationText(t.p95WaitS)};
+        const double values[] = {0.0, double(t.jobsCompleted), t.utilization, t.meanWaitS,
+                                 t.p95WaitS};
+        for (int column = 0; column < 5; ++column) {
+            auto *item = new QTableWidgetItem(cells[column]);
+            item->setData(Qt::UserRole, values[column]);
+            if (column > 0)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_tenants->setItem(row, column, item);
+        }
+    }
+    m_tenants->resizeColumnsToContents();
+    m_hint->hide();
+    m_figuresBox->show();
+    m_tenants->setVisible(!tenants.empty());
+    m_hasResult = true;
+}
+
+} // namespace headroom::ui

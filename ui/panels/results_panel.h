@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QString>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+QT_BEGIN_NAMESPACE
+class QGridLayout;
+class QLabel;
+class QTableWidget;
+QT_END_NAMESPACE
+
+namespace headroom {
+struct RunResult;
+struct Scenario;
+} // namespace headroom
+
+namespace headroom::ui {
+
+class RunController;
+class ScenarioDocument;
+
+// One figure of the results summary: a stable key (the label's object name is
+// "result_" + key), the caption, the text shown and the number behind it in the unit the
+// core reports (a fraction, seconds, kWh, kg, W, a count).
+struct ResultFigure
+{
+    QString key;
+    QString caption;
+    QString text;
+    double value = 0.0;
+    QString toolTip;
+};
+
+// The figures the panel shows for a finished run, in order.
+std::vector<ResultFigure> resultFigures(const RunResult &result, const Scenario &scenario);
+
+// Results of the finished run at a glance: utilization, waits, energy (IT and facility),
+// cost, carbon, peak power, time at the power cap, boots, node-hours off, fragmentation, and a
+// per-tenant table. Empty (with a hint) until a run finishes; cleared when a run is reset.
+class ResultsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ResultsPanel(ScenarioDocument *document, RunController *run, QWidget *parent = nullptr);
+
+    // The label that shows figure `key`, or null.
+    QLabel *figureLabel(const QString &key) const;
+    QTableWidget *tenantTable() const { return m_tenants; }
+    bool hasResult() const { return m_hasResult; }
+
+public Q_SLOTS:
+    void showResult(std::shared_ptr<const headroom::RunResult> result);
+    void clear();
+
+private:
+    ScenarioDocument *m_document;
+    QLabel *m_hint;
+    QWidget *m_figuresBox;
+    QGridLayout *m_grid;
+    QTableWidget *m_tenants;
+    bool m_hasResult = false;
+};
+
+} // namespace headroom::ui
