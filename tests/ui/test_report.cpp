@@ -392,6 +392,7 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(writeReportPdf(document, &file, &error), qPrintable(error));
         }
+        // The preview lays pages out like the PDF at any resolution: same page count.
         const int pages = int(reportPageImages(document, 30).size());
         QVERIFY(pages >= 3);
         const Tool info = runTool(pdfinfo, {path});

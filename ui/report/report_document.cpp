@@ -519,22 +519,22 @@ void tenants(const ReportData &data, Builder &out)
     if (!data.metrics.services.empty()) {
         ReportTable serviceTable;
         serviceTable.header = {QStringLiteral("Service"),       QStringLiteral("Tenant"),
-                        QStringLiteral("Mean replicas"), QStringLiteral("Most replicas"),
-                        QStringLiteral("Utilization"),   QStringLiteral("Requests offered"),
-                        QStringLiteral("Shortfall")};
+                               QStringLiteral("Mean replicas"), QStringLiteral("Most replicas"),
+                               QStringLiteral("Utilization"),   QStringLiteral("Requests offered"),
+                               QStringLiteral("Shortfall")};
         serviceTable.numeric = {false, false, true, true, true, true, true};
         for (const ServiceMetrics &service : data.metrics.services) {
-            serviceTable.rows.push_back({str(service.name), tenantName(service.tenant),
-                                  number(service.meanReplicas, 2),
-                                  count(qint64(service.maxReplicasUsed)),
-                                  percent(service.meanUtilization, 1),
-                                  count(qint64(std::llround(service.offeredRequests))),
-                                  percent(service.shortfallFraction, 2)});
+            serviceTable.rows.push_back(
+                    {str(service.name), tenantName(service.tenant), number(service.meanReplicas, 2),
+                     count(qint64(service.maxReplicasUsed)), percent(service.meanUtilization, 1),
+                     count(qint64(std::llround(service.offeredRequests))),
+                     percent(service.shortfallFraction, 2)});
         }
-        serviceTable.note = QStringLiteral("Utilization: requests served over the capacity of the "
-                                    "replicas ready to serve. Shortfall: requests offered beyond "
-                                    "that capacity (waiting for a replica to start, for room or "
-                                    "for power), as a share of all requests offered.");
+        serviceTable.note =
+                QStringLiteral("Utilization: requests served over the capacity of the "
+                               "replicas ready to serve. Shortfall: requests offered beyond "
+                               "that capacity (waiting for a replica to start, for room or "
+                               "for power), as a share of all requests offered.");
         out.add(serviceTable);
     }
 }

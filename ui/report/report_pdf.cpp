@@ -24,6 +24,9 @@ namespace {
 // page number, and the column is as wide as the charts are laid out for.
 constexpr double kPageWidth = 595.28;
 constexpr double kPageHeight = 841.89;
+// The PDF writer's resolution; text and lines are vectors, so it only sets how finely they are
+// placed, and the preview lays pages out at it too (reportPageImages).
+constexpr double kPdfResolution = 600.0;
 constexpr double kLeft = (kPageWidth - kReportChartWidthPt) / 2.0;
 constexpr double kRight = kLeft + kReportChartWidthPt;
 constexpr double kTop = 62.0;
@@ -523,7 +526,7 @@ bool writeReportPdf(const ReportDocument &document, QIODevice *device, QString *
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
                                      QMarginsF(0, 0, 0, 0), QPageLayout::Point));
     // Text and lines are vectors; the resolution only sets how finely they are placed.
-    writer.setResolution(600);
+    writer.setResolution(int(kPdfResolution));
     writer.setTitle(document.title);
     writer.setCreator(QStringLiteral("Headroom"));
 
@@ -547,37 +550,50 @@ bool writeReportPdf(const ReportDocument &document, QIODevice *device, QString *
 
 std::vector<QImage> reportPageImages(const ReportDocument &document, double dpi)
 {
+    // Laid out at the PDF's resolution, not the image's: text wraps by font metrics, which at
+    // preview resolutions round differently, and the preview then broke pages where the PDF
+    // does not. So every page claims the PDF writer's resolution (fonts resolve to the same
+    // sizes as in the PDF) and the painter scales the drawing down to the image's pixels.
     const QSize size(int(std::lround(kPageWidth / 72.0 * dpi)),
                      int(std::lround(kPageHeight / 72.0 * dpi)));
+    const int layoutDotsPerMeter = int(std::lround(kPdfResolution / 0.0254));
     const int dotsPerMeter = int(std::lround(dpi / 0.0254));
-    auto blankPage = [&] {
-        QImage page(size, QImage::Format_RGB32);
-        page.setDotsPerMeterX(dotsPerMeter);
-        page.setDotsPerMeterY(dotsPerMeter);
+    const double shrink = dpi / kPdfResolution;
+    auto blankPage = [&](QSize pixels) {
+        QImage page(pixels, QImage::Format_RGB32);
+        page.setDotsPerMeterX(layoutDotsPerMeter);
+        page.setDotsPerMeterY(layoutDotsPerMeter);
         page.fill(Qt::white);
         return page;
     };
+    auto startPainting = [&](QPainter &painter, QImage &page) {
+        const bool ok = painter.begin(&page);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        painter.scale(shrink, shrink);
+        return ok;
+    };
 
-    QImage metrics = blankPage();
+    QImage metrics = blankPage(QSize(1, 1));
     PageFlow count(&metrics, nullptr, {}, document, 0);
     count.run();
 
     std::vector<QImage> pages;
-    pages.push_back(blankPage());
-    QPainter painter(&pages.back());
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setRenderHint(QPainter::TextAntialiasing);
+    pages.push_back(blankPage(size));
+    QPainter painter;
+    startPainting(painter, pages.back());
     auto next = [&] {
         painter.end();
-        pages.push_back(blankPage());
-        const bool ok = painter.begin(&pages.back());
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.setRenderHint(QPainter::TextAntialiasing);
-        return ok;
+        pages.push_back(blankPage(size));
+        return startPainting(painter, pages.back());
     };
     PageFlow flow(&metrics, &painter, next, document, count.pages());
     flow.run();
     painter.end();
+    for (QImage &page : pages) {
+        page.setDotsPerMeterX(dotsPerMeter);
+        page.setDotsPerMeterY(dotsPerMeter);
+    }
     return pages;
 }
 
