@@ -210,4 +210,34 @@ void gangShares(const ClusterState &state, const JobDemand &demand, const std::v
     }
 }
 
+bool placeGangByType(const JobDemand &demand, const ClusterState &state, GangTypeChoice choice,
+                     std::vector<int> &scratch, Allocation &out)
+{
+    const CompiledCluster &layout = state.layout();
+    int bestType = -1;
+    int bestCount = 0;
+    for (int type : layout.typeOrder) {
+        if (!gangMayUse(demand, type))
+            continue;
+        const int slots = layout.types[type].slots;
+        const int count = countFree(state, *demand.filter, type, slots);
+        if (count < gangNodesNeeded(demand.slots, slots))
+            continue;
+        const bool better =
+                choice == GangTypeChoice::FewestFreeNodes ? count < bestCount : count > bestCount;
+        if (bestType < 0 || better) {
+            bestType = type;
+            bestCount = count;
+        }
+    }
+    if (bestType < 0)
+        return false;
+    const int slots = layout.types[bestType].slots;
+    scratch.clear();
+    collectFree(state, *demand.filter, bestType, slots, {0, state.nodeCount()},
+                gangNodesNeeded(demand.slots, slots), scratch);
+    gangShares(state, demand, scratch, out);
+    return true;
+}
+
 } // namespace headroom::placement

@@ -54,5 +54,14 @@ bool gangMayUse(const JobDemand &demand, int type);
 void gangShares(const ClusterState &state, const JobDemand &demand, const std::vector<int> &nodes,
                 Allocation &out);
 
+// Which node type a gang goes to when several could take it: best_fit consolidates on the type
+// with the fewest whole free nodes, least_loaded spreads to the one with the most; ties go to
+// the first type in topology order.
+enum class GangTypeChoice { FewestFreeNodes, MostFreeNodes };
+// Places a gang on whole free nodes of the chosen type, lowest index first; false if no type
+// it may use has enough. `scratch` is reused between calls.
+bool placeGangByType(const JobDemand &demand, const ClusterState &state, GangTypeChoice choice,
+                     std::vector<int> &scratch, Allocation &out);
+
 } // namespace placement
 } // namespace headroom
