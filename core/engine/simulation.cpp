@@ -274,8 +274,11 @@ void Simulation::reservationMade(JobIndex head, SimTime shadow)
 void Simulation::nodeSwitched(int node, NodePowerState state)
 {
     // Any switch changes what may start (a boot completing frees capacity, a shutdown frees
-    // power, a boot starting moves EASY's shadow time): the next pass looks afresh.
-    m_capacityReleased = true;
+    // power, a boot starting moves EASY's shadow time): the next pass looks afresh. The one
+    // exception is a shutdown completing without power caps: the node was already unusable,
+    // and the watts it stops drawing constrain nothing.
+    if (state != NodePowerState::Off || m_model.hasCaps())
+        m_capacityReleased = true;
     if (m_rackIndex)
         m_rackIndex->update(m_state, node);
     for (SimulationObserver *observer : m_observers)

@@ -9,6 +9,7 @@
 #include "ui/document/scenario_document.h"
 #include "ui/document/scenario_edits.h"
 #include "ui/document/selection.h"
+#include "ui/main_window.h"
 #include "ui/models/services_model.h"
 #include "ui/panels/duration_edit.h"
 #include "ui/panels/hourly_profile_edit.h"
@@ -21,7 +22,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -89,10 +92,15 @@ void grab(QWidget *widget, const QString &name, QSize size)
         return;
     widget->resize(size);
     widget->show();
-    QCoreApplication::processEvents();
+    QTest::qWait(50); // let wrapped labels settle their height
     widget->grab().save(dir + QLatin1Char('/') + name);
     qInfo("%s: minimum %dx%d", qPrintable(name), widget->minimumSizeHint().width(),
           widget->minimumSizeHint().height());
+    for (const QGroupBox *box : widget->findChildren<QGroupBox *>()) {
+        if (box->isVisibleTo(widget))
+            qInfo("  %s: minimum width %d", qPrintable(box->title()),
+                  box->minimumSizeHint().width());
+    }
 }
 
 } // namespace
@@ -319,6 +327,23 @@ private Q_SLOTS:
         selection.setJobs({1});
         QVERIFY(dedicated->isChecked());
 
+        // Several jobs: job 1 isolated now, job 2 was: all checked; then clear both at once.
+        selection.setJobs({0, 1});
+        QCOMPARE(panel.currentPage(), PropertiesPanel::Page::Jobs);
+        auto *allDedicated = child<QCheckBox>(&panel, "jobsDedicated");
+        QCOMPARE(allDedicated->checkState(), Qt::Checked);
+        allDedicated->click();
+        QVERIFY(!doc.scenario().jobs[0].dedicated);
+        QVERIFY(!doc.scenario().jobs[1].dedicated);
+        doc.undoStack()->undo();
+        doc.undoStack()->undo(); // job 1 back to shared: the two differ
+        QCOMPARE(allDedicated->checkState(), Qt::PartiallyChecked);
+        allDedicated->click(); // partly checked → checked: isolates both
+        QVERIFY(doc.scenario().jobs[0].dedicated);
+        QVERIFY(doc.scenario().jobs[1].dedicated);
+        QVERIFY(!allDedicated->isTristate());
+        doc.undoStack()->undo();
+
         while (doc.undoStack()->canUndo())
             doc.undoStack()->undo();
         QCOMPARE(serializeScenario(doc.scenario()), before);
@@ -338,6 +363,8 @@ private Q_SLOTS:
         grab(&properties, "properties_node.png", {300, 400});
         selection.setJobs({0});
         grab(&properties, "properties_job.png", {300, 700});
+        selection.setJobs({0, 1});
+        grab(&properties, "properties_jobs.png", {300, 400});
         ServicesPanel services(&doc);
         grab(&services, "services_panel.png", {900, 260});
         ServiceDialog dialog(doc.scenario(), doc.scenario().services[0], "Edit Service chat",
@@ -346,6 +373,13 @@ private Q_SLOTS:
         ServiceDialog hourly(doc.scenario(), doc.scenario().services[1], "Edit Service embed",
                              "embed");
         grab(&hourly, "service_dialog_hourly.png", hourly.sizeHint());
+
+        MainWindow window;
+        auto *dock = window.findChild<QDockWidget *>("ServicesDock");
+        QVERIFY(dock);
+        QVERIFY(dock->toggleViewAction());
+        dock->raise();
+        grab(&window, "main_window.png", {1400, 900});
     }
 };
 

@@ -28,7 +28,6 @@
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSpinBox>
-#include <QStackedWidget>
 #include <QTextCursor>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -233,7 +232,7 @@ PropertiesPanel::PropertiesPanel(ScenarioDocument *document, Selection *selectio
     , m_document(document)
     , m_selection(selection)
     , m_title(new QLabel(this))
-    , m_stack(new QStackedWidget(this))
+    , m_stack(new QWidget(this))
     , m_message(new QLabel(this))
 {
     m_title->setObjectName("title");
@@ -250,8 +249,15 @@ PropertiesPanel::PropertiesPanel(ScenarioDocument *document, Selection *selectio
     m_pages[int(Page::Job)] = buildJobPage();
     m_pages[int(Page::Jobs)] = buildJobsPage();
     m_pages[int(Page::Elements)] = buildElementsPage();
-    for (QWidget *page : m_pages)
-        m_stack->addWidget(page);
+    // A box of pages of which only the shown one is visible, rather than a QStackedWidget: a
+    // stack is as wide and, for wrapped labels, as tall as its largest page, so a short rack
+    // page would scroll and clip for the scenario page's sake.
+    auto *stackLayout = new QVBoxLayout(m_stack);
+    stackLayout->setContentsMargins(0, 0, 0, 0);
+    for (QWidget *page : m_pages) {
+        stackLayout->addWidget(page);
+        page->setVisible(page == m_pages[int(Page::Scenario)]);
+    }
 
     m_message->setObjectName("message");
     m_message->setWordWrap(true);
@@ -366,19 +372,16 @@ QWidget *PropertiesPanel::buildScenarioPage()
     e.pue->setSingleStep(0.05);
     e.pue->setToolTip(tr("Power usage effectiveness: facility power = IT power × PUE (cooling, "
                          "power conversion); 1 is a perfect facility, 1.1–1.6 is typical"));
-    e.capEnabled = new QCheckBox(tr("L&imit"), energyBox);
+    e.capEnabled = new QCheckBox(tr("L&imit cluster power"), energyBox);
     e.capEnabled->setObjectName("powerCapEnabled");
     e.capEnabled->setToolTip(tr("Give the cluster a power cap: no cap lets it draw what its "
                                 "nodes draw"));
     e.cap = new QDoubleSpinBox(energyBox);
     e.cap->setObjectName("powerCap");
-    e.cap->setRange(0.1, 1e9);
+    e.cap->setRange(0.1, 1e7); // 10 GW: a narrower field than the format's 10^9
     e.cap->setDecimals(1);
     e.cap->setSuffix(tr(" kW"));
     e.cap->setToolTip(tr("IT power the scheduler keeps the whole cluster under"));
-    auto *capRow = new QHBoxLayout;
-    capRow->addWidget(e.cap, 1);
-    capRow->addWidget(e.capEnabled);
     e.dpm = new QCheckBox(tr("S&witch idle nodes off"), energyBox);
     e.dpm->setObjectName("dpmEnabled");
     e.dpm->setToolTip(tr("Dynamic power management: a node idle for the timeout is switched "
@@ -418,9 +421,8 @@ QWidget *PropertiesPanel::buildScenarioPage()
     e.carbon->setToolTip(tr("Grid carbon intensity per facility kWh, hour by hour; the profile "
                             "repeats. Edit… also imports a CSV file"));
     energyForm->addRow(tr("P&UE:"), e.pue);
-    auto *capLabel = new QLabel(tr("Power &cap:"), energyBox);
-    capLabel->setBuddy(e.cap);
-    energyForm->addRow(capLabel, capRow);
+    energyForm->addRow(e.capEnabled);
+    energyForm->addRow(tr("Power &cap:"), e.cap);
     energyForm->addRow(e.dpm);
     energyForm->addRow(tr("Idle &timeout:"), e.idleTimeout);
     energyForm->addRow(tr("Spare n&odes:"), e.spareNodes);
@@ -554,7 +556,7 @@ QWidget *PropertiesPanel::buildRackPage()
     auto *budgetRow = new QHBoxLayout;
     budgetRow->addWidget(m_rack.budget, 1);
     budgetRow->addWidget(m_rack.unlimited);
-    m_rack.dvfsFollowsCluster = new QCheckBox(tr("&Cluster's"), page);
+    m_rack.dvfsFollowsCluster = new QCheckBox(tr("&Cluster"), page);
     m_rack.dvfsFollowsCluster->setObjectName("rackDvfsFollowsCluster");
     m_rack.dvfsFollowsCluster->setToolTip(tr("Run at the cluster's DVFS frequency (Energy "
                                              "settings, shown with nothing selected)"));
@@ -567,6 +569,12 @@ QWidget *PropertiesPanel::buildRackPage()
     m_rack.dvfs->setKeyboardTracking(false);
     m_rack.dvfs->setToolTip(tr("This rack's DVFS frequency relative to nominal: below 1 runs "
                                "its jobs slower at lower power"));
+    // Narrower than the spin boxes' widest values ("1000000.0 kW") ask for, so the rows fit a
+    // narrow dock next to their switches.
+    const int spinWidth =
+            m_rack.budget->fontMetrics().horizontalAdvance(QStringLiteral("00000.0 kW")) + 32;
+    m_rack.budget->setMinimumWidth(spinWidth);
+    m_rack.dvfs->setMinimumWidth(spinWidth);
     auto *dvfsRow = new QHBoxLayout;
     dvfsRow->addWidget(m_rack.dvfs, 1);
     dvfsRow->addWidget(m_rack.dvfsFollowsCluster);
@@ -576,7 +584,7 @@ QWidget *PropertiesPanel::buildRackPage()
     auto *budgetLabel = new QLabel(tr("Power &budget:"), page);
     budgetLabel->setBuddy(m_rack.budget);
     form->addRow(budgetLabel, budgetRow);
-    auto *dvfsLabel = new QLabel(tr("D&VFS frequency:"), page);
+    auto *dvfsLabel = new QLabel(tr("D&VFS:"), page);
     dvfsLabel->setBuddy(m_rack.dvfs);
     form->addRow(dvfsLabel, dvfsRow);
     form->addRow(tr("Contents:"), m_rack.contents);
@@ -675,7 +683,7 @@ QWidget *PropertiesPanel::buildJobPage()
     w.dedicated->setObjectName("jobDedicated");
     w.dedicated->setToolTip(tr("Tenant isolation: the job never shares a node with another "
                                "tenant's jobs or services"));
-    form->addRow(QString(), w.dedicated);
+    form->addRow(w.dedicated);
 
     auto *constraintsBox = new QGroupBox(tr("Constraints"), page);
     constraintsBox->setToolTip(tr("Where the job may run; all given constraints must hold"));
@@ -759,9 +767,21 @@ QWidget *PropertiesPanel::buildJobsPage()
     w.clear->setObjectName("clearConstraints");
     w.clear->setToolTip(tr("Let every selected job run anywhere"));
     form->addRow(w.clear);
+    w.dedicated = new QCheckBox(tr("De&dicated (no node sharing)"), page);
+    w.dedicated->setObjectName("jobsDedicated");
+    w.dedicated->setToolTip(tr("Tenant isolation for every selected job: none shares a node "
+                               "with another tenant's jobs or services (partly checked: they "
+                               "differ)"));
     layout->addWidget(w.count);
     layout->addWidget(box);
+    layout->addWidget(w.dedicated);
     layout->addStretch(1);
+    connect(w.dedicated, &QCheckBox::clicked, this, [this](bool dedicated) {
+        // A partly checked box goes to checked on a click; from then on it has two states.
+        m_jobsWidgets.dedicated->setTristate(false);
+        if (!m_refreshing)
+            edits::setJobsDedicated(*m_document, selectedJobs(), dedicated);
+    });
 
     connect(w.type, &QComboBox::activated, this,
             [this] { applyConstraint(&JobConstraints::nodeType, m_jobsWidgets.type); });
@@ -812,17 +832,11 @@ void PropertiesPanel::showPage(Page page, const QString &title, const QString &k
         m_shownKey = key;
         setMessage({});
     }
-    // Size the stack to the page shown, not to the largest page: hidden pages ignore their
-    // size, so a short rack page neither scrolls nor widens for the scenario's.
     for (QWidget *each : m_pages) {
-        const auto policy =
-                each == m_pages[int(page)] ? QSizePolicy::Preferred : QSizePolicy::Ignored;
-        each->setSizePolicy(policy, policy);
+        if (each != m_pages[int(page)])
+            each->hide();
     }
-    if (m_stack->currentWidget() != m_pages[int(page)]) {
-        m_stack->setCurrentWidget(m_pages[int(page)]);
-        m_stack->adjustSize();
-    }
+    m_pages[int(page)]->show();
 }
 
 void PropertiesPanel::refresh()
@@ -1137,6 +1151,15 @@ void PropertiesPanel::fillJobs()
                          countText(accelerators, tr("%1 accelerator"), tr("%1 accelerators"))));
     auto &w = m_jobsWidgets;
     fillConstraintChoices(w.type, w.zone, w.rack, w.pin, shown);
+    std::size_t dedicated = 0;
+    for (std::size_t index : jobs)
+        dedicated += s.jobs[index].dedicated ? 1 : 0;
+    const QSignalBlocker blocker(w.dedicated);
+    const bool mixed = dedicated != 0 && dedicated != jobs.size();
+    w.dedicated->setTristate(mixed);
+    w.dedicated->setCheckState(mixed            ? Qt::PartiallyChecked
+                               : dedicated != 0 ? Qt::Checked
+                                                : Qt::Unchecked);
 }
 
 // --- Edits ---
@@ -1145,7 +1168,7 @@ void PropertiesPanel::renameShown(QLineEdit *edit)
 {
     // A name field on a page that was just switched away from loses focus and reports
     // editingFinished; m_element then names the new selection, not the one typed over.
-    if (m_refreshing || !m_stack->currentWidget()->isAncestorOf(edit))
+    if (m_refreshing || !m_pages[int(m_page)]->isAncestorOf(edit))
         return;
     const std::string newName = edit->text().trimmed().toStdString();
     if (newName == m_element)

@@ -19,7 +19,6 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
-class QStackedWidget;
 
 namespace headroom::ui {
 
@@ -35,7 +34,7 @@ class Selection;
 // (scheduler, placement, sample interval, SRTF restart overhead) and its energy settings (PUE,
 // power cap, power management, DVFS, currency, hourly price and carbon intensity).
 //
-// One QFormLayout page per kind in a QStackedWidget rather than a generic property grid:
+// One QFormLayout page per kind (only the shown one visible) rather than a generic property grid:
 // each kind gets the native editor that fits it (duration fields that read "2 h 30 min",
 // a budget spin box with an Unlimited switch, combos of the names that exist), with
 // keyboard order and labels for free, and no delegate per value type.
@@ -93,7 +92,7 @@ private:
     ScenarioDocument *m_document;
     Selection *m_selection;
     QLabel *m_title;
-    QStackedWidget *m_stack;
+    QWidget *m_stack; // the pages, of which only the shown one is visible
     QLabel *m_message;
 
     Page m_page = Page::Scenario;
@@ -175,6 +174,7 @@ private:
         QComboBox *rack;
         QComboBox *pin;
         QPushButton *clear;
+        QCheckBox *dedicated;
     } m_jobsWidgets{};
     QLabel *m_elementsLabel = nullptr;
     QWidget *m_pages[7] = {};

@@ -53,12 +53,18 @@ ServicesPanel::ServicesPanel(ScenarioDocument *document, QWidget *parent)
                 std::max(widths[column] * em, m_view->horizontalHeader()->sectionSizeHint(column)));
     m_view->setToolTip(tr("Inference services: double-click one to edit it"));
 
+    // Short button texts (the menus show the full ones), so the row fits a narrow dock.
+    m_addAction->setIconText(tr("Add…"));
+    m_editAction->setIconText(tr("Edit…"));
+    m_removeAction->setIconText(tr("Remove"));
     m_addAction->setObjectName("addService");
-    m_addAction->setToolTip(tr("Add an inference service"));
+    m_addAction->setToolTip(tr("Add an inference service (Insert)"));
     m_editAction->setObjectName("editService");
-    m_editAction->setToolTip(tr("Edit the selected service (or double-click it)"));
+    m_editAction->setToolTip(tr("Edit the selected service (Enter, or double-click it)"));
     m_removeAction->setObjectName("removeService");
     m_removeAction->setToolTip(tr("Remove the selected service (Delete)"));
+    m_addAction->setShortcut(QKeySequence(Qt::Key_Insert));
+    m_addAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_removeAction->setShortcut(QKeySequence::Delete);
     m_removeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_editAction->setShortcut(Qt::Key_Return);
@@ -74,9 +80,10 @@ ServicesPanel::ServicesPanel(ScenarioDocument *document, QWidget *parent)
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         buttons->addWidget(button);
     }
-    buttons->addStretch(1);
     m_summary->setObjectName("servicesSummary");
-    buttons->addWidget(m_summary);
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_summary->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    buttons->addWidget(m_summary, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
