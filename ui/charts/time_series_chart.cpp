@@ -197,6 +197,12 @@ QString TimeSeriesChart::referenceLabel(int index) const
 void TimeSeriesChart::placeReferenceLabels()
 {
     const QRectF plot = m_chart->plotArea();
+    std::vector<QRectF> placed; // labels already placed: lines close in value (a cap just
+                                // under the installed peak) must not print over each other
+    const auto overlaps = [&placed](const QRectF &box) {
+        return std::any_of(placed.begin(), placed.end(),
+                           [&box](const QRectF &other) { return other.intersects(box); });
+    };
     for (std::size_t i = 0; i < m_referenceLabels.size(); ++i) {
         QGraphicsSimpleTextItem *label = m_referenceLabels[i];
         const double v = m_referenceValues[i];
@@ -210,7 +216,15 @@ void TimeSeriesChart::placeReferenceLabels()
         qreal y = at.y() - box.height() - 1;
         if (y < plot.top())
             y = at.y() + 1;
-        label->setPos(at.x() - box.width() - 4, y);
+        QRectF where(at.x() - box.width() - 4, y, box.width(), box.height());
+        if (overlaps(where))
+            where.moveTop(at.y() + 1); // below its own line instead
+        for (const QRectF &other : placed) {
+            if (other.intersects(where))
+                where.moveRight(other.left() - 8); // still crowded: to the left of the other
+        }
+        label->setPos(where.topLeft());
+        placed.push_back(where);
     }
 }
 
