@@ -1,24 +1,17 @@
 // Textbook and hand-worked scheduling cases with known answers (DESIGN.md §3).
 #include "core/engine/simulation.h"
 #include "tests/support/recording_observer.h"
+#include "tests/support/run_helpers.h"
 #include "tests/support/scenario_builder.h"
 
 #include <QtTest>
 
 using namespace headroom;
 using headroom::test::RecordingObserver;
+using headroom::test::runScenario;
 using headroom::test::ScenarioBuilder;
 
 namespace {
-
-RunResult runScenario(const Scenario &scenario, RecordingObserver *observer = nullptr)
-{
-    Simulation simulation(scenario);
-    if (observer)
-        simulation.addObserver(observer);
-    simulation.run();
-    return simulation.result();
-}
 
 double meanWait(const RunResult &result)
 {

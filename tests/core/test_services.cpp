@@ -4,6 +4,7 @@
 #include "core/engine/simulation.h"
 #include "core/io/run_outputs.h"
 #include "tests/support/recording_observer.h"
+#include "tests/support/run_helpers.h"
 #include "tests/support/scenario_builder.h"
 
 #include <QtTest>
@@ -11,30 +12,14 @@
 #include <stdexcept>
 
 using namespace headroom;
+using headroom::test::outcome;
 using headroom::test::RecordingObserver;
+using headroom::test::runScenario;
 using headroom::test::ScenarioBuilder;
 
 namespace {
 
 constexpr double kDay = 86400.0;
-
-RunResult runScenario(const Scenario &scenario, RecordingObserver *observer = nullptr)
-{
-    Simulation simulation(scenario);
-    if (observer)
-        simulation.addObserver(observer);
-    simulation.run();
-    return simulation.result();
-}
-
-const JobOutcome &outcome(const RunResult &result, JobId id)
-{
-    for (const JobOutcome &job : result.jobs) {
-        if (job.id == id)
-            return job;
-    }
-    throw std::logic_error("no job " + std::to_string(id));
-}
 
 // IT power in effect at `time` per the observer's power steps.
 double powerAt(const RecordingObserver &observer, SimTime time)
