@@ -614,8 +614,18 @@ void policy(const ReportData &data, Builder &out)
            p.rackSpreadPenalty > 0.0 ? QStringLiteral("%1 per extra rack a gang spans")
                                                .arg(number(p.rackSpreadPenalty, 2))
                                      : QStringLiteral("none"));
-    kv.add(QStringLiteral("Horizon"),
-           p.horizonS ? duration(*p.horizonS) : QStringLiteral("until the last job ends"));
+    // The engine's rule (Simulation): the run lasts while jobs remain and, with services, at
+    // least to the horizon (a day after the first event without one); jobs are never cut.
+    const bool services = !data.services.empty();
+    QString horizon;
+    if (!services)
+        horizon = QStringLiteral("until the last job ends");
+    else if (p.horizonS)
+        horizon = QStringLiteral("until the last job ends, and at least to %1 of simulated time")
+                          .arg(duration(*p.horizonS));
+    else
+        horizon = QStringLiteral("until the last job ends, and at least a day for the services");
+    kv.add(QStringLiteral("Horizon"), horizon);
     kv.add(QStringLiteral("PUE"), number(e.pue, 2));
     kv.add(QStringLiteral("Cluster power cap"),
            e.clusterPowerCapKw ? power(*e.clusterPowerCapKw * 1000.0) : QStringLiteral("none"));
