@@ -63,7 +63,8 @@ int simulate(QCommandLineParser &parser, const QCommandLineOption &help)
             "FILE");
     const QCommandLineOption csvDir("csv-dir",
                                     "Write timeseries.csv, jobs.csv, nodes.csv and tenants.csv "
-                                    "to DIR (created if missing).",
+                                    "(and services.csv when there are services) to DIR "
+                                    "(created if missing).",
                                     "DIR");
     const QCommandLineOption interval("sample-interval",
                                       "Time-series sampling interval in seconds (default: the "

@@ -196,6 +196,12 @@ int runSimulate(const SimulateOptions &options)
         printError(QString::fromStdString(error.what()));
         return kExitBadInput;
     }
+    // services.csv only when the scenario has services (as the metrics JSON's services keys),
+    // which is known once the input is read.
+    OutputFile *servicesOut = nullptr;
+    if (!options.csvDir.isEmpty() && !input.scenario.services.empty() &&
+        !open(QDir(options.csvDir).filePath("services.csv"), servicesOut))
+        return kExitIoError;
 
     RunResult result;
     try {
@@ -231,6 +237,8 @@ int runSimulate(const SimulateOptions &options)
         csv.nodes->setContent(nodesCsv(nodeUsage(input.scenario, result)));
         csv.tenants->setContent(tenantsCsv(result.metrics.tenants));
     }
+    if (servicesOut)
+        servicesOut->setContent(servicesCsv(result.metrics.services));
     if (reportOut) {
         ui::ReportOptions reportOptions;
         reportOptions.date = reportDate;

@@ -24,7 +24,7 @@ struct SimulateOptions
     QString jobsCsv;
     QString timeseriesCsv;
     QString report; // .pdf or .html
-    QString csvDir; // timeseries.csv, jobs.csv, nodes.csv, tenants.csv
+    QString csvDir; // timeseries.csv, jobs.csv, nodes.csv, tenants.csv (+ services.csv)
     bool quiet = false;
 };
 

@@ -85,4 +85,26 @@ std::string tenantsCsv(const std::vector<TenantMetrics> &tenants)
     return out;
 }
 
+std::string servicesCsv(const std::vector<ServiceMetrics> &services)
+{
+    std::string out = "service,tenant,offered_requests,served_requests,shortfall_fraction,"
+                      "mean_replicas,max_replicas_used,mean_utilization\n";
+    for (const ServiceMetrics &s : services) {
+        appendField(out, s.name);
+        out += ',';
+        appendField(out, s.tenant);
+        for (const double value :
+             {s.offeredRequests, s.servedRequests, s.shortfallFraction, s.meanReplicas}) {
+            out += ',';
+            appendNumber(out, value);
+        }
+        out += ',';
+        out += std::to_string(s.maxReplicasUsed);
+        out += ',';
+        appendNumber(out, s.meanUtilization);
+        out += '\n';
+    }
+    return out;
+}
+
 } // namespace headroom

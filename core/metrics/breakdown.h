@@ -32,7 +32,10 @@ std::vector<NodeUsage> nodeUsage(const Scenario &scenario, const RunResult &resu
 //   nodes.csv:   node,zone,rack,type,reserved_for,accelerators,utilization
 //   tenants.csv: tenant,jobs_submitted,jobs_completed,jobs_rejected,utilization,mean_wait_s,
 //                p95_wait_s  (the per-tenant keys of the metrics JSON, in the same order)
+//   services.csv: service,tenant,offered_requests,served_requests,shortfall_fraction,
+//                 mean_replicas,max_replicas_used,mean_utilization (as in the metrics JSON)
 std::string nodesCsv(const std::vector<NodeUsage> &nodes);
 std::string tenantsCsv(const std::vector<TenantMetrics> &tenants);
+std::string servicesCsv(const std::vector<ServiceMetrics> &services);
 
 } // namespace headroom

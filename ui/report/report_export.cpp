@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QSaveFile>
 
+#include <vector>
+
 namespace headroom::ui {
 
 namespace {
@@ -68,12 +70,14 @@ bool writeCsvDirectory(const QString &directory, const Scenario &scenario, const
                              .arg(QDir::toNativeSeparators(directory));
         return false;
     }
-    const std::pair<const char *, std::string> files[] = {
+    std::vector<std::pair<const char *, std::string>> files = {
             {"timeseries.csv", timeseriesCsv(result)},
             {"jobs.csv", jobsCsv(result)},
             {"nodes.csv", nodesCsv(nodeUsage(scenario, result))},
             {"tenants.csv", tenantsCsv(result.metrics.tenants)},
     };
+    if (!result.metrics.services.empty()) // like the metrics JSON: only when there are some
+        files.emplace_back("services.csv", servicesCsv(result.metrics.services));
     for (const auto &[name, content] : files) {
         if (!writeFileAtomically(dir.filePath(QString::fromLatin1(name)), bytes(content), error))
             return false;
