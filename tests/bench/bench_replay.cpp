@@ -1,17 +1,17 @@
 // Replays a large synthetic trace through the engine and reports throughput and memory.
 //
 //   bench_replay [--jobs N] [--nodes N] [--seed N] [--load F] [--scheduler NAME]...
-//                [--power-aware] [--rack-budget-kw KW]
+//                [--power-aware] [--spare-nodes N] [--rack-budget-kw KW]
 //
 // Defaults: 1,000,000 jobs on 2,048 DGX-H100-like nodes (8 accelerators, linear power from
 // 2 kW idle to 10.2 kW), 90 % offered load, schedulers fcfs and easy. --scheduler replaces
 // the default list and may be repeated (sjf and srtf can be much slower on long queues).
 // --power-aware turns on energy management (DESIGN.md §4) on top: dynamic power management
-// (idle timeout 1,800 s, 16 spare nodes; boot 300 s, shutdown 60 s, 40 W off) and power_aware
-// placement, and adds boots, time at the caps and energy to the table. --rack-budget-kw adds
-// a power budget to every 32-node rack (full load 326 kW): 300 caps it at about 92 %, which
-// at this offered load keeps the racks at their caps nearly all the time and the queue long
-// (a different workload regime, not the same run with overhead).
+// (idle timeout 1,800 s, 16 spare nodes unless --spare-nodes; boot 300 s, shutdown 60 s, 40 W off)
+// and power_aware placement, and adds boots, time at the caps and energy to the table.
+// --rack-budget-kw adds a power budget to every 32-node rack (full load 326 kW): 300 caps it at
+// about 92 %, which at this offered load keeps the racks at their caps nearly all the time and the
+// queue long (a different workload regime, not the same run with overhead).
 //
 // Peak resident memory is the process-wide high-water mark (VmHWM), so each figure includes
 // the trace and whatever earlier runs left behind; the figure after generation is the
@@ -51,6 +51,7 @@ struct Options
     std::vector<SchedulerKind> schedulers;
     bool powerAware = false;
     std::optional<double> rackBudgetKw;
+    int spareNodes = 16;
 };
 
 [[noreturn]] void usage(const std::string &problem)
@@ -58,7 +59,7 @@ struct Options
     std::fprintf(stderr,
                  "bench_replay: %s\n"
                  "usage: bench_replay [--jobs N] [--nodes N] [--seed N] [--load F]"
-                 " [--scheduler %s]... [--power-aware] [--rack-budget-kw KW]\n",
+                 " [--scheduler %s]... [--power-aware] [--spare-nodes N] [--rack-budget-kw KW]\n",
                  problem.c_str(), schedulerNames().c_str());
     std::exit(2);
 }
@@ -95,6 +96,8 @@ Options parseOptions(int argc, char **argv)
             options.load = std::strtod(value, &end);
             if (end == value || *end != '\0' || !(options.load > 0.0))
                 usage("--load needs a number > 0");
+        } else if (option == "--spare-nodes") {
+            options.spareNodes = static_cast<int>(parseInteger(option, value, 0));
         } else if (option == "--rack-budget-kw") {
             char *end = nullptr;
             options.rackBudgetKw = std::strtod(value, &end);
@@ -158,7 +161,7 @@ Scenario makeScenario(const Options &options)
         scenario.policy.placement = PlacementKind::PowerAware;
         scenario.energy.dpmEnabled = true;
         scenario.energy.idleTimeoutS = 1800.0;
-        scenario.energy.spareNodes = 16;
+        scenario.energy.spareNodes = options.spareNodes;
     }
     return scenario;
 }
