@@ -549,9 +549,11 @@ DvfsLevel readDvfsLevel(const Reader &reader, const json &value, const Path &pat
 NodeType readNodeType(const Reader &reader, const json &value, const Path &path)
 {
     static constexpr std::array<std::string_view, 14> kFields = {
-            "name",      "accelerator",      "accelerators",  "cpu_cores", "memory_gb",
-            "peak_bf16_tflops", "power",     "off_w",         "boot_s",    "boot_w",
-            "shutdown_s", "dvfs",            "cost_per_hour", "source"};
+            "name",          "accelerator", "accelerators",
+            "cpu_cores",     "memory_gb",   "peak_bf16_tflops",
+            "power",         "off_w",       "boot_s",
+            "boot_w",        "shutdown_s",  "dvfs",
+            "cost_per_hour", "source"};
     const ObjectReader object(reader, value, path, kFields);
     NodeType type;
     object.required("name", type.name);
@@ -728,10 +730,16 @@ LoadProfile readLoad(const Reader &reader, const json &value, const Path &path)
 
 Service readService(const Reader &reader, const json &value, const Path &path)
 {
-    static constexpr std::array<std::string_view, 10> kFields = {
-            "name",         "tenant",       "node_type",          "accelerators_per_replica",
-            "capacity_rps", "min_replicas", "max_replicas",       "target_utilization",
-            "scale_up_delay_s", "load"};
+    static constexpr std::array<std::string_view, 10> kFields = {"name",
+                                                                 "tenant",
+                                                                 "node_type",
+                                                                 "accelerators_per_replica",
+                                                                 "capacity_rps",
+                                                                 "min_replicas",
+                                                                 "max_replicas",
+                                                                 "target_utilization",
+                                                                 "scale_up_delay_s",
+                                                                 "load"};
     const ObjectReader object(reader, value, path, kFields);
     Service service;
     object.required("name", service.name);
@@ -750,8 +758,8 @@ Service readService(const Reader &reader, const json &value, const Path &path)
 EnergyPolicy readEnergy(const Reader &reader, const json &value, const Path &path)
 {
     static constexpr std::array<std::string_view, 7> kFields = {
-            "pue",      "cluster_power_cap_kw", "dpm",           "dvfs_frequency",
-            "currency", "price_per_kwh",        "carbon_g_per_kwh"};
+            "pue",           "cluster_power_cap_kw", "dpm", "dvfs_frequency", "currency",
+            "price_per_kwh", "carbon_g_per_kwh"};
     static constexpr std::array<std::string_view, 3> kDpmFields = {"enabled", "idle_timeout_s",
                                                                    "spare_nodes"};
     const ObjectReader object(reader, value, path, kFields);

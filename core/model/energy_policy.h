@@ -11,7 +11,7 @@ namespace headroom {
 // DESIGN.md §4: how the cluster uses and pays for power.
 struct EnergyPolicy
 {
-    double pue = 1.0; // facility power = IT power × PUE; >= 1
+    double pue = 1.0;                        // facility power = IT power × PUE; >= 1
     std::optional<double> clusterPowerCapKw; // IT power the scheduler must stay under
 
     // Dynamic power management: a node idle for idleTimeoutS is switched off, except that

@@ -36,8 +36,8 @@ struct NodeType
     double shutdownS = 0.0;
     std::optional<double> bootW; // draw while booting; the idle power when not given
     std::vector<DvfsLevel> dvfs; // empty: only the nominal level (frequency 1)
-    double costPerHour = 0.0; // capital + hosting cost of one node, currency units per hour
-    std::string source;       // where the public figures come from
+    double costPerHour = 0.0;    // capital + hosting cost of one node, currency units per hour
+    std::string source;          // where the public figures come from
 
     bool operator==(const NodeType &) const = default;
 };

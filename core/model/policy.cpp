@@ -22,8 +22,8 @@ constexpr std::array kPlacements = {
 };
 constexpr std::array kSchedulerKinds = {SchedulerKind::Fcfs, SchedulerKind::Sjf,
                                         SchedulerKind::Srtf, SchedulerKind::Easy};
-constexpr std::array kPlacementKinds = {PlacementKind::FirstFit,     PlacementKind::BestFit,
-                                        PlacementKind::LeastLoaded,  PlacementKind::RoundRobin,
+constexpr std::array kPlacementKinds = {PlacementKind::FirstFit,      PlacementKind::BestFit,
+                                        PlacementKind::LeastLoaded,   PlacementKind::RoundRobin,
                                         PlacementKind::TopologyAware, PlacementKind::PowerAware};
 
 template<typename Table, typename Kind>

@@ -92,7 +92,8 @@ void checkNodeTypes(const Scenario &s, Checker &c)
             c.positive(lp + ".speed", level.speed, 4.0);
             c.finiteAtLeast(lp + ".power", level.power, 0.0, 4.0);
             if (!frequencies.insert(level.frequency).second)
-                c.add(lp + ".frequency", "duplicate DVFS frequency " + Checker::format(level.frequency));
+                c.add(lp + ".frequency",
+                      "duplicate DVFS frequency " + Checker::format(level.frequency));
         }
     }
 }
@@ -215,8 +216,8 @@ void checkServices(const Scenario &s, Checker &c)
 void checkEnergy(const EnergyPolicy &e, Checker &c)
 {
     if (!std::isfinite(e.pue) || e.pue < 1.0 || e.pue > 10.0)
-        c.add("energy.pue", "must be between 1 and 10 (facility power = IT power × PUE; is "
-                                    + Checker::format(e.pue) + ")");
+        c.add("energy.pue", "must be between 1 and 10 (facility power = IT power × PUE; is " +
+                                    Checker::format(e.pue) + ")");
     if (e.clusterPowerCapKw)
         c.positive("energy.cluster_power_cap_kw", *e.clusterPowerCapKw, 1e9);
     c.positive("energy.dpm.idle_timeout_s", e.idleTimeoutS, kMaxSeconds);

@@ -21,8 +21,8 @@ namespace {
 
 Scenario example()
 {
-    return loadScenarioFile(qEnvironmentVariable("HEADROOM_SOURCE_DIR").toStdString()
-                            + "/resources/examples/two-rack-h100.json");
+    return loadScenarioFile(qEnvironmentVariable("HEADROOM_SOURCE_DIR").toStdString() +
+                            "/resources/examples/two-rack-h100.json");
 }
 
 RunInfo infoFor(const Scenario &s)
@@ -166,9 +166,12 @@ private Q_SLOTS:
         QVERIFY(waitFor([&] { return run.latest() && run.latest()->status.events > 0; }, 20000));
         const quint64 afterStep = run.latest()->status.events;
         run.runUntil(6 * 3600.0);
-        QVERIFY(waitFor([&] { return run.state() == RunState::Paused && run.latest()
-                                     && run.latest()->status.now >= 6 * 3600.0; },
-                        30000));
+        QVERIFY(waitFor(
+                [&] {
+                    return run.state() == RunState::Paused && run.latest() &&
+                           run.latest()->status.now >= 6 * 3600.0;
+                },
+                30000));
         QVERIFY(run.latest()->status.events > afterStep);
         QCOMPARE(run.latest()->status.now, 6 * 3600.0);
     }

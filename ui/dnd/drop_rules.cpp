@@ -209,10 +209,12 @@ DropVerdict evaluateDrop(const Scenario &s, const DragPayload &payload, const Dr
     const int n = static_cast<int>(jobs.size());
     switch (target.kind) {
     case DropTarget::Kind::Node:
-        return {true, countText(n, tr("Pin %1 job to %2"), tr("Pin %1 jobs to %2")).arg(targetLabel(target))};
+        return {true, countText(n, tr("Pin %1 job to %2"), tr("Pin %1 jobs to %2"))
+                              .arg(targetLabel(target))};
     case DropTarget::Kind::Rack:
     case DropTarget::Kind::Zone:
-        return {true, countText(n, tr("Keep %1 job in %2"), tr("Keep %1 jobs in %2")).arg(targetLabel(target))};
+        return {true, countText(n, tr("Keep %1 job in %2"), tr("Keep %1 jobs in %2"))
+                              .arg(targetLabel(target))};
     case DropTarget::Kind::EmptyArea:
         break;
     }
