@@ -168,25 +168,11 @@ int runSimulate(const SimulateOptions &options)
     OutputFile *reportOut = nullptr;
     if (!open(options.report, reportOut))
         return kExitIoError;
-    // --csv-dir: each file is atomic on its own, like every other output.
-    struct CsvOutputs
-    {
-        OutputFile *timeseries = nullptr;
-        OutputFile *jobs = nullptr;
-        OutputFile *nodes = nullptr;
-        OutputFile *tenants = nullptr;
-    } csv;
-    if (!options.csvDir.isEmpty()) {
-        const QDir dir(options.csvDir);
-        if (!dir.mkpath(QStringLiteral("."))) {
-            printError(QStringLiteral("cannot create directory %1").arg(options.csvDir));
-            return kExitIoError;
-        }
-        if (!open(dir.filePath("timeseries.csv"), csv.timeseries) ||
-            !open(dir.filePath("jobs.csv"), csv.jobs) ||
-            !open(dir.filePath("nodes.csv"), csv.nodes) ||
-            !open(dir.filePath("tenants.csv"), csv.tenants))
-            return kExitIoError;
+    // --csv-dir: each file is atomic on its own, like every other output. Which tables there
+    // are depends on the scenario (services.csv), so they are opened once it is read.
+    if (!options.csvDir.isEmpty() && !QDir(options.csvDir).mkpath(QStringLiteral("."))) {
+        printError(QStringLiteral("cannot create directory %1").arg(options.csvDir));
+        return kExitIoError;
     }
 
     LoadedInput input;
@@ -196,12 +182,15 @@ int runSimulate(const SimulateOptions &options)
         printError(QString::fromStdString(error.what()));
         return kExitBadInput;
     }
-    // services.csv only when the scenario has services (as the metrics JSON's services keys),
-    // which is known once the input is read.
-    OutputFile *servicesOut = nullptr;
-    if (!options.csvDir.isEmpty() && !input.scenario.services.empty() &&
-        !open(QDir(options.csvDir).filePath("services.csv"), servicesOut))
-        return kExitIoError;
+    std::vector<OutputFile *> csvOut; // in csvTableNames() order
+    if (!options.csvDir.isEmpty()) {
+        for (const std::string &name : csvTableNames(input.scenario)) {
+            OutputFile *file = nullptr;
+            if (!open(QDir(options.csvDir).filePath(QString::fromStdString(name)), file))
+                return kExitIoError;
+            csvOut.push_back(file);
+        }
+    }
 
     RunResult result;
     try {
@@ -231,14 +220,11 @@ int runSimulate(const SimulateOptions &options)
         jobsOut->setContent(jobsCsv(result));
     if (timeseriesOut)
         timeseriesOut->setContent(timeseriesCsv(result));
-    if (csv.timeseries) {
-        csv.timeseries->setContent(timeseriesCsv(result));
-        csv.jobs->setContent(jobsCsv(result));
-        csv.nodes->setContent(nodesCsv(nodeUsage(input.scenario, result)));
-        csv.tenants->setContent(tenantsCsv(result.metrics.tenants));
+    if (!csvOut.empty()) {
+        const std::vector<CsvTable> tables = csvTables(input.scenario, result);
+        for (std::size_t i = 0; i < csvOut.size(); ++i)
+            csvOut[i]->setContent(tables[i].content);
     }
-    if (servicesOut)
-        servicesOut->setContent(servicesCsv(result.metrics.services));
     if (reportOut) {
         ui::ReportOptions reportOptions;
         reportOptions.date = reportDate;

@@ -1,6 +1,7 @@
 #include "core/metrics/breakdown.h"
 
 #include "core/io/number_format.h"
+#include "core/io/run_outputs.h"
 
 namespace headroom {
 
@@ -105,6 +106,27 @@ std::string servicesCsv(const std::vector<ServiceMetrics> &services)
         out += '\n';
     }
     return out;
+}
+
+std::vector<std::string> csvTableNames(const Scenario &scenario)
+{
+    std::vector<std::string> names = {"timeseries.csv", "jobs.csv", "nodes.csv", "tenants.csv"};
+    if (!scenario.services.empty()) // like the metrics JSON's services keys: only when any
+        names.emplace_back("services.csv");
+    return names;
+}
+
+std::vector<CsvTable> csvTables(const Scenario &scenario, const RunResult &result)
+{
+    std::vector<CsvTable> tables = {
+            {"timeseries.csv", timeseriesCsv(result)},
+            {"jobs.csv", jobsCsv(result)},
+            {"nodes.csv", nodesCsv(nodeUsage(scenario, result))},
+            {"tenants.csv", tenantsCsv(result.metrics.tenants)},
+    };
+    if (!scenario.services.empty())
+        tables.push_back({"services.csv", servicesCsv(result.metrics.services)});
+    return tables;
 }
 
 } // namespace headroom

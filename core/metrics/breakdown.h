@@ -38,4 +38,15 @@ std::string nodesCsv(const std::vector<NodeUsage> &nodes);
 std::string tenantsCsv(const std::vector<TenantMetrics> &tenants);
 std::string servicesCsv(const std::vector<ServiceMetrics> &services);
 
+// The tables of a CSV export (`headroom-cli simulate --csv-dir`, the GUI's CSV export), by
+// file name: timeseries.csv, jobs.csv, nodes.csv, tenants.csv, and services.csv when the
+// scenario has services. csvTables() gives them in csvTableNames() order.
+struct CsvTable
+{
+    std::string fileName;
+    std::string content;
+};
+std::vector<std::string> csvTableNames(const Scenario &scenario);
+std::vector<CsvTable> csvTables(const Scenario &scenario, const RunResult &result);
+
 } // namespace headroom

@@ -74,6 +74,12 @@ void PowerAwarePlacement::attach(const PowerCaps *caps, const RackLoadIndex *ind
 {
     m_caps = caps;
     m_index = index;
+    m_rackBudgets = false;
+    if (caps) {
+        const std::vector<double> &budgets = caps->model().rackBudgetsW();
+        m_rackBudgets =
+                std::any_of(budgets.begin(), budgets.end(), [](double w) { return w >= 0.0; });
+    }
 }
 
 bool PowerAwarePlacement::place(const JobDemand &demand, const ClusterState &state, Allocation &out)
@@ -145,11 +151,8 @@ PowerAwarePlacement::sortedRacks(const ClusterState &state)
     // Without rack budgets every rack has infinite headroom and the order is the rack order
     // for the whole run: sorting it again after every start and completion cost a tenth of a
     // million-job replay.
-    const std::vector<double> &budgets = m_caps->model().rackBudgetsW();
-    const bool budgeted =
-            std::any_of(budgets.begin(), budgets.end(), [](double w) { return w >= 0.0; });
-    const bool stale = budgeted ? m_sortedChanges != m_caps->liveChanges()
-                                : m_sortedChanges == ~std::uint64_t(0);
+    const bool stale = m_rackBudgets ? m_sortedChanges != m_caps->liveChanges()
+                                     : m_sortedChanges == ~std::uint64_t(0);
     if (stale) {
         m_sortedChanges = m_caps->liveChanges();
         m_sorted.clear();

@@ -102,6 +102,7 @@ private:
     // Every rack by headroom (most first), for the live cluster as of m_sortedChanges.
     std::vector<Candidate> m_sorted;
     std::uint64_t m_sortedChanges = ~std::uint64_t(0);
+    bool m_rackBudgets = false; // some rack has a budget (set by attach())
     bool m_refusedByCap = false;
 };
 

@@ -22,14 +22,10 @@ CapFeasibility::CapFeasibility(const PowerModel &model)
     }
 }
 
-bool CapFeasibility::possible(const NodeFilter &filter, int filterIndex, int slots, bool gang,
-                              bool exclusive)
+bool CapFeasibility::possible(const NodeFilter &filter, int filterIndex, int slots, bool gang)
 {
     if (!m_model->hasCaps())
         return true;
-    // An exclusive single-node job holds a whole node but keeps only its slots busy: the
-    // same power as a shared one.
-    (void)exclusive;
     const std::uint64_t key = (std::uint64_t(std::uint32_t(filterIndex)) << 32) |
                               (std::uint64_t(std::uint32_t(slots)) << 1) | (gang ? 1u : 0u);
     const auto it = m_cache.find(key);
@@ -99,8 +95,7 @@ void rejectJobsAboveCaps(const PowerModel &model, const std::vector<NodeFilter> 
         if (jobs.rejectReason[job] != RejectReason::None)
             continue;
         const int filter = static_cast<int>(jobs.filter[job]);
-        if (!feasibility.possible(filters[filter], filter, jobs.slots[job], jobs.gang[job] != 0,
-                                  jobs.exclusive[job] != 0))
+        if (!feasibility.possible(filters[filter], filter, jobs.slots[job], jobs.gang[job] != 0))
             jobs.rejectReason[job] = RejectReason::ExceedsPowerCaps;
     }
 }

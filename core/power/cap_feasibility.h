@@ -18,14 +18,15 @@ namespace headroom {
 // job does not use is at its lowest draw (off under dynamic power management, else idle), the
 // job's nodes are the cheapest admissible ones, each rack takes as many of them as its budget
 // allows, and the cluster cap bounds their sum. A gang's slots are counted spread evenly over
-// its nodes (exact for linear power curves). Answers are cached per (filter, slots,
-// dedicated), so a million-job trace asks a few hundred questions.
+// its nodes (exact for linear power curves); a dedicated job holds whole nodes but keeps only
+// its slots busy, so it draws what a shared one does. Answers are cached per (filter, slots,
+// gang), so a million-job trace asks a few hundred questions.
 class CapFeasibility
 {
 public:
     explicit CapFeasibility(const PowerModel &model);
 
-    bool possible(const NodeFilter &filter, int filterIndex, int slots, bool gang, bool exclusive);
+    bool possible(const NodeFilter &filter, int filterIndex, int slots, bool gang);
 
 private:
     bool compute(const NodeFilter &filter, int slots, bool gang) const;

@@ -1,6 +1,5 @@
 #include "ui/report/report_export.h"
 
-#include "core/io/run_outputs.h"
 #include "core/metrics/breakdown.h"
 #include "ui/report/report_pdf.h"
 
@@ -70,16 +69,9 @@ bool writeCsvDirectory(const QString &directory, const Scenario &scenario, const
                              .arg(QDir::toNativeSeparators(directory));
         return false;
     }
-    std::vector<std::pair<const char *, std::string>> files = {
-            {"timeseries.csv", timeseriesCsv(result)},
-            {"jobs.csv", jobsCsv(result)},
-            {"nodes.csv", nodesCsv(nodeUsage(scenario, result))},
-            {"tenants.csv", tenantsCsv(result.metrics.tenants)},
-    };
-    if (!result.metrics.services.empty()) // like the metrics JSON: only when there are some
-        files.emplace_back("services.csv", servicesCsv(result.metrics.services));
-    for (const auto &[name, content] : files) {
-        if (!writeFileAtomically(dir.filePath(QString::fromLatin1(name)), bytes(content), error))
+    for (const CsvTable &table : csvTables(scenario, result)) {
+        if (!writeFileAtomically(dir.filePath(QString::fromStdString(table.fileName)),
+                                 bytes(table.content), error))
             return false;
     }
     return true;

@@ -18,8 +18,8 @@ struct ReportDocument;
 bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error);
 bool writeReportPdfFile(const QString &path, const ReportDocument &document, QString *error);
 
-// timeseries.csv, jobs.csv, nodes.csv and tenants.csv in `directory`, created if missing;
-// the same files as `headroom-cli simulate --csv-dir`.
+// The CSV tables (csvTables(): timeseries, jobs, nodes, tenants, services) in `directory`,
+// created if missing; the same files as `headroom-cli simulate --csv-dir`.
 bool writeCsvDirectory(const QString &directory, const Scenario &scenario, const RunResult &result,
                        QString *error);
 
