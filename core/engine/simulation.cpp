@@ -236,7 +236,8 @@ void Simulation::start(JobIndex job, const Allocation &allocation)
     m_completions.push({jobs.actualEnd(job), job, ++jobs.generation[job]});
     ++m_runningCount;
     if (m_indexRunning)
-        m_running.emplace(jobs.expectedEnd(job), job);
+        m_running.insert(jobs.expectedEnd(job), job, allocation,
+                         [this](int node) { return m_cluster.nodes[node].type; });
     for (SimulationObserver *observer : m_observers)
         observer->jobStarted(m_now, jobs.inputIndex[job], allocation);
 }
@@ -248,7 +249,7 @@ void Simulation::preempt(JobIndex job)
     ++m_preemptions;
     --m_runningCount;
     if (m_indexRunning)
-        m_running.erase({jobs.expectedEnd(job), job});
+        m_running.erase(jobs.expectedEnd(job), job);
     const SimTime elapsed = m_now - jobs.segmentStart[job];
     const SimTime overheadPaid = std::min(elapsed, jobs.overheadDue[job]);
     // Time spent restoring is lost if the job is preempted again before it finishes.
@@ -314,7 +315,7 @@ void Simulation::complete(JobIndex job)
     --m_runningCount;
     m_lastJobActivity = m_now;
     if (m_indexRunning)
-        m_running.erase({jobs.expectedEnd(job), job});
+        m_running.erase(jobs.expectedEnd(job), job);
     jobs.occupied[job] += m_now - jobs.segmentStart[job];
     jobs.progress[job] = jobs.run[job];
     jobs.end[job] = m_now;

@@ -26,6 +26,7 @@ PowerManager::PowerManager(const PowerModel &model, ClusterState &cluster, Power
         m_bootingTree.emplace_back(zeros);
     }
     m_bootingOfType.assign(layout.types.size(), 0);
+    m_offOfType.assign(layout.types.size(), 0);
     m_forJob.assign(layout.nodeCount(), 0);
     m_have.assign(layout.types.size(), 0);
 }
@@ -80,6 +81,7 @@ void PowerManager::setSwitched(int node, NodePowerState state)
     const NodePowerState before = m_cluster->powerState(node);
     if (before == NodePowerState::Off) {
         --m_off;
+        --m_offOfType[type];
         m_offTree[type].set(position, 0);
     } else if (before == NodePowerState::Booting) {
         --m_bootingOfType[type];
@@ -87,6 +89,7 @@ void PowerManager::setSwitched(int node, NodePowerState state)
     }
     if (state == NodePowerState::Off) {
         ++m_off;
+        ++m_offOfType[type];
         m_offTree[type].set(position, 1);
     } else if (state == NodePowerState::Booting) {
         ++m_bootingOfType[type];
@@ -340,6 +343,12 @@ PowerManager::Wake PowerManager::wake(SimTime now, const JobDemand &demand)
         const CompiledNodeType &nodeType = layout.types[type];
         const int needed = demand.gang ? gangNodesNeeded(demand.slots, nodeType.slots) : 1;
         const int missing = needed - m_have[type];
+        // Too few nodes of this type are off to make up the number, whatever the filter and
+        // the caps: nothing to boot here, and no need to look. (A head far larger than the
+        // idle capacity asks this after every pass while it waits; walking every off node each
+        // time was the largest cost of power management in a long replay.)
+        if (m_offOfType[type] < missing)
+            continue;
         m_switches.clear();
         m_room.clear();
         clusterRoom = m_caps->clusterHeadroomW(*m_cluster);
@@ -356,7 +365,9 @@ PowerManager::Wake PowerManager::wake(SimTime now, const JobDemand &demand)
                             return counted < needed;
                         });
         }
+        int offSeen = 0;
         forEachNode(m_offTree[type], type, filter, 1, [&](int node) {
+            ++offSeen;
             const int cls = m_model->classOf(node);
             const int off = m_model->stateIndex(cls, NodePowerState::Off, 0);
             const int booting = m_model->stateIndex(cls, NodePowerState::Booting, 0);
@@ -364,12 +375,15 @@ PowerManager::Wake PowerManager::wake(SimTime now, const JobDemand &demand)
                                                                        m_model->capWatts(cls, off));
             if (fits(node, delta))
                 m_switches.push_back({node, NodePowerState::Booting});
-            else
-                result.refusedByCap = true;
             return static_cast<int>(m_switches.size()) < missing;
         });
-        if (static_cast<int>(m_switches.size()) < missing || !m_caps->admitsSwitches(m_switches))
+        if (static_cast<int>(m_switches.size()) < missing || !m_caps->admitsSwitches(m_switches)) {
+            // There were enough off nodes, so a cap is what kept them off. (With too few, the
+            // job waits for running jobs to end, caps or not.)
+            if (offSeen >= missing)
+                result.refusedByCap = true;
             continue;
+        }
         for (const PowerCaps::Switch &boot : m_switches) {
             bootNode(boot.node, now);
             m_forJob[boot.node] = 1;

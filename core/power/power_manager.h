@@ -52,7 +52,9 @@ struct BootingNode
 //    is booted. Otherwise, for the first type in topology order where that falls short, the
 //    missing number of off nodes is booted, lowest index first, skipping nodes whose rack (or
 //    the cluster) lacks the power to boot them and then run the job; if that many cannot be
-//    booted, none is (and if a cap was the reason, the job counts as waiting at a cap).
+//    booted, none is. The job then counts as waiting at a cap only if a cap was the reason:
+//    enough nodes were off, but the caps would not let that many boot. With fewer off nodes
+//    than missing it waits for running jobs to end, which no cap changes.
 //  - A node switched on draws its boot power for its type's boot_s, then is idle (its idle
 //    clock starts again).
 class PowerManager
@@ -154,6 +156,7 @@ private:
     std::vector<MaxTree> m_offTree;
     std::vector<MaxTree> m_bootingTree;
     std::vector<int> m_bootingOfType;
+    std::vector<int> m_offOfType;
     std::vector<std::uint8_t> m_forJob; // per node: booting for wake()
     int m_wakeBooting = 0;
     std::vector<int> m_have; // scratch for wake()

@@ -150,14 +150,8 @@ void EasyScheduler::resetScratch()
     m_touched.clear();
 }
 
-// Credits the job's slots to the shadow-time picture: they will be free by then.
-void EasyScheduler::releaseByShadow(const SchedulingContext &context, JobIndex job)
-{
-    for (const NodeShare &share : context.jobs().allocationOf(job))
-        creditByShadow(context, share.node, share.held);
-}
-
-void EasyScheduler::creditByShadow(const SchedulingContext &context, int node, int slots)
+// Credits slots on `node` (of `type`) to the shadow-time picture: they will be free by then.
+void EasyScheduler::creditByShadow(const SchedulingContext &context, int node, int slots, int type)
 {
     const ClusterState &cluster = context.cluster();
     if (m_released[node] == 0)
@@ -166,7 +160,6 @@ void EasyScheduler::creditByShadow(const SchedulingContext &context, int node, i
     m_released[node] += slots;
     if (!headUsable(context, node))
         return;
-    const int type = cluster.layout().nodes[node].type;
     const int threshold = m_reservation.threshold[type];
     if (before < threshold && before + slots >= threshold)
         ++m_reservation.count[type];
@@ -239,13 +232,14 @@ void EasyScheduler::reserve(SchedulingContext &context, JobIndex head)
     std::size_t nextBoot = 0;
     const SimTime never = std::numeric_limits<SimTime>::infinity();
     for (auto it = running.begin(); it != running.end() || nextBoot < booting.size();) {
-        const SimTime end = std::min(it != running.end() ? it->first : never,
+        const SimTime end = std::min(it != running.end() ? it->expectedEnd : never,
                                      nextBoot < booting.size() ? booting[nextBoot].ready : never);
-        for (; it != running.end() && it->first == end; ++it)
-            releaseByShadow(context, it->second);
+        for (; it != running.end() && it->expectedEnd == end; ++it)
+            creditByShadow(context, it->node, it->held, it->type);
         for (; nextBoot < booting.size() && booting[nextBoot].ready == end; ++nextBoot)
             creditByShadow(context, booting[nextBoot].node,
-                           cluster.capacity(booting[nextBoot].node));
+                           cluster.capacity(booting[nextBoot].node),
+                           layout.nodes[booting[nextBoot].node].type);
         if (headFits(r.count)) {
             r.shadow = end;
             break;

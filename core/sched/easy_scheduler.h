@@ -74,8 +74,7 @@ private:
     bool headUsable(const SchedulingContext &context, int node) const;
     int shadowFree(const ClusterState &cluster, int node) const;
     bool headFits(const std::vector<int> &count) const;
-    void releaseByShadow(const SchedulingContext &context, JobIndex job);
-    void creditByShadow(const SchedulingContext &context, int node, int slots);
+    void creditByShadow(const SchedulingContext &context, int node, int slots, int type);
     void resetScratch();
     bool knownNotToFit(const JobTable &jobs, JobIndex job) const;
     void noteDoesNotFit(const JobTable &jobs, JobIndex job);

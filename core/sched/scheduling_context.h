@@ -4,20 +4,17 @@
 #include "core/engine/cluster_state.h"
 #include "core/engine/job_table.h"
 #include "core/engine/node_filter.h"
+#include "core/engine/running_by_expected_end.h"
 #include "core/placement/placement_strategy.h"
 #include "core/power/power_caps.h"
 #include "core/power/power_manager.h"
 #include "core/power/power_model.h"
 
-#include <set>
 #include <span>
 #include <utility>
 #include <vector>
 
 namespace headroom {
-
-// Running jobs ordered by when they would end at their requested wall time.
-using RunningByExpectedEnd = std::set<std::pair<SimTime, JobIndex>>;
 
 // What the engine does on a scheduler's behalf. Implemented by the engine only.
 class JobLauncher

@@ -54,11 +54,12 @@ void SrtfScheduler::schedule(SchedulingContext &context)
     const JobTable &jobs = context.jobs();
 
     std::vector<std::pair<SimTime, JobIndex>> candidates;
-    candidates.reserve(m_queued.size() + context.runningByExpectedEnd().size());
+    candidates.reserve(m_queued.size() + context.runningByExpectedEnd().jobCount());
     for (JobIndex job : m_queued)
         candidates.emplace_back(remainingAt(jobs, job, context.now()), job);
-    for (const auto &entry : context.runningByExpectedEnd())
-        candidates.emplace_back(remainingAt(jobs, entry.second, context.now()), entry.second);
+    context.runningByExpectedEnd().forEachJob([&](SimTime, JobIndex job) {
+        candidates.emplace_back(remainingAt(jobs, job, context.now()), job);
+    });
     // JobIndex order is (submit time, id), the contract's tie-break.
     std::sort(candidates.begin(), candidates.end());
 

@@ -172,6 +172,85 @@ private Q_SLOTS:
         QCOMPARE(outcome(r, 2).firstStart, 1060.0);
     }
 
+    // Four nodes; a 2-node gang holds nodes 0 and 1 from 0 to 1000, nodes 2 and 3 time out at
+    // 100 and are off by 110. A 4-node gang arrives at 500: booting both off nodes would not
+    // be enough, so none is booted (it would only burn boot energy) until job 1 ends at 1000;
+    // then the two are booted and the gang starts when they are ready at 1060.
+    void wakeBootsNothingWhileTheOffNodesCannotMakeUpTheNumber()
+    {
+        ScenarioBuilder b;
+        b.singleSlotNodes(4).linearPower("node", 100, 300).job(1, 0, 2, 1000).job(2, 500, 4, 10);
+        Scenario s = b.build();
+        typeOf(s).bootS = 60;
+        typeOf(s).shutdownS = 10;
+        s.energy.dpmEnabled = true;
+        s.energy.idleTimeoutS = 100;
+        s.energy.spareNodes = 0;
+        RecordingObserver observer;
+        const RunResult r = runScenario(s, &observer);
+        QCOMPARE(r.metrics.boots, 2LL);
+        QCOMPARE(outcome(r, 2).firstStart, 1060.0);
+        for (const RecordingObserver::NodeSwitch &change : observer.switches) {
+            if (change.state == NodePowerState::Booting)
+                QCOMPARE(change.time, 1000.0);
+        }
+    }
+
+    // Nodes 100 W idle, 300 W busy, 10 W off; boot 50 s, shutdown 10 s, timeout 100 s.
+    // Cluster cap 500 W. Job 1 holds node 0 from 0 to 1000; node 1 is off from 110. Job 2
+    // arrives at 200: booting node 1 for it would take the cluster to 300 + 300 = 600 W once
+    // it runs, so the cap keeps node 1 off, and job 2 waits at the cap until node 0 frees at
+    // 1000 (then 300 + 10 W).
+    void capThatKeepsOffNodesOffCountsAsTimeAtCap()
+    {
+        ScenarioBuilder b;
+        b.singleSlotNodes(2).linearPower("node", 100, 300).job(1, 0, 1, 1000).job(2, 200, 1, 10);
+        Scenario s = b.build();
+        NodeType &type = typeOf(s);
+        type.offW = 10;
+        type.bootS = 50;
+        type.shutdownS = 10;
+        s.energy.dpmEnabled = true;
+        s.energy.idleTimeoutS = 100;
+        s.energy.spareNodes = 0;
+        s.energy.clusterPowerCapKw = 0.5;
+        const RunResult r = runScenario(s);
+        QCOMPARE(r.metrics.boots, 0LL);
+        QCOMPARE(outcome(r, 2).firstStart, 1000.0);
+        QCOMPARE(r.metrics.timeAtPowerCapS, 800.0);
+    }
+
+    // Waiting for running jobs is not waiting at a cap. Rack r0 holds nodes 0 and 1, rack r1
+    // nodes 2 and 3 with a 500 W budget (same power figures as above). Job 1 (a 2-node gang)
+    // holds nodes 0 and 1 until 1000, job 3 is pinned to node 3 until 1050, node 2 is off
+    // from 110. Job 2, a 3-node gang, arrives at 200: one off node cannot make up three, so
+    // nothing is booted, and although r1's budget would also refuse node 2, the job is not
+    // at the cap. From 1000 nodes 0 and 1 are free and node 2 alone is missing: now the
+    // budget is what keeps it off (300 + 300 W > 500 W), so the job is at the cap until
+    // node 3 frees at 1050 and it starts on nodes 0, 1 and 3.
+    void tooFewOffNodesIsNotTimeAtCap()
+    {
+        ScenarioBuilder b;
+        b.nodes(2, 1, "node", "r0").nodes(2, 1, "node", "r1").linearPower("node", 100, 300);
+        b.job(1, 0, 2, 1000).job(3, 0, 1, 1050).job(2, 200, 3, 10);
+        JobConstraints pin;
+        pin.pinNode = "r1-n1";
+        b.constrain(3, pin);
+        Scenario s = b.build();
+        NodeType &type = typeOf(s);
+        type.offW = 10;
+        type.bootS = 50;
+        type.shutdownS = 10;
+        s.energy.dpmEnabled = true;
+        s.energy.idleTimeoutS = 100;
+        s.energy.spareNodes = 0;
+        setBudget(s, "r1", 0.5);
+        const RunResult r = runScenario(s);
+        QCOMPARE(r.metrics.boots, 0LL);
+        QCOMPARE(outcome(r, 2).firstStart, 1050.0);
+        QCOMPARE(r.metrics.timeAtPowerCapS, 50.0);
+    }
+
     // Two nodes (100 W idle, 300 W busy) in a rack with a 500 W budget. Job 1 starts at 0
     // (rack at 400 W); job 2 would take the rack to 600 W, so it waits until job 1 ends at 10.
     void rackCapDelaysExactlyTheJobThatWouldBreakIt_data()
