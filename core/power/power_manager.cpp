@@ -281,9 +281,13 @@ PowerManager::Wake PowerManager::wake(SimTime now, const JobDemand &demand)
     const bool fast = unrestricted(filter) && !caps;
 
     // The power a node of the job would add once running on it (what caps count).
+    // `fromIndex` is the node's state index now: its busy accelerators if it is on (the job's
+    // come on top of those of a partly used node), or off.
     const auto jobDelta = [&](int node, int fromIndex) {
         const int cls = m_model->classOf(node);
-        const int busy = std::min(demand.slots, layout.nodes[node].slots);
+        const int slots = m_model->classSlots(cls);
+        const int busyNow = fromIndex <= slots ? fromIndex : 0;
+        const int busy = std::min(busyNow + std::min(demand.slots, slots), slots);
         return m_model->capWatts(cls, busy) - m_model->capWatts(cls, fromIndex);
     };
     // Room left under the caps as nodes are counted or chosen: per rack, and the cluster.

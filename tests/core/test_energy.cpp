@@ -220,6 +220,35 @@ private Q_SLOTS:
         QCOMPARE(r.metrics.timeAtPowerCapS, 800.0);
     }
 
+    // Wake-up counts what a job adds to a partly used node on top of what that node already
+    // draws. Two 4-accelerator nodes (100 W idle + 100 W per busy accelerator, boot 50 s):
+    // node A in rack r0 (250 W budget), node B in rack r1 (no budget), off from 110. Job 1,
+    // pinned to A, holds one accelerator there until 1000. Job 2 (one accelerator) arrives at
+    // 200: A has room but not the power (200 -> 300 W > 250 W), so B is booted for it and
+    // power_aware starts it there at 250 (at the cap while it waits for the boot).
+    void wakeCountsAPartlyUsedNodesLoad()
+    {
+        ScenarioBuilder b;
+        b.nodes(1, 4, "node", "r0").nodes(1, 4, "node", "r1").linearPower("node", 100, 500);
+        b.job(1, 0, 1, 1000).job(2, 200, 1, 10).placement(PlacementKind::PowerAware);
+        JobConstraints onA;
+        onA.pinNode = "r0-n0";
+        b.constrain(1, onA);
+        Scenario s = b.build();
+        NodeType &type = typeOf(s);
+        type.bootS = 50;
+        type.shutdownS = 10;
+        s.energy.dpmEnabled = true;
+        s.energy.idleTimeoutS = 100;
+        s.energy.spareNodes = 0;
+        setBudget(s, "r0", 0.25);
+        const RunResult r = runScenario(s);
+        QCOMPARE(r.metrics.boots, 1LL);
+        QCOMPARE(outcome(r, 2).firstStart, 250.0);
+        QCOMPARE(r.metrics.timeAtPowerCapS, 50.0);
+        QCOMPARE(r.metrics.rackPeakPowerW.at(0), 200.0);
+    }
+
     // Waiting for running jobs is not waiting at a cap. Rack r0 holds nodes 0 and 1, rack r1
     // nodes 2 and 3 with a 500 W budget (same power figures as above). Job 1 (a 2-node gang)
     // holds nodes 0 and 1 until 1000, job 3 is pinned to node 3 until 1050, node 2 is off
