@@ -229,10 +229,10 @@ private Q_SLOTS:
 
         QCOMPARE(timeTickStep(1.0, 90), 120.0);
         QCOMPARE(timeTickStep(100.0, 90), 3.0 * 3600);
-        QCOMPARE(timeTickLabel(3 * 86400 + 6 * 3600, 3600), QStringLiteral("d3 06:00"));
+        QCOMPARE(timeTickLabel(3 * 86400 + 6 * 3600, 3600), QStringLiteral("3d 06:00"));
         QCOMPARE(timeTickLabel(5 * 86400, 86400), QStringLiteral("day 5"));
         QCOMPARE(timeTickLabel(90, 30), QStringLiteral("00:01:30"));
-        QCOMPARE(formatSimTime(86400 + 3725), QStringLiteral("d1 01:02:05"));
+        QCOMPARE(formatSimTime(86400 + 3725), QStringLiteral("1d 01:02:05"));
         QCOMPARE(formatSimTime(12.25), QStringLiteral("00:00:12.25"));
         QCOMPARE(formatSimDuration(5400), QStringLiteral("1:30:00"));
     }

@@ -68,7 +68,7 @@ QString timeTickLabel(double seconds, double step)
     const double ofDay = std::max(0.0, seconds - day * kDay);
     const QString time =
             step < 1.0 ? clock(ofDay, true, true) : clock(ofDay, step < kMinute, false);
-    return day >= 1.0 ? QStringLiteral("d%1 %2").arg(qint64(day)).arg(time) : time;
+    return day >= 1.0 ? QStringLiteral("%1d %2").arg(qint64(day)).arg(time) : time;
 }
 
 QString formatSimTime(double seconds)
@@ -77,7 +77,7 @@ QString formatSimTime(double seconds)
     const double ofDay = seconds - day * kDay;
     const bool fraction = std::abs(ofDay - std::round(ofDay)) > 1e-6;
     const QString time = clock(fraction ? ofDay : std::round(ofDay), true, fraction);
-    return day >= 1.0 ? QStringLiteral("d%1 %2").arg(qint64(day)).arg(time) : time;
+    return day >= 1.0 ? QStringLiteral("%1d %2").arg(qint64(day)).arg(time) : time;
 }
 
 QString formatSimDuration(double seconds)

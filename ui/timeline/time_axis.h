@@ -12,10 +12,11 @@ namespace headroom::ui {
 double timeTickStep(double secondsPerPixel, double minPixels);
 
 // A tick label precise enough for `step`: "day 12" for whole days, otherwise "06:30" or
-// "06:30:15", prefixed with the day ("d3 06:30") from the second day on.
+// "06:30:15", prefixed with the day ("3d 06:30": three days and six and a half hours in) from the
+// second day on, read like formatSimDuration()'s "3d 04:12:05".
 QString timeTickLabel(double seconds, double step);
 
-// A time for tooltips: "d3 06:12:05", "06:12:05.25" (fractions only when present).
+// A time for tooltips: "3d 06:12:05", "06:12:05.25" (fractions only when present).
 QString formatSimTime(double seconds);
 // A duration: "3d 04:12:05", "1:30:00", "12.5 s".
 QString formatSimDuration(double seconds);
