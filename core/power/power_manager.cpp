@@ -29,6 +29,8 @@ PowerManager::PowerManager(const PowerModel &model, ClusterState &cluster, Power
     m_offOfType.assign(layout.types.size(), 0);
     m_forJob.assign(layout.nodeCount(), 0);
     m_have.assign(layout.types.size(), 0);
+    m_rackRoom.assign(layout.rackNodes.size(), 0.0);
+    m_rackRoomStamp.assign(layout.rackNodes.size(), 0);
 }
 
 void PowerManager::begin(SimTime time)
@@ -249,8 +251,9 @@ int PowerManager::replenishSpares(SimTime now)
     return booted;
 }
 
-// Walks the admitted nodes of `type` whose `tree` value is at least `minimum`, rack by rack
-// (topology order), calling visit(node) until it returns false.
+// Walks the admitted nodes of `type` whose `tree` value is at least `minimum` in topology
+// order, calling visit(node), which says whether to go on to the next node, skip the rest of
+// the node's rack, or stop.
 template<typename Visit>
 void PowerManager::forEachNode(const MaxTree &tree, int type, const NodeFilter &filter, int minimum,
                                Visit visit) const
@@ -263,9 +266,19 @@ void PowerManager::forEachNode(const MaxTree &tree, int type, const NodeFilter &
         const NodeRange local = m_cluster->typeLocalRange(type, filter.range, group);
         for (int from = local.begin;;) {
             const int position = tree.firstAtLeast(minimum, from, local.end);
-            if (position < 0 || !visit(nodeType.nodes[position]))
+            if (position < 0)
                 break;
+            const int node = nodeType.nodes[position];
+            const Walk next = visit(node);
+            if (next == Walk::Stop)
+                return;
             from = position + 1;
+            if (next == Walk::SkipRack) {
+                const int rackEnd = layout.rackNodes[layout.nodes[node].rack].end;
+                from = std::max(
+                        from, m_cluster->typeLocalRange(type, {rackEnd, layout.nodeCount()}, group)
+                                      .begin);
+            }
         }
     }
 }
@@ -291,23 +304,71 @@ PowerManager::Wake PowerManager::wake(SimTime now, const JobDemand &demand)
         return m_model->capWatts(cls, busy) - m_model->capWatts(cls, fromIndex);
     };
     // Room left under the caps as nodes are counted or chosen: per rack, and the cluster.
-    m_room.clear();
-    double clusterRoom = m_caps->clusterHeadroomW(*m_cluster);
-    const auto fits = [&](int node, double delta) {
-        if (!caps)
-            return true;
-        const int rack = layout.nodes[node].rack;
-        auto it = std::find_if(m_room.begin(), m_room.end(),
-                               [rack](const auto &entry) { return entry.first == rack; });
-        if (it == m_room.end()) {
-            m_room.emplace_back(rack, m_caps->rackHeadroomW(*m_cluster, rack));
-            it = m_room.end() - 1;
+    double clusterRoom = 0.0;
+    const auto resetRoom = [&]() {
+        if (++m_roomStamp == 0) { // wrapped: no stamp may look current
+            std::fill(m_rackRoomStamp.begin(), m_rackRoomStamp.end(), 0);
+            m_roomStamp = 1;
         }
-        if (delta > it->second || delta > clusterRoom)
-            return false;
-        it->second -= delta;
-        clusterRoom -= delta;
-        return true;
+        clusterRoom = m_caps->clusterHeadroomW(*m_cluster);
+    };
+    const auto rackRoom = [&](int rack) -> double & {
+        if (m_rackRoomStamp[rack] != m_roomStamp) {
+            m_rackRoomStamp[rack] = m_roomStamp;
+            m_rackRoom[rack] = m_caps->rackHeadroomW(*m_cluster, rack);
+        }
+        return m_rackRoom[rack];
+    };
+    // Takes `delta` of the room if node's rack and the cluster have it. If not, and not even
+    // `least` (the least any node of the walk may add) is left, the rest of the rack, or of the
+    // walk, cannot fit either: under a binding cap most racks have no room at all, and looking
+    // at each of their nodes after every pass was most of the cost of a power-capped replay.
+    const auto fit = [&](int node, double delta, double least, bool &fitted) {
+        fitted = true;
+        if (!caps)
+            return Walk::Next;
+        double &room = rackRoom(layout.nodes[node].rack);
+        if (delta <= room && delta <= clusterRoom) {
+            room -= delta;
+            clusterRoom -= delta;
+            return Walk::Next;
+        }
+        fitted = false;
+        if (clusterRoom < least)
+            return Walk::Stop;
+        return room < least ? Walk::SkipRack : Walk::Next;
+    };
+    // The least a node of `type` adds when the job runs on it: on a free on-node, and (booted
+    // for it) on an off node.
+    const auto leastOnDelta = [&](int type) {
+        double least = std::numeric_limits<double>::infinity();
+        for (int cls = 0; cls < m_model->classCount(); ++cls) {
+            if (m_model->classType(cls) != type)
+                continue;
+            const int slots = m_model->classSlots(cls);
+            const int add = std::min(demand.slots, slots);
+            for (int busy = 0; busy + add <= slots; ++busy)
+                least = std::min(least,
+                                 m_model->capWatts(cls, busy + add) - m_model->capWatts(cls, busy));
+        }
+        return least;
+    };
+    // What a node of class `cls` adds if booted and then running the job (the larger of its
+    // boot draw and its draw running the job, over off).
+    const auto offDelta = [&](int cls) {
+        const int off = m_model->stateIndex(cls, NodePowerState::Off, 0);
+        const int booting = m_model->stateIndex(cls, NodePowerState::Booting, 0);
+        const int busy = std::min(demand.slots, m_model->classSlots(cls));
+        return std::max(m_model->capWatts(cls, busy), m_model->capWatts(cls, booting)) -
+               m_model->capWatts(cls, off);
+    };
+    const auto leastOffDelta = [&](int type) {
+        double least = std::numeric_limits<double>::infinity();
+        for (int cls = 0; cls < m_model->classCount(); ++cls) {
+            if (m_model->classType(cls) == type)
+                least = std::min(least, offDelta(cls));
+        }
+        return least;
     };
 
     // Already covered by free on-nodes (where the caps let the job run) and nodes booting?
@@ -325,12 +386,14 @@ PowerManager::Wake PowerManager::wake(SimTime now, const JobDemand &demand)
             have = std::min(needed, m_cluster->nodesWithFreeAtLeast(type, threshold)) +
                    m_bootingOfType[type];
         } else {
-            m_room.clear();
-            clusterRoom = m_caps->clusterHeadroomW(*m_cluster);
+            resetRoom();
+            const double least = caps ? leastOnDelta(type) : 0.0;
             forEachNode(m_cluster->freeTree(type), type, filter, threshold, [&](int node) {
-                if (fits(node, jobDelta(node, m_meter->stateIndex(node))))
-                    ++have;
-                return have < needed;
+                bool fitted = false;
+                const Walk next =
+                        fit(node, jobDelta(node, m_meter->stateIndex(node)), least, fitted);
+                have += fitted ? 1 : 0;
+                return have < needed ? next : Walk::Stop;
             });
             have += countAtLeast(m_bootingTree[type], type, filter, 1, needed - have);
         }
@@ -354,37 +417,35 @@ PowerManager::Wake PowerManager::wake(SimTime now, const JobDemand &demand)
         if (m_offOfType[type] < missing)
             continue;
         m_switches.clear();
-        m_room.clear();
-        clusterRoom = m_caps->clusterHeadroomW(*m_cluster);
+        resetRoom();
         if (caps) {
             // The power the counted on-nodes will draw once running the job comes off the
             // room first: booting only what fits on its own would let the whole gang exceed
             // the cap, the job never start, and the booted nodes time out and be booted
             // again for ever.
             int counted = 0;
+            const double least = leastOnDelta(type);
             forEachNode(m_cluster->freeTree(type), type, filter,
                         freeSlotsNeeded(demand, nodeType.slots), [&](int node) {
-                            if (fits(node, jobDelta(node, m_meter->stateIndex(node))))
-                                ++counted;
-                            return counted < needed;
+                            bool fitted = false;
+                            const Walk next = fit(node, jobDelta(node, m_meter->stateIndex(node)),
+                                                  least, fitted);
+                            counted += fitted ? 1 : 0;
+                            return counted < needed ? next : Walk::Stop;
                         });
         }
-        int offSeen = 0;
+        const double leastOff = caps ? leastOffDelta(type) : 0.0;
         forEachNode(m_offTree[type], type, filter, 1, [&](int node) {
-            ++offSeen;
-            const int cls = m_model->classOf(node);
-            const int off = m_model->stateIndex(cls, NodePowerState::Off, 0);
-            const int booting = m_model->stateIndex(cls, NodePowerState::Booting, 0);
-            const double delta = std::max(jobDelta(node, off), m_model->capWatts(cls, booting) -
-                                                                       m_model->capWatts(cls, off));
-            if (fits(node, delta))
+            bool fitted = false;
+            const Walk next = fit(node, offDelta(m_model->classOf(node)), leastOff, fitted);
+            if (fitted)
                 m_switches.push_back({node, NodePowerState::Booting});
-            return static_cast<int>(m_switches.size()) < missing;
+            return static_cast<int>(m_switches.size()) < missing ? next : Walk::Stop;
         });
         if (static_cast<int>(m_switches.size()) < missing || !m_caps->admitsSwitches(m_switches)) {
-            // There were enough off nodes, so a cap is what kept them off. (With too few, the
-            // job waits for running jobs to end, caps or not.)
-            if (offSeen >= missing)
+            // If enough nodes were off, a cap is what kept them off. (With too few, the job
+            // waits for running jobs to end, caps or not.)
+            if (countAtLeast(m_offTree[type], type, filter, 1, missing) >= missing)
                 result.refusedByCap = true;
             continue;
         }

@@ -131,6 +131,7 @@ private:
     int countAtLeast(const MaxTree &tree, int type, const NodeFilter &filter, int minimum,
                      int limit) const;
     bool unrestricted(const NodeFilter &filter) const;
+    enum class Walk { Next, SkipRack, Stop };
     template<typename Visit>
     void forEachNode(const MaxTree &tree, int type, const NodeFilter &filter, int minimum,
                      Visit visit) const;
@@ -159,10 +160,13 @@ private:
     std::vector<int> m_offOfType;
     std::vector<std::uint8_t> m_forJob; // per node: booting for wake()
     int m_wakeBooting = 0;
-    std::vector<int> m_have; // scratch for wake()
+    std::vector<int> m_have;                                             // scratch for wake()
     std::vector<int> m_expired;
     std::vector<PowerCaps::Switch> m_switches;
-    std::vector<std::pair<int, double>> m_room; // scratch for wake(): rack -> headroom left
+    // Scratch for wake(): power headroom left per rack, valid where the stamp is current.
+    std::vector<double> m_rackRoom;
+    std::vector<std::uint32_t> m_rackRoomStamp;
+    std::uint32_t m_roomStamp = 0;
 };
 
 } // namespace headroom

@@ -105,11 +105,22 @@ bool EasyScheduler::refusedSinceLastStart(const JobTable &jobs, JobIndex job) co
     return std::find(m_refused.begin(), m_refused.end(), demand) != m_refused.end();
 }
 
+// Placement is a function of the job's demand and the cluster (and its power) as they are;
+// neither changes until something starts. So a job asking exactly what a cap refused gets the
+// same refusal until then: in a power-capped cluster with a long queue, each job size is
+// placed once per start instead of once per queued job.
+bool EasyScheduler::capRefusedSinceLastStart(const JobTable &jobs, JobIndex job) const
+{
+    const std::pair<std::size_t, int> demand{shapeOf(jobs, job), jobs.slots[job]};
+    return std::find(m_capRefused.begin(), m_capRefused.end(), demand) != m_capRefused.end();
+}
+
 void EasyScheduler::startBackfilled(SchedulingContext &context, JobIndex job)
 {
     context.start(job, m_candidate);
     m_queue.noteRemoved();
     m_refused.clear();
+    m_capRefused.clear();
 }
 
 void EasyScheduler::forgetFits()
@@ -118,6 +129,7 @@ void EasyScheduler::forgetFits()
         m_failedSlots[shape] = INT_MAX;
     m_failedShapes.clear();
     m_refused.clear();
+    m_capRefused.clear();
 }
 
 bool EasyScheduler::headUsable(const SchedulingContext &context, int node) const
@@ -260,11 +272,14 @@ void EasyScheduler::backfill(SchedulingContext &context, JobIndex job)
             context.now() + jobs.requested[job] / context.maxSpeed() <= r.shadow;
     if (!mayEndByShadow && r.everyNodeUsable && jobs.slots[job] > r.extra)
         return; // cheap early out for the common homogeneous case
-    if (knownNotToFit(jobs, job) || (!mayEndByShadow && refusedSinceLastStart(jobs, job)))
+    if (knownNotToFit(jobs, job) || (!mayEndByShadow && refusedSinceLastStart(jobs, job)) ||
+        capRefusedSinceLastStart(jobs, job))
         return;
     if (!context.place(job, m_candidate)) {
         if (!context.refusedByCap())
             noteDoesNotFit(jobs, job);
+        else
+            m_capRefused.emplace_back(shapeOf(jobs, job), jobs.slots[job]);
         return;
     }
     const bool endsByShadow =

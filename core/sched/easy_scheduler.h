@@ -79,6 +79,7 @@ private:
     bool knownNotToFit(const JobTable &jobs, JobIndex job) const;
     void noteDoesNotFit(const JobTable &jobs, JobIndex job);
     bool refusedSinceLastStart(const JobTable &jobs, JobIndex job) const;
+    bool capRefusedSinceLastStart(const JobTable &jobs, JobIndex job) const;
     void startBackfilled(SchedulingContext &context, JobIndex job);
     void forgetFits();
 
@@ -96,6 +97,8 @@ private:
     std::vector<std::size_t> m_failedShapes; // entries of m_failedSlots set this pass
     // (shape, slots) of jobs refused past the shadow time since the last start this pass.
     std::vector<std::pair<std::size_t, int>> m_refused;
+    // (shape, slots) of jobs a power cap kept from being placed since the last start this pass.
+    std::vector<std::pair<std::size_t, int>> m_capRefused;
 };
 
 } // namespace headroom
