@@ -5,6 +5,7 @@
 #include "core/metrics/tenant_metrics.h"
 #include "core/model/scenario.h"
 #include "core/model/validation.h"
+#include "core/placement/cap_fallback_placement.h"
 #include "core/placement/placement_factory.h"
 #include "core/placement/power_aware_placement.h"
 #include "core/power/cap_feasibility.h"
@@ -56,7 +57,15 @@ Simulation::Simulation(const Scenario &scenario)
     if (scenario.policy.placement == PlacementKind::PowerAware) {
         m_rackIndex = std::make_unique<RackLoadIndex>(m_cluster);
         static_cast<PowerAwarePlacement &>(*m_placement).attach(&m_caps, m_rackIndex.get());
+    } else if (m_model.hasCaps()) {
+        m_rackIndex = std::make_unique<RackLoadIndex>(m_cluster);
+        m_placement = std::make_unique<CapFallbackPlacement>(std::move(m_placement), m_caps,
+                                                             m_rackIndex.get());
     }
+    double longestSwitch = 0.0;
+    for (const NodeType &type : scenario.nodeTypes)
+        longestSwitch = std::max(longestSwitch, type.bootS + type.shutdownS);
+    m_stallAfterS = kServiceHorizonS + scenario.energy.idleTimeoutS + longestSwitch;
     m_dpm.begin(m_firstEvent);
     if (!scenario.services.empty()) {
         initServices(scenario);
@@ -179,7 +188,8 @@ bool Simulation::step()
     // Queued jobs may still start once nodes being switched (or idle ones timing out, under a
     // power cap) have done so; otherwise nothing can happen any more.
     if (m_nextSubmission == jobs.size() && m_runningCount == 0 &&
-        (m_scheduler->queueLength() == 0 || std::isinf(m_dpm.nextEventTime())) &&
+        (m_scheduler->queueLength() == 0 || std::isinf(m_dpm.nextEventTime()) ||
+         time >= m_lastJobActivity + m_stallAfterS) &&
         (!m_hasServices || servicesMayStop(time)))
         finish();
     return true;
@@ -405,8 +415,8 @@ void Simulation::finish()
     if (m_finished)
         return;
     // With every job placeable on an empty cluster (impossible ones were rejected), a queue
-    // cannot stall with nothing running. Should a future policy make it possible, the stuck
-    // jobs are reported as rejected rather than lost.
+    // should not stall with nothing running; where services or power management still make
+    // it so (see m_stallAfterS), the stuck jobs are reported as rejected rather than lost.
     JobTable &jobs = m_jobs.table;
     for (std::size_t job = 0; job < jobs.size(); ++job) {
         if (jobs.state[job] == JobState::Queued) {

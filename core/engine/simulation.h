@@ -112,7 +112,9 @@ struct LiveStatus
 //    t0 + kServiceHorizonS (one day, a whole diurnal cycle); jobs are not cut at the horizon.
 //    Queued jobs that cannot start while nothing runs (services hold what they need) are
 //    given up (RejectReason::NeverStarted) once a day has passed without a submission or
-//    completion: by then every daily load level has been seen.
+//    completion: by then every daily load level has been seen. The same holds without
+//    services (m_stallAfterS), should power management keep switching nodes for a queue
+//    that cannot use them.
 // Replicas are not reported to observers (no job events); clusterState() shows their slots
 // as held.
 //
@@ -210,7 +212,7 @@ private:
     PowerMeter m_power;
     PowerCaps m_caps;
     PowerManager m_dpm;
-    std::unique_ptr<RackLoadIndex> m_rackIndex; // only for power_aware placement
+    std::unique_ptr<RackLoadIndex> m_rackIndex; // for power_aware placement (or the cap fallback)
     LoadAccounting m_load;
     std::unique_ptr<Scheduler> m_scheduler;
     std::unique_ptr<PlacementStrategy> m_placement;
@@ -255,6 +257,12 @@ private:
     // The next tick, readiness or horizon: what nextEventTime() adds (+inf without services).
     SimTime m_nextServiceEvent = std::numeric_limits<SimTime>::infinity();
     bool m_servicesStarted = false;
+    // With jobs queued, nothing running and nothing left to submit, the queue is stalled once
+    // this long has passed since m_lastJobActivity: a day (every daily service load level),
+    // plus an idle timeout, a shutdown and a boot (what power management may still need to
+    // make room). Power management can otherwise keep booting nodes no queued job can use,
+    // and the run would never end.
+    SimTime m_stallAfterS = 0.0;
     // Last submission or completion. (While nothing runs, every job started since has
     // completed, or was preempted by a start, so starts need not be counted.)
     SimTime m_lastJobActivity = 0.0;

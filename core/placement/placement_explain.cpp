@@ -140,6 +140,9 @@ PlacementExplanation explainPlacement(const Job &job, const ClusterState &state,
                              (gang ? ", gang" : "") + (job.dedicated ? ", dedicated" : "") + ")";
     if (reject != RejectReason::None) {
         out.summary = what + " can never run: " + describe(reject);
+    } else if (!out.fits && strategy.refusedByCap()) {
+        out.summary = what + " does not fit now: a power cap refuses every allocation it could " +
+                      "have (" + std::to_string(candidates) + " node(s) have room)";
     } else if (!out.fits) {
         out.summary = gang ? what + " does not fit now: only " + std::to_string(candidates) +
                                       " whole free node(s) it may use, too few of one type"

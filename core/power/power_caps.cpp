@@ -64,8 +64,11 @@ bool PowerCaps::admitsChanges(const ClusterState &state) const
         else
             it->second += delta;
     }
+    // A change that draws no more cannot break a cap; it must pass even where the draw is
+    // already over one (idle nodes alone may exceed a small rack budget), or the nodes there
+    // could never be switched off to get back under it.
     for (const auto &[rack, delta] : m_rackDelta) {
-        if (!m_model->hasRackBudget(rack))
+        if (!m_model->hasRackBudget(rack) || delta <= 0.0)
             continue;
         const double budget = m_model->rackBudgetW(rack);
         const double estimate = rackCapW(state, rack) + delta;
@@ -74,7 +77,7 @@ bool PowerCaps::admitsChanges(const ClusterState &state) const
         if (estimate >= budget * (1.0 - kMargin) && rackCapWAfter(state, rack) > budget)
             return false;
     }
-    if (m_model->hasClusterCap()) {
+    if (m_model->hasClusterCap() && total > 0.0) {
         const double cap = m_model->clusterCapW();
         const double estimate = clusterCapW(state, false) + total;
         if (estimate > cap * (1.0 + kMargin))

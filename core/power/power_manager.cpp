@@ -117,6 +117,7 @@ PowerManager::Transitions PowerManager::completeTransitions(SimTime now)
             if (m_forJob[boot.node]) {
                 m_forJob[boot.node] = 0;
                 --m_wakeBooting;
+                m_wakeBootEnded = now;
             }
             setSwitched(boot.node, NodePowerState::Idle);
             nodeBecameIdle(boot.node, now);
@@ -141,7 +142,11 @@ void PowerManager::expireIdle(SimTime now)
          dropStaleTimeouts()) {
         const Timeout timeout = m_timeouts.front();
         m_timeouts.pop_front();
-        if (m_wakeBooting > 0)
+        // Also deferred at the instant a wake boot ends: the pass that follows may start the
+        // job on this node together with the booted one. (A gang whose nodes could only be
+        // booted one at a time, with boots as long as the idle timeout, otherwise never had
+        // all of them on at once: each timed out as the next came up.)
+        if (m_wakeBooting > 0 || m_wakeBootEnded == now)
             m_deferred.push_back(timeout);
         else
             m_expired.push_back(timeout.node);

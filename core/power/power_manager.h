@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -160,6 +161,7 @@ private:
     std::vector<int> m_offOfType;
     std::vector<std::uint8_t> m_forJob; // per node: booting for wake()
     int m_wakeBooting = 0;
+    SimTime m_wakeBootEnded = -std::numeric_limits<SimTime>::infinity(); // last boot for a job
     std::vector<int> m_have;                                             // scratch for wake()
     std::vector<int> m_expired;
     std::vector<PowerCaps::Switch> m_switches;

@@ -3,6 +3,7 @@
 // carbon integrals.
 #include "core/engine/simulation.h"
 #include "core/io/run_outputs.h"
+#include "core/placement/placement_explain.h"
 #include "tests/support/recording_observer.h"
 #include "tests/support/run_helpers.h"
 #include "tests/support/scenario_builder.h"
@@ -247,6 +248,164 @@ private Q_SLOTS:
         QCOMPARE(outcome(r, 2).firstStart, 250.0);
         QCOMPARE(r.metrics.timeAtPowerCapS, 50.0);
         QCOMPARE(r.metrics.rackPeakPowerW.at(0), 200.0);
+    }
+
+    // A rack without room for one more node is passed over whole, and the walk goes on in the
+    // next racks. Racks r0, r1 and r2 hold two single-slot nodes each (100 W idle, 300 W
+    // busy, 10 W off); r0 has a 450 W budget. Job 1, pinned to r0-n0, runs from 0 to 5000;
+    // every other node is off from 110. At 1000 a 3-node gang needs three boots: r0-n1
+    // would take r0 from 310 W to 600 W, so r1-n0, r1-n1 and r2-n0 are booted and the gang
+    // starts on them at 1050.
+    void wakePassesOverAFullRackToTheNextRacks()
+    {
+        ScenarioBuilder b;
+        b.nodes(2, 1, "node", "r0").nodes(2, 1, "node", "r1").nodes(2, 1, "node", "r2");
+        b.linearPower("node", 100, 300);
+        b.job(1, 0, 1, 5000).job(2, 1000, 3, 10);
+        JobConstraints pin;
+        pin.pinNode = "r0-n0";
+        b.constrain(1, pin);
+        Scenario s = b.build();
+        NodeType &type = typeOf(s);
+        type.offW = 10;
+        type.bootS = 50;
+        type.shutdownS = 10;
+        s.energy.dpmEnabled = true;
+        s.energy.idleTimeoutS = 100;
+        s.energy.spareNodes = 0;
+        setBudget(s, "r0", 0.45);
+        RecordingObserver observer;
+        const RunResult r = runScenario(s, &observer);
+        QCOMPARE(outcome(r, 2).firstStart, 1050.0);
+        std::vector<int> booted;
+        for (const RecordingObserver::NodeSwitch &change : observer.switches) {
+            if (change.state == NodePowerState::Booting)
+                booted.push_back(change.node);
+        }
+        QCOMPARE(booted, (std::vector<int>{2, 3, 4}));
+        QCOMPARE(r.metrics.timeAtPowerCapS, 0.0);
+        QCOMPARE(r.metrics.rackPeakPowerW.at(0), 400.0);
+    }
+
+    // A node timing out at the instant the boots for a job end stays on for that job's pass.
+    // Three single-slot nodes (boot 50 s, timeout 50 s, no spares). Job 1, pinned to node 0,
+    // runs 0..100; nodes 1 and 2 time out at 50 and are off at 60. Job 2, a 3-node gang,
+    // arrives at 100: node 0 is on, so nodes 1 and 2 are booted, 100..150. Node 0, idle since
+    // 100, times out at 150 too; switched off then, the gang would wait for it to shut down
+    // and boot again (until 210).
+    void nodeTimingOutAsTheBootsForAJobEndWaitsForItsPass()
+    {
+        ScenarioBuilder b;
+        b.singleSlotNodes(3).linearPower("node", 100, 300);
+        b.job(1, 0, 1, 100).job(2, 100, 3, 10);
+        JobConstraints pin;
+        pin.pinNode = "r0-n0";
+        b.constrain(1, pin);
+        Scenario s = b.build();
+        NodeType &type = typeOf(s);
+        type.offW = 10;
+        type.bootS = 50;
+        type.shutdownS = 10;
+        s.energy.dpmEnabled = true;
+        s.energy.idleTimeoutS = 50;
+        s.energy.spareNodes = 0;
+        const RunResult r = runScenario(s);
+        QCOMPARE(outcome(r, 1).firstStart, 0.0);
+        QCOMPARE(outcome(r, 2).firstStart, 150.0);
+        QCOMPARE(r.metrics.boots, 2LL);
+    }
+
+    // Idle nodes alone may draw more than a small rack budget; switching them off draws less,
+    // so the budget must not keep them on. Rack r0: two single-slot nodes, 100 W idle, with a
+    // 150 W budget; job 1 runs on r1 (no budget) until 1000. Both r0 nodes time out at 100.
+    void idleNodesOverARackBudgetAreStillSwitchedOff()
+    {
+        ScenarioBuilder b;
+        b.nodes(2, 1, "node", "r0").nodes(1, 1, "node", "r1").linearPower("node", 100, 300);
+        b.job(1, 0, 1, 1000);
+        JobConstraints onR1;
+        onR1.rack = "r1";
+        b.constrain(1, onR1);
+        Scenario s = b.build();
+        NodeType &type = typeOf(s);
+        type.offW = 10;
+        type.bootS = 50;
+        type.shutdownS = 20;
+        s.energy.dpmEnabled = true;
+        s.energy.idleTimeoutS = 100;
+        s.energy.spareNodes = 0;
+        setBudget(s, "r0", 0.15);
+        RecordingObserver observer;
+        runScenario(s, &observer);
+        const std::vector<RecordingObserver::NodeSwitch> expected = {
+                {100.0, 1, NodePowerState::ShuttingDown},
+                {100.0, 0, NodePowerState::ShuttingDown},
+                {120.0, 0, NodePowerState::Off},
+                {120.0, 1, NodePowerState::Off},
+        };
+        QCOMPARE(observer.switches, expected);
+    }
+
+    // A strategy that does not look at power keeps its own choice when the caps admit it, and
+    // otherwise gets power_aware's: a cap on one rack does not hold a job another rack can
+    // run. Rack r0: two single-slot nodes (100 W idle, 300 W busy) with a 450 W budget; rack
+    // r1: one node, no budget. Job 1 (pinned to r0-n0) runs 0..1000, taking r0 to 400 W. Job 2
+    // arrives at 10: every strategy here would pick r0-n1 (lowest index, or emptiest rack
+    // first), which would take r0 to 600 W, so it runs on r1-n0 at once.
+    void capRefusingTheStrategysChoiceFallsBackToAnotherRack_data()
+    {
+        QTest::addColumn<int>("placement");
+        for (PlacementKind kind :
+             {PlacementKind::FirstFit, PlacementKind::BestFit, PlacementKind::LeastLoaded,
+              PlacementKind::RoundRobin, PlacementKind::TopologyAware})
+            QTest::newRow(std::string(toString(kind)).c_str()) << static_cast<int>(kind);
+    }
+    void capRefusingTheStrategysChoiceFallsBackToAnotherRack()
+    {
+        QFETCH(int, placement);
+        ScenarioBuilder b;
+        b.nodes(2, 1, "node", "r0").nodes(1, 1, "node", "r1").linearPower("node", 100, 300);
+        b.placement(static_cast<PlacementKind>(placement));
+        b.job(1, 0, 1, 1000).job(2, 10, 1, 10);
+        JobConstraints pin;
+        pin.pinNode = "r0-n0";
+        b.constrain(1, pin);
+        Scenario s = b.build();
+        setBudget(s, "r0", 0.45);
+        RecordingObserver observer;
+        const RunResult r = runScenario(s, &observer);
+        QCOMPARE(outcome(r, 2).firstStart, 10.0);
+        QCOMPARE(r.metrics.timeAtPowerCapS, 0.0);
+        QCOMPARE(r.metrics.rackPeakPowerW.at(0), 400.0);
+        bool onR1 = false;
+        for (const auto &start : observer.starts) {
+            if (start.job == 1) // input index of job 2
+                onR1 = start.allocation.size() == 1 && start.allocation.front().node == 2;
+        }
+        QVERIFY(onR1);
+    }
+
+    // The same cluster with a 150 W budget on r1 too: no rack can take job 2 now, and the
+    // explanation says a cap, not room, is what holds it.
+    void explanationNamesTheCapThatHoldsAJob()
+    {
+        ScenarioBuilder b;
+        b.nodes(2, 1, "node", "r0").nodes(1, 1, "node", "r1").linearPower("node", 100, 300);
+        b.job(1, 0, 1, 1000).job(2, 10, 1, 10);
+        JobConstraints pin;
+        pin.pinNode = "r0-n0";
+        b.constrain(1, pin);
+        Scenario s = b.build();
+        setBudget(s, "r0", 0.45);
+        setBudget(s, "r1", 0.15);
+        Simulation simulation(s);
+        simulation.runUntil(20);
+        const PlacementExplanation e =
+                explainPlacement(s.jobs[1], simulation.clusterState(), simulation.placement());
+        QVERIFY(!e.fits);
+        QCOMPARE(e.summary, std::string("job 2 (1 accelerator) does not fit now: a power cap "
+                                        "refuses every allocation it could have (2 node(s) "
+                                        "have room)"));
     }
 
     // Waiting for running jobs is not waiting at a cap. Rack r0 holds nodes 0 and 1, rack r1
