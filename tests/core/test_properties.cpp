@@ -1080,6 +1080,42 @@ Scenario makeTenantScenario(Layout layout, SchedulerKind kind, PlacementKind pla
     return scenario;
 }
 
+// Uneven, tight power caps next to reservations, dedicated jobs and constraints, with boots
+// as long as the idle timeout and few spares: the setting in which power management and
+// placements that do not look at power once kept a queue waiting for ever (random scenarios
+// that never ended). Each rack's budget is drawn between its idle draw and its full load.
+Scenario makeTightCapScenario(Layout layout, SchedulerKind kind, PlacementKind placement,
+                              std::uint64_t seed)
+{
+    Scenario scenario = makeTenantScenario(layout, kind, placement, seed);
+    Random random(seed * 104'729 + static_cast<std::uint64_t>(layout));
+    for (NodeType &type : scenario.nodeTypes) {
+        type.bootS = 120.0;
+        type.shutdownS = 30.0;
+        type.offW = 0.02 * type.power.idleW();
+    }
+    double clusterMaxW = 0.0;
+    for (Zone &zone : scenario.cluster.zones) {
+        for (Rack &rack : zone.racks) {
+            double idleW = 0.0;
+            double maxW = 0.0;
+            for (const NodeSpec &node : rack.nodes) {
+                idleW += scenario.findNodeType(node.type)->power.idleW();
+                maxW += scenario.findNodeType(node.type)->power.maxW();
+            }
+            clusterMaxW += maxW;
+            if (random.uniform() < 0.75)
+                rack.powerBudgetKw = (idleW + random.uniform() * (maxW - idleW)) / 1000.0;
+        }
+    }
+    if (random.uniform() < 0.5)
+        scenario.energy.clusterPowerCapKw = 0.6 * clusterMaxW / 1000.0;
+    scenario.energy.dpmEnabled = true;
+    scenario.energy.idleTimeoutS = 120.0;
+    scenario.energy.spareNodes = static_cast<int>(random.uniform() * 3.0);
+    return scenario;
+}
+
 // Per-tenant metrics recomputed from the outcomes, and fragmentation from the event log:
 // at every instant, the free slots of nodes that hold some but not all of theirs.
 std::string checkTenantMetrics(const Outcome &run)
@@ -1582,6 +1618,38 @@ private Q_SLOTS:
         QVERIFY(observer.starts == first.observer.starts);
         QVERIFY(observer.power == first.observer.power);
         QVERIFY(observer.firstShadow == first.observer.firstShadow);
+    }
+
+    void tightCapsNeverStallTheQueue_data() { addTenantRows(); }
+    // Under tight caps every job still completes, or is rejected at submission as one that
+    // could never run; none is left waiting (given up as never started), and the caps hold.
+    // The run is stepped with a bound, so a run that would never end fails instead of hanging.
+    void tightCapsNeverStallTheQueue()
+    {
+        QFETCH(int, layout);
+        QFETCH(int, scheduler);
+        QFETCH(int, placement);
+        QFETCH(quint64, seed);
+        Outcome run{makeTightCapScenario(static_cast<Layout>(layout),
+                                         static_cast<SchedulerKind>(scheduler),
+                                         static_cast<PlacementKind>(placement), seed),
+                    {},
+                    {}};
+        Simulation simulation(run.scenario);
+        simulation.addObserver(&run.observer);
+        long long steps = 0;
+        while (simulation.step() && ++steps < 1'000'000) {
+        }
+        QVERIFY2(simulation.finished(), "the run did not end within a million steps");
+        run.result = simulation.result();
+        const std::string failure = checkEnergyManagement(run);
+        QVERIFY2(failure.empty(), failure.c_str());
+        for (const JobOutcome &job : run.result.jobs) {
+            QVERIFY2(job.state == JobState::Completed ||
+                             (job.state == JobState::Rejected &&
+                              job.rejectReason != RejectReason::NeverStarted),
+                     ("job " + std::to_string(job.id) + " did not run").c_str());
+        }
     }
 
     void energyManagementKeepsCapsAndIsDeterministic_data() { addAllRows(); }
