@@ -73,6 +73,7 @@ PlacementExplanation explainPlacement(const Job &job, const ClusterState &state,
     out.exclusive = job.dedicated;
     out.rejectReason = reject;
     out.fits = reject == RejectReason::None && strategy.place(demand, state, out.allocation);
+    const bool heldByCap = !out.fits && reject == RejectReason::None && strategy.refusedByCap();
     if (!out.fits)
         out.allocation.clear();
 
@@ -128,7 +129,9 @@ PlacementExplanation explainPlacement(const Job &job, const ClusterState &state,
             ++candidates;
             e.verdict = chosen ? NodeVerdict::Chosen : NodeVerdict::Candidate;
             e.score = strategy.score(demand, state, n);
-            e.reason = chosen ? "chosen" : "could take it, but another node is preferred";
+            e.reason = chosen      ? "chosen"
+                       : heldByCap ? "has room, but a power cap refuses the job there now"
+                                   : "could take it, but another node is preferred";
             if (e.score)
                 e.reason += " (" + out.scoreMeaning + ": " + formatScore(*e.score) + ")";
         }
@@ -140,7 +143,7 @@ PlacementExplanation explainPlacement(const Job &job, const ClusterState &state,
                              (gang ? ", gang" : "") + (job.dedicated ? ", dedicated" : "") + ")";
     if (reject != RejectReason::None) {
         out.summary = what + " can never run: " + describe(reject);
-    } else if (!out.fits && strategy.refusedByCap()) {
+    } else if (heldByCap) {
         out.summary = what + " does not fit now: a power cap refuses every allocation it could " +
                       "have (" + std::to_string(candidates) + " node(s) have room)";
     } else if (!out.fits) {

@@ -406,6 +406,9 @@ private Q_SLOTS:
         QCOMPARE(e.summary, std::string("job 2 (1 accelerator) does not fit now: a power cap "
                                         "refuses every allocation it could have (2 node(s) "
                                         "have room)"));
+        QCOMPARE(e.nodes[1].verdict, NodeVerdict::Candidate);
+        QVERIFY(e.nodes[1].reason.starts_with(
+                "has room, but a power cap refuses the job there now"));
     }
 
     // Waiting for running jobs is not waiting at a cap. Rack r0 holds nodes 0 and 1, rack r1
