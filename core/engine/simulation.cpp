@@ -54,14 +54,14 @@ Simulation::Simulation(const Scenario &scenario)
     m_indexRunning = m_scheduler->readsRunningByExpectedEnd();
     m_jobs.table.speed.assign(jobs.size(), 1.0);
     rejectJobsAboveCaps(m_model, m_jobs.filters, m_jobs.table);
-    if (scenario.policy.placement == PlacementKind::PowerAware) {
+    const bool powerAware = scenario.policy.placement == PlacementKind::PowerAware;
+    if (powerAware || m_model.hasCaps())
         m_rackIndex = std::make_unique<RackLoadIndex>(m_cluster);
+    if (powerAware)
         static_cast<PowerAwarePlacement &>(*m_placement).attach(&m_caps, m_rackIndex.get());
-    } else if (m_model.hasCaps()) {
-        m_rackIndex = std::make_unique<RackLoadIndex>(m_cluster);
+    else if (m_model.hasCaps())
         m_placement = std::make_unique<CapFallbackPlacement>(std::move(m_placement), m_caps,
                                                              m_rackIndex.get());
-    }
     double longestSwitch = 0.0;
     for (const NodeType &type : scenario.nodeTypes)
         longestSwitch = std::max(longestSwitch, type.bootS + type.shutdownS);

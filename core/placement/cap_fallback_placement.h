@@ -25,6 +25,7 @@ public:
     std::string_view name() const override { return m_preferred->name(); }
     bool place(const JobDemand &demand, const ClusterState &state, Allocation &out) override;
     bool refusedByCap() const override { return m_refusedByCap; }
+    bool checksCaps() const override { return true; }
     void started(const Allocation &allocation) override { m_preferred->started(allocation); }
     std::string_view scoreMeaning() const override { return m_preferred->scoreMeaning(); }
     std::optional<double> score(const JobDemand &demand, const ClusterState &state,

@@ -29,6 +29,10 @@ public:
     // found would break a power cap (DESIGN.md §4); strategies that do not look at power
     // leave that to the scheduling context's check.
     virtual bool refusedByCap() const { return false; }
+    // Whether every allocation place() returns was already admitted by the power caps it was
+    // given (the engine's, which the scheduling context also holds), so that the context need
+    // not check it a second time.
+    virtual bool checksCaps() const { return false; }
 
     // A job started on `allocation` (found by place() on the live cluster). Called once per
     // start, never for speculative place() calls; strategies with a memory (round-robin's

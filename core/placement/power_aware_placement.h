@@ -69,6 +69,7 @@ public:
     std::string_view name() const override { return "power_aware"; }
     bool place(const JobDemand &demand, const ClusterState &state, Allocation &out) override;
     bool refusedByCap() const override { return m_refusedByCap; }
+    bool checksCaps() const override { return m_caps != nullptr; }
 
     // `index` may be null; both must outlive the placement.
     void attach(const PowerCaps *caps, const RackLoadIndex *index);

@@ -298,15 +298,17 @@ PowerManager::Wake PowerManager::wake(SimTime now, const JobDemand &demand)
     const bool caps = m_caps->active();
     const bool fast = unrestricted(filter) && !caps;
 
-    // The power a node of the job would add once running on it (what caps count).
-    // `fromIndex` is the node's state index now: its busy accelerators if it is on (the job's
-    // come on top of those of a partly used node), or off.
-    const auto jobDelta = [&](int node, int fromIndex) {
-        const int cls = m_model->classOf(node);
+    // The power a node of class `cls` would add once running the job (what caps count).
+    // `fromIndex` is the node's state index: its busy accelerators if it is on (the job's come
+    // on top of those of a partly used node), or off.
+    const auto jobDelta = [&](int cls, int fromIndex) {
         const int slots = m_model->classSlots(cls);
         const int busyNow = fromIndex <= slots ? fromIndex : 0;
         const int busy = std::min(busyNow + std::min(demand.slots, slots), slots);
         return m_model->capWatts(cls, busy) - m_model->capWatts(cls, fromIndex);
+    };
+    const auto onDelta = [&](int node) {
+        return jobDelta(m_model->classOf(node), m_meter->stateIndex(node));
     };
     // Room left under the caps as nodes are counted or chosen: per rack, and the cluster.
     double clusterRoom = 0.0;
@@ -328,20 +330,23 @@ PowerManager::Wake PowerManager::wake(SimTime now, const JobDemand &demand)
     // `least` (the least any node of the walk may add) is left, the rest of the rack, or of the
     // walk, cannot fit either: under a binding cap most racks have no room at all, and looking
     // at each of their nodes after every pass was most of the cost of a power-capped replay.
-    const auto fit = [&](int node, double delta, double least, bool &fitted) {
-        fitted = true;
+    struct Fit
+    {
+        bool fitted;
+        Walk next; // where the walk goes on: the rest may still fit or not
+    };
+    const auto fit = [&](int node, double delta, double least) -> Fit {
         if (!caps)
-            return Walk::Next;
+            return {true, Walk::Next};
         double &room = rackRoom(layout.nodes[node].rack);
         if (delta <= room && delta <= clusterRoom) {
             room -= delta;
             clusterRoom -= delta;
-            return Walk::Next;
+            return {true, Walk::Next};
         }
-        fitted = false;
         if (clusterRoom < least)
-            return Walk::Stop;
-        return room < least ? Walk::SkipRack : Walk::Next;
+            return {false, Walk::Stop};
+        return {false, room < least ? Walk::SkipRack : Walk::Next};
     };
     // The least a node of `type` adds when the job runs on it: on a free on-node, and (booted
     // for it) on an off node.
@@ -351,10 +356,8 @@ PowerManager::Wake PowerManager::wake(SimTime now, const JobDemand &demand)
             if (m_model->classType(cls) != type)
                 continue;
             const int slots = m_model->classSlots(cls);
-            const int add = std::min(demand.slots, slots);
-            for (int busy = 0; busy + add <= slots; ++busy)
-                least = std::min(least,
-                                 m_model->capWatts(cls, busy + add) - m_model->capWatts(cls, busy));
+            for (int busy = 0; busy + std::min(demand.slots, slots) <= slots; ++busy)
+                least = std::min(least, jobDelta(cls, busy));
         }
         return least;
     };
@@ -363,9 +366,8 @@ PowerManager::Wake PowerManager::wake(SimTime now, const JobDemand &demand)
     const auto offDelta = [&](int cls) {
         const int off = m_model->stateIndex(cls, NodePowerState::Off, 0);
         const int booting = m_model->stateIndex(cls, NodePowerState::Booting, 0);
-        const int busy = std::min(demand.slots, m_model->classSlots(cls));
-        return std::max(m_model->capWatts(cls, busy), m_model->capWatts(cls, booting)) -
-               m_model->capWatts(cls, off);
+        return std::max(jobDelta(cls, off),
+                        m_model->capWatts(cls, booting) - m_model->capWatts(cls, off));
     };
     const auto leastOffDelta = [&](int type) {
         double least = std::numeric_limits<double>::infinity();
@@ -374,6 +376,19 @@ PowerManager::Wake PowerManager::wake(SimTime now, const JobDemand &demand)
                 least = std::min(least, offDelta(cls));
         }
         return least;
+    };
+    // Counts the free on-nodes of `type` (at least `threshold` slots free) whose rack and the
+    // cluster have the power for the job, up to `needed`, taking that power off a fresh room.
+    const auto countUsableOn = [&](int type, int threshold, int needed) {
+        resetRoom();
+        const double least = caps ? leastOnDelta(type) : 0.0;
+        int count = 0;
+        forEachNode(m_cluster->freeTree(type), type, filter, threshold, [&](int node) {
+            const Fit f = fit(node, onDelta(node), least);
+            count += f.fitted ? 1 : 0;
+            return count < needed ? f.next : Walk::Stop;
+        });
+        return count;
     };
 
     // Already covered by free on-nodes (where the caps let the job run) and nodes booting?
@@ -391,15 +406,7 @@ PowerManager::Wake PowerManager::wake(SimTime now, const JobDemand &demand)
             have = std::min(needed, m_cluster->nodesWithFreeAtLeast(type, threshold)) +
                    m_bootingOfType[type];
         } else {
-            resetRoom();
-            const double least = caps ? leastOnDelta(type) : 0.0;
-            forEachNode(m_cluster->freeTree(type), type, filter, threshold, [&](int node) {
-                bool fitted = false;
-                const Walk next =
-                        fit(node, jobDelta(node, m_meter->stateIndex(node)), least, fitted);
-                have += fitted ? 1 : 0;
-                return have < needed ? next : Walk::Stop;
-            });
+            have = countUsableOn(type, threshold, needed);
             have += countAtLeast(m_bootingTree[type], type, filter, 1, needed - have);
         }
         if (have >= needed)
@@ -422,30 +429,18 @@ PowerManager::Wake PowerManager::wake(SimTime now, const JobDemand &demand)
         if (m_offOfType[type] < missing)
             continue;
         m_switches.clear();
-        resetRoom();
-        if (caps) {
-            // The power the counted on-nodes will draw once running the job comes off the
-            // room first: booting only what fits on its own would let the whole gang exceed
-            // the cap, the job never start, and the booted nodes time out and be booted
-            // again for ever.
-            int counted = 0;
-            const double least = leastOnDelta(type);
-            forEachNode(m_cluster->freeTree(type), type, filter,
-                        freeSlotsNeeded(demand, nodeType.slots), [&](int node) {
-                            bool fitted = false;
-                            const Walk next = fit(node, jobDelta(node, m_meter->stateIndex(node)),
-                                                  least, fitted);
-                            counted += fitted ? 1 : 0;
-                            return counted < needed ? next : Walk::Stop;
-                        });
-        }
+        // The power the counted on-nodes will draw once running the job comes off the room
+        // first: booting only what fits on its own would let the whole gang exceed the cap,
+        // the job never start, and the booted nodes time out and be booted again for ever.
+        // (Without caps the room is not looked at.)
+        if (caps)
+            countUsableOn(type, freeSlotsNeeded(demand, nodeType.slots), needed);
         const double leastOff = caps ? leastOffDelta(type) : 0.0;
         forEachNode(m_offTree[type], type, filter, 1, [&](int node) {
-            bool fitted = false;
-            const Walk next = fit(node, offDelta(m_model->classOf(node)), leastOff, fitted);
-            if (fitted)
+            const Fit f = fit(node, offDelta(m_model->classOf(node)), leastOff);
+            if (f.fitted)
                 m_switches.push_back({node, NodePowerState::Booting});
-            return static_cast<int>(m_switches.size()) < missing ? next : Walk::Stop;
+            return static_cast<int>(m_switches.size()) < missing ? f.next : Walk::Stop;
         });
         if (static_cast<int>(m_switches.size()) < missing || !m_caps->admitsSwitches(m_switches)) {
             // If enough nodes were off, a cap is what kept them off. (With too few, the job

@@ -71,6 +71,12 @@ std::size_t shapeOf(const JobTable &jobs, JobIndex job)
            jobs.gang[job];
 }
 
+// What placement and the memos of refusals look at: the job's shape and its slot count.
+std::pair<std::size_t, int> demandOf(const JobTable &jobs, JobIndex job)
+{
+    return {shapeOf(jobs, job), jobs.slots[job]};
+}
+
 } // namespace
 
 // During one pass capacity only shrinks (jobs start, none end). Whether a job fits depends
@@ -101,8 +107,7 @@ void EasyScheduler::noteDoesNotFit(const JobTable &jobs, JobIndex job)
 // of identical small jobs are decided once instead of once each.
 bool EasyScheduler::refusedSinceLastStart(const JobTable &jobs, JobIndex job) const
 {
-    const std::pair<std::size_t, int> demand{shapeOf(jobs, job), jobs.slots[job]};
-    return std::find(m_refused.begin(), m_refused.end(), demand) != m_refused.end();
+    return std::find(m_refused.begin(), m_refused.end(), demandOf(jobs, job)) != m_refused.end();
 }
 
 // Placement is a function of the job's demand and the cluster (and its power) as they are;
@@ -111,8 +116,8 @@ bool EasyScheduler::refusedSinceLastStart(const JobTable &jobs, JobIndex job) co
 // placed once per start instead of once per queued job.
 bool EasyScheduler::capRefusedSinceLastStart(const JobTable &jobs, JobIndex job) const
 {
-    const std::pair<std::size_t, int> demand{shapeOf(jobs, job), jobs.slots[job]};
-    return std::find(m_capRefused.begin(), m_capRefused.end(), demand) != m_capRefused.end();
+    return std::find(m_capRefused.begin(), m_capRefused.end(), demandOf(jobs, job)) !=
+           m_capRefused.end();
 }
 
 void EasyScheduler::startBackfilled(SchedulingContext &context, JobIndex job)
@@ -279,7 +284,7 @@ void EasyScheduler::backfill(SchedulingContext &context, JobIndex job)
         if (!context.refusedByCap())
             noteDoesNotFit(jobs, job);
         else
-            m_capRefused.emplace_back(shapeOf(jobs, job), jobs.slots[job]);
+            m_capRefused.push_back(demandOf(jobs, job));
         return;
     }
     const bool endsByShadow =
@@ -311,7 +316,7 @@ void EasyScheduler::backfill(SchedulingContext &context, JobIndex job)
             --m_countScratch[type];
     }
     if (usedFromHead > r.extra || !headFits(m_countScratch)) {
-        m_refused.emplace_back(shapeOf(jobs, job), jobs.slots[job]);
+        m_refused.push_back(demandOf(jobs, job));
         return;
     }
     r.count.swap(m_countScratch);

@@ -88,7 +88,7 @@ public:
             m_capRefusals += m_refusedByCap ? 1 : 0;
             return false;
         }
-        if (!m_energy.caps || m_energy.caps->admits(state, out))
+        if (!m_energy.caps || m_placement.checksCaps() || m_energy.caps->admits(state, out))
             return true;
         // Refused only because of a cap (DESIGN.md §4): the job waits like one that does not
         // fit. Unlike not fitting, this is not monotone in the job's size (a larger job may

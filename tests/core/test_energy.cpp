@@ -37,6 +37,20 @@ void setBudget(Scenario &scenario, const std::string &rack, double kw)
     }
 }
 
+// Dynamic power management on, with the switching figures of node type "node": how most cases
+// here begin.
+void managePower(Scenario &scenario, double offW, SimTime bootS, SimTime shutdownS,
+                 SimTime idleTimeoutS, int spareNodes)
+{
+    NodeType &type = typeOf(scenario);
+    type.offW = offW;
+    type.bootS = bootS;
+    type.shutdownS = shutdownS;
+    scenario.energy.dpmEnabled = true;
+    scenario.energy.idleTimeoutS = idleTimeoutS;
+    scenario.energy.spareNodes = spareNodes;
+}
+
 } // namespace
 
 class TestEnergy : public QObject
@@ -53,13 +67,7 @@ private Q_SLOTS:
         ScenarioBuilder b;
         b.singleSlotNodes(1).linearPower("node", 100, 300).job(1, 0, 1, 10).job(2, 200, 1, 10);
         Scenario s = b.build();
-        NodeType &type = typeOf(s);
-        type.offW = 10;
-        type.bootS = 50;
-        type.shutdownS = 20;
-        s.energy.dpmEnabled = true;
-        s.energy.idleTimeoutS = 100;
-        s.energy.spareNodes = 0;
+        managePower(s, 10, 50, 20, 100, 0);
         RecordingObserver observer;
         const RunResult r = runScenario(s, &observer);
 
@@ -207,13 +215,7 @@ private Q_SLOTS:
         ScenarioBuilder b;
         b.singleSlotNodes(2).linearPower("node", 100, 300).job(1, 0, 1, 1000).job(2, 200, 1, 10);
         Scenario s = b.build();
-        NodeType &type = typeOf(s);
-        type.offW = 10;
-        type.bootS = 50;
-        type.shutdownS = 10;
-        s.energy.dpmEnabled = true;
-        s.energy.idleTimeoutS = 100;
-        s.energy.spareNodes = 0;
+        managePower(s, 10, 50, 10, 100, 0);
         s.energy.clusterPowerCapKw = 0.5;
         const RunResult r = runScenario(s);
         QCOMPARE(r.metrics.boots, 0LL);
@@ -266,13 +268,7 @@ private Q_SLOTS:
         pin.pinNode = "r0-n0";
         b.constrain(1, pin);
         Scenario s = b.build();
-        NodeType &type = typeOf(s);
-        type.offW = 10;
-        type.bootS = 50;
-        type.shutdownS = 10;
-        s.energy.dpmEnabled = true;
-        s.energy.idleTimeoutS = 100;
-        s.energy.spareNodes = 0;
+        managePower(s, 10, 50, 10, 100, 0);
         setBudget(s, "r0", 0.45);
         RecordingObserver observer;
         const RunResult r = runScenario(s, &observer);
@@ -302,13 +298,7 @@ private Q_SLOTS:
         pin.pinNode = "r0-n0";
         b.constrain(1, pin);
         Scenario s = b.build();
-        NodeType &type = typeOf(s);
-        type.offW = 10;
-        type.bootS = 50;
-        type.shutdownS = 10;
-        s.energy.dpmEnabled = true;
-        s.energy.idleTimeoutS = 50;
-        s.energy.spareNodes = 0;
+        managePower(s, 10, 50, 10, 50, 0);
         const RunResult r = runScenario(s);
         QCOMPARE(outcome(r, 1).firstStart, 0.0);
         QCOMPARE(outcome(r, 2).firstStart, 150.0);
@@ -327,13 +317,7 @@ private Q_SLOTS:
         onR1.rack = "r1";
         b.constrain(1, onR1);
         Scenario s = b.build();
-        NodeType &type = typeOf(s);
-        type.offW = 10;
-        type.bootS = 50;
-        type.shutdownS = 20;
-        s.energy.dpmEnabled = true;
-        s.energy.idleTimeoutS = 100;
-        s.energy.spareNodes = 0;
+        managePower(s, 10, 50, 20, 100, 0);
         setBudget(s, "r0", 0.15);
         RecordingObserver observer;
         runScenario(s, &observer);
@@ -428,13 +412,7 @@ private Q_SLOTS:
         pin.pinNode = "r1-n1";
         b.constrain(3, pin);
         Scenario s = b.build();
-        NodeType &type = typeOf(s);
-        type.offW = 10;
-        type.bootS = 50;
-        type.shutdownS = 10;
-        s.energy.dpmEnabled = true;
-        s.energy.idleTimeoutS = 100;
-        s.energy.spareNodes = 0;
+        managePower(s, 10, 50, 10, 100, 0);
         setBudget(s, "r1", 0.5);
         const RunResult r = runScenario(s);
         QCOMPARE(r.metrics.boots, 0LL);
