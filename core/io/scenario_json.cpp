@@ -2,27 +2,18 @@
 
 #include "core/io/input_error.h"
 #include "core/io/json_locator.h"
+#include "core/io/text_source.h"
 #include "core/model/validation.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
-#include <atomic>
-#include <cerrno>
 #include <climits>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
-#include <fcntl.h>
-#include <filesystem>
 #include <limits>
-#include <memory>
 #include <span>
-#include <stdexcept>
-#include <sys/stat.h>
-#include <system_error>
-#include <unistd.h>
 #include <vector>
 
 namespace headroom {
@@ -30,11 +21,6 @@ namespace {
 
 using nlohmann::json;
 using nlohmann::ordered_json;
-
-std::string errnoText(int error)
-{
-    return std::error_code(error, std::generic_category()).message();
-}
 
 // ---------------------------------------------------------------------------------------------
 // Paths
@@ -1064,141 +1050,6 @@ ordered_json writeEnergy(const EnergyPolicy &energy)
     return out;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Files
-
-std::string readFile(const std::string &path)
-{
-    std::unique_ptr<std::FILE, int (*)(std::FILE *)> file(std::fopen(path.c_str(), "rb"),
-                                                          &std::fclose);
-    if (!file)
-        throw InputError(path, 0, {}, "cannot open: " + errnoText(errno));
-    std::string text;
-    char buffer[1 << 16];
-    for (;;) {
-        const std::size_t n = std::fread(buffer, 1, sizeof buffer, file.get());
-        text.append(buffer, n);
-        if (n < sizeof buffer)
-            break;
-    }
-    if (std::ferror(file.get()))
-        throw InputError(path, 0, {}, "cannot read: " + errnoText(errno));
-    return text;
-}
-
-[[noreturn]] void saveFailed(const std::string &path, const std::string &what, int error)
-{
-    throw std::runtime_error(path + ": cannot save scenario: " + what + ": " + errnoText(error));
-}
-
-// Removes the temporary file unless the rename has consumed it.
-class TemporaryFile
-{
-public:
-    TemporaryFile() = default;
-    TemporaryFile(const TemporaryFile &) = delete;
-    TemporaryFile &operator=(const TemporaryFile &) = delete;
-    ~TemporaryFile()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-        if (!m_path.empty())
-            ::unlink(m_path.c_str());
-    }
-
-    // Creates a new file next to `target`, readable as a file created there normally would be.
-    bool create(const std::filesystem::path &target)
-    {
-        static std::atomic<unsigned> counter{0};
-        const std::filesystem::path directory = target.parent_path();
-        for (int attempt = 0; attempt < 100; ++attempt) {
-            const std::string name = "." + target.filename().string() + ".tmp-" +
-                                     std::to_string(::getpid()) + "-" +
-                                     std::to_string(counter.fetch_add(1));
-            const std::string candidate = (directory / name).string();
-            // 0666 lets the umask decide, as for any new file.
-            m_fd = ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-            if (m_fd >= 0) {
-                m_path = candidate;
-                return true;
-            }
-            if (errno != EEXIST)
-                return false;
-        }
-        return false;
-    }
-
-    int fd() const { return m_fd; }
-    const std::string &path() const { return m_path; }
-
-    int close()
-    {
-        const int result = ::close(m_fd);
-        m_fd = -1;
-        return result;
-    }
-    void release() { m_path.clear(); }
-
-private:
-    int m_fd = -1;
-    std::string m_path;
-};
-
-void writeFileAtomically(const std::string &path, std::string_view text)
-{
-    namespace fs = std::filesystem;
-    fs::path target(path);
-    std::error_code error;
-    // Renaming over a symbolic link would replace the link; write where it points instead.
-    if (fs::is_symlink(target, error)) {
-        const fs::path resolved = fs::canonical(target, error);
-        if (!error)
-            target = resolved;
-    }
-    if (!target.has_parent_path())
-        target = fs::path(".") / target;
-
-    TemporaryFile temporary;
-    if (!temporary.create(target))
-        saveFailed(path, "cannot create a file in " + target.parent_path().string(), errno);
-
-    // A replaced file keeps its permissions (a shared scenario stays group-writable).
-    struct stat existing;
-    if (::stat(target.c_str(), &existing) == 0 && S_ISREG(existing.st_mode))
-        static_cast<void>(::fchmod(temporary.fd(), existing.st_mode & 07777));
-
-    const char *data = text.data();
-    std::size_t left = text.size();
-    while (left > 0) {
-        const ssize_t written = ::write(temporary.fd(), data, left);
-        if (written < 0) {
-            if (errno == EINTR)
-                continue;
-            saveFailed(path, "cannot write " + temporary.path(), errno);
-        }
-        data += written;
-        left -= static_cast<std::size_t>(written);
-    }
-    // The data must be on disk before the rename makes it visible under the final name,
-    // otherwise a crash can leave an empty file where the old one was.
-    if (::fsync(temporary.fd()) != 0)
-        saveFailed(path, "cannot flush " + temporary.path(), errno);
-    if (temporary.close() != 0)
-        saveFailed(path, "cannot write " + temporary.path(), errno);
-
-    fs::rename(temporary.path(), target, error);
-    if (error)
-        saveFailed(path, "cannot replace it with " + temporary.path(), error.value());
-    temporary.release();
-
-    // Make the rename itself durable. Best effort: the new file is complete either way.
-    const int directory = ::open(target.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (directory >= 0) {
-        static_cast<void>(::fsync(directory));
-        ::close(directory);
-    }
-}
-
 } // namespace
 
 Scenario parseScenario(std::string_view text, const std::string &displayName)
@@ -1214,7 +1065,7 @@ Scenario parseScenario(std::string_view text, const std::string &displayName)
 
 Scenario loadScenarioFile(const std::string &path)
 {
-    return parseScenario(readFile(path), path);
+    return parseScenario(readTextFile(path), path);
 }
 
 std::string serializeScenario(const Scenario &scenario)
@@ -1245,11 +1096,6 @@ std::string serializeScenario(const Scenario &scenario)
     // Invalid UTF-8 cannot come from a parsed file but may from elsewhere (a trace's names);
     // replacing it keeps saving from failing over one bad byte.
     return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
-}
-
-void saveScenarioFile(const Scenario &scenario, const std::string &path)
-{
-    writeFileAtomically(path, serializeScenario(scenario));
 }
 
 } // namespace headroom
