@@ -2,6 +2,7 @@
 
 #include "core/io/input_error.h"
 #include "core/io/text_source.h"
+#include "core/model/limits.h"
 
 #include <charconv>
 #include <cmath>
@@ -13,10 +14,6 @@
 
 namespace headroom {
 namespace {
-
-// More than eleven years of hours: far beyond any published profile, small enough that a
-// binary file read by mistake fails fast instead of filling memory.
-constexpr std::size_t kMaxValues = 100000;
 
 std::string_view trim(std::string_view text)
 {
@@ -181,9 +178,10 @@ private:
                                      " like the lines before, found " +
                                      std::to_string(fields.size()));
         }
-        if (m_count == kMaxValues)
+        if (m_count == limits::kMaxProfileHours)
             throw InputError(m_file, m_line, "",
-                             "too many values (at most " + std::to_string(kMaxValues) + ")");
+                             "too many values (at most " +
+                                     std::to_string(limits::kMaxProfileHours) + ")");
         const double value = readValue(fields.back(), fields.size() - 1);
         if (m_columns == 1) {
             m_values.push_back(value);
@@ -231,9 +229,9 @@ private:
             fail(0, "must be a whole hour (is " + std::string(text) + ")");
         if (*hour < 0.0)
             fail(0, "must be >= 0 (is " + std::string(text) + "); hours count from 0");
-        if (*hour >= double(kMaxValues))
-            fail(0,
-                 "must be below " + std::to_string(kMaxValues) + " (is " + std::string(text) + ")");
+        if (*hour >= double(limits::kMaxProfileHours))
+            fail(0, "must be below " + std::to_string(limits::kMaxProfileHours) + " (is " +
+                            std::string(text) + ")");
         return static_cast<std::size_t>(*hour);
     }
 

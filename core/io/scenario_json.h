@@ -14,9 +14,10 @@ inline constexpr std::string_view kScenarioFormatName = "headroom-scenario";
 // reservations, dedicated jobs and the new placements; version 1 files read unchanged.
 inline constexpr int kScenarioFormatVersion = 2;
 
-// Reads and validates a scenario file. Every problem, from a JSON syntax error to a job that
-// names an unknown zone, throws InputError with the file, the line and the JSON path of the
-// offending field; so a scenario that loads can be simulated.
+// Reads and validates a scenario file (read by readTextFile, so it may be gzip-compressed).
+// Every problem, from a JSON syntax error to a job that names an unknown zone, throws
+// InputError with the file, the line and the JSON path of the offending field; so a scenario
+// that loads can be simulated.
 Scenario loadScenarioFile(const std::string &path);
 
 // As loadScenarioFile, from text in memory; `displayName` names it in errors.
@@ -24,13 +25,8 @@ Scenario parseScenario(std::string_view text, const std::string &displayName);
 
 // The canonical text of a scenario: fixed key order, 2-space indent, trailing newline, job
 // fields left out when they hold their defaults. parseScenario(serializeScenario(s)) == s for
-// every valid scenario, and serializing again gives the same bytes.
+// every valid scenario, and serializing again gives the same bytes. The core writes no files:
+// the GUI saves this text atomically (ui/files/scenario_io.h).
 std::string serializeScenario(const Scenario &scenario);
-
-// Writes serializeScenario(scenario) to `path` atomically: the file under that name is always
-// either the old one or the complete new one, even after a crash. Keeps the permissions of a
-// file it replaces and writes through a symbolic link. Throws std::runtime_error naming the
-// path and the system's reason on failure, and leaves no temporary file behind.
-void saveScenarioFile(const Scenario &scenario, const std::string &path);
 
 } // namespace headroom

@@ -2,6 +2,7 @@
 
 #include "core/io/input_error.h"
 #include "core/io/text_source.h"
+#include "core/model/limits.h"
 
 #include <algorithm>
 #include <array>
@@ -47,10 +48,10 @@ enum Field {
     UserId = 12,
 };
 
-// The same bounds validateScenario() applies. Checking them here lets the error name the line
-// and field instead of a position in the job list the user never saw.
-constexpr int kMaxSlots = 1 << 24;
-constexpr double kMaxSeconds = 1e12;
+// The same bounds validateScenario() applies (core/model/limits.h). Checking them here lets the
+// error name the line and field instead of a position in the job list the user never saw.
+using limits::kMaxSeconds;
+using limits::kMaxSlots;
 
 // C-locale isspace without the locale lookup ('\n' never reaches a line).
 bool isSpace(char c)

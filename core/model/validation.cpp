@@ -1,5 +1,6 @@
 #include "core/model/validation.h"
 
+#include "core/model/limits.h"
 #include "core/model/scenario.h"
 
 #include <algorithm>
@@ -11,11 +12,7 @@
 namespace headroom {
 namespace {
 
-// Largest slot count or node size we accept: far beyond any real machine, small enough that
-// sums over a cluster stay exact in the engine's integer arithmetic.
-constexpr int kMaxSlots = 1 << 24;
-// 10^12 s is 31,000 years: a bound that catches unit mix-ups (ms as s) and overflow.
-constexpr double kMaxSeconds = 1e12;
+using namespace limits;
 
 class Checker
 {
@@ -74,23 +71,24 @@ void checkNodeTypes(const Scenario &s, Checker &c)
                                                " (is " + std::to_string(t.accelerators) + ")");
         if (t.cpuCores < 0)
             c.add(p + ".cpu_cores", "must be >= 0");
-        c.finiteAtLeast(p + ".memory_gb", t.memoryGb, 0.0, 1e9);
-        c.finiteAtLeast(p + ".peak_bf16_tflops", t.peakTflopsPerAccelerator, 0.0, 1e9);
+        c.finiteAtLeast(p + ".memory_gb", t.memoryGb, 0.0, kMaxHardwareFigure);
+        c.finiteAtLeast(p + ".peak_bf16_tflops", t.peakTflopsPerAccelerator, 0.0,
+                        kMaxHardwareFigure);
         if (const auto problem = t.power.findProblem())
             c.add(p + ".power." + problem->field, problem->message);
-        c.finiteAtLeast(p + ".off_w", t.offW, 0.0, 1e9);
+        c.finiteAtLeast(p + ".off_w", t.offW, 0.0, kMaxHardwareFigure);
         c.finiteAtLeast(p + ".boot_s", t.bootS, 0.0, kMaxSeconds);
         c.finiteAtLeast(p + ".shutdown_s", t.shutdownS, 0.0, kMaxSeconds);
-        c.finiteAtLeast(p + ".cost_per_hour", t.costPerHour, 0.0, 1e12);
+        c.finiteAtLeast(p + ".cost_per_hour", t.costPerHour, 0.0, kMaxRate);
         if (t.bootW)
-            c.finiteAtLeast(p + ".boot_w", *t.bootW, 0.0, 1e9);
+            c.finiteAtLeast(p + ".boot_w", *t.bootW, 0.0, kMaxHardwareFigure);
         std::set<double> frequencies;
         for (std::size_t l = 0; l < t.dvfs.size(); ++l) {
             const DvfsLevel &level = t.dvfs[l];
             const std::string lp = p + ".dvfs[" + std::to_string(l) + "]";
-            c.positive(lp + ".frequency", level.frequency, 4.0);
-            c.positive(lp + ".speed", level.speed, 4.0);
-            c.finiteAtLeast(lp + ".power", level.power, 0.0, 4.0);
+            c.positive(lp + ".frequency", level.frequency, kMaxDvfsRatio);
+            c.positive(lp + ".speed", level.speed, kMaxDvfsRatio);
+            c.finiteAtLeast(lp + ".power", level.power, 0.0, kMaxDvfsRatio);
             if (!frequencies.insert(level.frequency).second)
                 c.add(lp + ".frequency",
                       "duplicate DVFS frequency " + Checker::format(level.frequency));
@@ -110,9 +108,9 @@ void checkCluster(const Scenario &s, Checker &c, std::set<std::string> &zoneName
             const std::string rp = zp + ".racks[" + std::to_string(r) + "]";
             c.nonEmptyUnique(rp + ".name", rack.name, rackNames, "rack");
             if (rack.powerBudgetKw)
-                c.positive(rp + ".power_budget_kw", *rack.powerBudgetKw, 1e9);
+                c.positive(rp + ".power_budget_kw", *rack.powerBudgetKw, kMaxHardwareFigure);
             if (rack.dvfsFrequency)
-                c.positive(rp + ".dvfs_frequency", *rack.dvfsFrequency, 4.0);
+                c.positive(rp + ".dvfs_frequency", *rack.dvfsFrequency, kMaxDvfsRatio);
             for (std::size_t n = 0; n < rack.nodes.size(); ++n) {
                 const NodeSpec &node = rack.nodes[n];
                 const std::string np = rp + ".nodes[" + std::to_string(n) + "]";
@@ -177,7 +175,7 @@ void checkJobs(const Scenario &s, Checker &c, const std::set<std::string> &zoneN
 void checkProfile(const std::string &path, const HourlyProfile &profile, Checker &c)
 {
     for (std::size_t i = 0; i < profile.values.size(); ++i)
-        c.finiteAtLeast(path + "[" + std::to_string(i) + "]", profile.values[i], 0.0, 1e12);
+        c.finiteAtLeast(path + "[" + std::to_string(i) + "]", profile.values[i], 0.0, kMaxRate);
 }
 
 void checkServices(const Scenario &s, Checker &c)
@@ -192,18 +190,20 @@ void checkServices(const Scenario &s, Checker &c)
         if (service.acceleratorsPerReplica < 1 || service.acceleratorsPerReplica > kMaxSlots)
             c.add(p + ".accelerators_per_replica",
                   "must be between 1 and " + std::to_string(kMaxSlots));
-        c.positive(p + ".capacity_rps", service.capacityRps, 1e12);
+        c.positive(p + ".capacity_rps", service.capacityRps, kMaxRate);
         if (service.minReplicas < 0)
             c.add(p + ".min_replicas", "must be >= 0");
-        if (service.maxReplicas < std::max(service.minReplicas, 1) || service.maxReplicas > 100000)
-            c.add(p + ".max_replicas", "must be between max(min_replicas, 1) and 100000");
+        if (service.maxReplicas < std::max(service.minReplicas, 1) ||
+            service.maxReplicas > kMaxReplicas)
+            c.add(p + ".max_replicas",
+                  "must be between max(min_replicas, 1) and " + std::to_string(kMaxReplicas));
         if (!(service.targetUtilization > 0.0 && service.targetUtilization <= 1.0))
             c.add(p + ".target_utilization", "must be in (0, 1]");
         c.finiteAtLeast(p + ".scale_up_delay_s", service.scaleUpDelayS, 0.0, kMaxSeconds);
         const LoadProfile &load = service.load;
         if (load.kind == LoadProfile::Kind::Diurnal) {
-            c.finiteAtLeast(p + ".load.trough_rps", load.troughRps, 0.0, 1e12);
-            c.finiteAtLeast(p + ".load.peak_rps", load.peakRps, load.troughRps, 1e12);
+            c.finiteAtLeast(p + ".load.trough_rps", load.troughRps, 0.0, kMaxRate);
+            c.finiteAtLeast(p + ".load.peak_rps", load.peakRps, load.troughRps, kMaxRate);
             c.finiteAtLeast(p + ".load.peak_hour", load.peakHour, 0.0, 24.0);
         } else {
             if (load.hourlyRps.empty())
@@ -215,15 +215,16 @@ void checkServices(const Scenario &s, Checker &c)
 
 void checkEnergy(const EnergyPolicy &e, Checker &c)
 {
-    if (!std::isfinite(e.pue) || e.pue < 1.0 || e.pue > 10.0)
-        c.add("energy.pue", "must be between 1 and 10 (facility power = IT power × PUE; is " +
-                                    Checker::format(e.pue) + ")");
+    if (!std::isfinite(e.pue) || e.pue < kMinPue || e.pue > kMaxPue)
+        c.add("energy.pue",
+              "must be between " + Checker::format(kMinPue) + " and " + Checker::format(kMaxPue) +
+                      " (facility power = IT power × PUE; is " + Checker::format(e.pue) + ")");
     if (e.clusterPowerCapKw)
-        c.positive("energy.cluster_power_cap_kw", *e.clusterPowerCapKw, 1e9);
+        c.positive("energy.cluster_power_cap_kw", *e.clusterPowerCapKw, kMaxHardwareFigure);
     c.positive("energy.dpm.idle_timeout_s", e.idleTimeoutS, kMaxSeconds);
     if (e.spareNodes < 0)
         c.add("energy.dpm.spare_nodes", "must be >= 0");
-    c.positive("energy.dvfs_frequency", e.dvfsFrequency, 4.0);
+    c.positive("energy.dvfs_frequency", e.dvfsFrequency, kMaxDvfsRatio);
     checkProfile("energy.price_per_kwh", e.pricePerKwh, c);
     checkProfile("energy.carbon_g_per_kwh", e.carbonGPerKwh, c);
 }
@@ -239,7 +240,8 @@ std::vector<Problem> validateScenario(const Scenario &s)
     checkJobs(s, c, zoneNames, rackNames, nodeNames);
     checkServices(s, c);
     checkEnergy(s.energy, c);
-    c.finiteAtLeast("policy.rack_spread_penalty", s.policy.rackSpreadPenalty, 0.0, 100.0);
+    c.finiteAtLeast("policy.rack_spread_penalty", s.policy.rackSpreadPenalty, 0.0,
+                    kMaxRackSpreadPenalty);
     if (s.policy.horizonS)
         c.positive("policy.horizon_s", *s.policy.horizonS, kMaxSeconds);
     c.positive("policy.sample_interval_s", s.policy.sampleIntervalS, kMaxSeconds);

@@ -21,13 +21,9 @@ ScenarioBuilder &ScenarioBuilder::nodes(int count, int slots, const std::string 
         nodeType.accelerators = slots;
         m_scenario.nodeTypes.push_back(nodeType);
     }
-    auto &zones = m_scenario.cluster.zones;
-    auto z =
-            std::find_if(zones.begin(), zones.end(), [&](const Zone &x) { return x.name == zone; });
-    if (z == zones.end()) {
-        zones.push_back({zone, {}});
-        z = zones.end() - 1;
-    }
+    Zone *z = m_scenario.cluster.findZone(zone);
+    if (!z)
+        z = &m_scenario.cluster.zones.emplace_back(Zone{zone, {}});
     auto r = std::find_if(z->racks.begin(), z->racks.end(),
                           [&](const Rack &x) { return x.name == rack; });
     if (r == z->racks.end()) {
@@ -86,17 +82,11 @@ ScenarioBuilder &ScenarioBuilder::tenant(JobId id, const std::string &tenant, bo
 
 ScenarioBuilder &ScenarioBuilder::reserve(const std::string &node, const std::string &tenant)
 {
-    for (Zone &zone : m_scenario.cluster.zones) {
-        for (Rack &rack : zone.racks) {
-            for (NodeSpec &spec : rack.nodes) {
-                if (spec.name == node) {
-                    spec.tenant = tenant;
-                    return *this;
-                }
-            }
-        }
-    }
-    throw std::logic_error("reserve: no node " + node);
+    NodeSpec *spec = m_scenario.cluster.findNode(node);
+    if (!spec)
+        throw std::logic_error("reserve: no node " + node);
+    spec->tenant = tenant;
+    return *this;
 }
 
 ScenarioBuilder &ScenarioBuilder::service(const std::string &name, int acceleratorsPerReplica,

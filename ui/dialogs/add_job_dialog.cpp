@@ -1,5 +1,6 @@
 #include "ui/dialogs/add_job_dialog.h"
 
+#include "core/model/limits.h"
 #include "core/model/scenario.h"
 #include "core/workload/llm_sizing.h"
 #include "ui/models/count_text.h"
@@ -29,8 +30,8 @@
 namespace headroom::ui {
 namespace {
 
-constexpr int kMaxSlots = 1 << 24;
-constexpr double kMaxSeconds = 1e12;
+using limits::kMaxSeconds;
+using limits::kMaxSlots;
 
 QString typeLabel(const NodeType &type)
 {

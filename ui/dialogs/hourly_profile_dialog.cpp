@@ -2,6 +2,7 @@
 
 #include "core/io/hourly_profile_csv.h"
 #include "core/io/input_error.h"
+#include "core/model/limits.h"
 #include "ui/dialogs/number_delegate.h"
 #include "ui/models/energy_text.h"
 
@@ -22,14 +23,6 @@
 #include <exception>
 
 namespace headroom::ui {
-namespace {
-
-// hourly_profile_csv.cpp's bound: a longer profile would not import again.
-constexpr int kMaxHours = 100000;
-// validateScenario()'s bound for a profile value.
-constexpr double kMaxValue = 1e12;
-
-} // namespace
 
 HourlyProfileDialog::HourlyProfileDialog(const HourlyProfile &initial, const QString &title,
                                          const QString &unit, QWidget *parent)
@@ -40,7 +33,8 @@ HourlyProfileDialog::HourlyProfileDialog(const HourlyProfile &initial, const QSt
 
     m_hours = new QSpinBox(this);
     m_hours->setObjectName("hours");
-    m_hours->setRange(0, kMaxHours);
+    // A longer profile would not import again from CSV.
+    m_hours->setRange(0, int(limits::kMaxProfileHours));
     m_hours->setSpecialValueText(tr("none (0 everywhere)"));
     m_hours->setToolTip(tr("How many hourly values before the profile repeats: 24 for a daily "
                            "profile, 168 for a weekly one, 1 for a flat value. Hour 0 starts "
@@ -61,7 +55,7 @@ HourlyProfileDialog::HourlyProfileDialog(const HourlyProfile &initial, const QSt
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->resizeSection(
             0, m_table->fontMetrics().horizontalAdvance(QStringLiteral("day 7, 23:00–24:00")) + 16);
-    m_table->setItemDelegateForColumn(1, new NumberDelegate(0.0, kMaxValue, m_table));
+    m_table->setItemDelegateForColumn(1, new NumberDelegate(0.0, limits::kMaxRate, m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_table->setEditTriggers(QAbstractItemView::AllEditTriggers);
     m_table->setAlternatingRowColors(true);
@@ -69,7 +63,7 @@ HourlyProfileDialog::HourlyProfileDialog(const HourlyProfile &initial, const QSt
 
     m_flat = new QDoubleSpinBox(this);
     m_flat->setObjectName("flatValue");
-    m_flat->setRange(0.0, kMaxValue);
+    m_flat->setRange(0.0, limits::kMaxRate);
     m_flat->setDecimals(4);
     if (!unit.isEmpty())
         m_flat->setSuffix(QLatin1Char(' ') + unit);

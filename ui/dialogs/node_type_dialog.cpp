@@ -1,5 +1,7 @@
 #include "ui/dialogs/node_type_dialog.h"
 
+#include "core/model/limits.h"
+
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -27,7 +29,7 @@ NodeTypeDialog::NodeTypeDialog(const NodeType &initial, bool isNew, QWidget *par
     m_model->setToolTip(tr("The accelerator, for display and reports"));
     m_accelerators = new QSpinBox(this);
     m_accelerators->setObjectName("accelerators");
-    m_accelerators->setRange(1, 1 << 24);
+    m_accelerators->setRange(1, limits::kMaxSlots);
     m_accelerators->setValue(initial.accelerators);
     m_accelerators->setToolTip(tr("Accelerators per node: the schedulable slots jobs ask for"));
     m_tflops = new QDoubleSpinBox(this);

@@ -1,5 +1,6 @@
 #include "ui/dialogs/service_dialog.h"
 
+#include "core/model/limits.h"
 #include "ui/models/tenant_names.h"
 #include "ui/panels/duration_edit.h"
 #include "ui/panels/hourly_profile_edit.h"
@@ -22,11 +23,6 @@
 namespace headroom::ui {
 namespace {
 
-// validateScenario()'s bounds.
-constexpr int kMaxAccelerators = 1 << 24;
-constexpr int kMaxReplicas = 100000;
-constexpr double kMaxRps = 1e12;
-
 QString qs(const std::string &text)
 {
     return QString::fromStdString(text);
@@ -36,7 +32,7 @@ QDoubleSpinBox *rpsSpin(QWidget *parent, const char *objectName)
 {
     auto *spin = new QDoubleSpinBox(parent);
     spin->setObjectName(QString::fromLatin1(objectName));
-    spin->setRange(0.0, kMaxRps);
+    spin->setRange(0.0, limits::kMaxRate);
     spin->setDecimals(2);
     spin->setSuffix(ServiceDialog::tr(" rps"));
     return spin;
@@ -75,17 +71,17 @@ ServiceDialog::ServiceDialog(const Scenario &scenario, const Service &initial, c
     m_nodeType->setToolTip(tr("Node type the replicas run on"));
     m_accelerators = new QSpinBox(serviceBox);
     m_accelerators->setObjectName("serviceAccelerators");
-    m_accelerators->setRange(1, kMaxAccelerators);
+    m_accelerators->setRange(1, limits::kMaxSlots);
     m_accelerators->setToolTip(tr("Accelerators each replica holds"));
     m_capacity = rpsSpin(serviceBox, "serviceCapacity");
     m_capacity->setToolTip(tr("Requests per second one replica serves at full utilization"));
     m_minReplicas = new QSpinBox(serviceBox);
     m_minReplicas->setObjectName("serviceMinReplicas");
-    m_minReplicas->setRange(0, kMaxReplicas);
+    m_minReplicas->setRange(0, limits::kMaxReplicas);
     m_minReplicas->setToolTip(tr("Replicas kept running even without load (0: scale to zero)"));
     m_maxReplicas = new QSpinBox(serviceBox);
     m_maxReplicas->setObjectName("serviceMaxReplicas");
-    m_maxReplicas->setRange(0, kMaxReplicas);
+    m_maxReplicas->setRange(0, limits::kMaxReplicas);
     m_maxReplicas->setToolTip(tr("Most replicas the autoscaler starts"));
     auto *replicasRow = new QHBoxLayout;
     replicasRow->addWidget(m_minReplicas, 1);
