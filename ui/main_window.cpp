@@ -2,6 +2,7 @@
 
 #include "core/model/policy.h"
 #include "headroom_version.h"
+#include "report/report_data.h"
 #include "ui/charts/live_charts.h"
 #include "ui/document/scenario_document.h"
 #include "ui/document/scenario_edits.h"
@@ -18,7 +19,6 @@
 #include "ui/panels/results_panel.h"
 #include "ui/panels/services_panel.h"
 #include "ui/panels/workloads_panel.h"
-#include "ui/report/report_data.h"
 #include "ui/report/report_dialog.h"
 #include "ui/report/report_run.h"
 #include "ui/run/run_controller.h"
@@ -792,12 +792,13 @@ void MainWindow::exportReport()
         result = runForReport(this, scenario);
     if (!result)
         return;
-    ReportOptions options;
-    options.date = reportDateFromEnvironment(); // HEADROOM_REPORT_DATE, as the CLI; else today
+    report::ReportOptions options;
+    // HEADROOM_REPORT_DATE, as the CLI; else today.
+    options.date = report::reportDateFromEnvironment();
     const auto reportData =
             runInBackground(this, tr("Preparing the report…"), [scenario, result, options] {
-                return std::make_shared<const ReportData>(
-                        buildReportData(*scenario, *result, runInfoFor(*scenario), options));
+                return std::make_shared<const report::ReportData>(report::buildReportData(
+                        *scenario, *result, report::runInfoFor(*scenario), options));
             });
     ReportDialog dialog(scenario, result, reportData, this);
     dialog.exec();

@@ -10,10 +10,10 @@
 #include "core/io/swf_reader.h"
 #include "core/metrics/breakdown.h"
 #include "core/model/validation.h"
-#include "ui/report/report_data.h"
-#include "ui/report/report_document.h"
-#include "ui/report/report_html.h"
-#include "ui/report/report_pdf.h"
+#include "report/report_data.h"
+#include "report/report_document.h"
+#include "report/report_html.h"
+#include "report/report_pdf.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -106,10 +106,10 @@ std::optional<ReportFormat> reportFormat(const QString &path)
     return std::nullopt;
 }
 
-std::string reportBytes(ReportFormat format, const ui::ReportDocument &document, QString *error)
+std::string reportBytes(ReportFormat format, const report::ReportDocument &document, QString *error)
 {
     if (format == ReportFormat::Html) {
-        const QByteArray html = ui::reportHtml(document).toUtf8();
+        const QByteArray html = report::reportHtml(document).toUtf8();
         return std::string(html.constData(), std::size_t(html.size()));
     }
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
@@ -119,7 +119,7 @@ std::string reportBytes(ReportFormat format, const ui::ReportDocument &document,
     QByteArray pdf;
     QBuffer buffer(&pdf);
     buffer.open(QIODevice::WriteOnly);
-    if (!ui::writeReportPdf(document, &buffer, error))
+    if (!report::writeReportPdf(document, &buffer, error))
         return {};
     return std::string(pdf.constData(), std::size_t(pdf.size()));
 }
@@ -138,7 +138,7 @@ int runSimulate(const SimulateOptions &options)
     QDate reportDate;
     if (*format != ReportFormat::None) {
         QString dateError;
-        reportDate = ui::reportDateFromEnvironment(&dateError);
+        reportDate = report::reportDateFromEnvironment(&dateError);
         if (!dateError.isEmpty()) {
             printError(dateError);
             return kExitUsage;
@@ -212,7 +212,7 @@ int runSimulate(const SimulateOptions &options)
     }
     result.metrics.jobsSkipped = input.skipped;
 
-    const RunInfo info = ui::runInfoFor(input.scenario);
+    const RunInfo info = report::runInfoFor(input.scenario);
 
     if (metricsOut)
         metricsOut->setContent(metricsJson(result.metrics, info));
@@ -226,12 +226,12 @@ int runSimulate(const SimulateOptions &options)
             csvOut[i]->setContent(tables[i].content);
     }
     if (reportOut) {
-        ui::ReportOptions reportOptions;
+        report::ReportOptions reportOptions;
         reportOptions.date = reportDate;
-        const ui::ReportData data =
-                ui::buildReportData(input.scenario, result, info, reportOptions);
+        const report::ReportData data =
+                report::buildReportData(input.scenario, result, info, reportOptions);
         QString error;
-        std::string bytes = reportBytes(*format, ui::buildReportDocument(data), &error);
+        std::string bytes = reportBytes(*format, report::buildReportDocument(data), &error);
         if (bytes.empty()) {
             printError(QStringLiteral("cannot write %1: %2").arg(options.report, error));
             return kExitIoError;

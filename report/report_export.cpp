@@ -1,14 +1,14 @@
-#include "ui/report/report_export.h"
+#include "report/report_export.h"
 
 #include "core/metrics/breakdown.h"
-#include "ui/report/report_pdf.h"
+#include "report/report_pdf.h"
 
 #include <QDir>
 #include <QSaveFile>
 
 #include <vector>
 
-namespace headroom::ui {
+namespace headroom::report {
 
 namespace {
 
@@ -77,4 +77,4 @@ bool writeCsvDirectory(const QString &directory, const Scenario &scenario, const
     return true;
 }
 
-} // namespace headroom::ui
+} // namespace headroom::report

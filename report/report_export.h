@@ -8,7 +8,7 @@ struct RunResult;
 struct Scenario;
 } // namespace headroom
 
-namespace headroom::ui {
+namespace headroom::report {
 
 struct ReportDocument;
 
@@ -23,4 +23,4 @@ bool writeReportPdfFile(const QString &path, const ReportDocument &document, QSt
 bool writeCsvDirectory(const QString &directory, const Scenario &scenario, const RunResult &result,
                        QString *error);
 
-} // namespace headroom::ui
+} // namespace headroom::report

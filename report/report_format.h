@@ -2,7 +2,7 @@
 
 #include <QString>
 
-namespace headroom::ui::report {
+namespace headroom::report {
 
 // Figures as reports print them. Unlike ui/format.h these ignore the user's locale: a report
 // is a document to file and compare, so the same run must give the same text everywhere.
@@ -19,4 +19,4 @@ QString duration(double seconds);                      // "45 s", "12 min", "4.9
 QString money(double amount, const QString &currency); // "1,234.56 USD"
 QString mass(double kg);                               // "850 kg", "12.3 t" (CO2e)
 
-} // namespace headroom::ui::report
+} // namespace headroom::report

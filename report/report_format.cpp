@@ -1,8 +1,8 @@
-#include "ui/report/report_format.h"
+#include "report/report_format.h"
 
 #include <cmath>
 
-namespace headroom::ui::report {
+namespace headroom::report {
 
 namespace {
 
@@ -112,4 +112,4 @@ QString mass(double kg)
     return withUnit(number(kg, std::fabs(kg) >= 100 ? 0 : 1), QStringLiteral("kg"));
 }
 
-} // namespace headroom::ui::report
+} // namespace headroom::report

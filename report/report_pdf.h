@@ -7,7 +7,7 @@
 
 class QIODevice;
 
-namespace headroom::ui {
+namespace headroom::report {
 
 struct ReportDocument;
 
@@ -22,4 +22,4 @@ bool writeReportPdf(const ReportDocument &document, QIODevice *device, QString *
 // The pages as images at `dpi` (white background), for previews and tests.
 std::vector<QImage> reportPageImages(const ReportDocument &document, double dpi);
 
-} // namespace headroom::ui
+} // namespace headroom::report
