@@ -4,6 +4,7 @@
 #include "report/report_document.h"
 #include "report/report_style.h"
 
+#include <QBuffer>
 #include <QFontMetricsF>
 #include <QPageLayout>
 #include <QPageSize>
@@ -544,6 +545,16 @@ bool writeReportPdf(const ReportDocument &document, QIODevice *device, QString *
     if (!ok && error)
         *error = QStringLiteral("cannot add a page to the PDF");
     return ok;
+}
+
+QByteArray reportPdf(const ReportDocument &document, QString *error)
+{
+    QByteArray pdf;
+    QBuffer buffer(&pdf);
+    buffer.open(QIODevice::WriteOnly);
+    if (!writeReportPdf(document, &buffer, error))
+        return {};
+    return pdf;
 }
 
 std::vector<QImage> reportPageImages(const ReportDocument &document, double dpi)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QImage>
 #include <QString>
 
@@ -18,6 +19,9 @@ struct ReportDocument;
 // Writes the PDF to `device`, which must be open for writing. Returns false and sets `error`
 // when the writer fails.
 bool writeReportPdf(const ReportDocument &document, QIODevice *device, QString *error = nullptr);
+
+// The PDF's bytes (writeReportPdf into memory); empty, with `error` set, when the writer fails.
+QByteArray reportPdf(const ReportDocument &document, QString *error = nullptr);
 
 // The pages as images at `dpi` (white background), for previews and tests.
 std::vector<QImage> reportPageImages(const ReportDocument &document, double dpi);

@@ -2,8 +2,8 @@
 
 #include "core/io/run_outputs.h"
 #include "report/report_export.h"
-#include "report/report_html.h"
 #include "report/report_pdf.h"
+#include "report/save_file.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -159,14 +159,11 @@ bool ReportDialog::exportTo(Format format, const QString &path, QString *error)
     case Format::Pdf:
         return report::writeReportPdfFile(path, m_document, error);
     case Format::Html:
-        return report::writeFileAtomically(path, report::reportHtml(m_document).toUtf8(), error);
+        return report::writeReportHtmlFile(path, m_document, error);
     case Format::CsvFolder:
         return report::writeCsvDirectory(path, *m_scenario, *m_result, error);
-    case Format::MetricsJson: {
-        const std::string json = metricsJson(m_result->metrics, m_data->info);
-        return report::writeFileAtomically(path, QByteArray(json.data(), qsizetype(json.size())),
-                                           error);
-    }
+    case Format::MetricsJson:
+        return report::saveFile(path, metricsJson(m_result->metrics, m_data->info), error);
     }
     return false;
 }
