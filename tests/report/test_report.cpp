@@ -158,6 +158,12 @@ private Q_SLOTS:
         QCOMPARE(power(81600), "81.6" + nb + "kW");
         QCOMPARE(power(163200), "163" + nb + "kW");
         QCOMPARE(power(1.21e6), "1.21" + nb + "MW");
+        QCOMPARE(power(qQNaN()), QStringLiteral("—"));
+        // The palette's idle–max draw of a node type: the unit once when both ends share it.
+        QCOMPARE(powerRange(1500, 10200), "1.5–10.2" + nb + "kW");
+        QCOMPARE(powerRange(300, 900), "300–900" + nb + "W");
+        QCOMPARE(powerRange(600, 1200), "600" + nb + "W–1.2" + nb + "kW");
+        QCOMPARE(powerRange(1200, 1200), "1.2" + nb + "kW");
         QCOMPARE(energy(3793.79), "3,794" + nb + "kWh");
         QCOMPARE(duration(45), "45" + nb + "s");
         QCOMPARE(duration(2490), "42" + nb + "min");
