@@ -2,6 +2,8 @@
 
 #include "core/model/policy.h"
 #include "headroom_version.h"
+#include "report/report_data.h"
+#include "report/report_format.h"
 #include "ui/charts/live_charts.h"
 #include "ui/document/scenario_document.h"
 #include "ui/document/scenario_edits.h"
@@ -11,14 +13,12 @@
 #include "ui/files/background_task.h"
 #include "ui/files/recent_files.h"
 #include "ui/files/scenario_io.h"
-#include "ui/format.h"
 #include "ui/models/duration_text.h"
 #include "ui/panels/palette_panel.h"
 #include "ui/panels/properties_panel.h"
 #include "ui/panels/results_panel.h"
 #include "ui/panels/services_panel.h"
 #include "ui/panels/workloads_panel.h"
-#include "ui/report/report_data.h"
 #include "ui/report/report_dialog.h"
 #include "ui/report/report_run.h"
 #include "ui/run/run_controller.h"
@@ -571,25 +571,25 @@ void MainWindow::onSnapshot(const LiveSnapshot &snapshot)
     m_timeLabel->setText(tr("t = %1").arg(formatSimTime(std::floor(s.now))));
     m_rateLabel->setText(snapshot.eventsPerWallSecond > 0
                                  ? tr("%1 events/s")
-                                           .arg(formatCount(static_cast<long long>(
+                                           .arg(report::count(static_cast<long long>(
                                                    snapshot.eventsPerWallSecond)))
                                  : QString());
-    QString jobs =
-            tr("%1 done · %2 running · %3 queued")
-                    .arg(formatCount(s.completed), formatCount(s.running), formatCount(s.queued));
+    QString jobs = tr("%1 done · %2 running · %3 queued")
+                           .arg(report::count(s.completed), report::count(s.running),
+                                report::count(s.queued));
     if (s.rejected > 0)
-        jobs += tr(" · %1 rejected").arg(formatCount(s.rejected));
+        jobs += tr(" · %1 rejected").arg(report::count(s.rejected));
     m_jobsLabel->setText(jobs);
-    const QString energy = QLocale().toString(s.energyJ / 3.6e6, 'f', 1);
-    QString power =
-            s.facilityPowerW > s.itPowerW * (1.0 + 1e-9)
-                    ? tr("IT %1 · facility %2 · %3 kWh IT")
-                              .arg(formatPower(s.itPowerW), formatPower(s.facilityPowerW), energy)
-                    : tr("%1 · %2 kWh").arg(formatPower(s.itPowerW), energy);
+    const QString energy = report::energy(s.energyJ / 3.6e6);
+    QString power = s.facilityPowerW > s.itPowerW * (1.0 + 1e-9)
+                            ? tr("IT %1 · facility %2 · %3 IT")
+                                      .arg(report::power(s.itPowerW),
+                                           report::power(s.facilityPowerW), energy)
+                            : tr("%1 · %2").arg(report::power(s.itPowerW), energy);
     if (s.nodesOff > 0 || s.nodesBooting > 0 || snapshot.boots > 0)
         power += tr(" · %1 off · %2 booting · %3 boots")
-                         .arg(formatCount(s.nodesOff), formatCount(s.nodesBooting),
-                              formatCount(snapshot.boots));
+                         .arg(report::count(s.nodesOff), report::count(s.nodesBooting),
+                              report::count(snapshot.boots));
     if (snapshot.result) {
         const RunMetrics &m = snapshot.result->metrics;
         if (m.timeAtPowerCapS > 0.0 || m_document->scenario().energy.clusterPowerCapKw)
@@ -604,8 +604,8 @@ void MainWindow::clearRunStatus()
     m_timeLabel->setText(tr("t = —"));
     m_rateLabel->clear();
     m_jobsLabel->setText(tr("%1 jobs on %2 nodes")
-                                 .arg(formatCount(qint64(scenario.jobs.size())),
-                                      formatCount(scenario.cluster.nodeCount())));
+                                 .arg(report::count(qint64(scenario.jobs.size())),
+                                      report::count(scenario.cluster.nodeCount())));
     m_powerLabel->clear();
 }
 
@@ -677,11 +677,11 @@ bool MainWindow::openFile(const QString &path)
         showStatus(tr("Opened the example cluster. Press Space to run it."), 0);
     } else if (trace) {
         QString message = tr("Imported %1 jobs from %2")
-                                  .arg(formatCount(qint64(m_document->scenario().jobs.size())),
+                                  .arg(report::count(qint64(m_document->scenario().jobs.size())),
                                        QFileInfo(path).fileName());
         if (outcome.skipped > 0)
             message += tr(" (%1 skipped: run time or size not positive)")
-                               .arg(formatCount(outcome.skipped));
+                               .arg(report::count(outcome.skipped));
         showStatus(message, 0);
     } else {
         m_recent->add(path);
@@ -792,12 +792,13 @@ void MainWindow::exportReport()
         result = runForReport(this, scenario);
     if (!result)
         return;
-    ReportOptions options;
-    options.date = reportDateFromEnvironment(); // HEADROOM_REPORT_DATE, as the CLI; else today
+    report::ReportOptions options;
+    // HEADROOM_REPORT_DATE, as the CLI; else today.
+    options.date = report::reportDateFromEnvironment();
     const auto reportData =
             runInBackground(this, tr("Preparing the report…"), [scenario, result, options] {
-                return std::make_shared<const ReportData>(
-                        buildReportData(*scenario, *result, runInfoFor(*scenario), options));
+                return std::make_shared<const report::ReportData>(report::buildReportData(
+                        *scenario, *result, report::runInfoFor(*scenario), options));
             });
     ReportDialog dialog(scenario, result, reportData, this);
     dialog.exec();

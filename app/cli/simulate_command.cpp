@@ -1,7 +1,6 @@
 #include "app/cli/simulate_command.h"
 
 #include "app/cli/exit_codes.h"
-#include "app/cli/output_file.h"
 #include "app/cli/progress_reporter.h"
 #include "core/engine/simulation.h"
 #include "core/io/input_error.h"
@@ -10,19 +9,17 @@
 #include "core/io/swf_reader.h"
 #include "core/metrics/breakdown.h"
 #include "core/model/validation.h"
-#include "ui/report/report_data.h"
-#include "ui/report/report_document.h"
-#include "ui/report/report_html.h"
-#include "ui/report/report_pdf.h"
+#include "report/report_data.h"
+#include "report/report_document.h"
+#include "report/report_html.h"
+#include "report/report_pdf.h"
+#include "report/save_file.h"
 
-#include <QBuffer>
 #include <QDir>
-#include <QFileInfo>
 #include <QGuiApplication>
 
 #include <cstdio>
 #include <exception>
-#include <memory>
 #include <optional>
 #include <vector>
 
@@ -106,22 +103,26 @@ std::optional<ReportFormat> reportFormat(const QString &path)
     return std::nullopt;
 }
 
-std::string reportBytes(ReportFormat format, const ui::ReportDocument &document, QString *error)
+// The report's bytes, or empty with `error` set.
+std::string reportBytes(ReportFormat format, const report::ReportDocument &document, QString *error)
 {
-    if (format == ReportFormat::Html) {
-        const QByteArray html = ui::reportHtml(document).toUtf8();
-        return std::string(html.constData(), std::size_t(html.size()));
-    }
+    if (format == ReportFormat::Html)
+        return report::reportHtml(document).toUtf8().toStdString();
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
         *error = QStringLiteral("PDF output needs the GUI library's application object");
         return {};
     }
-    QByteArray pdf;
-    QBuffer buffer(&pdf);
-    buffer.open(QIODevice::WriteOnly);
-    if (!ui::writeReportPdf(document, &buffer, error))
-        return {};
-    return std::string(pdf.constData(), std::size_t(pdf.size()));
+    return report::reportPdf(document, error).toStdString();
+}
+
+// Whether `path` (when asked for) can be written, saying why not on stderr.
+bool writable(const QString &path)
+{
+    QString error;
+    if (path.isEmpty() || report::canSaveFile(path, &error))
+        return true;
+    printError(error);
+    return false;
 }
 
 } // namespace
@@ -138,42 +139,27 @@ int runSimulate(const SimulateOptions &options)
     QDate reportDate;
     if (*format != ReportFormat::None) {
         QString dateError;
-        reportDate = ui::reportDateFromEnvironment(&dateError);
+        reportDate = report::reportDateFromEnvironment(&dateError);
         if (!dateError.isEmpty()) {
             printError(dateError);
             return kExitUsage;
         }
     }
 
-    // Open every output first: a bad path fails now, not after a long run, and nothing is
-    // written under the final names unless the whole run succeeds.
-    std::vector<std::unique_ptr<OutputFile>> outputs;
-    OutputFile *metricsOut = nullptr;
-    OutputFile *jobsOut = nullptr;
-    OutputFile *timeseriesOut = nullptr;
-    auto open = [&](const QString &path, OutputFile *&slot) {
-        if (path.isEmpty())
-            return true;
-        outputs.push_back(std::make_unique<OutputFile>(path));
-        slot = outputs.back().get();
-        if (!slot->open()) {
-            printError(slot->errorText());
-            return false;
-        }
-        return true;
-    };
-    if (!open(options.metricsJson, metricsOut) || !open(options.jobsCsv, jobsOut) ||
-        !open(options.timeseriesCsv, timeseriesOut))
+    // Check every output first: a bad path fails now, not after a long run.
+    if (!writable(options.metricsJson) || !writable(options.jobsCsv) ||
+        !writable(options.timeseriesCsv) || !writable(options.report))
         return kExitIoError;
-    OutputFile *reportOut = nullptr;
-    if (!open(options.report, reportOut))
-        return kExitIoError;
-    // --csv-dir: each file is atomic on its own, like every other output. Which tables there
-    // are depends on the scenario (services.csv), so they are opened once it is read.
-    if (!options.csvDir.isEmpty() && !QDir(options.csvDir).mkpath(QStringLiteral("."))) {
-        printError(QStringLiteral("cannot create directory %1").arg(options.csvDir));
+    // --csv-dir: which tables there are depends on the scenario (services.csv), so they are
+    // checked once it is read.
+    QString ioError;
+    if (!options.csvDir.isEmpty() && !report::makeDirectory(options.csvDir, &ioError)) {
+        printError(ioError);
         return kExitIoError;
     }
+    const auto csvPath = [&](const std::string &name) {
+        return QDir(options.csvDir).filePath(QString::fromStdString(name));
+    };
 
     LoadedInput input;
     try {
@@ -182,13 +168,10 @@ int runSimulate(const SimulateOptions &options)
         printError(QString::fromStdString(error.what()));
         return kExitBadInput;
     }
-    std::vector<OutputFile *> csvOut; // in csvTableNames() order
     if (!options.csvDir.isEmpty()) {
         for (const std::string &name : csvTableNames(input.scenario)) {
-            OutputFile *file = nullptr;
-            if (!open(QDir(options.csvDir).filePath(QString::fromStdString(name)), file))
+            if (!writable(csvPath(name)))
                 return kExitIoError;
-            csvOut.push_back(file);
         }
     }
 
@@ -212,35 +195,41 @@ int runSimulate(const SimulateOptions &options)
     }
     result.metrics.jobsSkipped = input.skipped;
 
-    const RunInfo info = ui::runInfoFor(input.scenario);
+    const RunInfo info = report::runInfoFor(input.scenario);
 
-    if (metricsOut)
-        metricsOut->setContent(metricsJson(result.metrics, info));
-    if (jobsOut)
-        jobsOut->setContent(jobsCsv(result));
-    if (timeseriesOut)
-        timeseriesOut->setContent(timeseriesCsv(result));
-    if (!csvOut.empty()) {
-        const std::vector<CsvTable> tables = csvTables(input.scenario, result);
-        for (std::size_t i = 0; i < csvOut.size(); ++i)
-            csvOut[i]->setContent(tables[i].content);
+    // Every output is made before the first is written: a report that cannot be made leaves
+    // no output of this run behind (each file is atomic on its own, report::saveFile).
+    struct Output
+    {
+        QString path;
+        std::string content;
+    };
+    std::vector<Output> outputs;
+    if (!options.metricsJson.isEmpty())
+        outputs.push_back({options.metricsJson, metricsJson(result.metrics, info)});
+    if (!options.jobsCsv.isEmpty())
+        outputs.push_back({options.jobsCsv, jobsCsv(result)});
+    if (!options.timeseriesCsv.isEmpty())
+        outputs.push_back({options.timeseriesCsv, timeseriesCsv(result)});
+    if (!options.csvDir.isEmpty()) {
+        for (CsvTable &table : csvTables(input.scenario, result))
+            outputs.push_back({csvPath(table.fileName), std::move(table.content)});
     }
-    if (reportOut) {
-        ui::ReportOptions reportOptions;
+    if (*format != ReportFormat::None) {
+        report::ReportOptions reportOptions;
         reportOptions.date = reportDate;
-        const ui::ReportData data =
-                ui::buildReportData(input.scenario, result, info, reportOptions);
-        QString error;
-        std::string bytes = reportBytes(*format, ui::buildReportDocument(data), &error);
+        const report::ReportData data =
+                report::buildReportData(input.scenario, result, info, reportOptions);
+        std::string bytes = reportBytes(*format, report::buildReportDocument(data), &ioError);
         if (bytes.empty()) {
-            printError(QStringLiteral("cannot write %1: %2").arg(options.report, error));
+            printError(report::writeError(options.report, ioError));
             return kExitIoError;
         }
-        reportOut->setContent(std::move(bytes));
+        outputs.push_back({options.report, std::move(bytes)});
     }
-    for (const auto &output : outputs) {
-        if (!output->commit()) {
-            printError(output->errorText());
+    for (const Output &output : outputs) {
+        if (!report::saveFile(output.path, output.content, &ioError)) {
+            printError(ioError);
             return kExitIoError;
         }
     }

@@ -2,9 +2,9 @@
 // snapshots through RunController's signals (points, axes, zoom, reset), the per-node view,
 // and the Gantt view's segments, selection in both directions, memory cap and paint cost;
 // finally a real run through the worker thread.
+#include "report/chart_scale.h"
+#include "report/decimation.h"
 #include "tests/support/scenario_builder.h"
-#include "ui/charts/chart_scale.h"
-#include "ui/charts/decimation.h"
 #include "ui/charts/live_charts.h"
 #include "ui/charts/node_utilization_view.h"
 #include "ui/charts/time_series_chart.h"
@@ -32,6 +32,7 @@
 
 using namespace headroom;
 using namespace headroom::ui;
+using namespace headroom::report; // decimation and axis arithmetic
 
 Q_DECLARE_METATYPE(std::vector<double>)
 

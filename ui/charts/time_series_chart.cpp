@@ -1,7 +1,7 @@
 #include "ui/charts/time_series_chart.h"
 
+#include "report/decimation.h"
 #include "ui/charts/chart_style.h"
-#include "ui/charts/decimation.h"
 
 #include <QChart>
 #include <QContextMenuEvent>
@@ -274,18 +274,18 @@ void TimeSeriesChart::publish()
     double axisMax = 1.0;
     double step = 1.0;
     if (m_zoomed) {
-        m_unit = timeUnitForSpan(m_zoomToS - m_zoomFromS);
+        m_unit = report::timeUnitForSpan(m_zoomToS - m_zoomFromS);
         axisMin = m_zoomFromS / m_unit.seconds;
         axisMax = m_zoomToS / m_unit.seconds;
-        step = timeStep(axisMax - axisMin, m_unit, kTimeTicks);
+        step = report::timeStep(axisMax - axisMin, m_unit, kTimeTicks);
     } else {
         // The range depends only on the data's extent, rounded to nice values, so the axis
         // holds still for many frames and then moves in one visible step.
-        m_unit = timeUnitForSpan(dataMax - dataMin);
+        m_unit = report::timeUnitForSpan(dataMax - dataMin);
         const double lo = dataMin / m_unit.seconds;
         const double hi = dataMax / m_unit.seconds;
-        const double span = niceCeil(hi - lo);
-        step = timeStep(span, m_unit, kTimeTicks);
+        const double span = report::niceCeil(hi - lo);
+        step = report::timeStep(span, m_unit, kTimeTicks);
         axisMin = std::floor(lo / step + 1e-9) * step;
         axisMax = axisMin + span;
         while (axisMax < hi - 1e-9)
@@ -307,9 +307,9 @@ void TimeSeriesChart::publish()
     m_visibleCount = count;
     for (std::size_t i = 0; i < m_series.size(); ++i) {
         const auto values = m_history->values(m_spec.series[i].metric);
-        m_series[i]->replace(decimateMinMax(times.subspan(first, count),
-                                            values.subspan(first, count), pointBudget(),
-                                            1.0 / m_unit.seconds));
+        m_series[i]->replace(report::decimateMinMax(times.subspan(first, count),
+                                                    values.subspan(first, count), pointBudget(),
+                                                    1.0 / m_unit.seconds));
     }
     for (std::size_t i = 0; i < m_references.size(); ++i) {
         const double v = m_referenceValues[i];
@@ -335,7 +335,7 @@ void TimeSeriesChart::updateYAxis(QValueAxis *axis, const TimeSeriesSpec::Axis &
     double top = spec.fixedMax;
     double step = 0.0;
     if (top > 0.0) {
-        step = niceStep(top, kValueTicks);
+        step = report::niceStep(top, kValueTicks);
     } else {
         double seen = 0.0;
         for (const TimeSeriesSpec::Series &s : m_spec.series) {
@@ -360,7 +360,7 @@ void TimeSeriesChart::updateYAxis(QValueAxis *axis, const TimeSeriesSpec::Axis &
         // 5 % headroom keeps a maximum off the frame; rounding the top to a whole step puts
         // a labelled tick there.
         const double wanted = std::max(spec.minimumMax, seen * 1.05);
-        step = niceStep(wanted, kValueTicks);
+        step = report::niceStep(wanted, kValueTicks);
         top = std::ceil(wanted / step - 1e-9) * step;
     }
     setRangeAndTicks(axis, 0.0, top, step);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/charts/chart_scale.h"
+#include "report/chart_scale.h"
 #include "ui/charts/sample_history.h"
 
 #include <QChartView>
@@ -102,7 +102,7 @@ public:
     QValueAxis *timeAxis() const { return m_timeAxis; }
     QValueAxis *leftAxis() const { return m_leftAxis; }
     QValueAxis *rightAxis() const { return m_rightAxis; }
-    const TimeUnit &timeUnit() const { return m_unit; }
+    const report::TimeUnit &timeUnit() const { return m_unit; }
 
     bool isZoomed() const { return m_zoomed; }
     // Shows [fromS, toS] (simulated seconds) until resetZoom().
@@ -139,7 +139,7 @@ private:
     std::vector<double> m_referenceValues;
     std::vector<QGraphicsSimpleTextItem *> m_referenceLabels; // owned by the chart
 
-    TimeUnit m_unit;
+    report::TimeUnit m_unit;
     bool m_zoomed = false;
     double m_zoomFromS = 0.0;
     double m_zoomToS = 0.0;

@@ -1,5 +1,6 @@
 #include "ui/files/autosave.h"
 
+#include "report/save_file.h"
 #include "ui/document/scenario_document.h"
 #include "ui/files/scenario_io.h"
 
@@ -7,7 +8,6 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QUuid>
 
@@ -57,11 +57,7 @@ bool Autosave::saveNow()
     QJsonObject info;
     info["original"] = m_document->filePath();
     info["saved_at"] = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    QSaveFile file(path(".info.json"));
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    file.write(QJsonDocument(info).toJson());
-    if (!file.commit())
+    if (!report::saveFile(path(".info.json"), QJsonDocument(info).toJson(), &error))
         return false;
     m_pending = false;
     return true;

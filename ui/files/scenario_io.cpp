@@ -2,11 +2,11 @@
 
 #include "core/io/scenario_json.h"
 #include "core/io/swf_reader.h"
+#include "report/save_file.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <exception>
 
@@ -50,16 +50,7 @@ LoadOutcome importSwf(const QString &path)
 
 bool saveScenario(const Scenario &scenario, const QString &path, QString *error)
 {
-    const std::string text = serializeScenario(scenario);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(text.data(), qint64(text.size())) != qint64(text.size()) || !file.commit()) {
-        if (error)
-            *error = QCoreApplication::translate("headroom::ui", "Cannot save %1: %2")
-                             .arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return report::saveFile(path, serializeScenario(scenario), error);
 }
 
 } // namespace headroom::ui

@@ -20,7 +20,7 @@ struct LoadOutcome
 LoadOutcome loadScenario(const QString &path);
 LoadOutcome importSwf(const QString &path);
 
-// Atomic (QSaveFile): the file on disk is the old one or the complete new one.
+// With report::saveFile(): the file on disk is the old one or the complete new one.
 bool saveScenario(const Scenario &scenario, const QString &path, QString *error);
 
 } // namespace headroom::ui

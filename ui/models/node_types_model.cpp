@@ -1,5 +1,6 @@
 #include "ui/models/node_types_model.h"
 
+#include "report/report_format.h"
 #include "ui/dnd/drag_payload.h"
 #include "ui/document/scenario_document.h"
 
@@ -13,27 +14,6 @@
 
 namespace headroom::ui {
 namespace {
-
-QString watts(double w)
-{
-    if (w >= 1000.0)
-        return QString::number(w / 1000.0, 'g', 3) + QStringLiteral(" kW");
-    return QString::number(w, 'g', 4) + QStringLiteral(" W");
-}
-
-// "1.5–10.2 kW", "300–900 W", "600 W–1.2 kW": the unit once when both ends share it.
-QString wattRange(double idle, double max)
-{
-    const bool kw = idle >= 1000.0;
-    if (kw == (max >= 1000.0)) {
-        const double scale = kw ? 1000.0 : 1.0;
-        return QStringLiteral("%1–%2 %3")
-                .arg(idle / scale, 0, 'g', kw ? 3 : 4)
-                .arg(max / scale, 0, 'g', kw ? 3 : 4)
-                .arg(kw ? QStringLiteral("kW") : QStringLiteral("W"));
-    }
-    return watts(idle) + QStringLiteral("–") + watts(max);
-}
 
 std::uint32_t fnv1a(const std::string &text)
 {
@@ -136,7 +116,7 @@ QString NodeTypesModel::detailText(const NodeType &type)
                                   : QString::fromStdString(type.acceleratorModel);
     parts << QStringLiteral("%1 × %2").arg(type.accelerators).arg(model);
     if (type.power.maxW() > 0.0)
-        parts << wattRange(type.power.idleW(), type.power.maxW());
+        parts << report::powerRange(type.power.idleW(), type.power.maxW());
     if (type.peakTflopsPerAccelerator > 0.0)
         parts << tr("%1 TFLOP/s").arg(type.peakTflopsPerAccelerator, 0, 'g', 4);
     return parts.join(QStringLiteral(" · "));

@@ -2,15 +2,14 @@
 
 #include "core/engine/run_result.h"
 #include "core/model/scenario.h"
+#include "report/report_format.h"
 #include "ui/document/scenario_document.h"
-#include "ui/format.h"
 #include "ui/models/duration_text.h"
 #include "ui/run/run_controller.h"
 
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -19,20 +18,10 @@
 namespace headroom::ui {
 namespace {
 
-QString percentText(double fraction)
-{
-    return QStringLiteral("%1 %").arg(QLocale().toString(fraction * 100.0, 'f', 1));
-}
-
 // Waits and durations: whole seconds read better than "12 min 3.417 s".
 QString durationText(double seconds)
 {
     return formatDuration(seconds >= 60.0 ? std::round(seconds) : seconds);
-}
-
-QString number(double value, int decimals)
-{
-    return QLocale().toString(value, 'f', decimals);
 }
 
 } // namespace
@@ -42,55 +31,55 @@ std::vector<ResultFigure> resultFigures(const RunResult &result, const Scenario 
     const RunMetrics &m = result.metrics;
     const auto tr = [](const char *text) { return ResultsPanel::tr(text); };
     std::vector<ResultFigure> out;
-    out.push_back({QStringLiteral("utilization"), tr("Utilization"), percentText(m.utilization),
-                   m.utilization, tr("Busy accelerator-time / all accelerator-time")});
+    out.push_back({QStringLiteral("utilization"), tr("Utilization"),
+                   report::percent(m.utilization, 1), m.utilization,
+                   tr("Busy accelerator-time / all accelerator-time")});
     out.push_back({QStringLiteral("jobs"), tr("Jobs completed"),
-                   m.jobsRejected > 0
-                           ? tr("%1 (%2 rejected)")
-                                     .arg(formatCount(m.jobsCompleted), formatCount(m.jobsRejected))
-                           : formatCount(m.jobsCompleted),
+                   m.jobsRejected > 0 ? tr("%1 (%2 rejected)")
+                                                .arg(report::count(m.jobsCompleted),
+                                                     report::count(m.jobsRejected))
+                                      : report::count(m.jobsCompleted),
                    double(m.jobsCompleted), tr("Completed jobs (and jobs that could never fit)")});
     out.push_back({QStringLiteral("meanWait"), tr("Mean wait"), durationText(m.meanWaitS),
                    m.meanWaitS, tr("Mean queue wait of completed jobs")});
     out.push_back({QStringLiteral("p95Wait"), tr("p95 wait"), durationText(m.p95WaitS), m.p95WaitS,
                    tr("95th percentile of the queue wait of completed jobs")});
-    out.push_back({QStringLiteral("itEnergy"), tr("IT energy"),
-                   tr("%1 kWh").arg(number(m.itEnergyKwh, 1)), m.itEnergyKwh,
-                   tr("Energy drawn by the nodes")});
+    out.push_back({QStringLiteral("itEnergy"), tr("IT energy"), report::energy(m.itEnergyKwh),
+                   m.itEnergyKwh, tr("Energy drawn by the nodes")});
     out.push_back({QStringLiteral("facilityEnergy"), tr("Facility energy"),
-                   tr("%1 kWh").arg(number(m.facilityEnergyKwh, 1)), m.facilityEnergyKwh,
-                   tr("IT energy × PUE (%1)").arg(number(scenario.energy.pue, 2))});
+                   report::energy(m.facilityEnergyKwh), m.facilityEnergyKwh,
+                   tr("IT energy × PUE (%1)").arg(report::number(scenario.energy.pue, 2))});
     const QString currency =
             QString::fromStdString(m.currency.empty() ? scenario.energy.currency : m.currency);
-    out.push_back({QStringLiteral("cost"), tr("Energy cost"),
-                   QStringLiteral("%1 %2").arg(number(m.cost, 2), currency), m.cost,
-                   tr("Facility energy at the hourly electricity price")});
+    out.push_back({QStringLiteral("cost"), tr("Energy cost"), report::money(m.cost, currency),
+                   m.cost, tr("Facility energy at the hourly electricity price")});
     out.push_back({QStringLiteral("carbon"), tr("Carbon"),
-                   tr("%1 kg CO₂e").arg(number(m.carbonKg, 1)), m.carbonKg,
+                   tr("%1 CO₂e").arg(report::mass(m.carbonKg)), m.carbonKg,
                    tr("Facility energy at the hourly grid carbon intensity")});
-    out.push_back({QStringLiteral("peakPower"), tr("Peak IT power"), formatPower(m.peakPowerW),
+    out.push_back({QStringLiteral("peakPower"), tr("Peak IT power"), report::power(m.peakPowerW),
                    m.peakPowerW,
-                   tr("Highest IT power draw; mean %1").arg(formatPower(m.meanPowerW))});
+                   tr("Highest IT power draw; mean %1").arg(report::power(m.meanPowerW))});
     out.push_back({QStringLiteral("peakFacilityPower"), tr("Peak facility power"),
-                   formatPower(m.peakFacilityPowerW), m.peakFacilityPowerW,
+                   report::power(m.peakFacilityPowerW), m.peakFacilityPowerW,
                    tr("Highest facility power draw (IT × PUE)")});
     out.push_back({QStringLiteral("timeAtCap"), tr("Time at power cap"),
                    durationText(m.timeAtPowerCapS), m.timeAtPowerCapS,
                    scenario.energy.clusterPowerCapKw
                            ? tr("Time during which a job waited only because the power cap "
-                                "(%1 kW) or a rack budget refused its start")
-                                     .arg(number(*scenario.energy.clusterPowerCapKw, 0))
+                                "(%1) or a rack budget refused its start")
+                                     .arg(report::power(*scenario.energy.clusterPowerCapKw * 1e3))
                            : tr("Time during which a job waited only because a rack power "
                                 "budget refused its start (no cluster cap is set)")});
     out.push_back(
-            {QStringLiteral("boots"), tr("Node boots"), formatCount(m.boots), double(m.boots),
-             tr("Boots by power management; boot energy %1 kWh").arg(number(m.bootEnergyKwh, 1))});
+            {QStringLiteral("boots"), tr("Node boots"), report::count(m.boots), double(m.boots),
+             tr("Boots by power management; boot energy %1").arg(report::energy(m.bootEnergyKwh))});
     out.push_back({QStringLiteral("nodeHoursOff"), tr("Node-hours off"),
-                   tr("%1 h").arg(number(m.nodeHoursOff, 1)), m.nodeHoursOff,
+                   tr("%1 h").arg(report::number(m.nodeHoursOff, 1)), m.nodeHoursOff,
                    tr("Hours nodes spent switched off, summed over nodes")});
     out.push_back({QStringLiteral("fragmentation"), tr("Fragmentation"),
                    tr("%1 (%2 accelerators)")
-                           .arg(percentText(m.fragmentation), number(m.fragmentedSlots, 1)),
+                           .arg(report::percent(m.fragmentation, 1),
+                                report::number(m.fragmentedSlots, 1)),
                    m.fragmentation,
                    tr("Free accelerators stranded on partly held nodes, averaged over the run")});
     return out;
@@ -195,8 +184,9 @@ void ResultsPanel::showResult(std::shared_ptr<const RunResult> result)
         const TenantMetrics &t = tenants[std::size_t(row)];
         const QString name =
                 t.tenant.empty() ? tr("(no tenant)") : QString::fromStdString(t.tenant);
-        const QString cells[] = {name, formatCount(t.jobsCompleted), percentText(t.utilization),
-                                 durationText(t.meanWaitS), durationText(t.p95WaitS)};
+        const QString cells[] = {name, report::count(t.jobsCompleted),
+                                 report::percent(t.utilization, 1), durationText(t.meanWaitS),
+                                 durationText(t.p95WaitS)};
         const double values[] = {0.0, double(t.jobsCompleted), t.utilization, t.meanWaitS,
                                  t.p95WaitS};
         for (int column = 0; column < 5; ++column) {

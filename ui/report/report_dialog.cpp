@@ -1,9 +1,9 @@
 #include "ui/report/report_dialog.h"
 
 #include "core/io/run_outputs.h"
-#include "ui/report/report_export.h"
-#include "ui/report/report_html.h"
-#include "ui/report/report_pdf.h"
+#include "report/report_export.h"
+#include "report/report_pdf.h"
+#include "report/save_file.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -41,12 +41,12 @@ QString fileSafe(QString name)
 
 ReportDialog::ReportDialog(std::shared_ptr<const Scenario> scenario,
                            std::shared_ptr<const RunResult> result,
-                           std::shared_ptr<const ReportData> data, QWidget *parent)
+                           std::shared_ptr<const report::ReportData> data, QWidget *parent)
     : QDialog(parent)
     , m_scenario(std::move(scenario))
     , m_result(std::move(result))
     , m_data(std::move(data))
-    , m_document(buildReportDocument(*m_data))
+    , m_document(report::buildReportDocument(*m_data))
     , m_formatCombo(new QComboBox(this))
     , m_scroll(new QScrollArea(this))
     , m_pages(nullptr)
@@ -121,7 +121,7 @@ void ReportDialog::setFormat(Format format)
 void ReportDialog::renderPreview()
 {
     const double ratio = devicePixelRatioF();
-    const std::vector<QImage> pages = reportPageImages(m_document, kPreviewDpi * ratio);
+    const std::vector<QImage> pages = report::reportPageImages(m_document, kPreviewDpi * ratio);
     m_pageCount = int(pages.size());
     for (std::size_t i = 0; i < pages.size(); ++i) {
         QPixmap pixmap = QPixmap::fromImage(pages[i]);
@@ -157,15 +157,13 @@ bool ReportDialog::exportTo(Format format, const QString &path, QString *error)
 {
     switch (format) {
     case Format::Pdf:
-        return writeReportPdfFile(path, m_document, error);
+        return report::writeReportPdfFile(path, m_document, error);
     case Format::Html:
-        return writeFileAtomically(path, reportHtml(m_document).toUtf8(), error);
+        return report::writeReportHtmlFile(path, m_document, error);
     case Format::CsvFolder:
-        return writeCsvDirectory(path, *m_scenario, *m_result, error);
-    case Format::MetricsJson: {
-        const std::string json = metricsJson(m_result->metrics, m_data->info);
-        return writeFileAtomically(path, QByteArray(json.data(), qsizetype(json.size())), error);
-    }
+        return report::writeCsvDirectory(path, *m_scenario, *m_result, error);
+    case Format::MetricsJson:
+        return report::saveFile(path, metricsJson(m_result->metrics, m_data->info), error);
     }
     return false;
 }

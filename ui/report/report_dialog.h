@@ -2,8 +2,8 @@
 
 #include "core/engine/run_result.h"
 #include "core/model/scenario.h"
-#include "ui/report/report_data.h"
-#include "ui/report/report_document.h"
+#include "report/report_data.h"
+#include "report/report_document.h"
 
 #include <QDialog>
 
@@ -27,9 +27,9 @@ public:
     enum class Format { Pdf, Html, CsvFolder, MetricsJson };
 
     ReportDialog(std::shared_ptr<const Scenario> scenario, std::shared_ptr<const RunResult> result,
-                 std::shared_ptr<const ReportData> data, QWidget *parent = nullptr);
+                 std::shared_ptr<const report::ReportData> data, QWidget *parent = nullptr);
 
-    const ReportData &data() const { return *m_data; }
+    const report::ReportData &data() const { return *m_data; }
     int previewPageCount() const { return m_pageCount; }
     Format format() const;
     void setFormat(Format format);
@@ -48,8 +48,8 @@ private:
 
     std::shared_ptr<const Scenario> m_scenario;
     std::shared_ptr<const RunResult> m_result;
-    std::shared_ptr<const ReportData> m_data;
-    ReportDocument m_document;
+    std::shared_ptr<const report::ReportData> m_data;
+    report::ReportDocument m_document;
     QComboBox *m_formatCombo;
     QScrollArea *m_scroll;
     QVBoxLayout *m_pages;

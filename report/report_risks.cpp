@@ -1,16 +1,14 @@
 // The risks a planning report leads with: each detector looks at one figure of the run,
 // scores how close it is to trouble (0 harmless .. 1 certain trouble) and, past a threshold,
 // says so in a sentence that names the thing (a rack, a tenant, a node) and the figure.
-#include "ui/report/report_data.h"
-#include "ui/report/report_format.h"
+#include "report/report_data.h"
+#include "report/report_format.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace headroom::ui {
+namespace headroom::report {
 namespace {
-
-using namespace report;
 
 double clamp01(double value)
 {
@@ -303,4 +301,4 @@ std::vector<ReportRisk> findRisks(const ReportData &data)
     return risks;
 }
 
-} // namespace headroom::ui
+} // namespace headroom::report

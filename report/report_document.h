@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/report/chart_spec.h"
+#include "report/chart_spec.h"
 
 #include <QString>
 #include <QStringList>
@@ -8,7 +8,7 @@
 #include <variant>
 #include <vector>
 
-namespace headroom::ui {
+namespace headroom::report {
 
 struct ReportData;
 
@@ -84,4 +84,4 @@ struct ReportDocument
 
 ReportDocument buildReportDocument(const ReportData &data);
 
-} // namespace headroom::ui
+} // namespace headroom::report

@@ -12,7 +12,7 @@
 #include <optional>
 #include <vector>
 
-namespace headroom::ui {
+namespace headroom::report {
 
 // One risk the report calls out: a sentence that names the thing and the figure, and how
 // much it matters (0..1) so that the worst come first.
@@ -123,4 +123,4 @@ std::vector<ReportRisk> findRisks(const ReportData &data);
 // but unreadable.
 QDate reportDateFromEnvironment(QString *error = nullptr);
 
-} // namespace headroom::ui
+} // namespace headroom::report

@@ -1,8 +1,8 @@
-#include "ui/charts/decimation.h"
+#include "report/decimation.h"
 
 #include <algorithm>
 
-namespace headroom::ui {
+namespace headroom::report {
 
 std::vector<std::size_t> decimateMinMaxIndices(std::span<const double> values,
                                                std::size_t maxPoints)
@@ -53,4 +53,4 @@ QList<QPointF> decimateMinMax(std::span<const double> x, std::span<const double>
     return points;
 }
 
-} // namespace headroom::ui
+} // namespace headroom::report

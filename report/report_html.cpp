@@ -1,24 +1,24 @@
-#include "ui/report/report_html.h"
+#include "report/report_html.h"
 
-#include "ui/report/chart_painter.h"
-#include "ui/report/report_document.h"
-#include "ui/report/report_style.h"
+#include "report/chart_painter.h"
+#include "report/report_document.h"
+#include "report/report_style.h"
 
 #include <algorithm>
 
-namespace headroom::ui {
+namespace headroom::report {
 namespace {
 
-using reportStyle::escaped;
+using style::escaped;
 
 QString css()
 {
-    const QString text = reportStyle::text().name();
-    const QString secondary = reportStyle::secondaryText().name();
-    const QString rule = reportStyle::rule().name();
-    const QString grid = reportStyle::grid().name();
-    const QString shade = reportStyle::shade().name();
-    const QString accent = reportStyle::color(reportStyle::Blue).name();
+    const QString text = style::text().name();
+    const QString secondary = style::secondaryText().name();
+    const QString rule = style::rule().name();
+    const QString grid = style::grid().name();
+    const QString shade = style::shade().name();
+    const QString accent = style::color(style::Blue).name();
     QString out = QStringLiteral(R"(
 :root { color-scheme: light; }
 body { margin: 0; background: #e9edf1; color: TEXT; font: 14px/1.45 FONTS; }
@@ -67,9 +67,9 @@ svg.chart { display: block; width: 100%; height: auto; }
             .replace(QStringLiteral("GRID"), grid)
             .replace(QStringLiteral("SHADE"), shade)
             .replace(QStringLiteral("ACCENT"), accent)
-            .replace(QStringLiteral("SEV2"), reportStyle::severity(2).name())
-            .replace(QStringLiteral("SEV3"), reportStyle::severity(3).name())
-            .replace(QStringLiteral("FONTS"), reportStyle::fontFamilyCss());
+            .replace(QStringLiteral("SEV2"), style::severity(2).name())
+            .replace(QStringLiteral("SEV3"), style::severity(3).name())
+            .replace(QStringLiteral("FONTS"), style::fontFamilyCss());
     return out;
 }
 
@@ -185,4 +185,4 @@ QString reportHtml(const ReportDocument &document)
     return writer.out;
 }
 
-} // namespace headroom::ui
+} // namespace headroom::report

@@ -2,7 +2,7 @@
 
 #include <QString>
 
-namespace headroom::ui {
+namespace headroom::report {
 
 // Axis arithmetic shared by the live charts. Axes move in "nice" steps so that a growing run
 // rescales a chart a few times per decade instead of every frame.
@@ -30,4 +30,4 @@ TimeUnit timeUnitForSpan(double spanSeconds);
 // 24; minutes 1, 2, 5, 10, 15, 30; days use niceStep.
 double timeStep(double span, const TimeUnit &unit, int maxTicks);
 
-} // namespace headroom::ui
+} // namespace headroom::report

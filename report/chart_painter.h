@@ -1,13 +1,13 @@
 #pragma once
 
-#include "ui/report/chart_spec.h"
+#include "report/chart_spec.h"
 
 #include <QColor>
 #include <QRectF>
 
 class QPainter;
 
-namespace headroom::ui {
+namespace headroom::report {
 
 // The few drawing operations a report chart needs, in points from the chart's top left.
 // drawChart() lays a chart out once against this interface; SvgChartCanvas writes the result
@@ -47,4 +47,4 @@ QString chartSvg(const ChartSpec &spec, double width);
 // chart is laid out for target.width() converted to points.
 void paintChart(QPainter &painter, const ChartSpec &spec, const QRectF &target);
 
-} // namespace headroom::ui
+} // namespace headroom::report

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QImage>
 #include <QString>
 
@@ -7,7 +8,7 @@
 
 class QIODevice;
 
-namespace headroom::ui {
+namespace headroom::report {
 
 struct ReportDocument;
 
@@ -19,7 +20,10 @@ struct ReportDocument;
 // when the writer fails.
 bool writeReportPdf(const ReportDocument &document, QIODevice *device, QString *error = nullptr);
 
+// The PDF's bytes (writeReportPdf into memory); empty, with `error` set, when the writer fails.
+QByteArray reportPdf(const ReportDocument &document, QString *error = nullptr);
+
 // The pages as images at `dpi` (white background), for previews and tests.
 std::vector<QImage> reportPageImages(const ReportDocument &document, double dpi);
 
-} // namespace headroom::ui
+} // namespace headroom::report

@@ -1,12 +1,12 @@
-#include "ui/report/report_style.h"
+#include "report/report_style.h"
 
 #include <array>
 
-namespace headroom::ui::reportStyle {
+namespace headroom::report::style {
 
 QColor color(int index)
 {
-    // Light-mode series colours of the live charts (chart_style.cpp), then three more for
+    // Light-mode series colours of the live charts (ui/charts/chart_style.cpp), then three more for
     // many racks; all readable on white and distinct in greyscale print by lightness.
     static const std::array<QColor, ColorCount> kColors = {
             QColor(0x1f, 0x6f, 0xc5), QColor(0xd9, 0x6a, 0x0b), QColor(0x2e, 0x8b, 0x4a),
@@ -111,4 +111,4 @@ QString escaped(const QString &text)
     return out;
 }
 
-} // namespace headroom::ui::reportStyle
+} // namespace headroom::report::style

@@ -4,11 +4,11 @@
 #include <QFont>
 #include <QString>
 
-namespace headroom::ui {
+namespace headroom::report {
 
 // Colours and type shared by the HTML, SVG and PDF renderings of a report. Reports are
 // printed documents, so they use a fixed light scheme rather than the desktop palette.
-namespace reportStyle {
+namespace style {
 
 enum Color : int {
     Blue = 0, // series colours first: ChartLine::color and ChartBar::color index this list
@@ -38,5 +38,5 @@ QFont font(double pointSize, bool bold = false);
 // & < > " ' are escaped and control characters (which XML forbids) become U+FFFD.
 QString escaped(const QString &text);
 
-} // namespace reportStyle
-} // namespace headroom::ui
+} // namespace style
+} // namespace headroom::report

@@ -1,8 +1,8 @@
-#include "ui/report/chart_painter.h"
+#include "report/chart_painter.h"
 
-#include "ui/charts/chart_scale.h"
-#include "ui/report/report_format.h"
-#include "ui/report/report_style.h"
+#include "report/chart_scale.h"
+#include "report/report_format.h"
+#include "report/report_style.h"
 
 #include <QFontMetricsF>
 #include <QPaintDevice>
@@ -11,7 +11,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace headroom::ui {
+namespace headroom::report {
 namespace {
 
 constexpr double kTitlePt = 10.0;
@@ -63,7 +63,7 @@ std::vector<Tick> linearTicks(double from, double to, double step, double labelS
         const double value = first + i * step;
         if (value > to + step * 1e-9)
             break;
-        ticks.push_back({value, report::number(value * labelScale, decimals) + suffix});
+        ticks.push_back({value, number(value * labelScale, decimals) + suffix});
     }
     return ticks;
 }
@@ -98,8 +98,8 @@ void drawChart(ChartCanvas &canvas, const ChartSpec &spec, double width)
 {
     using Anchor = ChartCanvas::Anchor;
     const double height = spec.heightPt;
-    const QColor text = reportStyle::text();
-    const QColor secondary = reportStyle::secondaryText();
+    const QColor text = style::text();
+    const QColor secondary = style::secondaryText();
 
     // Title block and legend, top down.
     double y = 11.0;
@@ -129,7 +129,7 @@ void drawChart(ChartCanvas &canvas, const ChartSpec &spec, double width)
                 x = 0.0;
                 y += kLegendRow;
             }
-            const QColor color = reportStyle::color(item.color);
+            const QColor color = style::color(item.color);
             const double mid = y - 2.6;
             if (item.swatch == LegendItem::Swatch::Box)
                 canvas.fillRect(QRectF(x, mid - 3.5, 9.0, 7.0), color);
@@ -155,7 +155,7 @@ void drawChart(ChartCanvas &canvas, const ChartSpec &spec, double width)
         yStep = std::max(1.0, std::ceil(yStep));
     const std::vector<Tick> yTicks =
             linearTicks(spec.yMin, yMax, yStep, spec.yPercent ? 100.0 : 1.0,
-                        spec.yPercent ? QString(report::kNbsp) + QLatin1Char('%') : QString());
+                        spec.yPercent ? QString(kNbsp) + QLatin1Char('%') : QString());
     double yLabelWidth = 0.0;
     for (const Tick &tick : yTicks)
         yLabelWidth = std::max(yLabelWidth, canvas.textWidth(tick.label, kLabelPt));
@@ -197,7 +197,7 @@ void drawChart(ChartCanvas &canvas, const ChartSpec &spec, double width)
     for (const Tick &tick : yTicks) {
         const double py = yAxis.map(tick.value);
         if (tick.value > spec.yMin)
-            canvas.line({plot.left(), py}, {plot.right(), py}, {reportStyle::grid(), 0.6, false});
+            canvas.line({plot.left(), py}, {plot.right(), py}, {style::grid(), 0.6, false});
         canvas.text({plot.left() - 4.0, py + 2.6}, tick.label, kLabelPt, secondary, Anchor::End);
     }
     for (const ChartBar &bar : spec.bars) {
@@ -210,7 +210,7 @@ void drawChart(ChartCanvas &canvas, const ChartSpec &spec, double width)
         const double top = yAxis.map(bar.value);
         if (plot.bottom() - top > 0.0)
             canvas.fillRect(QRectF(QPointF(left, top), QPointF(right, plot.bottom())),
-                            reportStyle::color(bar.color));
+                            style::color(bar.color));
     }
     for (const ChartLine &line : spec.lines) {
         if (line.points.empty())
@@ -219,7 +219,7 @@ void drawChart(ChartCanvas &canvas, const ChartSpec &spec, double width)
         points.reserve(line.points.size() + 2);
         for (const QPointF &p : line.points)
             points.emplace_back(xAxis.map(p.x()), yAxis.map(p.y()));
-        const QColor color = reportStyle::color(line.color);
+        const QColor color = style::color(line.color);
         if (line.filled) {
             std::vector<QPointF> area = points;
             area.emplace_back(points.back().x(), plot.bottom());
@@ -231,7 +231,7 @@ void drawChart(ChartCanvas &canvas, const ChartSpec &spec, double width)
         canvas.polyline(points, {color, 1.2, false});
     }
     for (const ChartRule &rule : spec.rules) {
-        const ChartCanvas::Pen pen{reportStyle::color(rule.color), 1.1, rule.dashed};
+        const ChartCanvas::Pen pen{style::color(rule.color), 1.1, rule.dashed};
         if (rule.direction == ChartRule::Direction::Horizontal) {
             const double py = yAxis.map(rule.value);
             canvas.line({plot.left(), py}, {plot.right(), py}, pen);
@@ -240,12 +240,11 @@ void drawChart(ChartCanvas &canvas, const ChartSpec &spec, double width)
             canvas.line({px, plot.top()}, {px, plot.bottom()}, pen);
         }
     }
-    canvas.strokeRect(plot, {reportStyle::rule(), 0.8, false});
+    canvas.strokeRect(plot, {style::rule(), 0.8, false});
 
     for (const Tick &tick : xTicks) {
         const double px = xAxis.map(tick.value);
-        canvas.line({px, plot.bottom()}, {px, plot.bottom() + 3.0},
-                    {reportStyle::rule(), 0.8, false});
+        canvas.line({px, plot.bottom()}, {px, plot.bottom() + 3.0}, {style::rule(), 0.8, false});
         canvas.text({px, plot.bottom() + 11.5}, tick.label, kLabelPt, secondary, Anchor::Middle);
     }
     if (!xTitle.isEmpty())
@@ -337,7 +336,7 @@ public:
             attributes += QStringLiteral(" font-weight=\"bold\"");
         body += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"%3\" fill=\"%4\"%5>%6</text>\n")
                         .arg(svgNumber(baseline.x()), svgNumber(baseline.y()), svgNumber(sizePt),
-                             color.name(), attributes, reportStyle::escaped(text));
+                             color.name(), attributes, style::escaped(text));
     }
     double textWidth(const QString &text, double sizePt, bool bold) const override
     {
@@ -386,7 +385,7 @@ public:
     void text(const QPointF &baseline, const QString &text, double sizePt, const QColor &color,
               Anchor anchor, bool bold) override
     {
-        const QFont font = reportStyle::font(sizePt, bold);
+        const QFont font = style::font(sizePt, bold);
         const QFontMetricsF metrics(font, m_painter.device());
         double shift = 0.0;
         if (anchor != Anchor::Start) {
@@ -399,7 +398,7 @@ public:
     }
     double textWidth(const QString &text, double sizePt, bool bold) const override
     {
-        const QFontMetricsF metrics(reportStyle::font(sizePt, bold), m_painter.device());
+        const QFontMetricsF metrics(style::font(sizePt, bold), m_painter.device());
         return metrics.horizontalAdvance(text) / m_scale;
     }
 
@@ -434,11 +433,11 @@ QString chartSvg(const ChartSpec &spec, double width)
 {
     SvgChartCanvas canvas;
     drawChart(canvas, spec, width);
-    const QString label = reportStyle::escaped(spec.title);
+    const QString label = style::escaped(spec.title);
     return QStringLiteral("<svg class=\"chart\" viewBox=\"0 0 %1 %2\" width=\"100%\" role=\"img\" "
                           "aria-label=\"%3\" font-family=\"%4\">\n<title>%3</title>\n")
                    .arg(svgNumber(width), svgNumber(spec.heightPt), label,
-                        reportStyle::escaped(reportStyle::fontFamilyCss())) +
+                        style::escaped(style::fontFamilyCss())) +
            canvas.body + QStringLiteral("</svg>");
 }
 
@@ -452,4 +451,4 @@ void paintChart(QPainter &painter, const ChartSpec &spec, const QRectF &target)
     painter.restore();
 }
 
-} // namespace headroom::ui
+} // namespace headroom::report

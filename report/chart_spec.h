@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-namespace headroom::ui {
+namespace headroom::report {
 
 // A static chart for reports, as data: what to draw, not how. The same spec is drawn as SVG
 // text for HTML and with QPainter for PDF and previews (chart_painter.h), so both outputs
@@ -75,4 +75,4 @@ struct ChartSpec
     double heightPt = 190.0; // at full text width; HTML scales with the page
 };
 
-} // namespace headroom::ui
+} // namespace headroom::report

@@ -1,17 +1,17 @@
 // Planning reports: the data gathered from a run, the risks, the HTML (escaping, no remote
 // resources, byte-identical for the same run and date), the PDF (pages and text, read back
-// with poppler's pdftotext), the page previews, the CSV tables and the export dialog.
+// with poppler's pdftotext), the page previews and the CSV tables. The export dialog's test is
+// tests/ui/test_report_dialog.cpp.
 #include "core/engine/simulation.h"
 #include "core/io/scenario_json.h"
 #include "core/metrics/breakdown.h"
+#include "report/chart_painter.h"
+#include "report/report_data.h"
+#include "report/report_document.h"
+#include "report/report_format.h"
+#include "report/report_html.h"
+#include "report/report_pdf.h"
 #include "tests/support/scenario_builder.h"
-#include "ui/report/chart_painter.h"
-#include "ui/report/report_data.h"
-#include "ui/report/report_dialog.h"
-#include "ui/report/report_document.h"
-#include "ui/report/report_format.h"
-#include "ui/report/report_html.h"
-#include "ui/report/report_pdf.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
@@ -22,7 +22,7 @@
 #include <memory>
 
 using namespace headroom;
-using namespace headroom::ui;
+using namespace headroom::report;
 
 namespace {
 
@@ -146,7 +146,6 @@ private Q_SLOTS:
 
     void formatting()
     {
-        using namespace report;
         const QString nb(kNbsp);
         QCOMPARE(number(1234567.891, 2), QStringLiteral("1,234,567.89"));
         QCOMPARE(number(-0.0001, 2), QStringLiteral("0.00"));
@@ -159,6 +158,12 @@ private Q_SLOTS:
         QCOMPARE(power(81600), "81.6" + nb + "kW");
         QCOMPARE(power(163200), "163" + nb + "kW");
         QCOMPARE(power(1.21e6), "1.21" + nb + "MW");
+        QCOMPARE(power(qQNaN()), QStringLiteral("—"));
+        // The palette's idle–max draw of a node type: the unit once when both ends share it.
+        QCOMPARE(powerRange(1500, 10200), "1.5–10.2" + nb + "kW");
+        QCOMPARE(powerRange(300, 900), "300–900" + nb + "W");
+        QCOMPARE(powerRange(600, 1200), "600" + nb + "W–1.2" + nb + "kW");
+        QCOMPARE(powerRange(1200, 1200), "1.2" + nb + "kW");
         QCOMPARE(energy(3793.79), "3,794" + nb + "kWh");
         QCOMPARE(duration(45), "45" + nb + "s");
         QCOMPARE(duration(2490), "42" + nb + "min");
@@ -556,48 +561,6 @@ private Q_SLOTS:
         QCOMPARE(reportDateFromEnvironment(&error), QDate(2026, 1, 1));
         qunsetenv("SOURCE_DATE_EPOCH");
         QVERIFY(!reportDateFromEnvironment(&error).isValid()); // unset: today, chosen later
-    }
-
-    void dialogPreviewsAndExportsEveryFormat()
-    {
-        auto scenario = std::make_shared<const Scenario>(m_example);
-        auto result = std::make_shared<const RunResult>(run(m_example));
-        ReportOptions options;
-        options.date = kDate;
-        auto data = std::make_shared<const ReportData>(
-                buildReportData(*scenario, *result, runInfoFor(*scenario), options));
-        ReportDialog dialog(scenario, result, data);
-        const ReportDocument document = buildReportDocument(*data);
-        QCOMPARE(dialog.previewPageCount(), int(reportPageImages(document, 20).size()));
-
-        QString error;
-        const QString pdf = m_dir.filePath("dialog.pdf");
-        QVERIFY2(dialog.exportTo(ReportDialog::Format::Pdf, pdf, &error), qPrintable(error));
-        QFile pdfFile(pdf);
-        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
-        QVERIFY(pdfFile.read(5) == "%PDF-");
-
-        const QString html = m_dir.filePath("dialog.html");
-        QVERIFY(dialog.exportTo(ReportDialog::Format::Html, html, &error));
-        QFile htmlFile(html);
-        QVERIFY(htmlFile.open(QIODevice::ReadOnly));
-        QCOMPARE(htmlFile.readAll(), reportHtml(document).toUtf8());
-
-        const QString folder = m_dir.filePath("tables/nested");
-        QVERIFY2(dialog.exportTo(ReportDialog::Format::CsvFolder, folder, &error),
-                 qPrintable(error));
-        for (const char *name : {"timeseries.csv", "jobs.csv", "nodes.csv", "tenants.csv"})
-            QVERIFY2(QFileInfo(QDir(folder).filePath(name)).size() > 0, name);
-
-        const QString json = m_dir.filePath("metrics.json");
-        QVERIFY(dialog.exportTo(ReportDialog::Format::MetricsJson, json, &error));
-        QFile jsonFile(json);
-        QVERIFY(jsonFile.open(QIODevice::ReadOnly));
-        const QJsonObject metrics = QJsonDocument::fromJson(jsonFile.readAll()).object();
-        QCOMPARE(metrics["p95_wait_s"].toDouble(), result->metrics.p95WaitS);
-
-        QVERIFY(!dialog.exportTo(ReportDialog::Format::Html, "/nonexistent/dir/r.html", &error));
-        QVERIFY(error.contains("/nonexistent/dir/r.html"));
     }
 
 private:

@@ -1,9 +1,10 @@
-#include "ui/report/report_pdf.h"
+#include "report/report_pdf.h"
 
-#include "ui/report/chart_painter.h"
-#include "ui/report/report_document.h"
-#include "ui/report/report_style.h"
+#include "report/chart_painter.h"
+#include "report/report_document.h"
+#include "report/report_style.h"
 
+#include <QBuffer>
 #include <QFontMetricsF>
 #include <QPageLayout>
 #include <QPageSize>
@@ -17,7 +18,7 @@
 #include <memory>
 #include <optional>
 
-namespace headroom::ui {
+namespace headroom::report {
 namespace {
 
 // A4 in points, and the text column: the margins leave room for the running head and the
@@ -162,19 +163,19 @@ private:
         m_atPageTop = true;
         if (!m_painter)
             return;
-        const QFont small = reportStyle::font(7.5);
-        const QColor grey = reportStyle::secondaryText();
+        const QFont small = style::font(7.5);
+        const QColor grey = style::secondaryText();
         if (m_page > 1) {
             const TextBox head = layoutText(m_document.runningHead, small, kWidth * 0.7);
             drawText(head, kLeft, 30.0, grey);
             const TextBox kind = layoutText(QStringLiteral("Capacity planning report"), small,
                                             kWidth, Qt::AlignRight);
             drawText(kind, kLeft, 30.0, grey);
-            hline(kLeft, kRight, 30.0 + std::max(head.height, kind.height) + 3.0,
-                  reportStyle::rule(), 0.5);
+            hline(kLeft, kRight, 30.0 + std::max(head.height, kind.height) + 3.0, style::rule(),
+                  0.5);
         }
         const double footY = kPageHeight - 38.0;
-        hline(kLeft, kRight, footY - 4.0, reportStyle::rule(), 0.5);
+        hline(kLeft, kRight, footY - 4.0, style::rule(), 0.5);
         drawText(layoutText(m_document.footer, small, kWidth * 0.7), kLeft, footY, grey);
         const QString number =
                 m_pageCount > 0 ? QStringLiteral("Page %1 of %2").arg(m_page).arg(m_pageCount)
@@ -227,18 +228,18 @@ private:
 
     void draw(const ReportTitleBlock &block)
     {
-        const TextBox title = layoutText(block.title, reportStyle::font(21.0, true), kWidth);
-        drawText(title, kLeft, m_y, reportStyle::text());
+        const TextBox title = layoutText(block.title, style::font(21.0, true), kWidth);
+        drawText(title, kLeft, m_y, style::text());
         advance(title.height + 4.0);
         if (!block.subtitle.isEmpty()) {
-            const TextBox subtitle = layoutText(block.subtitle, reportStyle::font(10.0), kWidth);
-            drawText(subtitle, kLeft, m_y, reportStyle::secondaryText());
+            const TextBox subtitle = layoutText(block.subtitle, style::font(10.0), kWidth);
+            drawText(subtitle, kLeft, m_y, style::secondaryText());
             advance(subtitle.height + 5.0);
         }
-        const TextBox meta = layoutText(block.meta, reportStyle::font(8.5), kWidth);
-        drawText(meta, kLeft, m_y, reportStyle::secondaryText());
+        const TextBox meta = layoutText(block.meta, style::font(8.5), kWidth);
+        drawText(meta, kLeft, m_y, style::secondaryText());
         advance(meta.height + 5.0);
-        hline(kLeft, kRight, m_y, reportStyle::color(reportStyle::Blue), 1.6);
+        hline(kLeft, kRight, m_y, style::color(style::Blue), 1.6);
         advance(8.0);
     }
 
@@ -254,8 +255,8 @@ private:
     {
         PendingHeading heading;
         heading.section = block.level <= 2;
-        heading.text = layoutText(block.text,
-                                  reportStyle::font(heading.section ? 14.0 : 11.0, true), kWidth);
+        heading.text =
+                layoutText(block.text, style::font(heading.section ? 14.0 : 11.0, true), kWidth);
         heading.gap = heading.section ? 18.0 : 10.0;
         heading.height = heading.text.height + (heading.section ? 11.0 : 4.0);
         // Two headings in a row stay together with the first block after them.
@@ -265,21 +266,21 @@ private:
 
     void drawHeading(const PendingHeading &heading)
     {
-        drawText(heading.text, kLeft, m_y, reportStyle::text());
+        drawText(heading.text, kLeft, m_y, style::text());
         if (heading.section) {
-            hline(kLeft, kRight, m_y + heading.text.height + 2.5, reportStyle::rule(), 0.7);
+            hline(kLeft, kRight, m_y + heading.text.height + 2.5, style::rule(), 0.7);
         }
         advance(heading.height);
     }
 
     void draw(const ReportParagraph &block)
     {
-        QFont font = reportStyle::font(kBodyPt);
-        QColor color = reportStyle::text();
+        QFont font = style::font(kBodyPt);
+        QColor color = style::text();
         double inset = 0.0;
         if (block.style == ReportParagraph::Style::Note) {
-            font = reportStyle::font(kNotePt);
-            color = reportStyle::secondaryText();
+            font = style::font(kNotePt);
+            color = style::secondaryText();
         } else if (block.style == ReportParagraph::Style::Code) {
             font = monoFont(8.0);
             inset = 5.0;
@@ -287,7 +288,7 @@ private:
         const TextBox text = layoutText(block.text, font, kWidth - 2 * inset);
         place(block.style == ReportParagraph::Style::Note ? 4.0 : 7.0, text.height + 2 * inset);
         if (inset > 0.0)
-            fill(QRectF(kLeft, m_y, kWidth, text.height + 2 * inset), reportStyle::shade());
+            fill(QRectF(kLeft, m_y, kWidth, text.height + 2 * inset), style::shade());
         drawText(text, kLeft + inset, m_y + inset, color);
         advance(text.height + 2 * inset);
     }
@@ -308,9 +309,9 @@ private:
             double height = 0.0;
             for (std::size_t i = first; i < std::min(block.facts.size(), first + kColumns); ++i) {
                 const ReportFacts::Fact &fact = block.facts[i];
-                Cell cell{layoutText(fact.label, reportStyle::font(7.5), inner),
-                          layoutText(fact.value, reportStyle::font(14.0, true), inner),
-                          layoutText(fact.detail, reportStyle::font(7.3), inner)};
+                Cell cell{layoutText(fact.label, style::font(7.5), inner),
+                          layoutText(fact.value, style::font(14.0, true), inner),
+                          layoutText(fact.detail, style::font(7.3), inner)};
                 height = std::max(height, cell.label.height + cell.value.height +
                                                   cell.detail.height + 2 * kPad + 2.0);
                 cells.push_back(std::move(cell));
@@ -318,13 +319,13 @@ private:
             place(first == 0 ? 6.0 : kGap, height);
             for (std::size_t c = 0; c < cells.size(); ++c) {
                 const double x = kLeft + double(c) * (cellWidth + kGap);
-                fill(QRectF(x, m_y, cellWidth, height), reportStyle::shade());
+                fill(QRectF(x, m_y, cellWidth, height), style::shade());
                 double y = m_y + kPad;
-                drawText(cells[c].label, x + kPad, y, reportStyle::secondaryText());
+                drawText(cells[c].label, x + kPad, y, style::secondaryText());
                 y += cells[c].label.height + 1.0;
-                drawText(cells[c].value, x + kPad, y, reportStyle::text());
+                drawText(cells[c].value, x + kPad, y, style::text());
                 y += cells[c].value.height + 1.0;
-                drawText(cells[c].detail, x + kPad, y, reportStyle::secondaryText());
+                drawText(cells[c].detail, x + kPad, y, style::secondaryText());
             }
             advance(height);
         }
@@ -337,23 +338,21 @@ private:
             if (item.level > 0) {
                 constexpr double kPad = 5.0;
                 const TextBox text =
-                        layoutText(item.text, reportStyle::font(kBodyPt), kWidth - 3 * kPad - 3.0);
+                        layoutText(item.text, style::font(kBodyPt), kWidth - 3 * kPad - 3.0);
                 const double height = text.height + 2 * kPad;
                 place(gap, height);
                 gap = 4.0;
-                fill(QRectF(kLeft, m_y, kWidth, height), reportStyle::shade());
-                fill(QRectF(kLeft, m_y, 3.0, height), reportStyle::severity(item.level));
-                drawText(text, kLeft + 3.0 + 2 * kPad, m_y + kPad, reportStyle::text());
+                fill(QRectF(kLeft, m_y, kWidth, height), style::shade());
+                fill(QRectF(kLeft, m_y, 3.0, height), style::severity(item.level));
+                drawText(text, kLeft + 3.0 + 2 * kPad, m_y + kPad, style::text());
                 advance(height);
             } else {
-                const TextBox bullet =
-                        layoutText(QStringLiteral("•"), reportStyle::font(kBodyPt), 10.0);
-                const TextBox text =
-                        layoutText(item.text, reportStyle::font(kBodyPt), kWidth - 14.0);
+                const TextBox bullet = layoutText(QStringLiteral("•"), style::font(kBodyPt), 10.0);
+                const TextBox text = layoutText(item.text, style::font(kBodyPt), kWidth - 14.0);
                 place(gap, text.height);
                 gap = 2.0;
-                drawText(bullet, kLeft + 3.0, m_y, reportStyle::text());
-                drawText(text, kLeft + 14.0, m_y, reportStyle::text());
+                drawText(bullet, kLeft + 3.0, m_y, style::text());
+                drawText(text, kLeft + 14.0, m_y, style::text());
                 advance(text.height);
             }
         }
@@ -431,13 +430,13 @@ private:
             height = std::max(height, box.height);
         height += 2 * kCellPadY;
         if (header)
-            fill(QRectF(kLeft, m_y, kWidth, height), reportStyle::shade());
+            fill(QRectF(kLeft, m_y, kWidth, height), style::shade());
         double x = kLeft;
         for (std::size_t c = 0; c < boxes.size(); ++c) {
-            drawText(boxes[c], x + kCellPadX, m_y + kCellPadY, reportStyle::text());
+            drawText(boxes[c], x + kCellPadX, m_y + kCellPadY, style::text());
             x += widths[c];
         }
-        hline(kLeft, kRight, m_y + height, header ? reportStyle::rule() : reportStyle::grid(),
+        hline(kLeft, kRight, m_y + height, header ? style::rule() : style::grid(),
               header ? 0.7 : 0.5);
         advance(height);
         return height;
@@ -445,8 +444,8 @@ private:
 
     void draw(const ReportTable &table)
     {
-        const QFont font = reportStyle::font(kTablePt);
-        const QFont headerFont = reportStyle::font(kTablePt, true);
+        const QFont font = style::font(kTablePt);
+        const QFont headerFont = style::font(kTablePt, true);
         const std::vector<double> widths = columnWidths(table, font, headerFont);
         auto prepare = [&](const QStringList &cells, const QFont &f) {
             std::vector<TextBox> boxes;
@@ -488,9 +487,9 @@ private:
             drawRow(table.header, widths, table.numeric, headerFont, true, &header);
         }
         if (!table.note.isEmpty()) {
-            const TextBox note = layoutText(table.note, reportStyle::font(kNotePt), kWidth);
+            const TextBox note = layoutText(table.note, style::font(kNotePt), kWidth);
             place(3.0, note.height);
-            drawText(note, kLeft, m_y, reportStyle::secondaryText());
+            drawText(note, kLeft, m_y, style::secondaryText());
             advance(note.height);
         }
     }
@@ -548,6 +547,16 @@ bool writeReportPdf(const ReportDocument &document, QIODevice *device, QString *
     return ok;
 }
 
+QByteArray reportPdf(const ReportDocument &document, QString *error)
+{
+    QByteArray pdf;
+    QBuffer buffer(&pdf);
+    buffer.open(QIODevice::WriteOnly);
+    if (!writeReportPdf(document, &buffer, error))
+        return {};
+    return pdf;
+}
+
 std::vector<QImage> reportPageImages(const ReportDocument &document, double dpi)
 {
     // Laid out at the PDF's resolution, not the image's: text wraps by font metrics, which at
@@ -597,4 +606,4 @@ std::vector<QImage> reportPageImages(const ReportDocument &document, double dpi)
     return pages;
 }
 
-} // namespace headroom::ui
+} // namespace headroom::report

@@ -7,7 +7,7 @@
 #include <span>
 #include <vector>
 
-namespace headroom::ui {
+namespace headroom::report {
 
 // Min/max bucket decimation for line charts: a long series is cut into equal buckets of
 // consecutive points and each bucket keeps its lowest and its highest point, in their
@@ -15,7 +15,7 @@ namespace headroom::ui {
 // level, so a chart of a million samples still shows the peak that matters to a planner.
 //
 // Buckets are by index, which equals buckets by time for the engine's fixed-interval samples
-// (DESIGN.md §5). The first and last points are always kept, so the line spans the same range
+// (docs/design.md §5). The first and last points are always kept, so the line spans the same range
 // as the data. The result never has more than max(maxPoints, 4) points.
 //
 // Returns ascending indices into `values`.
@@ -27,4 +27,4 @@ std::vector<std::size_t> decimateMinMaxIndices(std::span<const double> values,
 QList<QPointF> decimateMinMax(std::span<const double> x, std::span<const double> y,
                               std::size_t maxPoints, double xScale = 1.0);
 
-} // namespace headroom::ui
+} // namespace headroom::report

@@ -1,22 +1,21 @@
 // The sections of a planning report, in reading order. Each section reads ReportData and
 // appends blocks; a figure that the run does not have is left out rather than shown as zero.
-#include "ui/report/report_document.h"
+#include "report/report_document.h"
 
-#include "ui/charts/chart_scale.h"
-#include "ui/charts/decimation.h"
-#include "ui/report/report_data.h"
-#include "ui/report/report_format.h"
-#include "ui/report/report_style.h"
+#include "report/chart_scale.h"
+#include "report/decimation.h"
+#include "report/report_data.h"
+#include "report/report_format.h"
+#include "report/report_style.h"
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
-namespace headroom::ui {
+namespace headroom::report {
 namespace {
 
-using namespace report;
-using reportStyle::Color;
+using style::Color;
 
 // Chart lines keep min/max of buckets beyond this many points: plenty for a page width, and
 // it keeps the HTML of a year-long trace small.
@@ -277,10 +276,10 @@ void topology(const ReportData &data, Builder &out)
         QStringList row = {rack.zone, rack.name, rack.nodeTypes, count(rack.accelerators),
                            rack.budgetW ? power(*rack.budgetW) : QStringLiteral("none")};
         if (measured)
-            row << (rack.peakW ? report::power(*rack.peakW) : QStringLiteral("—"))
+            row << (rack.peakW ? power(*rack.peakW) : QStringLiteral("—"))
                 << ratio(rack.peakW, rack.budgetW);
         if (hasPower)
-            row << report::power(rack.fullLoadW) << ratio(rack.fullLoadW, rack.budgetW);
+            row << power(rack.fullLoadW) << ratio(rack.fullLoadW, rack.budgetW);
         racks.rows.push_back(row);
     }
     if (hasPower)
@@ -705,4 +704,4 @@ ReportDocument buildReportDocument(const ReportData &data)
     return document;
 }
 
-} // namespace headroom::ui
+} // namespace headroom::report

@@ -1,9 +1,9 @@
-#include "ui/charts/chart_scale.h"
+#include "report/chart_scale.h"
 
 #include <array>
 #include <cmath>
 
-namespace headroom::ui {
+namespace headroom::report {
 
 namespace {
 
@@ -68,4 +68,4 @@ double timeStep(double span, const TimeUnit &unit, int maxTicks)
     return step > 0.0 ? step : niceStep(span, maxTicks);
 }
 
-} // namespace headroom::ui
+} // namespace headroom::report

@@ -2,7 +2,7 @@
 
 #include <QString>
 
-namespace headroom::ui {
+namespace headroom::report {
 
 struct ReportDocument;
 
@@ -12,4 +12,4 @@ struct ReportDocument;
 // bytes.
 QString reportHtml(const ReportDocument &document);
 
-} // namespace headroom::ui
+} // namespace headroom::report

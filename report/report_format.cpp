@@ -1,8 +1,8 @@
-#include "ui/report/report_format.h"
+#include "report/report_format.h"
 
 #include <cmath>
 
-namespace headroom::ui::report {
+namespace headroom::report {
 
 namespace {
 
@@ -67,15 +67,47 @@ QString trimmed(QString text)
     return text;
 }
 
-QString power(double watts)
+namespace {
+
+struct ScaledPower
+{
+    QString figure;
+    QString unit;
+};
+
+// Three significant digits or fewer, in the unit that keeps the figure short.
+ScaledPower scaled(double watts)
 {
     const double magnitude = std::fabs(watts);
     if (magnitude >= 1e6)
-        return withUnit(trimmed(number(watts / 1e6, 2)), QStringLiteral("MW"));
+        return {trimmed(number(watts / 1e6, 2)), QStringLiteral("MW")};
     if (magnitude >= 1e3)
-        return withUnit(trimmed(number(watts / 1e3, magnitude >= 1e5 ? 0 : 1)),
-                        QStringLiteral("kW"));
-    return withUnit(number(watts, 0), QStringLiteral("W"));
+        return {trimmed(number(watts / 1e3, magnitude >= 1e5 ? 0 : 1)), QStringLiteral("kW")};
+    return {number(watts, 0), QStringLiteral("W")};
+}
+
+} // namespace
+
+QString power(double watts)
+{
+    if (!std::isfinite(watts))
+        return QStringLiteral("—");
+    const ScaledPower p = scaled(watts);
+    return withUnit(p.figure, p.unit);
+}
+
+QString powerRange(double low, double high)
+{
+    if (!std::isfinite(low) || !std::isfinite(high))
+        return QStringLiteral("—");
+    const ScaledPower a = scaled(low);
+    const ScaledPower b = scaled(high);
+    if (a.unit != b.unit)
+        return withUnit(a.figure, a.unit) + QStringLiteral("–") + withUnit(b.figure, b.unit);
+    if (a.figure == b.figure)
+        return withUnit(a.figure, a.unit);
+    // The unit once when both ends share it.
+    return a.figure + QStringLiteral("–") + withUnit(b.figure, b.unit);
 }
 
 QString energy(double kwh)
@@ -112,4 +144,4 @@ QString mass(double kg)
     return withUnit(number(kg, std::fabs(kg) >= 100 ? 0 : 1), QStringLiteral("kg"));
 }
 
-} // namespace headroom::ui::report
+} // namespace headroom::report

@@ -1,4 +1,4 @@
-#include "ui/report/report_data.h"
+#include "report/report_data.h"
 
 #include "core/io/scenario_json.h"
 #include "headroom_version.h"
@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <map>
 
-namespace headroom::ui {
+namespace headroom::report {
 
 bool ReportData::hasPowerModel() const
 {
@@ -224,4 +224,4 @@ QDate reportDateFromEnvironment(QString *error)
     return {};
 }
 
-} // namespace headroom::ui
+} // namespace headroom::report
