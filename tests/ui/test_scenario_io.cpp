@@ -143,7 +143,7 @@ private Q_SLOTS:
         const QString path = directory.path() + "/no/such/dir/s.json";
         QString error;
         QVERIFY(!saveScenario(richScenario(), path, &error));
-        QVERIFY2(error.startsWith("Cannot save " + path + ": "), qPrintable(error));
+        QVERIFY2(error.startsWith("Cannot write " + path + ": "), qPrintable(error));
         QVERIFY2(error.contains("No such file or directory"), qPrintable(error));
     }
 
@@ -158,7 +158,7 @@ private Q_SLOTS:
         writeText(target / "inside.txt", "keep");
         QString error;
         QVERIFY(!saveScenario(richScenario(), qpath(target), &error));
-        QVERIFY2(error.startsWith("Cannot save " + qpath(target) + ": "), qPrintable(error));
+        QVERIFY2(error.startsWith("Cannot write " + qpath(target) + ": "), qPrintable(error));
         QCOMPARE(directoryEntries(dir), std::vector<std::string>{"taken.json"});
         QCOMPARE(qs(readText(target / "inside.txt")), QStringLiteral("keep"));
     }
