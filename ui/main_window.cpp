@@ -43,7 +43,6 @@
 #include <QStyle>
 #include <QTableView>
 #include <QToolBar>
-#include <QUndoStack>
 #include <QUndoView>
 
 #include <cmath>
@@ -191,11 +190,11 @@ void MainWindow::createActions()
     m_quitAction->setShortcut(QKeySequence::Quit);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    QUndoStack *stack = m_document->undoStack();
-    m_undoAction = stack->createUndoAction(this, tr("&Undo"));
+    UndoHistory *history = m_document->undoStack();
+    m_undoAction = history->createUndoAction(this, tr("&Undo"));
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_undoAction->setIcon(themedIcon("edit-undo", QStyle::SP_ArrowBack));
-    m_redoAction = stack->createRedoAction(this, tr("&Redo"));
+    m_redoAction = history->createRedoAction(this, tr("&Redo"));
     m_redoAction->setShortcut(QKeySequence::Redo);
     m_redoAction->setIcon(themedIcon("edit-redo", QStyle::SP_ArrowForward));
 
@@ -403,7 +402,8 @@ void MainWindow::createDocks()
             addDock(m_properties, tr("Properties"), "PropertiesDock", Qt::LeftDockWidgetArea);
     splitDockWidget(palette, properties, Qt::Vertical);
 
-    m_undoView = new QUndoView(m_document->undoStack(), this);
+    m_undoView = new QUndoView(this);
+    m_document->undoStack()->showIn(m_undoView);
     m_undoView->setEmptyLabel(tr("<scenario opened>"));
     QDockWidget *history =
             addDock(m_undoView, tr("History"), "HistoryDock", Qt::LeftDockWidgetArea);

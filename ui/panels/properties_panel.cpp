@@ -29,12 +29,9 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTextCursor>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <cmath>
-#include <map>
-#include <tuple>
 
 namespace headroom::ui {
 namespace {
@@ -1246,34 +1243,7 @@ void PropertiesPanel::applyConstraint(std::string JobConstraints::*field, const 
     const QString choice = combo->currentData().toString();
     if (choice == kMixed)
         return; // choosing "(mixed)" keeps each job's own value
-    const std::string value = choice.toStdString();
-    // Jobs that differ in other constraints keep them: one setJobConstraints per distinct
-    // result, all in one undo step.
-    using Key = std::tuple<std::string, std::string, std::string, std::string>;
-    std::map<Key, std::pair<JobConstraints, std::vector<std::size_t>>> groups;
-    const Scenario &s = m_document->scenario();
-    for (std::size_t index : selectedJobs()) {
-        JobConstraints c = *s.jobs[index].constraints;
-        if (c.*field == value)
-            continue;
-        c.*field = value;
-        auto &group = groups[{c.nodeType, c.zone, c.rack, c.pinNode}];
-        group.first = c;
-        group.second.push_back(index);
-    }
-    if (groups.empty())
-        return;
-    std::size_t count = 0;
-    for (const auto &entry : groups)
-        count += entry.second.second.size();
-    const QString text = tr("Set constraints of %n job(s)", nullptr, static_cast<int>(count));
-    QUndoStack *stack = m_document->undoStack();
-    if (groups.size() > 1)
-        stack->beginMacro(text);
-    for (const auto &entry : groups)
-        edits::setJobConstraints(*m_document, entry.second.second, entry.second.first, text);
-    if (groups.size() > 1)
-        stack->endMacro();
+    edits::setJobsConstraint(*m_document, selectedJobs(), field, choice.toStdString());
 }
 
 } // namespace headroom::ui
