@@ -13,6 +13,7 @@
 #include "ui/files/scenario_io.h"
 #include "ui/format.h"
 #include "ui/models/duration_text.h"
+#include "ui/models/policy_choices.h"
 #include "ui/panels/palette_panel.h"
 #include "ui/panels/properties_panel.h"
 #include "ui/panels/results_panel.h"
@@ -349,17 +350,13 @@ void MainWindow::createToolBars()
     m_schedulerCombo = new QComboBox(runBar);
     m_schedulerCombo->setToolTip(tr("Scheduler: FCFS, shortest job first, shortest remaining "
                                     "time first (preemptive) or EASY backfilling"));
-    for (SchedulerKind kind : allSchedulers())
-        m_schedulerCombo->addItem(QString::fromLatin1(toString(kind).data()).toUpper(),
-                                  static_cast<int>(kind));
+    addSchedulerChoices(m_schedulerCombo);
     runBar->addWidget(new QLabel(tr(" Scheduler "), runBar));
     runBar->addWidget(m_schedulerCombo);
 
     m_placementCombo = new QComboBox(runBar);
     m_placementCombo->setToolTip(tr("Which free nodes a starting job gets"));
-    for (PlacementKind kind : allPlacements())
-        m_placementCombo->addItem(QString::fromLatin1(toString(kind).data()),
-                                  static_cast<int>(kind));
+    addPlacementChoices(m_placementCombo);
     runBar->addWidget(new QLabel(tr(" Placement "), runBar));
     runBar->addWidget(m_placementCombo);
 

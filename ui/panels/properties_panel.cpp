@@ -8,6 +8,7 @@
 #include "ui/models/duration_text.h"
 #include "ui/models/energy_text.h"
 #include "ui/models/node_types_model.h"
+#include "ui/models/policy_choices.h"
 #include "ui/models/tenant_names.h"
 #include "ui/panels/duration_edit.h"
 #include "ui/panels/hourly_profile_edit.h"
@@ -183,40 +184,6 @@ QComboBox *makeCombo(QWidget *parent, const char *objectName)
     return combo;
 }
 
-QString schedulerLabel(SchedulerKind kind)
-{
-    switch (kind) {
-    case SchedulerKind::Fcfs:
-        return PropertiesPanel::tr("FCFS: first come, first served");
-    case SchedulerKind::Sjf:
-        return PropertiesPanel::tr("SJF: shortest job first");
-    case SchedulerKind::Srtf:
-        return PropertiesPanel::tr("SRTF: shortest remaining time first (preemptive)");
-    case SchedulerKind::Easy:
-        return PropertiesPanel::tr("EASY backfilling");
-    }
-    return {};
-}
-
-QString placementLabel(PlacementKind kind)
-{
-    switch (kind) {
-    case PlacementKind::FirstFit:
-        return PropertiesPanel::tr("First fit (topology order)");
-    case PlacementKind::BestFit:
-        return PropertiesPanel::tr("Best fit (consolidate)");
-    case PlacementKind::LeastLoaded:
-        return PropertiesPanel::tr("Least loaded (spread)");
-    case PlacementKind::RoundRobin:
-        return PropertiesPanel::tr("Round robin");
-    case PlacementKind::TopologyAware:
-        return PropertiesPanel::tr("Topology aware (fewest racks)");
-    case PlacementKind::PowerAware:
-        return PropertiesPanel::tr("Power aware (nodes already on, caps)");
-    }
-    return {};
-}
-
 QString kilowatts(double watts)
 {
     return QStringLiteral("%1 kW").arg(watts / 1000.0, 0, 'f', 1);
@@ -338,12 +305,11 @@ QWidget *PropertiesPanel::buildScenarioPage()
     auto *policyBox = new QGroupBox(tr("Policy"), page);
     auto *policyForm = makeForm(policyBox);
     m_scenario.scheduler = makeCombo(policyBox, "scheduler");
-    for (SchedulerKind kind : allSchedulers())
-        m_scenario.scheduler->addItem(schedulerLabel(kind), static_cast<int>(kind));
-    m_scenario.scheduler->setToolTip(tr("Which queued job starts next (DESIGN.md §3)"));
+    addSchedulerChoices(m_scenario.scheduler);
+    m_scenario.scheduler->setToolTip(
+            tr("Which queued job starts next; each entry says how it chooses"));
     m_scenario.placement = makeCombo(policyBox, "placement");
-    for (PlacementKind kind : allPlacements())
-        m_scenario.placement->addItem(placementLabel(kind), static_cast<int>(kind));
+    addPlacementChoices(m_scenario.placement);
     m_scenario.placement->setToolTip(tr("Which free accelerators a starting job gets"));
     m_scenario.sampleInterval = new DurationEdit(policyBox);
     m_scenario.sampleInterval->setObjectName("sampleInterval");
