@@ -14,6 +14,7 @@
 #include "ui/files/recent_files.h"
 #include "ui/files/scenario_io.h"
 #include "ui/models/duration_text.h"
+#include "ui/models/policy_choices.h"
 #include "ui/panels/palette_panel.h"
 #include "ui/panels/properties_panel.h"
 #include "ui/panels/results_panel.h"
@@ -43,7 +44,6 @@
 #include <QStyle>
 #include <QTableView>
 #include <QToolBar>
-#include <QUndoStack>
 #include <QUndoView>
 
 #include <cmath>
@@ -191,11 +191,11 @@ void MainWindow::createActions()
     m_quitAction->setShortcut(QKeySequence::Quit);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    QUndoStack *stack = m_document->undoStack();
-    m_undoAction = stack->createUndoAction(this, tr("&Undo"));
+    UndoHistory *history = m_document->undoStack();
+    m_undoAction = history->createUndoAction(this, tr("&Undo"));
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_undoAction->setIcon(themedIcon("edit-undo", QStyle::SP_ArrowBack));
-    m_redoAction = stack->createRedoAction(this, tr("&Redo"));
+    m_redoAction = history->createRedoAction(this, tr("&Redo"));
     m_redoAction->setShortcut(QKeySequence::Redo);
     m_redoAction->setIcon(themedIcon("edit-redo", QStyle::SP_ArrowForward));
 
@@ -350,17 +350,13 @@ void MainWindow::createToolBars()
     m_schedulerCombo = new QComboBox(runBar);
     m_schedulerCombo->setToolTip(tr("Scheduler: FCFS, shortest job first, shortest remaining "
                                     "time first (preemptive) or EASY backfilling"));
-    for (SchedulerKind kind : allSchedulers())
-        m_schedulerCombo->addItem(QString::fromLatin1(toString(kind).data()).toUpper(),
-                                  static_cast<int>(kind));
+    addSchedulerChoices(m_schedulerCombo);
     runBar->addWidget(new QLabel(tr(" Scheduler "), runBar));
     runBar->addWidget(m_schedulerCombo);
 
     m_placementCombo = new QComboBox(runBar);
     m_placementCombo->setToolTip(tr("Which free nodes a starting job gets"));
-    for (PlacementKind kind : allPlacements())
-        m_placementCombo->addItem(QString::fromLatin1(toString(kind).data()),
-                                  static_cast<int>(kind));
+    addPlacementChoices(m_placementCombo);
     runBar->addWidget(new QLabel(tr(" Placement "), runBar));
     runBar->addWidget(m_placementCombo);
 
@@ -403,7 +399,8 @@ void MainWindow::createDocks()
             addDock(m_properties, tr("Properties"), "PropertiesDock", Qt::LeftDockWidgetArea);
     splitDockWidget(palette, properties, Qt::Vertical);
 
-    m_undoView = new QUndoView(m_document->undoStack(), this);
+    m_undoView = new QUndoView(this);
+    m_document->undoStack()->showIn(m_undoView);
     m_undoView->setEmptyLabel(tr("<scenario opened>"));
     QDockWidget *history =
             addDock(m_undoView, tr("History"), "HistoryDock", Qt::LeftDockWidgetArea);

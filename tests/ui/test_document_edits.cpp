@@ -1,21 +1,57 @@
 // Every kind of edit the GUI offers is one undo step that undoes and redoes to exactly the
-// same scenario, compared as the saved JSON text.
+// same scenario, compared as the saved JSON text; consecutive edits merge only when they change
+// the same field of the same object; and nothing outside the document layer can reach the
+// undo stack.
 #include "core/io/scenario_json.h"
 #include "tests/support/scenario_builder.h"
 #include "ui/dnd/drop_rules.h"
 #include "ui/document/scenario_document.h"
 #include "ui/document/scenario_edits.h"
 
+#include <QUndoCommand>
+#include <QUndoStack>
 #include <QtTest>
 
+#include <concepts>
 #include <functional>
 
 using namespace headroom;
 using namespace headroom::ui;
 using Edit = std::function<bool(ScenarioDocument &)>;
 Q_DECLARE_METATYPE(Edit)
+// The n-th of a run of edits to one field (typing: the n-th keystroke).
+using Step = std::function<void(ScenarioDocument &, int)>;
+Q_DECLARE_METATYPE(Step)
 
 namespace {
+
+// What a view holds of a document cannot take a command or hand out the stack: the structure,
+// not a convention, keeps compound edits in the document layer.
+template<typename T>
+concept TakesCommands = requires(T t, QUndoCommand *command)
+{
+    t.push(command);
+}
+|| requires(T t, const QString &text)
+{
+    t.beginMacro(text);
+};
+template<typename T>
+concept HandsOutStack = requires(T t)
+{
+    {
+        t.undoStack()
+        } -> std::convertible_to<QUndoStack *>;
+};
+// The checks can fail: they hold for what does hand out a stack.
+struct HandingOut
+{
+    QUndoStack *undoStack();
+};
+static_assert(TakesCommands<QUndoStack &> && HandsOutStack<HandingOut &>);
+static_assert(!TakesCommands<ScenarioDocument &>);
+static_assert(!TakesCommands<UndoHistory &>);
+static_assert(!HandsOutStack<ScenarioDocument &>);
 
 // Two zones, three racks, two node types, jobs with every kind of constraint.
 Scenario baseScenario()
@@ -196,6 +232,34 @@ private Q_SLOTS:
         });
         QTest::newRow("remove service")
                 << Edit([](ScenarioDocument &d) { return edits::removeService(d, "embed"); });
+        QTest::newRow("add rack of nodes to a zone") << Edit(
+                [](ScenarioDocument &d) { return edits::addRackOfNodes(d, "z1", "gpu4", 3); });
+        QTest::newRow("add rack of nodes to the last zone") << Edit(
+                [](ScenarioDocument &d) { return edits::addRackOfNodes(d, "", "gpu8", 1); });
+        QTest::newRow("replace jobs") << Edit([](ScenarioDocument &d) {
+            Job first = d.scenario().jobs[0];
+            Job third = d.scenario().jobs[2];
+            first.priority = 5;
+            third.name = "renamed";
+            third.constraints = JobConstraints{"gpu8", "", "", ""};
+            return edits::replaceJobs(d, {{0, first}, {2, third}}, "Replace");
+        });
+        QTest::newRow("one constraint of jobs constrained differently") << Edit(
+                [](ScenarioDocument &d) {
+                    return edits::setJobsConstraint(d, {0, 1, 2, 3}, &JobConstraints::zone, "z1");
+                });
+        QTest::newRow("scheduler alone") << Edit([](ScenarioDocument &d) {
+            Policy p = d.scenario().policy;
+            p.scheduler = SchedulerKind::Sjf;
+            edits::setPolicy(d, p);
+            return true;
+        });
+        QTest::newRow("one job field") << Edit([](ScenarioDocument &d) {
+            Job job = d.scenario().jobs[2];
+            job.constraints = JobConstraints{"", "z2", "r3", ""};
+            edits::editJob(d, 2, job);
+            return true;
+        });
     }
 
     void undoRedoRestoresExactly()
@@ -240,6 +304,85 @@ private Q_SLOTS:
         QVERIFY(!document.isModified());
     }
 
+    void refusedCompoundEditsChangeNothing()
+    {
+        ScenarioDocument document(baseScenario());
+        QString why;
+        QVERIFY(!edits::addRackOfNodes(document, "z1", "no-such-type", 2, &why));
+        QVERIFY(why.contains("no-such-type"));
+        QVERIFY(!edits::addRackOfNodes(document, "no-such-zone", "gpu8", 2, &why));
+        QVERIFY(why.contains("no-such-zone"));
+        QVERIFY(!edits::replaceJobs(document, {{1, document.scenario().jobs[1]}}, "Nothing"));
+        QVERIFY(!edits::setJobsConstraint(document, {1}, &JobConstraints::nodeType, "gpu4"));
+        QCOMPARE(document.undoStack()->count(), 0);
+    }
+
+    void rackOfNodesInAnEmptyClusterMakesItsZone()
+    {
+        ScenarioDocument document(Scenario{});
+        NodeType type;
+        type.name = "gpu8";
+        type.accelerators = 8;
+        type.power = PowerCurve::linear(1000, 8000);
+        QVERIFY(edits::addNodeType(document, type));
+        QVERIFY(edits::addRackOfNodes(document, "", "gpu8", 2));
+        QCOMPARE(document.undoStack()->count(), 2); // the node type, then zone, rack and nodes
+        QCOMPARE(document.scenario().cluster.zones.size(), std::size_t(1));
+        QCOMPARE(document.scenario().cluster.zones[0].racks[0].nodes.size(), std::size_t(2));
+        QCOMPARE(document.undoStack()->undoText(), QString("New rack of gpu8 nodes"));
+        document.undoStack()->undo();
+        QVERIFY(document.scenario().cluster.zones.empty());
+    }
+
+    void oneFieldTypedIsOneStep_data()
+    {
+        QTest::addColumn<Step>("step");
+        QTest::newRow("job name") << Step([](ScenarioDocument &d, int i) {
+            Job job = d.scenario().jobs[0];
+            job.name = "typing-" + std::to_string(i);
+            edits::editJob(d, 0, job);
+        });
+        QTest::newRow("job run time") << Step([](ScenarioDocument &d, int i) {
+            Job job = d.scenario().jobs[1];
+            job.runS = 100.0 * i;
+            edits::editJob(d, 1, job);
+        });
+        QTest::newRow("scenario name") << Step([](ScenarioDocument &d, int i) {
+            const Scenario &s = d.scenario();
+            edits::setMetadata(d, "name-" + std::to_string(i), s.description, s.seed);
+        });
+        QTest::newRow("sample interval") << Step([](ScenarioDocument &d, int i) {
+            Policy p = d.scenario().policy;
+            p.sampleIntervalS = 60.0 * i;
+            edits::setPolicy(d, p);
+        });
+        QTest::newRow("PUE") << Step([](ScenarioDocument &d, int i) {
+            EnergyPolicy e = d.scenario().energy;
+            e.pue = 1.0 + 0.1 * i;
+            QVERIFY(edits::setEnergy(d, e));
+        });
+        QTest::newRow("cluster power cap") << Step([](ScenarioDocument &d, int i) {
+            EnergyPolicy e = d.scenario().energy;
+            e.clusterPowerCapKw = 10.0 * i;
+            QVERIFY(edits::setEnergy(d, e));
+        });
+    }
+
+    void oneFieldTypedIsOneStep()
+    {
+        QFETCH(Step, step);
+        ScenarioDocument document(baseScenario());
+        const std::string before = serializeScenario(document.scenario());
+        for (int i = 1; i <= 5; ++i)
+            step(document, i);
+        QCOMPARE(document.undoStack()->count(), 1);
+        const std::string after = serializeScenario(document.scenario());
+        document.undoStack()->undo();
+        QCOMPARE(serializeScenario(document.scenario()), before);
+        document.undoStack()->redo();
+        QCOMPARE(serializeScenario(document.scenario()), after);
+    }
+
     void consecutiveFieldEditsMerge()
     {
         ScenarioDocument document(baseScenario());
@@ -249,8 +392,100 @@ private Q_SLOTS:
             edits::editJob(document, 0, job);
         }
         QCOMPARE(document.undoStack()->count(), 1);
+        QCOMPARE(document.undoStack()->undoText(), QString("Change name of job 1"));
         document.undoStack()->undo();
         QCOMPARE(document.scenario().jobs[0].name, std::string());
+    }
+
+    // The bug this command replaced: the toolbar's scheduler and then its placement were one
+    // undo step.
+    void schedulerThenPlacementAreTwoSteps()
+    {
+        ScenarioDocument document(baseScenario());
+        const Policy original = document.scenario().policy;
+        Policy policy = original;
+        policy.scheduler = SchedulerKind::Easy;
+        edits::setPolicy(document, policy);
+        policy.placement = PlacementKind::BestFit;
+        edits::setPolicy(document, policy);
+        QCOMPARE(document.undoStack()->count(), 2);
+        QCOMPARE(document.undoStack()->undoText(), QString("Change placement"));
+        document.undoStack()->undo();
+        QVERIFY(document.scenario().policy.placement == original.placement);
+        QVERIFY(document.scenario().policy.scheduler == SchedulerKind::Easy);
+        QCOMPARE(document.undoStack()->undoText(), QString("Change scheduler"));
+        document.undoStack()->undo();
+        QVERIFY(document.scenario().policy == original);
+    }
+
+    void sameFieldOfTwoObjectsIsTwoSteps()
+    {
+        ScenarioDocument document(baseScenario());
+        for (std::size_t index : {0, 1, 0}) {
+            Job job = document.scenario().jobs[index];
+            job.tenant = "team-x";
+            edits::editJob(document, index, job);
+        }
+        // Job 1's second edit changed nothing; the first two were on different jobs.
+        QCOMPARE(document.undoStack()->count(), 2);
+        Job job = document.scenario().jobs[0];
+        job.tenant = "team-y";
+        edits::editJob(document, 0, job); // job 1 after job 2: a new step again
+        QCOMPARE(document.undoStack()->count(), 3);
+        document.undoStack()->undo();
+        QCOMPARE(document.scenario().jobs[0].tenant, std::string("team-x"));
+        QCOMPARE(document.scenario().jobs[1].tenant, std::string("team-x"));
+    }
+
+    void otherFieldOfOneObjectIsANewStep()
+    {
+        ScenarioDocument document(baseScenario());
+        Job job = document.scenario().jobs[0];
+        job.name = "renamed";
+        edits::editJob(document, 0, job);
+        job.tenant = "team-x";
+        edits::editJob(document, 0, job);
+        job.name = "renamed again"; // the name again, but not right after the name
+        edits::editJob(document, 0, job);
+        QCOMPARE(document.undoStack()->count(), 3);
+        // An edit of two fields at once is a step of its own, never merged.
+        job.name = "both";
+        job.priority = 3;
+        edits::editJob(document, 0, job);
+        job.name = "both, then one";
+        edits::editJob(document, 0, job);
+        QCOMPARE(document.undoStack()->count(), 5);
+        while (document.undoStack()->canUndo())
+            document.undoStack()->undo();
+        QCOMPARE(document.scenario(), baseScenario());
+    }
+
+    void typedBackToTheStartLeavesNoStep()
+    {
+        ScenarioDocument document(baseScenario());
+        Job job = document.scenario().jobs[0];
+        job.name = "x";
+        edits::editJob(document, 0, job);
+        job.name.clear();
+        edits::editJob(document, 0, job);
+        QCOMPARE(document.undoStack()->count(), 0);
+        QVERIFY(!document.isModified());
+    }
+
+    void editsDoNotMergeAcrossASave()
+    {
+        ScenarioDocument document(baseScenario());
+        EnergyPolicy energy = document.scenario().energy;
+        energy.pue = 1.2;
+        QVERIFY(edits::setEnergy(document, energy));
+        document.markSaved();
+        energy.pue = 1.3;
+        QVERIFY(edits::setEnergy(document, energy));
+        QCOMPARE(document.undoStack()->count(), 2);
+        QVERIFY(document.isModified());
+        document.undoStack()->undo();
+        QVERIFY(!document.isModified()); // back to what is on disk
+        QCOMPARE(document.scenario().energy.pue, 1.2);
     }
 
     void dropsAreNeverMerged()

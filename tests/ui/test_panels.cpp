@@ -39,7 +39,6 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QTimer>
-#include <QUndoStack>
 #include <QtTest>
 
 #include <cmath>
@@ -243,7 +242,7 @@ private Q_SLOTS:
         proxy.setJobsModel(&model);
         Tester proxyTester(&proxy, Tester::FailureReportingMode::QtTest);
         proxy.sort(JobsTableModel::NameColumn, Qt::DescendingOrder);
-        QUndoStack *stack = doc.undoStack();
+        UndoHistory *stack = doc.undoStack();
         verifyMirror(model, doc);
 
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
@@ -353,7 +352,7 @@ private Q_SLOTS:
     {
         ScenarioDocument doc(fixture());
         JobsTableModel model(&doc);
-        QUndoStack *stack = doc.undoStack();
+        UndoHistory *stack = doc.undoStack();
         const std::string before = serializeScenario(doc.scenario());
 
         QVERIFY(model.flags(model.index(0, JobsTableModel::NameColumn)) & Qt::ItemIsEditable);
@@ -687,13 +686,22 @@ private Q_SLOTS:
         auto *overhead = child<DurationEdit>(&panel, "restartOverhead");
         typeInto(overhead, "30");
         QCOMPARE(doc.scenario().policy.srtfRestartOverheadS, 30.0);
-        // Policy edits merge into one step.
-        QCOMPARE(doc.undoStack()->count(), 1);
+        // Policy edits merge per field: all the keystrokes of the interval are one step, and
+        // the scheduler, the interval and the overhead are a step each.
+        QCOMPARE(doc.undoStack()->count(), 3);
+        QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Change SRTF restart overhead"));
 
+        doc.undoStack()->undo();
+        QCOMPARE(doc.scenario().policy.srtfRestartOverheadS, 0.0);
+        QCOMPARE(doc.scenario().policy.sampleIntervalS, 600.0);
+        doc.undoStack()->undo();
+        QCOMPARE(interval->text(), QStringLiteral("5 min"));
+        QVERIFY(doc.scenario().policy.scheduler == SchedulerKind::Srtf);
         doc.undoStack()->undo();
         QCOMPARE(serializeScenario(doc.scenario()), before);
         QCOMPARE(scheduler->currentData().toInt(), int(SchedulerKind::Easy));
         QCOMPARE(interval->text(), QStringLiteral("5 min"));
+        doc.undoStack()->redo();
         doc.undoStack()->redo();
         QVERIFY(doc.scenario().policy.scheduler == SchedulerKind::Srtf);
         QCOMPARE(doc.scenario().policy.sampleIntervalS, 600.0);
@@ -732,7 +740,12 @@ private Q_SLOTS:
         pin->setCurrentIndex(index);
         Q_EMIT pin->activated(index);
         QCOMPARE(doc.scenario().jobs[1].constraints->pinNode, std::string("r3-n02"));
+        // Another field of the same job: a step of its own.
+        QCOMPARE(doc.undoStack()->count(), 2);
 
+        doc.undoStack()->undo();
+        QCOMPARE(pin->currentData().toString(), QString());
+        QCOMPARE(name->text(), QStringLiteral("job-2-big"));
         doc.undoStack()->undo();
         QCOMPARE(doc.scenario(), fixture());
         QCOMPARE(name->text(), QStringLiteral("job-2"));

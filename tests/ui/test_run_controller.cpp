@@ -7,6 +7,7 @@
 #include "ui/charts/live_charts.h"
 #include "ui/charts/time_series_chart.h"
 #include "ui/document/scenario_document.h"
+#include "ui/document/scenario_edits.h"
 #include "ui/run/run_controller.h"
 
 #include <QLineSeries>
@@ -152,7 +153,7 @@ private Q_SLOTS:
         QVERIFY(waitFor([&] { return run.state() == RunState::Running; }, 20000));
         Policy policy = document.scenario().policy;
         policy.scheduler = SchedulerKind::Fcfs;
-        document.setPolicy(policy);
+        edits::setPolicy(document, policy);
         QVERIFY(resets.count() >= 2);
         QCOMPARE(notices.count(), 1);
         QVERIFY(waitFor([&] { return run.state() == RunState::Paused; }, 20000));

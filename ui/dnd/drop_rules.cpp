@@ -5,7 +5,6 @@
 #include "core/model/scenario.h"
 #include "ui/document/scenario_document.h"
 #include "ui/document/scenario_edits.h"
-#include "ui/document/undo_commands.h"
 #include "ui/models/count_text.h"
 
 #include <QCoreApplication>
@@ -229,7 +228,6 @@ bool applyDrop(ScenarioDocument &document, const DragPayload &payload, const Dro
         return false;
 
     if (payload.kind == DragPayload::Kind::NodeType) {
-        QUndoStack *stack = document.undoStack();
         switch (target.kind) {
         case DropTarget::Kind::Node: {
             const Rack *owner = nullptr;
@@ -239,22 +237,9 @@ bool applyDrop(ScenarioDocument &document, const DragPayload &payload, const Dro
         case DropTarget::Kind::Rack:
             return edits::addNodes(document, target.name, payload.nodeType, nodeCount);
         case DropTarget::Kind::Zone:
-        case DropTarget::Kind::EmptyArea: {
-            // One undo step: the new rack (and zone, if needed) with its nodes.
-            stack->beginMacro(tr("New rack of %1 nodes").arg(q(payload.nodeType)));
-            std::string zone = target.name;
-            if (zone.empty()) {
-                if (s.cluster.zones.empty())
-                    edits::addZone(document, &zone);
-                else
-                    zone = s.cluster.zones.back().name;
-            }
-            std::string rack;
-            const bool ok = edits::addRack(document, zone, &rack) &&
-                            edits::addNodes(document, rack, payload.nodeType, nodeCount);
-            stack->endMacro();
-            return ok;
-        }
+        case DropTarget::Kind::EmptyArea:
+            // The empty area's target has no name: the last zone, or a new one.
+            return edits::addRackOfNodes(document, target.name, payload.nodeType, nodeCount);
         }
         return false;
     }
@@ -267,7 +252,7 @@ bool applyDrop(ScenarioDocument &document, const DragPayload &payload, const Dro
         return true;
     }
 
-    // Existing jobs: each keeps its other constraints and gets the new location; one command.
+    // Existing jobs: each keeps its other constraints and gets the new location; one step.
     const int n = static_cast<int>(payload.jobs.size());
     const QString text = target.kind == DropTarget::Kind::Node
                                  ? countText(n, tr("Pin %1 job to %2"), tr("Pin %1 jobs to %2"))
@@ -278,13 +263,9 @@ bool applyDrop(ScenarioDocument &document, const DragPayload &payload, const Dro
     for (std::size_t index : payload.jobs) {
         Job job = s.jobs[index];
         job.constraints = placedAt(job, target);
-        if (!(job == s.jobs[index]))
-            changes.emplace_back(index, std::move(job));
+        changes.emplace_back(index, std::move(job));
     }
-    if (changes.empty())
-        return false;
-    document.undoStack()->push(new ChangeJobsCommand(&document, std::move(changes), text));
-    return true;
+    return edits::replaceJobs(document, std::move(changes), text);
 }
 
 } // namespace headroom::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/scenario.h"
+#include "ui/document/undo_history.h"
 
 #include <QObject>
 #include <QString>
@@ -12,11 +13,13 @@
 namespace headroom::ui {
 
 // The one way to change a scenario in the GUI (after Tiled's MapDocument): it owns the
-// Scenario and the QUndoStack, every edit is a command pushed on that stack, and views listen
-// to the typed change signals instead of editing the model behind its back.
+// Scenario and the QUndoStack, every edit is a command on that stack, and views listen to the
+// typed change signals instead of editing the model behind its back.
 //
-// The mutators below are for undo commands only; everything else calls the edit functions in
-// scenario_edits.h, which push commands.
+// Nothing outside the document layer (ui/document/) can change the scenario or push a command:
+// the write access and the stack are private, reached only through DocumentAccess, which the
+// edit functions (scenario_edits.h) and the undo commands use. Views get the history
+// (undo, redo, its texts), never the stack.
 class ScenarioDocument : public QObject
 {
     Q_OBJECT
@@ -29,7 +32,8 @@ public:
     // The document copies it before its next change while someone else still holds it, so
     // the holder's view never changes under it (copy-on-write, as Qt's implicit sharing).
     std::shared_ptr<const Scenario> sharedScenario() const { return m_scenario; }
-    QUndoStack *undoStack() { return &m_undoStack; }
+    // Undo, redo and what they would do; for the Edit menu, the History dock and tests.
+    UndoHistory *undoStack() { return &m_history; }
 
     QString filePath() const { return m_filePath; }
     void setFilePath(const QString &path);
@@ -38,22 +42,8 @@ public:
     // After a successful save: the current state is what is on disk.
     void markSaved() { m_undoStack.setClean(); }
 
-    // --- Mutators for undo commands. ---
-    void setCluster(Cluster cluster);
-    void setNodeTypes(std::vector<NodeType> types);
-    void setPolicy(const Policy &policy);
-    void setEnergy(const EnergyPolicy &energy);
-    void setMetadata(const std::string &name, const std::string &description, std::uint64_t seed);
-    void insertJobs(std::size_t position, std::vector<Job> jobs);
-    // Indices ascending; returns the removed jobs in that order.
-    std::vector<Job> removeJobs(const std::vector<std::size_t> &indices);
-    void setJob(std::size_t index, Job job);
-    // Services are few (tens), so one coarse signal serves every view of them.
-    void setServices(std::vector<Service> services);
-    void insertService(std::size_t position, Service service);
-    Service removeService(std::size_t index);
-    void setService(std::size_t index, Service service);
-    // Whole-scenario replacement (e.g. Import); not for ordinary edits.
+    // Whole-scenario replacement (open, import, recovery); not an edit, so it cannot be
+    // undone, and it forgets the history, whose steps were about the previous scenario.
     void resetScenario(Scenario scenario);
 
 Q_SIGNALS:
@@ -61,6 +51,7 @@ Q_SIGNALS:
     void nodeTypesChanged();
     void policyChanged();
     void energyChanged();
+    // Services are few (tens), so one coarse signal serves every view of them.
     void servicesChanged();
     void metadataChanged();
     void jobsAboutToBeInserted(std::size_t first, std::size_t last);
@@ -76,11 +67,14 @@ Q_SIGNALS:
     void modifiedChanged(bool modified);
 
 private:
+    friend class DocumentAccess;
+
     // Detaches from other holders before a change.
     Scenario &mutableScenario();
 
     std::shared_ptr<Scenario> m_scenario;
     QUndoStack m_undoStack;
+    UndoHistory m_history{m_undoStack};
     QString m_filePath;
 };
 

@@ -6,15 +6,23 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace headroom::ui {
 
 class ScenarioDocument;
 
-// Every edit the GUI offers, each pushed on the document's undo stack as one step. Functions
-// return false (and change nothing) when the edit does not apply; `why` then says why, in
-// words fit for the status bar.
+// Every edit the GUI offers, each pushed on the document's undo stack as one step: compound
+// edits (a rack with its nodes, a rename with the jobs that follow it) are built here, never
+// in a view. Functions return false (and change nothing) when the edit does not apply; `why`
+// then says why, in words fit for the status bar.
+//
+// An edit that changes one field of one object (a job's name, the scheduler, the PUE) merges
+// with the next edit of that same field of that same object, so typing or stepping a spin box
+// is one undo step; anything else is a step of its own.
+//
+// Cluster and node-type edits are in cluster_edits.cpp, the others in scenario_edits.cpp.
 namespace edits {
 
 // Cluster
@@ -22,6 +30,10 @@ bool addZone(ScenarioDocument &doc, std::string *createdName = nullptr);
 bool addRack(ScenarioDocument &doc, const std::string &zone, std::string *createdName = nullptr);
 bool addNodes(ScenarioDocument &doc, const std::string &rack, const std::string &nodeType,
               int count, QString *why = nullptr);
+// A new rack of `count` nodes of a type in `zone`; with no zone given, in the last zone, or in
+// a new one when there is none. One step, zone and all.
+bool addRackOfNodes(ScenarioDocument &doc, const std::string &zone, const std::string &nodeType,
+                    int count, QString *why = nullptr);
 // Removes nodes, racks and zones by name in one step; jobs that referred to them lose those
 // constraints in the same step (so the scenario stays valid and undo restores both).
 bool removeElements(ScenarioDocument &doc, const std::vector<std::string> &names);
@@ -52,8 +64,16 @@ std::string uniqueNodeTypeName(const Scenario &scenario, const std::string &base
 void addJobs(ScenarioDocument &doc, std::vector<Job> jobs, const QString &text);
 void removeJobs(ScenarioDocument &doc, std::vector<std::size_t> indices);
 void editJob(ScenarioDocument &doc, std::size_t index, const Job &job);
+// Replaces several jobs in place as one step that never merges (a drop, a menu action);
+// false when none of them changes.
+bool replaceJobs(ScenarioDocument &doc, std::vector<std::pair<std::size_t, Job>> jobs,
+                 const QString &text);
 void setJobConstraints(ScenarioDocument &doc, const std::vector<std::size_t> &indices,
                        const JobConstraints &constraints, const QString &text);
+// One constraint (e.g. &JobConstraints::zone) of several jobs, each keeping its others, as
+// one step; false when no job changes.
+bool setJobsConstraint(ScenarioDocument &doc, const std::vector<std::size_t> &indices,
+                       std::string JobConstraints::*constraint, const std::string &value);
 // Tenant isolation (Job::dedicated) for several jobs at once, as one step.
 void setJobsDedicated(ScenarioDocument &doc, const std::vector<std::size_t> &indices,
                       bool dedicated);
@@ -66,10 +86,9 @@ bool removeService(ScenarioDocument &doc, const std::string &name);
 
 // Settings
 void setPolicy(ScenarioDocument &doc, const Policy &policy);
-// `field` names the setting that changed, in words ("PUE", "cluster power cap"): the undo text
-// reads "Change PUE", and consecutive changes of the same field merge into one undo step
-// (typing, spin box arrows); without a field an edit never merges. Refuses values the
-// scenario format would refuse, saying which and why.
+// `field` names the setting that changed, in words ("PUE"), for the undo text "Change PUE";
+// without it the text names the one field that changed, or the energy settings. Refuses
+// values the scenario format would refuse, saying which and why.
 bool setEnergy(ScenarioDocument &doc, const EnergyPolicy &energy, const QString &field = {},
                QString *why = nullptr);
 void setMetadata(ScenarioDocument &doc, const std::string &name, const std::string &description,

@@ -1,9 +1,10 @@
 #pragma once
 
-#include "core/model/scenario.h"
+#include "ui/document/scenario_parts.h"
 
 #include <QUndoCommand>
 
+#include <cstddef>
 #include <utility>
 #include <vector>
 
@@ -11,197 +12,179 @@ namespace headroom::ui {
 
 class ScenarioDocument;
 
-// Merge ids of commands that fold consecutive edits into one undo step (Tiled's pattern:
-// one enum, so two commands never share an id by accident).
+// Merge ids, one per field whose consecutive changes fold into one undo step (Tiled's pattern:
+// one enum, so two commands never share an id by accident). Each id belongs to exactly one
+// field in scenario_fields.h; ChangeValue relies on that when it merges.
 enum class MergeId : int {
-    Policy = 1,
-    Metadata,
-    JobEdit,
-    Energy,
+    None = -1, // never merged: whole objects, several objects, structural edits
+    ScenarioName = 1,
+    ScenarioDescription,
+    ScenarioSeed,
+    Scheduler,
+    Placement,
+    SampleInterval,
+    SrtfRestartOverhead,
+    RackSpreadPenalty,
+    Horizon,
+    Pue,
+    ClusterPowerCap,
+    PowerManagement,
+    IdleTimeout,
+    SpareNodes,
+    ClusterDvfs,
+    Currency,
+    ElectricityPrice,
+    CarbonIntensity,
+    JobName,
+    JobTenant,
+    JobSubmit,
+    JobSlots,
+    JobRun,
+    JobRequested,
+    JobPriority,
+    JobDedicated,
+    JobNodeType,
+    JobZone,
+    JobRack,
+    JobPin,
 };
 
-// Swaps the whole cluster tree. Clusters are small (thousands of nodes), so storing both
-// versions is cheaper and far less error-prone than one command per kind of tree edit.
-class ReplaceClusterCommand final : public QUndoCommand
+// One field of an Object: how to read it and write it, and its merge id. `name` is the field
+// in words for undo texts ("scheduler": "Change scheduler"), marked for translation.
+template<typename Object, typename Value>
+struct Field
 {
-public:
-    ReplaceClusterCommand(ScenarioDocument *document, Cluster after, const QString &text,
-                          QUndoCommand *parent = nullptr);
-    void undo() override;
-    void redo() override;
-
-private:
-    ScenarioDocument *m_document;
-    Cluster m_before;
-    Cluster m_after;
+    MergeId id = MergeId::None;
+    const char *name = nullptr;
+    Value (*get)(const Object &) = nullptr;
+    void (*set)(Object &, Value) = nullptr;
 };
 
-class ReplaceNodeTypesCommand final : public QUndoCommand
+// The object as a whole, as one value: for edits that are not about one field.
+template<typename Object>
+constexpr Field<Object, Object> wholeObject()
+{
+    return {MergeId::None, nullptr, [](const Object &object) { return object; },
+            [](Object &object, Object value) { object = std::move(value); }};
+}
+
+// Sets one field of some objects in the document (after Tiled's ChangeValue): it holds the
+// other value of each, and undo and redo both swap it with what the document has.
+//
+// A command on one field merges with the next command on the same field of the same objects
+// (typing a name, stepping a spin box: one undo step); anything else is a new step. Merged
+// back to where it started, the step disappears.
+template<typename Object, typename Value>
+class ChangeValue final : public QUndoCommand
 {
 public:
-    ReplaceNodeTypesCommand(ScenarioDocument *document, std::vector<NodeType> after,
-                            const QString &text, QUndoCommand *parent = nullptr);
-    void undo() override;
-    void redo() override;
-
-private:
-    ScenarioDocument *m_document;
-    std::vector<NodeType> m_before;
-    std::vector<NodeType> m_after;
-};
-
-// Policy edits merge, so dragging a spin box is one undo step.
-class ChangePolicyCommand final : public QUndoCommand
-{
-public:
-    ChangePolicyCommand(ScenarioDocument *document, const Policy &after, const QString &text);
-    void undo() override;
-    void redo() override;
-    int id() const override { return int(MergeId::Policy); }
-    bool mergeWith(const QUndoCommand *other) override;
-
-private:
-    ScenarioDocument *m_document;
-    Policy m_before;
-    Policy m_after;
-};
-
-// Energy settings edits merge while they change the same field (`field`, e.g. "pue"), so
-// typing "1.35" or dragging a spin box is one undo step, but PUE then cap are two.
-class ChangeEnergyCommand final : public QUndoCommand
-{
-public:
-    ChangeEnergyCommand(ScenarioDocument *document, const EnergyPolicy &after, const QString &text,
-                        QString field = {});
-    void undo() override;
-    void redo() override;
-    int id() const override { return m_field.isEmpty() ? -1 : int(MergeId::Energy); }
-    bool mergeWith(const QUndoCommand *other) override;
-
-private:
-    ScenarioDocument *m_document;
-    EnergyPolicy m_before;
-    EnergyPolicy m_after;
-    QString m_field;
-};
-
-class ChangeMetadataCommand final : public QUndoCommand
-{
-public:
-    struct Metadata
+    ChangeValue(ScenarioDocument *document, Field<Object, Value> field,
+                std::vector<std::size_t> indices, std::vector<Value> values, const QString &text,
+                QUndoCommand *parent = nullptr)
+        : QUndoCommand(text, parent)
+        , m_document(document)
+        , m_field(field)
+        , m_indices(std::move(indices))
+        , m_values(std::move(values))
     {
-        std::string name;
-        std::string description;
-        std::uint64_t seed = 0;
-    };
-    ChangeMetadataCommand(ScenarioDocument *document, Metadata after, const QString &text);
-    void undo() override;
-    void redo() override;
-    int id() const override { return int(MergeId::Metadata); }
-    bool mergeWith(const QUndoCommand *other) override;
-
-private:
-    void apply(const Metadata &metadata);
-    ScenarioDocument *m_document;
-    Metadata m_before;
-    Metadata m_after;
-};
-
-// Replaces some jobs in place. A mergeable single-job edit (typing in the property editor)
-// folds into the previous edit of the same job; drops and menu actions are never merged.
-class ChangeJobsCommand final : public QUndoCommand
-{
-public:
-    ChangeJobsCommand(ScenarioDocument *document, std::vector<std::pair<std::size_t, Job>> after,
-                      const QString &text, QUndoCommand *parent = nullptr, bool mergeable = false);
-    void undo() override;
-    void redo() override;
-    int id() const override
-    {
-        return m_mergeable && m_after.size() == 1 ? int(MergeId::JobEdit) : -1;
+        Q_ASSERT(m_indices.size() == m_values.size());
     }
-    bool mergeWith(const QUndoCommand *other) override;
+
+    void undo() override { swap(); }
+    void redo() override { swap(); }
+    int id() const override { return static_cast<int>(m_field.id); }
+
+    bool mergeWith(const QUndoCommand *other) override
+    {
+        // Equal ids are the same field, so `other` is a ChangeValue of the same types.
+        Q_ASSERT(dynamic_cast<const ChangeValue *>(other));
+        const auto *next = static_cast<const ChangeValue *>(other);
+        if (next->m_document != m_document || next->m_indices != m_indices)
+            return false;
+        // `next` is already done and this command still holds the values from before the
+        // first change: together they are this command as it is.
+        setObsolete(currentValues() == m_values);
+        return true;
+    }
 
 private:
+    std::vector<Value> currentValues() const
+    {
+        std::vector<Value> values;
+        values.reserve(m_indices.size());
+        for (std::size_t index : m_indices)
+            values.push_back(m_field.get(Part<Object>::get(*m_document, index)));
+        return values;
+    }
+
+    void swap()
+    {
+        for (std::size_t i = 0; i < m_indices.size(); ++i) {
+            Object object = Part<Object>::get(*m_document, m_indices[i]);
+            Value other = std::move(m_values[i]); // not std::exchange: Value may be bool
+            m_values[i] = m_field.get(object);
+            m_field.set(object, std::move(other));
+            Part<Object>::set(*m_document, m_indices[i], std::move(object));
+        }
+    }
+
     ScenarioDocument *m_document;
-    std::vector<std::pair<std::size_t, Job>> m_before;
-    std::vector<std::pair<std::size_t, Job>> m_after;
-    bool m_mergeable;
+    Field<Object, Value> m_field;
+    std::vector<std::size_t> m_indices; // which objects (jobs, services); {0} for the others
+    std::vector<Value> m_values;        // what undo or redo puts back
 };
 
-class InsertJobsCommand final : public QUndoCommand
+// Jobs or services taken out of the scenario or put in, at ascending positions. While they are
+// out, the command owns them (Tiled's AddRemoveLayer), so undo puts back the very objects.
+template<typename Object>
+class AddRemove : public QUndoCommand
 {
-public:
-    InsertJobsCommand(ScenarioDocument *document, std::size_t position, std::vector<Job> jobs,
-                      const QString &text, QUndoCommand *parent = nullptr);
-    void undo() override;
-    void redo() override;
+protected:
+    AddRemove(ScenarioDocument *document, std::vector<std::size_t> indices,
+              std::vector<Object> detached, const QString &text, QUndoCommand *parent)
+        : QUndoCommand(text, parent)
+        , m_document(document)
+        , m_indices(std::move(indices))
+        , m_detached(std::move(detached))
+    {}
 
-private:
-    ScenarioDocument *m_document;
-    std::size_t m_position;
-    std::vector<Job> m_jobs; // held while undone
-    std::size_t m_count;
-};
-
-class RemoveJobsCommand final : public QUndoCommand
-{
-public:
-    // `indices` ascending and unique.
-    RemoveJobsCommand(ScenarioDocument *document, std::vector<std::size_t> indices,
-                      const QString &text, QUndoCommand *parent = nullptr);
-    void undo() override;
-    void redo() override;
+    void putIn()
+    {
+        Part<Object>::insert(*m_document, m_indices, std::move(m_detached));
+        m_detached.clear();
+    }
+    void takeOut() { m_detached = Part<Object>::remove(*m_document, m_indices); }
 
 private:
     ScenarioDocument *m_document;
     std::vector<std::size_t> m_indices;
-    std::vector<Job> m_removed; // held while done
+    std::vector<Object> m_detached; // held while out of the scenario
 };
 
-// Inserts one service at `position`; undo takes it out again and holds it.
-class AddServiceCommand final : public QUndoCommand
+template<typename Object>
+class AddObjects final : public AddRemove<Object>
 {
 public:
-    AddServiceCommand(ScenarioDocument *document, std::size_t position, Service service,
-                      const QString &text, QUndoCommand *parent = nullptr);
-    void undo() override;
-    void redo() override;
-
-private:
-    ScenarioDocument *m_document;
-    std::size_t m_position;
-    Service m_service; // held while undone
+    // `objects` go to `indices` (ascending, one each).
+    AddObjects(ScenarioDocument *document, std::vector<std::size_t> indices,
+               std::vector<Object> objects, const QString &text, QUndoCommand *parent = nullptr)
+        : AddRemove<Object>(document, std::move(indices), std::move(objects), text, parent)
+    {}
+    void redo() override { this->putIn(); }
+    void undo() override { this->takeOut(); }
 };
 
-class RemoveServiceCommand final : public QUndoCommand
+template<typename Object>
+class RemoveObjects final : public AddRemove<Object>
 {
 public:
-    RemoveServiceCommand(ScenarioDocument *document, std::size_t index, const QString &text,
-                         QUndoCommand *parent = nullptr);
-    void undo() override;
-    void redo() override;
-
-private:
-    ScenarioDocument *m_document;
-    std::size_t m_index;
-    Service m_removed; // held while done
-};
-
-// Replaces one service in place (the Edit Service dialog's OK: one step, never merged).
-class ChangeServiceCommand final : public QUndoCommand
-{
-public:
-    ChangeServiceCommand(ScenarioDocument *document, std::size_t index, Service after,
-                         const QString &text, QUndoCommand *parent = nullptr);
-    void undo() override;
-    void redo() override;
-
-private:
-    ScenarioDocument *m_document;
-    std::size_t m_index;
-    Service m_before;
-    Service m_after;
+    // `indices` ascending and unique.
+    RemoveObjects(ScenarioDocument *document, std::vector<std::size_t> indices, const QString &text,
+                  QUndoCommand *parent = nullptr)
+        : AddRemove<Object>(document, std::move(indices), {}, text, parent)
+    {}
+    void redo() override { this->takeOut(); }
+    void undo() override { this->putIn(); }
 };
 
 } // namespace headroom::ui

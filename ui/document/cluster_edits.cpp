@@ -1,0 +1,487 @@
+// Edits of the cluster tree and of the node types; a rename or removal takes the jobs whose
+// constraints name it along, in the same step.
+#include "ui/document/edit_support.h"
+#include "ui/document/scenario_edits.h"
+#include "ui/models/count_text.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace headroom::ui::edits {
+using namespace detail;
+namespace {
+
+std::set<std::string> allNames(const Scenario &scenario)
+{
+    std::set<std::string> names;
+    for (const Zone &zone : scenario.cluster.zones) {
+        names.insert(zone.name);
+        for (const Rack &rack : zone.racks) {
+            names.insert(rack.name);
+            for (const NodeSpec &node : rack.nodes)
+                names.insert(node.name);
+        }
+    }
+    return names;
+}
+
+std::string numbered(const std::string &prefix, int number)
+{
+    return prefix + (number < 10 ? "0" : "") + std::to_string(number);
+}
+
+std::string uniqueIn(std::set<std::string> &taken, const std::string &prefix)
+{
+    for (int number = 1;; ++number) {
+        std::string name = numbered(prefix, number);
+        if (taken.insert(name).second)
+            return name;
+    }
+}
+
+Rack *findRack(Cluster &cluster, const std::string &name)
+{
+    for (Zone &zone : cluster.zones) {
+        for (Rack &rack : zone.racks) {
+            if (rack.name == name)
+                return &rack;
+        }
+    }
+    return nullptr;
+}
+
+// Jobs whose constraints mention a name in `renamed` get it replaced (empty: removed).
+std::vector<std::pair<std::size_t, Job>>
+rewriteConstraints(const Scenario &scenario, const std::map<std::string, std::string> &renamed,
+                   bool nodeTypes)
+{
+    std::vector<std::pair<std::size_t, Job>> changed;
+    for (std::size_t i = 0; i < scenario.jobs.size(); ++i) {
+        const Job &job = scenario.jobs[i];
+        if (job.constraints->empty())
+            continue;
+        JobConstraints c = *job.constraints;
+        bool touched = false;
+        auto apply = [&](std::string &field) {
+            if (field.empty())
+                return;
+            const auto it = renamed.find(field);
+            if (it != renamed.end()) {
+                field = it->second;
+                touched = true;
+            }
+        };
+        if (nodeTypes) {
+            apply(c.nodeType);
+        } else {
+            apply(c.zone);
+            apply(c.rack);
+            apply(c.pinNode);
+        }
+        if (touched) {
+            Job updated = job;
+            updated.constraints = c;
+            changed.emplace_back(i, std::move(updated));
+        }
+    }
+    return changed;
+}
+
+NodeSpec *findNode(Cluster &cluster, const std::string &name)
+{
+    for (Zone &zone : cluster.zones) {
+        for (Rack &rack : zone.racks) {
+            for (NodeSpec &node : rack.nodes) {
+                if (node.name == name)
+                    return &node;
+            }
+        }
+    }
+    return nullptr;
+}
+
+// Pushes a cluster change together with the job fix-ups it needs, as one undo step.
+void pushClusterEdit(ScenarioDocument &doc, Cluster after, const QString &text,
+                     std::vector<std::pair<std::size_t, Job>> jobFixes = {})
+{
+    auto command = std::make_unique<QUndoCommand>(text);
+    replaceCommand(doc, std::move(after), text, command.get());
+    if (!jobFixes.empty())
+        replaceJobsCommand(doc, std::move(jobFixes), text, command.get());
+    push(doc, std::move(command));
+}
+
+} // namespace
+
+std::string uniqueName(const Scenario &scenario, const std::string &prefix)
+{
+    std::set<std::string> taken = allNames(scenario);
+    return uniqueIn(taken, prefix);
+}
+
+bool addZone(ScenarioDocument &doc, std::string *createdName)
+{
+    Cluster cluster = doc.scenario().cluster;
+    const std::string name = uniqueName(doc.scenario(), "zone-");
+    cluster.zones.push_back({name, {}});
+    pushClusterEdit(doc, std::move(cluster), tr("Add zone %1").arg(QString::fromStdString(name)));
+    if (createdName)
+        *createdName = name;
+    return true;
+}
+
+bool addRack(ScenarioDocument &doc, const std::string &zoneName, std::string *createdName)
+{
+    Cluster cluster = doc.scenario().cluster;
+    auto zone = std::find_if(cluster.zones.begin(), cluster.zones.end(),
+                             [&](const Zone &z) { return z.name == zoneName; });
+    if (zone == cluster.zones.end())
+        return false;
+    const std::string name = uniqueName(doc.scenario(), "rack-");
+    zone->racks.push_back({name, std::nullopt, {}});
+    pushClusterEdit(doc, std::move(cluster), tr("Add rack %1").arg(QString::fromStdString(name)));
+    if (createdName)
+        *createdName = name;
+    return true;
+}
+
+bool addNodes(ScenarioDocument &doc, const std::string &rackName, const std::string &nodeType,
+              int count, QString *why)
+{
+    if (count <= 0)
+        return false;
+    if (!doc.scenario().findNodeType(nodeType)) {
+        if (why)
+            *why = tr("Unknown node type %1").arg(QString::fromStdString(nodeType));
+        return false;
+    }
+    Cluster cluster = doc.scenario().cluster;
+    Rack *rack = findRack(cluster, rackName);
+    if (!rack) {
+        if (why)
+            *why = tr("Unknown rack %1").arg(QString::fromStdString(rackName));
+        return false;
+    }
+    std::set<std::string> taken = allNames(doc.scenario());
+    for (int i = 0; i < count; ++i)
+        rack->nodes.push_back({uniqueIn(taken, rackName + "-n"), nodeType});
+    pushClusterEdit(
+            doc, std::move(cluster),
+            countText(count, tr("Add %1 %2 node to %3"), tr("Add %1 %2 nodes to %3"))
+                    .arg(QString::fromStdString(nodeType), QString::fromStdString(rackName)));
+    return true;
+}
+
+bool addRackOfNodes(ScenarioDocument &doc, const std::string &zoneName, const std::string &nodeType,
+                    int count, QString *why)
+{
+    if (count <= 0)
+        return false;
+    if (!doc.scenario().findNodeType(nodeType))
+        return refuse(why, tr("Unknown node type %1").arg(QString::fromStdString(nodeType)));
+    Cluster cluster = doc.scenario().cluster;
+    std::set<std::string> taken = allNames(doc.scenario());
+    Zone *zone = nullptr;
+    if (!zoneName.empty()) {
+        const auto it = std::find_if(cluster.zones.begin(), cluster.zones.end(),
+                                     [&](const Zone &z) { return z.name == zoneName; });
+        if (it == cluster.zones.end())
+            return refuse(why, tr("Unknown zone %1").arg(QString::fromStdString(zoneName)));
+        zone = &*it;
+    } else {
+        if (cluster.zones.empty())
+            cluster.zones.push_back({uniqueIn(taken, "zone-"), {}});
+        zone = &cluster.zones.back();
+    }
+    Rack rack{uniqueIn(taken, "rack-"), std::nullopt, {}};
+    for (int i = 0; i < count; ++i)
+        rack.nodes.push_back({uniqueIn(taken, rack.name + "-n"), nodeType});
+    zone->racks.push_back(std::move(rack));
+    pushClusterEdit(doc, std::move(cluster),
+                    tr("New rack of %1 nodes").arg(QString::fromStdString(nodeType)));
+    return true;
+}
+
+bool removeElements(ScenarioDocument &doc, const std::vector<std::string> &names)
+{
+    const std::set<std::string> doomed(names.begin(), names.end());
+    Cluster cluster = doc.scenario().cluster;
+    std::map<std::string, std::string> removed; // name -> "" for constraint rewriting
+    int count = 0;
+    auto note = [&](const std::string &name) {
+        removed.emplace(name, std::string());
+        ++count;
+    };
+    for (auto zone = cluster.zones.begin(); zone != cluster.zones.end();) {
+        const bool zoneGoes = doomed.count(zone->name) > 0;
+        for (auto rack = zone->racks.begin(); rack != zone->racks.end();) {
+            const bool rackGoes = zoneGoes || doomed.count(rack->name) > 0;
+            for (auto node = rack->nodes.begin(); node != rack->nodes.end();) {
+                if (rackGoes || doomed.count(node->name)) {
+                    note(node->name);
+                    node = rack->nodes.erase(node);
+                } else {
+                    ++node;
+                }
+            }
+            if (rackGoes) {
+                note(rack->name);
+                rack = zone->racks.erase(rack);
+            } else {
+                ++rack;
+            }
+        }
+        if (zoneGoes) {
+            note(zone->name);
+            zone = cluster.zones.erase(zone);
+        } else {
+            ++zone;
+        }
+    }
+    if (count == 0)
+        return false;
+    pushClusterEdit(doc, std::move(cluster),
+                    countText(count, tr("Delete %1 element"), tr("Delete %1 elements")),
+                    rewriteConstraints(doc.scenario(), removed, false));
+    return true;
+}
+
+bool duplicateElements(ScenarioDocument &doc, const std::vector<std::string> &names)
+{
+    const std::set<std::string> wanted(names.begin(), names.end());
+    Cluster cluster = doc.scenario().cluster;
+    std::set<std::string> taken = allNames(doc.scenario());
+    int copies = 0;
+    for (Zone &zone : cluster.zones) {
+        std::vector<Rack> racks;
+        for (Rack &rack : zone.racks) {
+            std::vector<NodeSpec> nodes;
+            for (const NodeSpec &node : rack.nodes) {
+                nodes.push_back(node);
+                if (wanted.count(node.name)) {
+                    nodes.push_back({uniqueIn(taken, rack.name + "-n"), node.type, node.tenant});
+                    ++copies;
+                }
+            }
+            rack.nodes = std::move(nodes);
+            racks.push_back(rack);
+            if (wanted.count(rack.name)) {
+                Rack copy;
+                copy.name = uniqueIn(taken, rack.name + "-copy");
+                copy.powerBudgetKw = rack.powerBudgetKw;
+                copy.dvfsFrequency = rack.dvfsFrequency;
+                for (const NodeSpec &node : rack.nodes)
+                    copy.nodes.push_back(
+                            {uniqueIn(taken, copy.name + "-n"), node.type, node.tenant});
+                racks.push_back(std::move(copy));
+                ++copies;
+            }
+        }
+        zone.racks = std::move(racks);
+    }
+    if (copies == 0)
+        return false;
+    pushClusterEdit(doc, std::move(cluster),
+                    countText(copies, tr("Duplicate %1 element"), tr("Duplicate %1 elements")));
+    return true;
+}
+
+bool renameElement(ScenarioDocument &doc, const std::string &oldName, const std::string &newName,
+                   QString *why)
+{
+    if (oldName == newName)
+        return false;
+    if (newName.empty()) {
+        if (why)
+            *why = tr("A name cannot be empty");
+        return false;
+    }
+    if (allNames(doc.scenario()).count(newName)) {
+        if (why)
+            *why = tr("The name %1 is already used").arg(QString::fromStdString(newName));
+        return false;
+    }
+    Cluster cluster = doc.scenario().cluster;
+    bool found = false;
+    for (Zone &zone : cluster.zones) {
+        auto rename = [&](std::string &name) {
+            if (name == oldName) {
+                name = newName;
+                found = true;
+            }
+        };
+        rename(zone.name);
+        for (Rack &rack : zone.racks) {
+            rename(rack.name);
+            for (NodeSpec &node : rack.nodes)
+                rename(node.name);
+        }
+    }
+    if (!found)
+        return false;
+    pushClusterEdit(doc, std::move(cluster),
+                    tr("Rename %1 to %2")
+                            .arg(QString::fromStdString(oldName), QString::fromStdString(newName)),
+                    rewriteConstraints(doc.scenario(), {{oldName, newName}}, false));
+    return true;
+}
+
+bool setRackBudget(ScenarioDocument &doc, const std::string &rackName, std::optional<double> kw)
+{
+    Cluster cluster = doc.scenario().cluster;
+    Rack *rack = findRack(cluster, rackName);
+    if (!rack || rack->powerBudgetKw == kw)
+        return false;
+    rack->powerBudgetKw = kw;
+    pushClusterEdit(doc, std::move(cluster),
+                    tr("Set power budget of %1").arg(QString::fromStdString(rackName)));
+    return true;
+}
+
+bool setNodeType(ScenarioDocument &doc, const std::string &nodeName, const std::string &type)
+{
+    if (!doc.scenario().findNodeType(type))
+        return false;
+    Cluster cluster = doc.scenario().cluster;
+    for (Zone &zone : cluster.zones) {
+        for (Rack &rack : zone.racks) {
+            for (NodeSpec &node : rack.nodes) {
+                if (node.name == nodeName && node.type != type) {
+                    node.type = type;
+                    pushClusterEdit(doc, std::move(cluster),
+                                    tr("Change type of %1").arg(QString::fromStdString(nodeName)));
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+bool setNodeTenant(ScenarioDocument &doc, const std::string &nodeName, const std::string &tenant)
+{
+    Cluster cluster = doc.scenario().cluster;
+    NodeSpec *node = findNode(cluster, nodeName);
+    if (!node || node->tenant == tenant)
+        return false;
+    node->tenant = tenant;
+    pushClusterEdit(doc, std::move(cluster),
+                    tenant.empty()
+                            ? tr("Share %1 between tenants").arg(QString::fromStdString(nodeName))
+                            : tr("Reserve %1 for %2")
+                                      .arg(QString::fromStdString(nodeName),
+                                           QString::fromStdString(tenant)));
+    return true;
+}
+
+bool setRackDvfs(ScenarioDocument &doc, const std::string &rackName,
+                 std::optional<double> frequency, QString *why)
+{
+    // validateScenario()'s range for a DVFS frequency.
+    if (frequency && !(*frequency > 0.0 && *frequency <= 4.0))
+        return refuse(why, tr("A DVFS frequency must be above 0 and at most 4 × nominal"));
+    Cluster cluster = doc.scenario().cluster;
+    Rack *rack = findRack(cluster, rackName);
+    if (!rack || rack->dvfsFrequency == frequency)
+        return false;
+    rack->dvfsFrequency = frequency;
+    pushClusterEdit(doc, std::move(cluster),
+                    tr("Set DVFS frequency of %1").arg(QString::fromStdString(rackName)));
+    return true;
+}
+
+bool addNodeType(ScenarioDocument &doc, NodeType type, QString *why)
+{
+    if (type.name.empty() || doc.scenario().findNodeType(type.name)) {
+        if (why)
+            *why = type.name.empty() ? tr("A node type needs a name")
+                                     : tr("There is already a node type %1")
+                                               .arg(QString::fromStdString(type.name));
+        return false;
+    }
+    return addNodeTypes(doc, {std::move(type)}, why);
+}
+
+bool addNodeTypes(ScenarioDocument &doc, std::vector<NodeType> added, QString *why)
+{
+    if (added.empty())
+        return false;
+    Scenario probe;
+    probe.nodeTypes = doc.scenario().nodeTypes;
+    for (const NodeType &type : added) {
+        if (type.name.empty())
+            return refuse(why, tr("A node type needs a name"));
+        if (std::any_of(probe.nodeTypes.begin(), probe.nodeTypes.end(),
+                        [&](const NodeType &t) { return t.name == type.name; }))
+            return refuse(
+                    why,
+                    tr("There is already a node type %1").arg(QString::fromStdString(type.name)));
+        probe.nodeTypes.push_back(type);
+    }
+    if (const QString problem = problemIn(probe); !problem.isEmpty())
+        return refuse(why, problem);
+    const QString text =
+            added.size() == 1
+                    ? tr("Add node type %1").arg(QString::fromStdString(added.front().name))
+                    : tr("Add %1 node types").arg(added.size());
+    push(doc, std::unique_ptr<QUndoCommand>(replaceCommand(doc, std::move(probe.nodeTypes), text)));
+    return true;
+}
+
+std::string uniqueNodeTypeName(const Scenario &scenario, const std::string &base)
+{
+    if (!scenario.findNodeType(base))
+        return base;
+    for (int number = 2;; ++number) {
+        std::string name = base + "-" + std::to_string(number);
+        if (!scenario.findNodeType(name))
+            return name;
+    }
+}
+
+bool replaceNodeType(ScenarioDocument &doc, const std::string &name, const NodeType &type,
+                     QString *why)
+{
+    std::vector<NodeType> types = doc.scenario().nodeTypes;
+    auto it = std::find_if(types.begin(), types.end(),
+                           [&](const NodeType &t) { return t.name == name; });
+    if (it == types.end() || *it == type)
+        return false;
+    const bool renamed = type.name != name;
+    if (renamed && (type.name.empty() || doc.scenario().findNodeType(type.name))) {
+        if (why)
+            *why = tr("The node type name %1 is empty or taken")
+                           .arg(QString::fromStdString(type.name));
+        return false;
+    }
+    *it = type;
+    {
+        Scenario probe;
+        probe.nodeTypes = types;
+        if (const QString problem = problemIn(probe); !problem.isEmpty())
+            return refuse(why, problem);
+    }
+    const QString text = tr("Edit node type %1").arg(QString::fromStdString(name));
+    auto command = std::make_unique<QUndoCommand>(text);
+    replaceCommand(doc, std::move(types), text, command.get());
+    if (renamed) {
+        Cluster cluster = doc.scenario().cluster;
+        for (Zone &zone : cluster.zones) {
+            for (Rack &rack : zone.racks) {
+                for (NodeSpec &node : rack.nodes) {
+                    if (node.type == name)
+                        node.type = type.name;
+                }
+            }
+        }
+        replaceCommand(doc, std::move(cluster), text, command.get());
+        auto fixes = rewriteConstraints(doc.scenario(), {{name, type.name}}, true);
+        if (!fixes.empty())
+            replaceJobsCommand(doc, std::move(fixes), text, command.get());
+    }
+    push(doc, std::move(command));
+    return true;
+}
+
+} // namespace headroom::ui::edits

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "core/model/scenario.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace headroom::ui {
+
+class ScenarioDocument;
+
+// The scenario's name, description and seed: they live on Scenario itself, so they are
+// gathered here to be edited as one object.
+struct Metadata
+{
+    std::string name;
+    std::string description;
+    std::uint64_t seed = 0;
+    bool operator==(const Metadata &) const = default;
+};
+
+using NodeTypes = std::vector<NodeType>;
+
+// How undo commands read and write one kind of object in a document, each write announced by
+// the document signal its views listen to. `index` picks a job or a service; the other kinds
+// exist once per scenario (index 0). Writes go through DocumentAccess, so only the document
+// layer can make them.
+template<typename Object>
+struct Part;
+
+template<>
+struct Part<Cluster>
+{
+    static const Cluster &get(const ScenarioDocument &document, std::size_t index);
+    static void set(ScenarioDocument &document, std::size_t index, Cluster cluster);
+};
+
+template<>
+struct Part<NodeTypes>
+{
+    static const NodeTypes &get(const ScenarioDocument &document, std::size_t index);
+    static void set(ScenarioDocument &document, std::size_t index, NodeTypes types);
+};
+
+template<>
+struct Part<Policy>
+{
+    static const Policy &get(const ScenarioDocument &document, std::size_t index);
+    static void set(ScenarioDocument &document, std::size_t index, Policy policy);
+};
+
+template<>
+struct Part<EnergyPolicy>
+{
+    static const EnergyPolicy &get(const ScenarioDocument &document, std::size_t index);
+    static void set(ScenarioDocument &document, std::size_t index, EnergyPolicy energy);
+};
+
+template<>
+struct Part<Metadata>
+{
+    static Metadata get(const ScenarioDocument &document, std::size_t index);
+    static void set(ScenarioDocument &document, std::size_t index, Metadata metadata);
+};
+
+// Jobs and services can also be taken out and put back: `indices` ascending, and put back
+// objects land at exactly those positions again.
+template<>
+struct Part<Job>
+{
+    static const Job &get(const ScenarioDocument &document, std::size_t index);
+    static void set(ScenarioDocument &document, std::size_t index, Job job);
+    static void insert(ScenarioDocument &document, const std::vector<std::size_t> &indices,
+                       std::vector<Job> jobs);
+    static std::vector<Job> remove(ScenarioDocument &document,
+                                   const std::vector<std::size_t> &indices);
+};
+
+template<>
+struct Part<Service>
+{
+    static const Service &get(const ScenarioDocument &document, std::size_t index);
+    static void set(ScenarioDocument &document, std::size_t index, Service service);
+    static void insert(ScenarioDocument &document, const std::vector<std::size_t> &indices,
+                       std::vector<Service> services);
+    static std::vector<Service> remove(ScenarioDocument &document,
+                                       const std::vector<std::size_t> &indices);
+};
+
+} // namespace headroom::ui
