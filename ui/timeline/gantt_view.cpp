@@ -1,6 +1,7 @@
 #include "ui/timeline/gantt_view.h"
 
 #include "core/engine/compiled_cluster.h"
+#include "ui/color.h"
 #include "ui/document/scenario_document.h"
 #include "ui/document/selection.h"
 #include "ui/run/run_controller.h"
@@ -35,14 +36,10 @@ constexpr int kMaxAutoRowHeight = 40;
 // Narrower than this, a bar is drawn as occupancy instead of as a rectangle of its own.
 constexpr double kMinBarWidth = 1.5;
 
-// FNV-1a: the same tenant gets the same colour in every run, on every machine.
+// The same tenant gets the same colour in every run, on every machine.
 std::uint8_t colorKey(const std::string &text)
 {
-    std::uint32_t h = 2166136261u;
-    for (const char c : text) {
-        h ^= std::uint8_t(c);
-        h *= 16777619u;
-    }
+    const std::uint32_t h = stableHash(text);
     return std::uint8_t(h ^ (h >> 8) ^ (h >> 16) ^ (h >> 24));
 }
 
@@ -53,18 +50,6 @@ std::uint8_t colorKey(std::uint32_t job)
     h *= 2246822519u;
     h ^= h >> 13;
     return std::uint8_t(h);
-}
-
-QColor mix(const QColor &a, const QColor &b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
-                            float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightnessF() < 0.5;
 }
 
 } // namespace
@@ -553,7 +538,7 @@ std::uint8_t GanttView::tenantKey(const std::string &tenant)
 
 void GanttView::rebuildColors()
 {
-    const bool dark = isDark(palette());
+    const bool dark = isDark(palette().color(QPalette::Base));
     const QColor base = palette().color(QPalette::Base);
     const QColor text = palette().color(QPalette::Text);
     // Tableau-style qualitative colours: distinct at a glance and readable with dark text.
@@ -606,7 +591,7 @@ void GanttView::paintEvent(QPaintEvent *)
 void GanttView::paintRows(QPainter &p, const QRect &plot)
 {
     const QPalette &pal = palette();
-    const bool dark = isDark(pal);
+    const bool dark = isDark(pal.color(QPalette::Base));
     const QColor base = pal.color(QPalette::Base);
     const QColor text = pal.color(QPalette::Text);
     const QColor highlight = pal.color(QPalette::Highlight);
@@ -809,7 +794,8 @@ void GanttView::paintHeader(QPainter &p, const QRect &plot)
     }
     const double nowX = xAt(m_now);
     if (m_hasEvents && nowX >= plot.left() && nowX <= plot.right() + 1) {
-        const QColor accent = isDark(pal) ? QColor(255, 110, 100) : QColor(205, 40, 30);
+        const QColor accent =
+                isDark(pal.color(QPalette::Base)) ? QColor(255, 110, 100) : QColor(205, 40, 30);
         const QString label = tr("now");
         const int w = fm.horizontalAdvance(label) + 8;
         const QRectF box(std::min(nowX - w / 2.0, plot.right() - w + 1.0), 1, w, plot.top() - 3);
