@@ -92,7 +92,6 @@ bool isEditable(int column)
 JobsTableModel::JobsTableModel(ScenarioDocument *document, RunController *run, QObject *parent)
     : QAbstractTableModel(parent)
     , m_document(document)
-    , m_states(document->scenario().jobs.size(), LiveState::None)
 {
     connect(document, &ScenarioDocument::jobsAboutToBeInserted, this,
             &JobsTableModel::onJobsAboutToBeInserted);
@@ -114,13 +113,12 @@ void JobsTableModel::setRunController(RunController *run)
     disconnect(m_snapshotConnection);
     disconnect(m_resetConnection);
     m_run = run;
-    clearLiveStates();
+    onRunReset();
     if (!run)
         return;
     m_snapshotConnection =
-            connect(run, &RunController::snapshotArrived, this, &JobsTableModel::applySnapshot);
-    m_resetConnection =
-            connect(run, &RunController::runReset, this, &JobsTableModel::clearLiveStates);
+            connect(run, &RunController::snapshotArrived, this, &JobsTableModel::onSnapshot);
+    m_resetConnection = connect(run, &RunController::runReset, this, &JobsTableModel::onRunReset);
 }
 
 std::size_t JobsTableModel::documentIndex(int row) const
@@ -153,12 +151,13 @@ int JobsTableModel::columnCount(const QModelIndex &parent) const
 
 JobsTableModel::LiveState JobsTableModel::liveState(int row) const
 {
-    if (row < 0 || static_cast<std::size_t>(row) >= m_states.size())
+    const LiveJobs &jobs = liveJobsOf(m_run);
+    if (row < 0 || row >= rowCount() || !jobs.hasRun())
         return LiveState::None;
-    const LiveState stored = m_states[static_cast<std::size_t>(row)];
-    if (stored != LiveState::None || !m_haveRun)
+    const LiveState stored = jobs.state(documentIndex(row));
+    if (stored != LiveState::None)
         return stored;
-    return jobAt(row).submitS <= m_now ? LiveState::Queued : LiveState::Pending;
+    return jobAt(row).submitS <= jobs.now() ? LiveState::Queued : LiveState::Pending;
 }
 
 QString JobsTableModel::stateName(LiveState state)
@@ -553,57 +552,23 @@ bool JobsTableModel::rowMatches(int row, const std::string &needle) const
                          needle);
 }
 
-void JobsTableModel::applySnapshot(const LiveSnapshot &snapshot)
+void JobsTableModel::onSnapshot()
 {
-    const std::size_t count = m_states.size();
-    if (count != m_document->scenario().jobs.size() || m_removedCount != 0)
-        return; // mid-edit; the run is about to be reset anyway
-    bool changed = false;
-    for (const JobEvent &event : snapshot.newEvents) {
-        if (event.job >= count)
-            continue;
-        LiveState state = LiveState::None;
-        switch (event.kind) {
-        case JobEvent::Kind::Started:
-            state = LiveState::Running;
-            break;
-        case JobEvent::Kind::Preempted:
-            state = LiveState::Queued;
-            break;
-        case JobEvent::Kind::Completed:
-            state = LiveState::Done;
-            break;
-        case JobEvent::Kind::Rejected:
-            state = LiveState::Rejected;
-            break;
-        }
-        if (m_states[event.job] != state) {
-            m_states[event.job] = state;
-            changed = true;
-        }
-    }
-    const double now = snapshot.status.now;
-    if (!m_haveRun) {
-        // Every row goes from blank to pending or queued.
-        m_haveRun = true;
-        m_now = now;
-        if (count > 0)
-            Q_EMIT liveStatesChanged();
-        return;
-    }
-    // Rows whose submit time passed in this frame turn from pending to queued.
-    changed = changed || now > m_now;
-    m_now = now;
-    if (changed)
+    const LiveJobs &jobs = liveJobsOf(m_run);
+    // The first frame of a run turns every row from blank to pending or queued; later ones
+    // change the rows of their events and, as the clock moves, pending rows to queued.
+    const bool changed = !m_shown || jobs.statesChanged() || jobs.now() > m_shownNow;
+    m_shown = true;
+    m_shownNow = jobs.now();
+    if (changed && rowCount() > 0)
         Q_EMIT liveStatesChanged();
 }
 
-void JobsTableModel::clearLiveStates()
+void JobsTableModel::onRunReset()
 {
-    const bool shown = m_haveRun;
-    m_haveRun = false;
-    m_now = 0.0;
-    std::fill(m_states.begin(), m_states.end(), LiveState::None);
+    const bool shown = m_shown;
+    m_shown = false;
+    m_shownNow = 0.0;
     if (shown && rowCount() > 0)
         Q_EMIT liveStatesChanged();
 }
@@ -614,10 +579,8 @@ void JobsTableModel::onJobsAboutToBeInserted(std::size_t first, std::size_t last
     beginInsertRows({}, static_cast<int>(first), static_cast<int>(last));
 }
 
-void JobsTableModel::onJobsInserted(std::size_t first, std::size_t last)
+void JobsTableModel::onJobsInserted()
 {
-    m_states.insert(m_states.begin() + static_cast<std::ptrdiff_t>(first), last - first + 1,
-                    LiveState::None);
     endInsertRows();
     m_changingRows = false;
 }
@@ -641,28 +604,16 @@ void JobsTableModel::onJobsAboutToBeRemoved(const std::vector<std::size_t> &indi
     for (auto it = ranges.rbegin(); it != ranges.rend(); ++it) {
         const auto [first, last] = *it;
         beginRemoveRows({}, static_cast<int>(first), static_cast<int>(last));
-        m_states.erase(m_states.begin() + static_cast<std::ptrdiff_t>(first),
-                       m_states.begin() + static_cast<std::ptrdiff_t>(last) + 1);
         m_removedRanges.insert(m_removedRanges.begin(), *it);
         m_removedCount += last - first + 1;
         endRemoveRows();
     }
 }
 
-void JobsTableModel::onJobsRemoved(const std::vector<std::size_t> &indices)
+void JobsTableModel::onJobsRemoved()
 {
     m_changingRows = false;
     if (m_resettingForRemoval) {
-        // Same compaction as the document's.
-        std::size_t out = indices.front();
-        std::size_t next = 0;
-        for (std::size_t i = indices.front(); i < m_states.size(); ++i) {
-            if (next < indices.size() && indices[next] == i)
-                ++next;
-            else
-                m_states[out++] = m_states[i];
-        }
-        m_states.resize(out);
         m_resettingForRemoval = false;
         endResetModel();
         return;
@@ -685,9 +636,6 @@ void JobsTableModel::onScenarioAboutToBeReset()
 
 void JobsTableModel::onScenarioReset()
 {
-    m_states.assign(m_document->scenario().jobs.size(), LiveState::None);
-    m_haveRun = false;
-    m_now = 0.0;
     m_removedRanges.clear();
     m_removedCount = 0;
     endResetModel();

@@ -122,7 +122,6 @@ void GanttView::onRunReset()
 {
     // Every document edit resets the run, so this is also where the rows are refreshed.
     loadRows();
-    m_running.clear();
     m_tenantKeys.clear();
     m_segmentCount = 0;
     m_droppedBefore = -std::numeric_limits<double>::infinity();
@@ -140,24 +139,18 @@ void GanttView::onSnapshot(const LiveSnapshot &snapshot)
 {
     QScrollBar *h = horizontalScrollBar();
     const bool following = !m_fit && h->value() >= h->maximum();
-    for (const JobEvent &event : snapshot.newEvents) {
+    const LiveJobs &jobs = m_run->liveJobs();
+    for (std::size_t i = 0; i < snapshot.newEvents.size(); ++i) {
+        const JobEvent &event = snapshot.newEvents[i];
         if (!m_hasEvents && event.kind != JobEvent::Kind::Rejected) {
             m_hasEvents = true;
             m_timeStart = event.time;
         }
-        switch (event.kind) {
-        case JobEvent::Kind::Started:
+        // Bars end where the run's job record says the job left (a restart ends the bars of
+        // the previous stretch first).
+        endJob(event, jobs.releasedBy(i), event.kind == JobEvent::Kind::Preempted);
+        if (event.kind == JobEvent::Kind::Started)
             startJob(event);
-            break;
-        case JobEvent::Kind::Preempted:
-            endJob(event, true);
-            break;
-        case JobEvent::Kind::Completed:
-            endJob(event, false);
-            break;
-        case JobEvent::Kind::Rejected:
-            break;
-        }
         m_now = std::max(m_now, event.time);
     }
     m_now = std::max(m_now, snapshot.status.now);
@@ -196,13 +189,10 @@ std::uint16_t GanttView::takeLanes(Row &row, int lanes) const
 void GanttView::startJob(const JobEvent &event)
 {
     const auto job = std::uint32_t(event.job);
-    if (m_running.contains(job))
-        endJob(event, false); // a start without an end would leave a bar open forever
     const auto &jobs = m_document->scenario().jobs;
     const int jobSlots = event.job < jobs.size() ? jobs[event.job].slots : 1;
     const std::uint8_t tenant =
             event.job < jobs.size() ? tenantKey(jobs[event.job].tenant) : kNoTenant;
-    NodeList &nodes = m_running[job];
     for (const int node : event.nodes) {
         if (node < 0 || node >= rowCount())
             continue;
@@ -218,22 +208,20 @@ void GanttView::startJob(const JobEvent &event)
         row.busyLanes |= segment.lanes;
         row.open.push_back(std::uint32_t(row.segments.size()));
         row.segments.push_back(segment);
-        nodes.push_back(node);
         ++m_segmentCount;
     }
 }
 
-void GanttView::endJob(const JobEvent &event, bool preempted)
+void GanttView::endJob(const JobEvent &event, std::span<const int> nodes, bool preempted)
 {
-    const auto it = m_running.find(std::uint32_t(event.job));
-    if (it == m_running.end())
-        return;
-    for (const int node : it->second) {
+    for (const int node : nodes) {
+        if (node < 0 || node >= rowCount())
+            continue;
         Row &row = m_rows[std::size_t(node)];
         row.busyLanes = 0;
         for (auto o = row.open.begin(); o != row.open.end();) {
             Segment &segment = row.segments[*o];
-            if (segment.job == it->first) {
+            if (segment.job == event.job) {
                 segment.end = std::max(event.time, segment.start);
                 segment.flags |= preempted ? kPreempted : 0;
                 row.longestFinished = std::max(row.longestFinished, segment.end - segment.start);
@@ -244,7 +232,6 @@ void GanttView::endJob(const JobEvent &event, bool preempted)
             }
         }
     }
-    m_running.erase(it);
 }
 
 void GanttView::enforceCap()
@@ -303,9 +290,9 @@ void GanttView::onSelectionJobsChanged()
     // A job selected elsewhere (the jobs table, say) that is running now: bring its first
     // node into view. Finished jobs are not searched for: that would be O(segments).
     if (m_selectedJobs.size() == 1) {
-        const auto it = m_running.find(std::uint32_t(m_selectedJobs.front()));
-        if (it != m_running.end() && !it->second.empty())
-            ensureRowVisible(it->second.front());
+        const NodeList &nodes = m_run->liveJobs().nodesOf(m_selectedJobs.front());
+        if (!nodes.empty())
+            ensureRowVisible(nodes.front());
     }
     viewport()->update();
 }

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -146,7 +147,7 @@ private:
     void loadRows();
     void updateLabelWidth();
     void startJob(const JobEvent &event);
-    void endJob(const JobEvent &event, bool preempted);
+    void endJob(const JobEvent &event, std::span<const int> nodes, bool preempted);
     std::uint16_t takeLanes(Row &row, int lanes) const;
     void enforceCap();
 
@@ -180,7 +181,6 @@ private:
     std::vector<Row> m_rows;
     std::unordered_map<std::string, std::vector<int>> m_rowsByName; // node, rack, zone names
     std::vector<char> m_highlightedRows;
-    std::unordered_map<std::uint32_t, NodeList> m_running; // job -> its nodes (inline: no alloc)
     std::size_t m_segmentCount = 0;
     std::size_t m_segmentCap = kDefaultSegmentCap;
     double m_droppedBefore = -std::numeric_limits<double>::infinity();
