@@ -32,6 +32,9 @@ class ScenarioDocument;
 // makes every proxy re-filter and re-sort those rows on the GUI thread (measured: ~100 ms
 // stalls on a million-job run). Views repaint on liveStatesChanged(); sorting by state uses
 // the state at the time the user sorts.
+//
+// What each column shows, sorts by and accepts is one entry of the column table in
+// jobs_table_columns.cpp.
 class JobsTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -93,6 +96,8 @@ public:
     // The live state of job `row` as the State column shows it (None: no run data yet).
     LiveState liveState(int row) const;
     static QString stateName(LiveState state);
+    // The State column's icon: a dot in the state's colour (none for None).
+    QIcon stateIcon(LiveState state) const;
 
     // Row order for sorting by `column` without building QVariants: the jobs proxy calls this
     // a few million times when a million-row table is sorted. Ties fall back to the job id.
@@ -106,7 +111,6 @@ private:
     void onRunReset();
     const Job &jobAt(int row) const;
     std::size_t documentIndex(int row) const;
-    QString constraintsSummary(const JobConstraints &constraints) const;
     void onJobsAboutToBeInserted(std::size_t first, std::size_t last);
     void onJobsInserted();
     void onJobsAboutToBeRemoved(const std::vector<std::size_t> &indices);
@@ -131,7 +135,7 @@ private:
     bool m_resettingForRemoval = false;
     bool m_changingRows = false;
 
-    mutable QIcon m_stateIcons[6]; // painted on first use: needs a QGuiApplication
+    mutable QIcon m_stateIcons[6]; // by LiveState, painted on first use
 };
 
 } // namespace headroom::ui
