@@ -1,7 +1,7 @@
 // The jobs timeline without its widget: segments and lanes built from job events, rows named
 // by node, rack and zone, the memory cap, the time/pixel geometry and zoom, hit testing, and
 // the bar palette.
-#include "tests/support/scenario_builder.h"
+#include "tests/support/sample_scenarios.h"
 #include "ui/run/live_jobs.h"
 #include "ui/timeline/gantt_geometry.h"
 #include "ui/timeline/gantt_model.h"
@@ -24,26 +24,10 @@ JobEvent jobEvent(Kind kind, double time, std::size_t job, std::vector<int> node
     return JobEvent{kind, time, job, NodeList(nodes)};
 }
 
-// Two racks of 8-accelerator nodes (4 + 2) in one zone, jobs #1..#4; #1 and #2 have tenants.
-Scenario smallScenario()
-{
-    Scenario s = test::ScenarioBuilder()
-                         .nodes(4, 8, "gpu8", "r0", "z0")
-                         .nodes(2, 8, "gpu8", "r1", "z0")
-                         .job(1, 0, 16, 100)
-                         .job(2, 0, 4, 100)
-                         .job(3, 0, 8, 100)
-                         .job(4, 10, 2, 50)
-                         .build();
-    s.jobs[0].tenant = "research";
-    s.jobs[1].tenant = "prod";
-    return s;
-}
-
 // A model fed the way the view feeds it: the run's job record first, then the model.
 struct Feed
 {
-    Scenario scenario = smallScenario();
+    Scenario scenario = test::twoRackScenario();
     LiveJobs record;
     GanttModel model;
 

@@ -2,6 +2,7 @@
 // snapshots through RunController's signals (points, axes, zoom, reset), the per-node view,
 // and the Gantt view's segments, selection in both directions, memory cap and paint cost;
 // finally a real run through the worker thread.
+#include "tests/support/sample_scenarios.h"
 #include "tests/support/scenario_builder.h"
 #include "ui/charts/chart_scale.h"
 #include "ui/charts/decimation.h"
@@ -36,24 +37,6 @@ using namespace headroom::ui;
 Q_DECLARE_METATYPE(std::vector<double>)
 
 namespace {
-
-// Two racks of 8-accelerator nodes with a power model (4 + 2 nodes), jobs #1..#4.
-Scenario smallScenario()
-{
-    Scenario s = test::ScenarioBuilder()
-                         .nodes(4, 8, "gpu8", "r0", "z0")
-                         .nodes(2, 8, "gpu8", "r1", "z0")
-                         .linearPower("gpu8", 1000, 6000)
-                         .job(1, 0, 16, 100)
-                         .job(2, 0, 4, 100)
-                         .job(3, 0, 8, 100)
-                         .job(4, 10, 2, 50)
-                         .build();
-    s.jobs[0].name = "pretrain";
-    s.jobs[0].tenant = "research";
-    s.jobs[1].tenant = "prod";
-    return s;
-}
 
 Sample sample(double time, double utilization, long long queued = 0, long long running = 0)
 {
@@ -91,7 +74,7 @@ LiveSnapshot snapshot(const RunController &run, double now, std::vector<JobEvent
 
 struct ChartsFixture
 {
-    ScenarioDocument document{smallScenario()};
+    ScenarioDocument document{test::twoRackScenario()};
     RunController run{&document};
     QWidget window;
     std::vector<ChartPanel> panels;
@@ -122,7 +105,7 @@ struct ChartsFixture
 
 struct GanttFixture
 {
-    ScenarioDocument document{smallScenario()};
+    ScenarioDocument document{test::twoRackScenario()};
     Selection selection;
     RunController run{&document};
     GanttView view{&document, &selection, &run};
@@ -598,7 +581,7 @@ private Q_SLOTS:
 
     void realRunThroughTheWorker()
     {
-        ScenarioDocument document(smallScenario());
+        ScenarioDocument document(test::twoRackScenario());
         Selection selection;
         RunController run(&document);
         QWidget window;

@@ -1,7 +1,7 @@
 // The live run's one job record (LiveJobs): job states, who runs where and which nodes each
 // event releases, built from snapshots; renumbered by document edits; and, through the run
 // controller, brought up to date before any view hears of a snapshot.
-#include "tests/support/scenario_builder.h"
+#include "tests/support/sample_scenarios.h"
 #include "ui/document/scenario_document.h"
 #include "ui/document/scenario_edits.h"
 #include "ui/run/live_jobs.h"
@@ -40,19 +40,6 @@ std::vector<int> nodes(const NodeList &list)
 std::vector<int> nodes(std::span<const int> span)
 {
     return std::vector<int>(span.begin(), span.end());
-}
-
-// Two racks of 8-accelerator nodes (4 + 2), jobs #1..#4.
-Scenario smallScenario()
-{
-    return test::ScenarioBuilder()
-            .nodes(4, 8, "gpu8", "r0", "z0")
-            .nodes(2, 8, "gpu8", "r1", "z0")
-            .job(1, 0, 16, 100)
-            .job(2, 0, 4, 100)
-            .job(3, 0, 8, 100)
-            .job(4, 10, 2, 50)
-            .build();
 }
 
 } // namespace
@@ -168,7 +155,7 @@ private Q_SLOTS:
 
     void runControllerRecordsBeforeViews()
     {
-        ScenarioDocument document(smallScenario());
+        ScenarioDocument document(test::twoRackScenario());
         RunController run(&document);
         QCOMPARE(run.liveJobs().jobCount(), std::size_t(4));
         QCOMPARE(&liveJobsOf(&run), &run.liveJobs());
@@ -200,7 +187,7 @@ private Q_SLOTS:
 
     void realRunEndsWithEveryJobSettled()
     {
-        ScenarioDocument document(smallScenario());
+        ScenarioDocument document(test::twoRackScenario());
         RunController run(&document);
         QSignalSpy finished(&run, &RunController::finished);
         run.play();
