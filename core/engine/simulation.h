@@ -3,6 +3,7 @@
 #include "core/engine/cluster_state.h"
 #include "core/engine/compiled_cluster.h"
 #include "core/engine/job_compiler.h"
+#include "core/engine/live_status.h"
 #include "core/engine/run_result.h"
 #include "core/engine/service_run.h"
 #include "core/metrics/load_accounting.h"
@@ -28,26 +29,6 @@ class Scheduler;
 class PlacementStrategy;
 class SimulationObserver;
 class RackLoadIndex;
-
-// Counters a front-end shows while a run is in progress.
-struct LiveStatus
-{
-    SimTime now = 0.0;
-    long long submitted = 0;
-    long long rejected = 0;
-    long long completed = 0;
-    long long running = 0;
-    long long queued = 0;
-    long long pending = 0; // not yet submitted
-    long long busySlots = 0;
-    long long totalSlots = 0;
-    double itPowerW = 0.0;
-    double energyJ = 0.0;
-    std::uint64_t events = 0; // submissions, starts, preemptions and completions so far
-    double facilityPowerW = 0.0;
-    long long nodesOff = 0;
-    long long nodesBooting = 0;
-};
 
 // The discrete-event engine (DESIGN.md §3).
 //

@@ -1,5 +1,7 @@
 #include "tests/support/sample_scenarios.h"
 
+#include "tests/support/scenario_builder.h"
+
 #include <cmath>
 #include <random>
 #include <string>
@@ -152,6 +154,23 @@ Scenario largeScenario(int jobCount)
         }
         s.jobs.push_back(job);
     }
+    return s;
+}
+
+Scenario twoRackScenario()
+{
+    Scenario s = ScenarioBuilder()
+                         .nodes(4, 8, "gpu8", "r0", "z0")
+                         .nodes(2, 8, "gpu8", "r1", "z0")
+                         .linearPower("gpu8", 1000, 6000)
+                         .job(1, 0, 16, 100)
+                         .job(2, 0, 4, 100)
+                         .job(3, 0, 8, 100)
+                         .job(4, 10, 2, 50)
+                         .build();
+    s.jobs[0].name = "pretrain";
+    s.jobs[0].tenant = "research";
+    s.jobs[1].tenant = "prod";
     return s;
 }
 

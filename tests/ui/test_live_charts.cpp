@@ -4,6 +4,7 @@
 // finally a real run through the worker thread.
 #include "report/chart_scale.h"
 #include "report/decimation.h"
+#include "tests/support/sample_scenarios.h"
 #include "tests/support/scenario_builder.h"
 #include "ui/charts/live_charts.h"
 #include "ui/charts/node_utilization_view.h"
@@ -37,24 +38,6 @@ using namespace headroom::report; // decimation and axis arithmetic
 Q_DECLARE_METATYPE(std::vector<double>)
 
 namespace {
-
-// Two racks of 8-accelerator nodes with a power model (4 + 2 nodes), jobs #1..#4.
-Scenario smallScenario()
-{
-    Scenario s = test::ScenarioBuilder()
-                         .nodes(4, 8, "gpu8", "r0", "z0")
-                         .nodes(2, 8, "gpu8", "r1", "z0")
-                         .linearPower("gpu8", 1000, 6000)
-                         .job(1, 0, 16, 100)
-                         .job(2, 0, 4, 100)
-                         .job(3, 0, 8, 100)
-                         .job(4, 10, 2, 50)
-                         .build();
-    s.jobs[0].name = "pretrain";
-    s.jobs[0].tenant = "research";
-    s.jobs[1].tenant = "prod";
-    return s;
-}
 
 Sample sample(double time, double utilization, long long queued = 0, long long running = 0)
 {
@@ -92,7 +75,7 @@ LiveSnapshot snapshot(const RunController &run, double now, std::vector<JobEvent
 
 struct ChartsFixture
 {
-    ScenarioDocument document{smallScenario()};
+    ScenarioDocument document{test::twoRackScenario()};
     RunController run{&document};
     QWidget window;
     std::vector<ChartPanel> panels;
@@ -123,7 +106,7 @@ struct ChartsFixture
 
 struct GanttFixture
 {
-    ScenarioDocument document{smallScenario()};
+    ScenarioDocument document{test::twoRackScenario()};
     Selection selection;
     RunController run{&document};
     GanttView view{&document, &selection, &run};
@@ -403,15 +386,15 @@ private Q_SLOTS:
     void ganttBuildsSegmentsFromEvents()
     {
         GanttFixture f;
-        QCOMPARE(f.view.rowCount(), 6);
-        QCOMPARE(f.view.segmentCount(), std::size_t(0));
+        QCOMPARE(f.view.model().rowCount(), 6);
+        QCOMPARE(f.view.model().segmentCount(), std::size_t(0));
         using K = JobEvent::Kind;
         // Job 0 is a gang on nodes 0 and 1, job 1 and job 3 share node 2.
         f.feed(10, {jobEvent(K::Started, 0, 0, {0, 1}), jobEvent(K::Started, 0, 1, {2}),
                     jobEvent(K::Started, 10, 3, {2})});
-        QCOMPARE(f.view.segmentCount(), std::size_t(4));
-        QCOMPARE(f.view.runningSegmentCount(), std::size_t(4));
-        QCOMPARE(f.view.now(), 10.0);
+        QCOMPARE(f.view.model().segmentCount(), std::size_t(4));
+        QCOMPARE(f.view.model().runningSegmentCount(), std::size_t(4));
+        QCOMPARE(f.view.model().now(), 10.0);
 
         // Co-located jobs get different lanes of the node's row.
         const QRect a = f.view.barRect(1, 2);
@@ -421,18 +404,18 @@ private Q_SLOTS:
 
         // Preempted and completed close segments; a restart opens a new one elsewhere.
         f.feed(60, {jobEvent(K::Preempted, 50, 0), jobEvent(K::Completed, 60, 1)});
-        QCOMPARE(f.view.segmentCount(), std::size_t(4));
-        QCOMPARE(f.view.runningSegmentCount(), std::size_t(1));
+        QCOMPARE(f.view.model().segmentCount(), std::size_t(4));
+        QCOMPARE(f.view.model().runningSegmentCount(), std::size_t(1));
         f.feed(70, {jobEvent(K::Started, 70, 0, {3, 4}), jobEvent(K::Rejected, 70, 2)});
-        QCOMPARE(f.view.segmentCount(), std::size_t(6));
-        QCOMPARE(f.view.runningSegmentCount(), std::size_t(3));
+        QCOMPARE(f.view.model().segmentCount(), std::size_t(6));
+        QCOMPARE(f.view.model().runningSegmentCount(), std::size_t(3));
         f.feed(170, {jobEvent(K::Completed, 60, 3), jobEvent(K::Completed, 170, 0)});
-        QCOMPARE(f.view.runningSegmentCount(), std::size_t(0));
+        QCOMPARE(f.view.model().runningSegmentCount(), std::size_t(0));
         QVERIFY(!f.view.grab().isNull());
 
         Q_EMIT f.run.runReset(f.run.runId() + 1);
-        QCOMPARE(f.view.segmentCount(), std::size_t(0));
-        QCOMPARE(f.view.rowCount(), 6);
+        QCOMPARE(f.view.model().segmentCount(), std::size_t(0));
+        QCOMPARE(f.view.model().rowCount(), 6);
     }
 
     void ganttClickSelectsJob()
@@ -542,10 +525,10 @@ private Q_SLOTS:
             events.push_back(jobEvent(K::Completed, i * 10.0 + 10, std::size_t(i)));
         }
         f.feed(20010, std::move(events));
-        QVERIFY(f.view.segmentCount() <= 400);
-        QVERIFY(f.view.segmentCount() >= 200);
-        QVERIFY(f.view.droppedBefore() > 0);
-        QCOMPARE(f.view.runningSegmentCount(), std::size_t(1)); // never dropped
+        QVERIFY(f.view.model().segmentCount() <= 400);
+        QVERIFY(f.view.model().segmentCount() >= 200);
+        QVERIFY(f.view.model().droppedBefore() > 0);
+        QCOMPARE(f.view.model().runningSegmentCount(), std::size_t(1)); // never dropped
         QVERIFY(!f.view.barRect(0, 5).isEmpty());
         QVERIFY(!f.view.barRect(2000, 0).isEmpty());
 
@@ -553,8 +536,8 @@ private Q_SLOTS:
         f.view.setSegmentCap(1);
         f.feed(20020,
                {jobEvent(K::Started, 20020, 3001, {0}), jobEvent(K::Started, 20020, 3002, {1})});
-        QCOMPARE(f.view.segmentCount(), std::size_t(3));
-        QCOMPARE(f.view.runningSegmentCount(), std::size_t(3));
+        QCOMPARE(f.view.model().segmentCount(), std::size_t(3));
+        QCOMPARE(f.view.model().runningSegmentCount(), std::size_t(3));
     }
 
     void ganttPaintsHugeRunsQuickly()
@@ -582,7 +565,7 @@ private Q_SLOTS:
         timer.start();
         Q_EMIT run.snapshotArrived(snapshot(run, end, std::move(events)));
         const qint64 ingestMs = timer.elapsed();
-        QCOMPARE(view.segmentCount(), std::size_t(jobs));
+        QCOMPARE(view.model().segmentCount(), std::size_t(jobs));
 
         timer.restart();
         QImage whole = view.viewport()->grab().toImage();
@@ -599,7 +582,7 @@ private Q_SLOTS:
 
     void realRunThroughTheWorker()
     {
-        ScenarioDocument document(smallScenario());
+        ScenarioDocument document(test::twoRackScenario());
         Selection selection;
         RunController run(&document);
         QWidget window;
@@ -616,8 +599,8 @@ private Q_SLOTS:
         run.play();
         QVERIFY(finished.wait(10000));
         // FCFS on 6 nodes of 8: #1 (gang, 2 nodes), #2 and #3 start at 0, #4 at 10.
-        QCOMPARE(gantt->segmentCount(), std::size_t(5));
-        QCOMPARE(gantt->runningSegmentCount(), std::size_t(0));
+        QCOMPARE(gantt->model().segmentCount(), std::size_t(5));
+        QCOMPARE(gantt->model().runningSegmentCount(), std::size_t(0));
         auto *util = qobject_cast<TimeSeriesChart *>(panels[0].widget);
         QTRY_COMPARE(std::size_t(util->series(0)->count()), run.samples().size());
         QVERIFY(util->series(0)->count() > 50);

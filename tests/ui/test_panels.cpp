@@ -462,7 +462,8 @@ private Q_SLOTS:
     void liveStateFromSnapshots()
     {
         ScenarioDocument doc(fixture());
-        JobsTableModel model(&doc);
+        RunController run(&doc); // never played: the snapshots below are fed by hand
+        JobsTableModel model(&doc, &run);
         Tester tester(&model, Tester::FailureReportingMode::QtTest);
         using State = JobsTableModel::LiveState;
         QCOMPARE(model.liveState(0), State::None);
@@ -473,7 +474,7 @@ private Q_SLOTS:
         LiveSnapshot first;
         first.status.now = 0.0;
         first.newEvents.push_back({JobEvent::Kind::Started, 0.0, 0, {0}});
-        model.applySnapshot(first);
+        Q_EMIT run.snapshotArrived(first);
         QCOMPARE(model.liveState(0), State::Running);
         QCOMPARE(model.liveState(1), State::Pending); // submits at 600 s
         QCOMPARE(model.index(0, JobsTableModel::StateColumn).data().toString(),
@@ -484,7 +485,7 @@ private Q_SLOTS:
         second.status.now = 1300.0;
         second.newEvents.push_back({JobEvent::Kind::Completed, 1200.0, 0, {}});
         second.newEvents.push_back({JobEvent::Kind::Rejected, 1200.0, 2, {}});
-        model.applySnapshot(second);
+        Q_EMIT run.snapshotArrived(second);
         QCOMPARE(model.liveState(0), State::Done);
         QCOMPARE(model.liveState(1), State::Queued); // submitted at 600, no start yet
         QCOMPARE(model.liveState(2), State::Rejected);
@@ -496,7 +497,7 @@ private Q_SLOTS:
         // A frame that changes nothing says nothing.
         LiveSnapshot idle;
         idle.status.now = 1300.0;
-        model.applySnapshot(idle);
+        Q_EMIT run.snapshotArrived(idle);
         QCOMPARE(changed.count(), 1);
 
         // Sorting by state follows the live states.
@@ -508,7 +509,7 @@ private Q_SLOTS:
         QCOMPARE(model.liveState(2), State::Rejected);
         edits::removeJobs(doc, {0});
         QCOMPARE(model.liveState(1), State::Rejected);
-        model.clearLiveStates();
+        Q_EMIT run.runReset(run.runId() + 1);
         QCOMPARE(model.liveState(1), State::None);
     }
 

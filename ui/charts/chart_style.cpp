@@ -1,21 +1,12 @@
 #include "ui/charts/chart_style.h"
 
+#include "ui/color.h"
+
 #include <QAbstractAxis>
 #include <QChart>
 #include <QLegend>
 
 namespace headroom::ui {
-
-namespace {
-
-QColor mix(const QColor &a, const QColor &b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
-                            float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
-
-} // namespace
 
 ChartStyle ChartStyle::fromPalette(const QPalette &palette)
 {
@@ -23,7 +14,7 @@ ChartStyle ChartStyle::fromPalette(const QPalette &palette)
     style.background = palette.color(QPalette::Window);
     style.plotBackground = palette.color(QPalette::Base);
     style.text = palette.color(QPalette::WindowText);
-    style.dark = style.background.lightnessF() < 0.5;
+    style.dark = isDark(style.background);
     style.secondaryText = mix(style.text, style.background, 0.35);
     style.grid = mix(style.plotBackground, style.text, style.dark ? 0.18 : 0.12);
     style.axisLine = mix(style.plotBackground, style.text, 0.45);

@@ -3,8 +3,7 @@
 #include "ui/dnd/drag_payload.h"
 #include "ui/document/scenario_document.h"
 #include "ui/document/scenario_edits.h"
-#include "ui/models/count_text.h"
-#include "ui/models/duration_text.h"
+#include "ui/models/jobs_table_columns.h"
 #include "ui/run/live_snapshot.h"
 #include "ui/run/run_controller.h"
 
@@ -13,54 +12,15 @@
 #include <QPixmap>
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
-#include <string_view>
 
 namespace headroom::ui {
 namespace {
 
-// Limits of validateScenario(), so an edit can never make the scenario unloadable.
-constexpr int kMaxSlots = 1 << 24;
-constexpr double kMaxSeconds = 1e12;
-
 // A delete of more scattered ranges than this resets the model instead: each range costs
 // every proxy and view a pass over its rows, so thousands of ranges would be quadratic.
 constexpr std::size_t kMaxRemovalRanges = 256;
-// Likewise for live-state updates: past this many separate ranges, one covering range.
 
-char lowerAscii(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool containsLower(std::string_view haystack, std::string_view needle)
-{
-    if (needle.empty())
-        return true;
-    return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
-                       [](char a, char b) { return lowerAscii(a) == b; }) != haystack.end();
-}
-
-int compareLower(std::string_view a, std::string_view b)
-{
-    const std::size_t n = std::min(a.size(), b.size());
-    for (std::size_t i = 0; i < n; ++i) {
-        const char x = lowerAscii(a[i]);
-        const char y = lowerAscii(b[i]);
-        if (x != y)
-            return static_cast<unsigned char>(x) < static_cast<unsigned char>(y) ? -1 : 1;
-    }
-    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
-}
-
-template<typename T>
-int compareValues(const T &a, const T &b)
-{
-    return a < b ? -1 : (b < a ? 1 : 0);
-}
-
-QIcon stateIcon(const QColor &color)
+QIcon dotIcon(const QColor &color)
 {
     QPixmap pixmap(12, 12);
     pixmap.fill(Qt::transparent);
@@ -72,27 +32,11 @@ QIcon stateIcon(const QColor &color)
     return QIcon(pixmap);
 }
 
-bool isEditable(int column)
-{
-    switch (column) {
-    case JobsTableModel::NameColumn:
-    case JobsTableModel::TenantColumn:
-    case JobsTableModel::SubmitColumn:
-    case JobsTableModel::AcceleratorsColumn:
-    case JobsTableModel::RunColumn:
-    case JobsTableModel::RequestedColumn:
-        return true;
-    default:
-        return false;
-    }
-}
-
 } // namespace
 
 JobsTableModel::JobsTableModel(ScenarioDocument *document, RunController *run, QObject *parent)
     : QAbstractTableModel(parent)
     , m_document(document)
-    , m_states(document->scenario().jobs.size(), LiveState::None)
 {
     connect(document, &ScenarioDocument::jobsAboutToBeInserted, this,
             &JobsTableModel::onJobsAboutToBeInserted);
@@ -114,13 +58,12 @@ void JobsTableModel::setRunController(RunController *run)
     disconnect(m_snapshotConnection);
     disconnect(m_resetConnection);
     m_run = run;
-    clearLiveStates();
+    onRunReset();
     if (!run)
         return;
     m_snapshotConnection =
-            connect(run, &RunController::snapshotArrived, this, &JobsTableModel::applySnapshot);
-    m_resetConnection =
-            connect(run, &RunController::runReset, this, &JobsTableModel::clearLiveStates);
+            connect(run, &RunController::snapshotArrived, this, &JobsTableModel::onSnapshot);
+    m_resetConnection = connect(run, &RunController::runReset, this, &JobsTableModel::onRunReset);
 }
 
 std::size_t JobsTableModel::documentIndex(int row) const
@@ -153,12 +96,13 @@ int JobsTableModel::columnCount(const QModelIndex &parent) const
 
 JobsTableModel::LiveState JobsTableModel::liveState(int row) const
 {
-    if (row < 0 || static_cast<std::size_t>(row) >= m_states.size())
+    const LiveJobs &jobs = liveJobsOf(m_run);
+    if (row < 0 || row >= rowCount() || !jobs.hasRun())
         return LiveState::None;
-    const LiveState stored = m_states[static_cast<std::size_t>(row)];
-    if (stored != LiveState::None || !m_haveRun)
+    const LiveState stored = jobs.state(documentIndex(row));
+    if (stored != LiveState::None)
         return stored;
-    return jobAt(row).submitS <= m_now ? LiveState::Queued : LiveState::Pending;
+    return jobAt(row).submitS <= jobs.now() ? LiveState::Queued : LiveState::Pending;
 }
 
 QString JobsTableModel::stateName(LiveState state)
@@ -180,198 +124,56 @@ QString JobsTableModel::stateName(LiveState state)
     return {};
 }
 
-QString JobsTableModel::constraintsSummary(const JobConstraints &c) const
+QIcon JobsTableModel::stateIcon(LiveState state) const
 {
-    QStringList parts;
-    if (!c.nodeType.empty())
-        parts << tr("type %1").arg(QString::fromStdString(c.nodeType));
-    if (!c.zone.empty())
-        parts << tr("zone %1").arg(QString::fromStdString(c.zone));
-    if (!c.rack.empty())
-        parts << tr("rack %1").arg(QString::fromStdString(c.rack));
-    if (!c.pinNode.empty())
-        parts << tr("pin %1").arg(QString::fromStdString(c.pinNode));
-    return parts.join(QStringLiteral(" · "));
+    if (state == LiveState::None)
+        return {};
+    QIcon &icon = m_stateIcons[static_cast<std::size_t>(state)];
+    if (icon.isNull()) { // painted on first use: needs a QGuiApplication
+        static const QColor colors[] = {Qt::transparent,          QColor(0xb0, 0xb0, 0xb0),
+                                        QColor(0xe0, 0xa0, 0x30), QColor(0x30, 0x90, 0xe0),
+                                        QColor(0x40, 0xb0, 0x60), QColor(0xd0, 0x40, 0x40)};
+        icon = dotIcon(colors[static_cast<std::size_t>(state)]);
+    }
+    return icon;
 }
 
 QVariant JobsTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount)
+    const JobColumn *column = jobColumn(index.column());
+    if (!index.isValid() || index.row() >= rowCount() || !column)
         return {};
-    const int row = index.row();
-    const Job &job = jobAt(row);
-    const int column = index.column();
-    // Compact in the cells, spelled out in the editor (both read back alike).
-    auto duration = [role](double seconds) {
-        return role == Qt::EditRole ? formatDuration(seconds) : formatDurationCompact(seconds);
-    };
-
+    const JobCell cell{*this, index.row(), jobAt(index.row())};
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
-        switch (column) {
-        case IdColumn:
-            return static_cast<qlonglong>(job.id);
-        case NameColumn:
-            return QString::fromStdString(job.name);
-        case TenantColumn:
-            return QString::fromStdString(job.tenant);
-        case SubmitColumn:
-            return duration(job.submitS);
-        case AcceleratorsColumn:
-            return job.slots;
-        case RunColumn:
-            return duration(job.runS);
-        case RequestedColumn:
-            if (job.requestedS > 0.0)
-                return duration(job.requestedS);
-            return role == Qt::EditRole ? QString() : QStringLiteral("—");
-        case ConstraintsColumn:
-            return constraintsSummary(*job.constraints);
-        case StateColumn:
-            return stateName(liveState(row));
-        }
-        break;
+        return column->text ? column->text(cell, role == Qt::EditRole) : column->value(cell);
     case RawValueRole:
-        switch (column) {
-        case IdColumn:
-            return static_cast<qlonglong>(job.id);
-        case NameColumn:
-            return QString::fromStdString(job.name);
-        case TenantColumn:
-            return QString::fromStdString(job.tenant);
-        case SubmitColumn:
-            return job.submitS;
-        case AcceleratorsColumn:
-            return job.slots;
-        case RunColumn:
-            return job.runS;
-        case RequestedColumn:
-            return job.requestedS;
-        case ConstraintsColumn:
-            return constraintsSummary(*job.constraints);
-        case StateColumn:
-            return static_cast<int>(liveState(row));
-        }
-        break;
+        return column->value(cell);
     case Qt::TextAlignmentRole:
-        switch (column) {
-        case IdColumn:
-        case SubmitColumn:
-        case AcceleratorsColumn:
-        case RunColumn:
-        case RequestedColumn:
-            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
-        default:
-            return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
-        }
-    case Qt::ForegroundRole:
-        if (column == RequestedColumn && job.requestedS <= 0.0)
-            return QColor(Qt::gray);
-        break;
-    case Qt::DecorationRole:
-        if (column == StateColumn) {
-            const LiveState state = liveState(row);
-            if (state == LiveState::None)
-                return {};
-            auto &icon = m_stateIcons[static_cast<std::size_t>(state)];
-            if (icon.isNull()) {
-                static const QColor colors[] = {Qt::transparent,          QColor(0xb0, 0xb0, 0xb0),
-                                                QColor(0xe0, 0xa0, 0x30), QColor(0x30, 0x90, 0xe0),
-                                                QColor(0x40, 0xb0, 0x60), QColor(0xd0, 0x40, 0x40)};
-                icon = stateIcon(colors[static_cast<std::size_t>(state)]);
-            }
-            return icon;
-        }
-        break;
+        return QVariant::fromValue(column->alignment);
     case Qt::ToolTipRole:
-        switch (column) {
-        case RequestedColumn:
-            if (job.requestedS <= 0.0)
-                return tr("No wall-time request: schedulers take the run time.");
-            if (job.requestedS < job.runS)
-                return tr("The request is shorter than the run time, so schedulers take the "
-                          "run time (%1).")
-                        .arg(formatDuration(job.runS));
-            return tr("Wall time the user asked for; SJF, SRTF and backfilling plan with it.");
-        case ConstraintsColumn:
-            if (job.constraints->empty())
-                return tr("Runs on any node");
-            return tr("Runs only where: %1").arg(constraintsSummary(*job.constraints));
-        case AcceleratorsColumn:
-            return countText(job.slots, tr("%1 accelerator"), tr("%1 accelerators"));
-        case StateColumn:
-            switch (liveState(row)) {
-            case LiveState::None:
-                return tr("Start the simulation to see this job's state");
-            case LiveState::Pending:
-                return tr("Not submitted yet at the current simulated time");
-            case LiveState::Queued:
-                return tr("Submitted, waiting for accelerators");
-            case LiveState::Running:
-                return tr("Running");
-            case LiveState::Done:
-                return tr("Completed");
-            case LiveState::Rejected:
-                return tr("Rejected: no node can ever satisfy it");
-            }
-            break;
-        default:
-            break;
-        }
-        break;
+        return column->toolTip ? QVariant(column->toolTip(cell)) : QVariant();
+    case Qt::ForegroundRole:
+        return column->foreground ? column->foreground(cell) : QVariant();
+    case Qt::DecorationRole:
+        return column->decoration ? column->decoration(cell) : QVariant();
     default:
-        break;
+        return {};
     }
-    return {};
 }
 
 QVariant JobsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
-    if (role == Qt::DisplayRole) {
-        switch (section) {
-        case IdColumn:
-            return tr("Id");
-        case NameColumn:
-            return tr("Name");
-        case TenantColumn:
-            return tr("Tenant");
-        case SubmitColumn:
-            return tr("Submit");
-        case AcceleratorsColumn:
-            return tr("Accel.");
-        case RunColumn:
-            return tr("Run time");
-        case RequestedColumn:
-            return tr("Requested");
-        case ConstraintsColumn:
-            return tr("Constraints");
-        case StateColumn:
-            return tr("State");
-        }
-    } else if (role == Qt::ToolTipRole) {
-        switch (section) {
-        case IdColumn:
-            return tr("Job id, unique in the scenario");
-        case SubmitColumn:
-            return tr("When the job is submitted, after the start of the scenario");
-        case AcceleratorsColumn:
-            return tr("Accelerators requested; more than one node holds makes a gang that "
-                      "starts on all its nodes at once");
-        case RunColumn:
-            return tr("Actual run time at full speed");
-        case RequestedColumn:
-            return tr("Wall time the user requested (used by SJF, SRTF and backfilling)");
-        case ConstraintsColumn:
-            return tr("Node type, zone, rack or node the job is restricted to");
-        case StateColumn:
-            return tr("State in the running simulation");
-        default:
-            break;
-        }
-    }
+    const JobColumn *column = jobColumn(section);
+    if (!column)
+        return {};
+    if (role == Qt::DisplayRole)
+        return tr(column->title);
+    if (role == Qt::ToolTipRole && column->headerTip)
+        return tr(column->headerTip);
     return {};
 }
 
@@ -381,66 +183,22 @@ Qt::ItemFlags JobsTableModel::flags(const QModelIndex &index) const
         return Qt::ItemIsDropEnabled;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled |
                       Qt::ItemIsDropEnabled | Qt::ItemNeverHasChildren;
-    if (isEditable(index.column()))
+    const JobColumn *column = jobColumn(index.column());
+    if (column && column->edit)
         f |= Qt::ItemIsEditable;
     return f;
 }
 
 bool JobsTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole || !index.isValid() || index.row() >= rowCount() ||
-        !isEditable(index.column()) || m_removedCount != 0)
+    const JobColumn *column = jobColumn(index.column());
+    if (role != Qt::EditRole || !index.isValid() || index.row() >= rowCount() || !column ||
+        !column->edit || m_removedCount != 0)
         return false;
     const auto row = static_cast<std::size_t>(index.row());
     Job job = m_document->scenario().jobs[row];
-    // An editor closed without a change hands back the text it was given; for durations that
-    // text is rounded, so compare text first rather than pushing a rounded value.
-    // `positive`: the value must be > 0 (run time), otherwise >= 0. `allowEmpty`: empty text
-    // means "not given" (0).
-    auto duration = [&](double current, bool positive, bool allowEmpty, double *out) -> bool {
-        const QString text = value.toString().trimmed();
-        if (text == formatDuration(current) || text == formatDurationCompact(current))
-            return true;
-        if (allowEmpty && text.isEmpty()) {
-            *out = 0.0;
-            return true;
-        }
-        const std::optional<double> seconds = parseDuration(text);
-        if (!seconds || *seconds > kMaxSeconds || (positive && *seconds <= 0.0))
-            return false;
-        *out = *seconds;
-        return true;
-    };
-    switch (index.column()) {
-    case NameColumn:
-        job.name = value.toString().trimmed().toStdString();
-        break;
-    case TenantColumn:
-        job.tenant = value.toString().trimmed().toStdString();
-        break;
-    case SubmitColumn:
-        if (!duration(job.submitS, false, false, &job.submitS))
-            return false;
-        break;
-    case AcceleratorsColumn: {
-        bool ok = false;
-        const int slots = value.toInt(&ok);
-        if (!ok || slots < 1 || slots > kMaxSlots)
-            return false;
-        job.slots = slots;
-        break;
-    }
-    case RunColumn:
-        if (!duration(job.runS, true, false, &job.runS))
-            return false;
-        break;
-    case RequestedColumn:
-        if (!duration(job.requestedS, false, true, &job.requestedS))
-            return false;
-        break;
-    default:
+    if (!column->edit(job, value))
         return false;
-    }
     edits::editJob(*m_document, row, job); // no-op when nothing changed
     return true;
 }
@@ -500,110 +258,38 @@ bool JobsTableModel::lessThan(int leftRow, int rightRow, int column) const
 {
     const Job &a = jobAt(leftRow);
     const Job &b = jobAt(rightRow);
-    int order = 0;
-    switch (column) {
-    case NameColumn:
-        order = compareLower(a.name, b.name);
-        break;
-    case TenantColumn:
-        order = compareLower(a.tenant, b.tenant);
-        break;
-    case SubmitColumn:
-        order = compareValues(a.submitS, b.submitS);
-        break;
-    case AcceleratorsColumn:
-        order = compareValues(a.slots, b.slots);
-        break;
-    case RunColumn:
-        order = compareValues(a.runS, b.runS);
-        break;
-    case RequestedColumn:
-        order = compareValues(a.requestedS, b.requestedS);
-        break;
-    case ConstraintsColumn: {
-        const JobConstraints &x = *a.constraints;
-        const JobConstraints &y = *b.constraints;
-        order = compareValues(std::tie(x.nodeType, x.zone, x.rack, x.pinNode),
-                              std::tie(y.nodeType, y.zone, y.rack, y.pinNode));
-        break;
-    }
-    case StateColumn:
-        order = compareValues(liveState(leftRow), liveState(rightRow));
-        break;
-    default:
-        break;
-    }
-    if (order == 0)
-        order = compareValues(a.id, b.id);
-    if (order == 0)
-        order = compareValues(leftRow, rightRow);
-    return order < 0;
+    const JobColumn *spec = jobColumn(column);
+    const int order =
+            spec && spec->compare ? spec->compare({*this, leftRow, a}, {*this, rightRow, b}) : 0;
+    if (order != 0)
+        return order < 0;
+    if (a.id != b.id)
+        return a.id < b.id;
+    return leftRow < rightRow;
 }
 
 bool JobsTableModel::rowMatches(int row, const std::string &needle) const
 {
-    if (needle.empty())
-        return true;
-    const Job &job = jobAt(row);
-    if (containsLower(job.name, needle) || containsLower(job.tenant, needle))
-        return true;
-    char buffer[24];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, job.id);
-    return containsLower(std::string_view(buffer, static_cast<std::size_t>(result.ptr - buffer)),
-                         needle);
+    return needle.empty() || jobMatches(jobAt(row), needle);
 }
 
-void JobsTableModel::applySnapshot(const LiveSnapshot &snapshot)
+void JobsTableModel::onSnapshot()
 {
-    const std::size_t count = m_states.size();
-    if (count != m_document->scenario().jobs.size() || m_removedCount != 0)
-        return; // mid-edit; the run is about to be reset anyway
-    bool changed = false;
-    for (const JobEvent &event : snapshot.newEvents) {
-        if (event.job >= count)
-            continue;
-        LiveState state = LiveState::None;
-        switch (event.kind) {
-        case JobEvent::Kind::Started:
-            state = LiveState::Running;
-            break;
-        case JobEvent::Kind::Preempted:
-            state = LiveState::Queued;
-            break;
-        case JobEvent::Kind::Completed:
-            state = LiveState::Done;
-            break;
-        case JobEvent::Kind::Rejected:
-            state = LiveState::Rejected;
-            break;
-        }
-        if (m_states[event.job] != state) {
-            m_states[event.job] = state;
-            changed = true;
-        }
-    }
-    const double now = snapshot.status.now;
-    if (!m_haveRun) {
-        // Every row goes from blank to pending or queued.
-        m_haveRun = true;
-        m_now = now;
-        if (count > 0)
-            Q_EMIT liveStatesChanged();
-        return;
-    }
-    // Rows whose submit time passed in this frame turn from pending to queued.
-    changed = changed || now > m_now;
-    m_now = now;
-    if (changed)
+    const LiveJobs &jobs = liveJobsOf(m_run);
+    // The first frame of a run turns every row from blank to pending or queued; later ones
+    // change the rows of their events and, as the clock moves, pending rows to queued.
+    const bool changed = !m_shown || jobs.statesChanged() || jobs.now() > m_shownNow;
+    m_shown = true;
+    m_shownNow = jobs.now();
+    if (changed && rowCount() > 0)
         Q_EMIT liveStatesChanged();
 }
 
-void JobsTableModel::clearLiveStates()
+void JobsTableModel::onRunReset()
 {
-    const bool shown = m_haveRun;
-    m_haveRun = false;
-    m_now = 0.0;
-    std::fill(m_states.begin(), m_states.end(), LiveState::None);
+    const bool shown = m_shown;
+    m_shown = false;
+    m_shownNow = 0.0;
     if (shown && rowCount() > 0)
         Q_EMIT liveStatesChanged();
 }
@@ -614,10 +300,8 @@ void JobsTableModel::onJobsAboutToBeInserted(std::size_t first, std::size_t last
     beginInsertRows({}, static_cast<int>(first), static_cast<int>(last));
 }
 
-void JobsTableModel::onJobsInserted(std::size_t first, std::size_t last)
+void JobsTableModel::onJobsInserted()
 {
-    m_states.insert(m_states.begin() + static_cast<std::ptrdiff_t>(first), last - first + 1,
-                    LiveState::None);
     endInsertRows();
     m_changingRows = false;
 }
@@ -641,28 +325,16 @@ void JobsTableModel::onJobsAboutToBeRemoved(const std::vector<std::size_t> &indi
     for (auto it = ranges.rbegin(); it != ranges.rend(); ++it) {
         const auto [first, last] = *it;
         beginRemoveRows({}, static_cast<int>(first), static_cast<int>(last));
-        m_states.erase(m_states.begin() + static_cast<std::ptrdiff_t>(first),
-                       m_states.begin() + static_cast<std::ptrdiff_t>(last) + 1);
         m_removedRanges.insert(m_removedRanges.begin(), *it);
         m_removedCount += last - first + 1;
         endRemoveRows();
     }
 }
 
-void JobsTableModel::onJobsRemoved(const std::vector<std::size_t> &indices)
+void JobsTableModel::onJobsRemoved()
 {
     m_changingRows = false;
     if (m_resettingForRemoval) {
-        // Same compaction as the document's.
-        std::size_t out = indices.front();
-        std::size_t next = 0;
-        for (std::size_t i = indices.front(); i < m_states.size(); ++i) {
-            if (next < indices.size() && indices[next] == i)
-                ++next;
-            else
-                m_states[out++] = m_states[i];
-        }
-        m_states.resize(out);
         m_resettingForRemoval = false;
         endResetModel();
         return;
@@ -685,9 +357,6 @@ void JobsTableModel::onScenarioAboutToBeReset()
 
 void JobsTableModel::onScenarioReset()
 {
-    m_states.assign(m_document->scenario().jobs.size(), LiveState::None);
-    m_haveRun = false;
-    m_now = 0.0;
     m_removedRanges.clear();
     m_removedCount = 0;
     endResetModel();

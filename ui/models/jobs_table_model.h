@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/job.h"
+#include "ui/run/live_jobs.h"
 
 #include <QAbstractTableModel>
 #include <QIcon>
@@ -15,7 +16,6 @@ namespace headroom::ui {
 
 class RunController;
 class ScenarioDocument;
-struct LiveSnapshot;
 
 // The document's jobs as a table, one row per Scenario::jobs entry (row == job index), for a
 // million rows as readily as for ten: it stores nothing per job but one byte of live state,
@@ -23,15 +23,18 @@ struct LiveSnapshot;
 // signals with begin/end insert/remove calls, so views keep their selection and scroll
 // position across edits, undo and redo. Editing a cell pushes edits::editJob.
 //
-// The State column follows a RunController: each snapshot's job events move jobs to running,
-// done or rejected; a job without an event is "pending" before its submit time and "queued"
-// after it. A run reset clears the column.
+// The State column shows the run controller's job record (LiveJobs): running, done or
+// rejected as the events said; a job without an event is "pending" before its submit time and
+// "queued" after it. A run reset clears the column.
 //
 // Live state changes are announced by liveStatesChanged(), not dataChanged(): a run going
 // flat out changes tens of thousands of scattered rows per frame, and dataChanged() for them
 // makes every proxy re-filter and re-sort those rows on the GUI thread (measured: ~100 ms
 // stalls on a million-job run). Views repaint on liveStatesChanged(); sorting by state uses
 // the state at the time the user sorts.
+//
+// What each column shows, sorts by and accepts is one entry of the column table in
+// jobs_table_columns.cpp.
 class JobsTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -50,9 +53,7 @@ public:
         ColumnCount
     };
 
-    // In display order for sorting. Pending is never stored: it is a job without events whose
-    // submit time has not come yet.
-    enum class LiveState : std::uint8_t { None, Pending, Queued, Running, Done, Rejected };
+    using LiveState = LiveJobState;
 
     // The unformatted value of a cell: seconds as double, ids and counts as integers.
     static constexpr int RawValueRole = Qt::UserRole + 1;
@@ -95,6 +96,8 @@ public:
     // The live state of job `row` as the State column shows it (None: no run data yet).
     LiveState liveState(int row) const;
     static QString stateName(LiveState state);
+    // The State column's icon: a dot in the state's colour (none for None).
+    QIcon stateIcon(LiveState state) const;
 
     // Row order for sorting by `column` without building QVariants: the jobs proxy calls this
     // a few million times when a million-row table is sorted. Ties fall back to the job id.
@@ -103,18 +106,15 @@ public:
     // lower case UTF-8 (ASCII letters compare case-insensitively).
     bool rowMatches(int row, const std::string &needle) const;
 
-public Q_SLOTS:
-    void applySnapshot(const headroom::ui::LiveSnapshot &snapshot);
-    void clearLiveStates();
-
 private:
+    void onSnapshot();
+    void onRunReset();
     const Job &jobAt(int row) const;
     std::size_t documentIndex(int row) const;
-    QString constraintsSummary(const JobConstraints &constraints) const;
     void onJobsAboutToBeInserted(std::size_t first, std::size_t last);
-    void onJobsInserted(std::size_t first, std::size_t last);
+    void onJobsInserted();
     void onJobsAboutToBeRemoved(const std::vector<std::size_t> &indices);
-    void onJobsRemoved(const std::vector<std::size_t> &indices);
+    void onJobsRemoved();
     void onJobChanged(std::size_t index);
     void onScenarioAboutToBeReset();
     void onScenarioReset();
@@ -124,10 +124,8 @@ private:
     QMetaObject::Connection m_snapshotConnection;
     QMetaObject::Connection m_resetConnection;
 
-    // One byte per job; mirrors Scenario::jobs through every insert and removal.
-    std::vector<LiveState> m_states;
-    bool m_haveRun = false; // a snapshot of the current run has arrived
-    double m_now = 0.0;     // simulated time of the latest snapshot
+    bool m_shown = false;    // the State column shows a run
+    double m_shownNow = 0.0; // the simulated time it shows
 
     // While the document announces a removal of scattered rows, the rows are taken out range
     // by range (highest first) before the document itself changes; data() in between maps
@@ -137,7 +135,7 @@ private:
     bool m_resettingForRemoval = false;
     bool m_changingRows = false;
 
-    mutable QIcon m_stateIcons[6]; // painted on first use: needs a QGuiApplication
+    mutable QIcon m_stateIcons[6]; // by LiveState, painted on first use
 };
 
 } // namespace headroom::ui

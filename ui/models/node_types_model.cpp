@@ -1,6 +1,7 @@
 #include "ui/models/node_types_model.h"
 
 #include "report/report_format.h"
+#include "ui/color.h"
 #include "ui/dnd/drag_payload.h"
 #include "ui/document/scenario_document.h"
 
@@ -10,22 +11,7 @@
 #include <QPainter>
 #include <QPixmap>
 
-#include <cstdint>
-
 namespace headroom::ui {
-namespace {
-
-std::uint32_t fnv1a(const std::string &text)
-{
-    std::uint32_t hash = 2166136261u;
-    for (unsigned char c : text) {
-        hash ^= c;
-        hash *= 16777619u;
-    }
-    return hash;
-}
-
-} // namespace
 
 NodeTypesModel::NodeTypesModel(ScenarioDocument *document, QObject *parent)
     : QAbstractListModel(parent)
@@ -124,7 +110,7 @@ QString NodeTypesModel::detailText(const NodeType &type)
 
 QIcon NodeTypesModel::swatch(const NodeType &type)
 {
-    const int hue = static_cast<int>(fnv1a(type.name) % 360u);
+    const int hue = stableHue(type.name);
     const QColor fill = QColor::fromHsv(hue, 110, 200);
     QPixmap pixmap(32, 32);
     pixmap.fill(Qt::transparent);

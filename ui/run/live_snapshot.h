@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/engine/live_status.h"
 #include "core/engine/node_power_state.h"
 #include "core/engine/run_result.h"
-#include "core/engine/simulation.h"
 #include "core/model/scenario.h"
 
 #include <QMetaType>

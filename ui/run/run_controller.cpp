@@ -45,6 +45,20 @@ RunController::RunController(ScenarioDocument *document, QObject *parent)
     connect(m_worker, &SimulationWorker::stateChanged, this, &RunController::onWorkerState);
     connect(m_worker, &SimulationWorker::failed, this, &RunController::onWorkerFailed);
     connect(document, &ScenarioDocument::changed, this, &RunController::onDocumentChanged);
+    // The job record hears of a reset or a snapshot before any view does: these are the first
+    // connections to the two signals, and Qt calls the slots of a signal in the order they
+    // were connected. So every view reads the record as of the snapshot it is handling, and
+    // a snapshot emitted by hand (tests) is recorded the same way.
+    connect(this, &RunController::runReset, this, &RunController::resetLiveJobs);
+    connect(this, &RunController::snapshotArrived, this,
+            [this](const LiveSnapshot &snapshot) { m_liveJobs.apply(snapshot); });
+    connect(document, &ScenarioDocument::jobsInserted, this,
+            [this](std::size_t first, std::size_t last) {
+                m_liveJobs.insertJobs(first, last - first + 1);
+            });
+    connect(document, &ScenarioDocument::jobsRemoved, this,
+            [this](const std::vector<std::size_t> &indices) { m_liveJobs.removeJobs(indices); });
+    resetLiveJobs();
     // Running "as fast as possible" must not make the GUI or the X server wait, so the worker
     // runs at a lower CPU weight (nice 5: about a quarter of a core's share against a normal
     // process). Not QThread::IdlePriority: on Linux that is SCHED_IDLE, under which a run
@@ -91,6 +105,12 @@ std::optional<PlacementExplanation> RunController::explainLive(std::size_t job)
             m_worker, [worker, job, &out] { out = worker->explain(job); },
             Qt::BlockingQueuedConnection);
     return out;
+}
+
+void RunController::resetLiveJobs()
+{
+    const Scenario &scenario = m_document->scenario();
+    m_liveJobs.reset(scenario.cluster.nodeCount(), scenario.jobs.size());
 }
 
 void RunController::reset()
@@ -177,6 +197,12 @@ void RunController::onDocumentChanged()
     if (wasActive)
         Q_EMIT notice(tr("The scenario changed; the simulation was reset."));
     ensureLoaded();
+}
+
+const LiveJobs &liveJobsOf(const RunController *run)
+{
+    static const LiveJobs none;
+    return run ? run->liveJobs() : none;
 }
 
 } // namespace headroom::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/run/live_jobs.h"
 #include "ui/run/live_snapshot.h"
 
 #include <QObject>
@@ -35,6 +36,9 @@ public:
     const LiveSnapshot *latest() const { return m_latest.get(); }
     // Every sample of the current run so far.
     const std::vector<Sample> &samples() const { return m_samples; }
+    // The current run's jobs: what each is doing and where the running ones run. Up to date
+    // in every slot connected to snapshotArrived and runReset (see the constructor).
+    const LiveJobs &liveJobs() const { return m_liveJobs; }
     std::shared_ptr<const RunResult> result() const { return m_result; }
     double speed() const { return m_speed; }
     // Where the placement strategy would put job `job` (position in Scenario::jobs) on the
@@ -76,6 +80,7 @@ private:
     void onWorkerFailed(const QString &message, quint64 runId);
     void onDocumentChanged();
     void ensureLoaded();
+    void resetLiveJobs();
 
     ScenarioDocument *m_document;
     QThread m_thread;
@@ -85,8 +90,12 @@ private:
     bool m_loaded = false; // the worker holds the current document's scenario
     SnapshotPtr m_latest;
     std::vector<Sample> m_samples;
+    LiveJobs m_liveJobs;
     std::shared_ptr<const RunResult> m_result;
     double m_speed = 0.0;
 };
+
+// The running-job record of `run`, or an empty one for views built without a run.
+const LiveJobs &liveJobsOf(const RunController *run);
 
 } // namespace headroom::ui

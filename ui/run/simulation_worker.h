@@ -12,8 +12,9 @@
 #include <optional>
 
 namespace headroom {
+class Simulation;
 struct PlacementExplanation;
-}
+} // namespace headroom
 
 namespace headroom::ui {
 

@@ -1,18 +1,13 @@
 #pragma once
 
-#include "ui/run/live_snapshot.h"
+#include "ui/timeline/gantt_geometry.h"
+#include "ui/timeline/gantt_model.h"
+#include "ui/timeline/gantt_palette.h"
 
 #include <QAbstractScrollArea>
-#include <QColor>
-#include <QString>
 
-#include <array>
 #include <cstddef>
-#include <cstdint>
-#include <limits>
 #include <optional>
-#include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace headroom::ui {
@@ -20,20 +15,11 @@ namespace headroom::ui {
 class RunController;
 class ScenarioDocument;
 class Selection;
-struct JobEvent;
 struct LiveSnapshot;
 
-// The jobs timeline: a Gantt chart of the current run with one row per node (topology order)
-// and a bar for every stretch of time a job held that node, built live from the run's
-// Started / Preempted / Completed events. A running bar extends to the current simulated time
-// (the "now" line).
-//
-// A node row is split into lanes, one per accelerator (at most 16; larger nodes share lanes
-// proportionally), and a job takes as many lanes as accelerators it holds there, so
-// co-located jobs sit side by side instead of on top of each other. Bars are coloured by
-// tenant (the first twelve tenants to run get a qualitative palette, later ones a hashed hue;
-// jobs without a tenant are grey) or by job (hashed), with colours chosen per light or dark
-// palette.
+// The jobs timeline: a Gantt chart of the current run with one row per node and a bar for
+// every stretch of time a job held that node (GanttModel), up to the "now" line. Bars are
+// coloured by tenant or by job (GanttPalette), chosen per light or dark palette.
 //
 // Interaction: wheel scrolls rows, Shift+wheel scrolls time, Ctrl+wheel zooms time around the
 // cursor, Ctrl+Shift+wheel changes the row height, Ctrl+0 (or double-clicking the time
@@ -42,35 +28,21 @@ struct LiveSnapshot;
 // highlights the bars of selected jobs and the rows of selected nodes (directly or through a
 // selected rack or zone).
 //
-// Scale: segments are stored per node, sorted by start time (events arrive in time order),
-// 24 bytes each. Painting looks only at the visible rows, and in each row binary-searches the
-// first segment that can reach into the visible time window (start >= window start - the
-// row's longest finished segment), plus the row's few running segments; so it is O(visible
-// segments), independent of the run's length. Bars narrower than a pixel are not drawn one
-// by one: they add to a per-pixel occupancy strip drawn once per row. Memory is capped
-// (segmentCap(), 4 million segments = 96 MB by default): past the cap the oldest finished
-// segments are dropped, and the dropped stretch of history is shown hatched.
+// Painting looks only at the visible rows and their visible segments. Bars narrower than a
+// pixel are not drawn one by one: they add to a per-pixel occupancy strip drawn once per row.
+// History dropped to keep under the model's segment cap is shown hatched.
 class GanttView : public QAbstractScrollArea
 {
     Q_OBJECT
 
 public:
     enum class ColorBy { Tenant, Job };
-    static constexpr std::size_t kDefaultSegmentCap = 4'000'000;
 
     GanttView(ScenarioDocument *document, Selection *selection, RunController *run,
               QWidget *parent = nullptr);
     ~GanttView() override;
 
-    int rowCount() const { return int(m_rows.size()); }
-    // Stored segments (finished and running).
-    std::size_t segmentCount() const { return m_segmentCount; }
-    std::size_t runningSegmentCount() const;
-    double now() const { return m_now; }
-    // History before this time was dropped to stay under segmentCap(); -infinity if none.
-    double droppedBefore() const { return m_droppedBefore; }
-
-    std::size_t segmentCap() const { return m_segmentCap; }
+    const GanttModel &model() const { return m_model; }
     void setSegmentCap(std::size_t segments);
 
     ColorBy colorBy() const { return m_colorBy; }
@@ -78,8 +50,8 @@ public:
 
     // Horizontal zoom, in simulated seconds per pixel; fitToWidth() shows the whole run and
     // keeps doing so as it grows.
-    double secondsPerPixel() const { return m_secondsPerPixel; }
-    bool isFitToWidth() const { return m_fit; }
+    double secondsPerPixel() const { return m_geometry.secondsPerPixel; }
+    bool isFitToWidth() const { return m_geometry.fit; }
     void fitToWidth();
     void zoomBy(double factor, int anchorX);
 
@@ -104,101 +76,37 @@ protected:
     bool viewportEvent(QEvent *event) override;
 
 private:
-    static constexpr double kOpen = std::numeric_limits<double>::infinity();
-    static constexpr int kMaxLanes = 16;
-    static constexpr std::uint8_t kPreempted = 1;
-    static constexpr std::size_t kQualitativeColors = 12;
-    static constexpr std::uint8_t kNoTenant = 255;
-
-    struct Segment
-    {
-        double start = 0.0;
-        double end = kOpen; // kOpen while the job still runs there
-        std::uint32_t job = 0;
-        std::uint16_t lanes = 0;      // bit i: lane i of the row
-        std::uint8_t flags = 0;       // kPreempted
-        std::uint8_t tenantColor = 0; // colour slot: see tenantKey()
-        bool open() const { return end == kOpen; }
-    };
-    static_assert(sizeof(Segment) == 24);
-
-    struct Row
-    {
-        QString name;
-        int slots = 1;
-        int laneCount = 1;
-        std::uint16_t busyLanes = 0;
-        double longestFinished = 0.0;    // how far back a finished bar can reach
-        std::vector<Segment> segments;   // by start
-        std::vector<std::uint32_t> open; // indices of running segments (few: <= slots)
-    };
-
-    struct Hit
-    {
-        int row = -1;
-        std::size_t index = 0;
-    };
-
     void onSnapshot(const LiveSnapshot &snapshot);
     void onRunReset();
     void onSelectionJobsChanged();
     void onSelectionElementsChanged();
-    void loadRows();
     void updateLabelWidth();
-    void startJob(const JobEvent &event);
-    void endJob(const JobEvent &event, bool preempted);
-    std::uint16_t takeLanes(Row &row, int lanes) const;
-    void enforceCap();
-
-    QRect plotRect() const;
     int headerHeight() const;
-    double viewStart() const;
-    double xAt(double time) const;
-    double timeAt(double x) const;
-    double fitSecondsPerPixel() const;
-    double timeSpanEnd() const;
-    void updateScrollBars();
-    int rowAt(int y) const;
-    std::optional<Hit> hitTest(const QPoint &pos) const;
-    QRectF laneRect(const Row &row, int rowIndex, std::uint16_t lanes) const;
-    template<typename Visit>
-    void forEachVisibleSegment(const Row &row, double from, double to, Visit &&visit) const;
+    // Brings the geometry in line with the viewport, the run's span and the zoom, and the
+    // scroll bars in line with the geometry.
+    void layOut();
     void ensureRowVisible(int row);
+    void selectAt(const QPoint &pos, bool toggle);
 
-    void paintRows(QPainter &p, const QRect &plot);
-    void paintHeader(QPainter &p, const QRect &plot);
-    void paintLabels(QPainter &p, const QRect &plot);
-    std::uint8_t tenantKey(const std::string &tenant);
-    void rebuildColors();
-    QColor colorOf(const Segment &segment) const;
-    QString toolTipFor(const Hit &hit) const;
+    void paintRowBackgrounds(QPainter &p);
+    void paintBars(QPainter &p);
+    void paintOccupancy(QPainter &p, int row);
+    void paintHeader(QPainter &p);
+    void paintLabels(QPainter &p);
+    bool isJobSelected(std::uint32_t job) const;
+    QColor colorOf(const GanttModel::Segment &segment) const;
+    QString toolTipFor(const GanttModel::Hit &hit) const;
 
     ScenarioDocument *m_document;
     Selection *m_selection;
     RunController *m_run;
 
-    std::vector<Row> m_rows;
-    std::unordered_map<std::string, std::vector<int>> m_rowsByName; // node, rack, zone names
-    std::vector<char> m_highlightedRows;
-    std::unordered_map<std::uint32_t, NodeList> m_running; // job -> its nodes (inline: no alloc)
-    std::size_t m_segmentCount = 0;
-    std::size_t m_segmentCap = kDefaultSegmentCap;
-    double m_droppedBefore = -std::numeric_limits<double>::infinity();
-
-    bool m_hasEvents = false;
-    double m_timeStart = 0.0; // first event of the run: the left end of the timeline
-    double m_now = 0.0;
-
-    double m_secondsPerPixel = 1.0;
-    bool m_fit = true;
-    int m_rowHeight = 20; // as the user set it (Ctrl+Shift+wheel)
-    int m_rowPitch = 20;  // as drawn: taller when the rows would not fill the view
+    GanttModel m_model;
+    GanttGeometry m_geometry;
+    GanttPalette m_palette;
     int m_labelWidth = 80;
-
+    std::vector<char> m_highlightedRows;
     ColorBy m_colorBy = ColorBy::Tenant;
-    std::unordered_map<std::string, std::uint8_t> m_tenantKeys; // colour slot per tenant
-    std::array<QColor, 512> m_colors;                           // tenant slots, then job hash slots
-    std::array<QColor, 512> m_dimColors;
     std::vector<std::size_t> m_selectedJobs; // sorted copy of Selection::jobs()
     std::vector<float> m_coverage;           // paint scratch: per-pixel occupancy
 };

@@ -1,32 +1,11 @@
 #include "ui/topology/topology_style.h"
 
-#include <cmath>
+#include "ui/color.h"
+
+#include <iterator>
 
 namespace headroom::ui {
 namespace {
-
-QColor mix(const QColor &a, const QColor &b, qreal t)
-{
-    return QColor::fromRgbF(static_cast<float>(a.redF() + (b.redF() - a.redF()) * t),
-                            static_cast<float>(a.greenF() + (b.greenF() - a.greenF()) * t),
-                            static_cast<float>(a.blueF() + (b.blueF() - a.blueF()) * t));
-}
-
-double linearized(double channel)
-{
-    return channel <= 0.04045 ? channel / 12.92 : std::pow((channel + 0.055) / 1.055, 2.4);
-}
-
-double relativeLuminance(const QColor &c)
-{
-    return 0.2126 * linearized(c.redF()) + 0.7152 * linearized(c.greenF()) +
-           0.0722 * linearized(c.blueF());
-}
-
-bool isDark(const QColor &c)
-{
-    return relativeLuminance(c) < 0.2;
-}
 
 // Viridis (van der Walt & Smith, matplotlib): perceptually uniform, readable by people with
 // common colour-vision deficiencies, monotonic in lightness so it also reads in greyscale,

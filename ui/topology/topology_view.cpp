@@ -145,7 +145,6 @@ void TopologyView::rebuild()
         // A rebuild for the view's own sake (a font change) keeps the run's colours. After an
         // edit the run controller resets the run right away, which clears them anyway.
         if (m_scene->nodeCount() != previousNodes) {
-            m_running.reset(m_scene->nodeCount());
             m_runLoaded = false;
         } else if (m_runLoaded && m_run && m_run->latest()) {
             m_scene->setBusy(m_run->latest()->nodeBusy);
@@ -228,7 +227,7 @@ void TopologyView::updateJobHighlights()
     m_highlightBuffer.assign(std::size_t(nodes), 0);
     bool any = false;
     for (std::size_t job : jobs) {
-        for (int node : m_running.nodesOf(job)) {
+        for (int node : liveJobsOf(m_run).nodesOf(job)) {
             if (node >= 0 && node < nodes) {
                 m_highlightBuffer[std::size_t(node)] = 1;
                 any = true;
@@ -242,7 +241,7 @@ void TopologyView::updateJobHighlights()
 void TopologyView::onSnapshot(const LiveSnapshot &snapshot)
 {
     m_runLoaded = true;
-    if (m_running.apply(snapshot.newEvents))
+    if (liveJobsOf(m_run).runningChanged())
         updateJobHighlights();
     // Tile colours change on almost every frame of a busy run, and repainting thousands of
     // tiles 30 times a second competes with the charts for the GUI thread; 15 a second looks
@@ -259,7 +258,6 @@ void TopologyView::onRunReset()
 {
     m_runLoaded = false;
     m_tileClock.invalidate();
-    m_running.reset(m_scene->nodeCount());
     m_scene->clearBusy();
     updateJobHighlights();
 }
@@ -271,7 +269,8 @@ void TopologyView::selectJobsOfSelectedNodes()
     Selection::JobIndices jobs;
     for (const QGraphicsItem *item : m_scene->selectedItems()) {
         if (item->type() == NodeTileItem::Type) {
-            const auto &on = m_running.jobsOn(static_cast<const NodeTileItem *>(item)->index());
+            const auto &on =
+                    liveJobsOf(m_run).jobsOn(static_cast<const NodeTileItem *>(item)->index());
             jobs.insert(jobs.end(), on.begin(), on.end());
         }
     }
@@ -643,7 +642,7 @@ QString TopologyView::nodeToolTip(int node) const
                                               .arg(percent(u));
     const QString watts = drawW >= 0.0 ? formatWatts(drawW) : QStringLiteral("—");
     text += QStringLiteral("<br/>") + tr("Power: %1").arg(watts);
-    const std::vector<std::size_t> &jobs = m_running.jobsOn(node);
+    const std::vector<std::size_t> &jobs = liveJobsOf(m_run).jobsOn(node);
     if (jobs.empty()) {
         text += QStringLiteral("<br/>") + tr("No jobs running");
         return text;

@@ -2,7 +2,6 @@
 
 #include "ui/dnd/drag_payload.h"
 #include "ui/dnd/drop_rules.h"
-#include "ui/topology/running_jobs.h"
 #include "ui/topology/topology_scene.h"
 
 #include <QElapsedTimer>
@@ -110,7 +109,6 @@ private:
     Selection *m_selection;
     RunController *m_run;
     TopologyScene *m_scene;
-    RunningJobs m_running;
     std::vector<char> m_highlightBuffer; // reused: no allocation per snapshot
     QElapsedTimer m_tileClock;           // paces tile repaints while a run is going
     static constexpr int kTileFrameMs = 66;

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/model/sim_time.h"
+
+#include <cstdint>
+
+namespace headroom {
+
+// Counters a front-end shows while a run is in progress (Simulation::status()). A header of
+// its own so that views showing them need not include the whole engine.
+struct LiveStatus
+{
+    SimTime now = 0.0;
+    long long submitted = 0;
+    long long rejected = 0;
+    long long completed = 0;
+    long long running = 0;
+    long long queued = 0;
+    long long pending = 0; // not yet submitted
+    long long busySlots = 0;
+    long long totalSlots = 0;
+    double itPowerW = 0.0;
+    double energyJ = 0.0;
+    std::uint64_t events = 0; // submissions, starts, preemptions and completions so far
+    double facilityPowerW = 0.0;
+    long long nodesOff = 0;
+    long long nodesBooting = 0;
+};
+
+} // namespace headroom
