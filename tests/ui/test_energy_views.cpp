@@ -1,12 +1,16 @@
 // The energy and placement views: power states on the topology tiles during a run with dynamic
-// power management, the power chart's cap line and facility series, the placement explain
+// power management, the power chart's cap line and facility series read in like terms (IT
+// power against the IT cap, facility power against the lines × PUE), present before a run
+// and following the scenario's edits, the placement explain
 // model (QAbstractItemModelTester, verdicts on a hand-built cluster, live state when paused)
 // and the results panel against the core's metrics.
 #include "core/engine/simulation.h"
 #include "tests/support/scenario_builder.h"
+#include "ui/charts/chart_switch.h"
 #include "ui/charts/live_charts.h"
 #include "ui/charts/time_series_chart.h"
 #include "ui/document/scenario_document.h"
+#include "ui/document/scenario_edits.h"
 #include "ui/document/selection.h"
 #include "ui/explain/explain_panel.h"
 #include "ui/explain/placement_explain_model.h"
@@ -15,6 +19,7 @@
 #include "ui/topology/node_tile_item.h"
 #include "ui/topology/topology_view.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QHelpEvent>
 #include <QLabel>
@@ -23,6 +28,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QToolTip>
+#include <QValueAxis>
 #include <QtTest>
 
 #include <functional>
@@ -111,6 +117,8 @@ private Q_SLOTS:
     void explainPanelUsesThePausedRun();
     void tilesShowOffAndBootingNodes();
     void powerChartShowsTheCapAndFacilityPower();
+    void powerChartComparesLikeWithLike();
+    void powerChartShowsItsLinesBeforeARun();
     void resultsPanelShowsTheCoreMetrics();
 };
 
@@ -270,12 +278,15 @@ void TestEnergyViews::powerChartShowsTheCapAndFacilityPower()
     QCOMPARE(power->referenceCount(), 2);
     QLineSeries *cap = power->reference(1);
     QCOMPARE(cap->name(), QStringLiteral("Cluster cap"));
-    QCOMPARE(power->referenceLabel(1), QStringLiteral("Cluster cap")); // drawn on the plot
+    // Named in its tag beside the plot, with its value.
+    QCOMPARE(power->referenceLabel(1), QStringLiteral("Cluster cap\n15\u00a0kW"));
     QVERIFY(cap->isVisible());
     QCOMPARE(power->referenceValue(1), 15.0);
     QCOMPARE(cap->count(), 2);
     QCOMPARE(cap->at(0).y(), 15.0);
     QCOMPARE(power->seriesCount(), 2);
+    // Facility power (PUE 1.3) is read in its own terms, one click away.
+    QTest::mouseClick(power->termsSwitch()->button(1), Qt::LeftButton);
     QVERIFY(power->series(1)->isVisible()); // facility power: PUE 1.3
 
     // The run's facility samples reach the second series.
@@ -299,6 +310,123 @@ void TestEnergyViews::powerChartShowsTheCapAndFacilityPower()
     run.reset();
     QVERIFY(waitFor([&] { return !power->reference(1)->isVisible(); }, 5000));
     QVERIFY(!power->series(1)->isVisible());
+}
+
+void TestEnergyViews::powerChartComparesLikeWithLike()
+{
+    // The cap holds IT power at 15 kW of the 24 kW the four nodes draw at full load, so a run
+    // spends time at the cap; facility power (× 1.3) then sits well above 15 kW.
+    Scenario s = dpmScenario();
+    s.energy.clusterPowerCapKw = 15.0;
+    s.energy.dpmEnabled = false;
+    s.jobs[1].submitS = 0.0;
+    s.jobs[1].slots = 16;
+    ScenarioDocument document(s);
+    RunController run(&document);
+    QWidget host;
+    TimeSeriesChart *power = nullptr;
+    for (const ChartPanel &panel : createLiveCharts(&run, &document, &host)) {
+        if (panel.objectName == QLatin1String("powerChart"))
+            power = qobject_cast<TimeSeriesChart *>(panel.widget);
+    }
+    QVERIFY(power);
+    QCOMPARE(power->termsCount(), 2);
+    QCOMPARE(power->referenceCount(), 2);
+    power->resize(500, 350); // room for the axis' full title
+    host.show();
+    run.setSpeed(0.0);
+    run.play();
+    QTRY_VERIFY_WITH_TIMEOUT(run.result() != nullptr, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(power->series(1)->count() > 2, 5000);
+    const double fullLoadKw = 4 * 6.0;
+
+    auto maxOf = [](QLineSeries *series) {
+        double top = 0.0;
+        for (const QPointF &p : series->points())
+            top = std::max(top, p.y());
+        return top;
+    };
+    // IT terms: IT power alone, against the IT cap, and it never crosses it (docs/design.md
+    // §4.6: nothing starts that the meter would show above the cap).
+    QCOMPARE(power->terms(), 0);
+    QVERIFY(power->series(0)->isVisible());
+    QVERIFY(!power->series(1)->isVisible());
+    QCOMPARE(power->referenceValue(0), fullLoadKw);
+    QCOMPARE(power->referenceValue(1), 15.0);
+    QCOMPARE(power->reference(1)->at(0).y(), 15.0);
+    QVERIFY(power->leftAxis()->titleText().startsWith(QStringLiteral("IT power")));
+    QVERIFY(maxOf(power->series(0)) <= 15.0 + 1e-9);
+    QVERIFY(maxOf(power->series(0)) > 15.0 * 0.5); // the cap is what held it
+    QVERIFY(maxOf(power->series(1)) > 15.0);       // drawn together, it would "break" the cap
+
+    // Facility terms: facility power alone, against both lines × PUE, and the tags say so.
+    power->setTerms(1);
+    QCOMPARE(power->terms(), 1);
+    QVERIFY(!power->series(0)->isVisible());
+    QVERIFY(power->series(1)->isVisible());
+    QVERIFY(power->termsSwitch()->button(1)->isChecked());
+    QCOMPARE(power->referenceValue(0), fullLoadKw * 1.3);
+    QCOMPARE(power->referenceValue(1), 15.0 * 1.3);
+    QCOMPARE(power->reference(1)->at(0).y(), 15.0 * 1.3);
+    QCOMPARE(power->referenceLabel(1), QStringLiteral("Cluster cap\n\u00d7 PUE = 19.5\u00a0kW"));
+    QVERIFY(power->leftAxis()->titleText().startsWith(QStringLiteral("Facility power")));
+    QVERIFY(maxOf(power->series(1)) <= 15.0 * 1.3 + 1e-9);
+    QVERIFY(power->leftAxis()->max() >= fullLoadKw * 1.3);
+
+    // The terms last across runs; PUE 1 withdraws facility terms and the chart reads IT again.
+    run.reset();
+    QCOMPARE(power->terms(), 1);
+    EnergyPolicy energy = document.scenario().energy;
+    energy.pue = 1.0;
+    QVERIFY(edits::setEnergy(document, energy));
+    QCOMPARE(power->terms(), 0);
+    QVERIFY(power->termsSwitch()->button(1)->isHidden());
+    QCOMPARE(power->referenceValue(1), 15.0);
+}
+
+void TestEnergyViews::powerChartShowsItsLinesBeforeARun()
+{
+    // As the main window does: the charts exist before the scenario is opened.
+    ScenarioDocument document;
+    RunController run(&document);
+    QWidget host;
+    TimeSeriesChart *power = nullptr;
+    for (const ChartPanel &panel : createLiveCharts(&run, &document, &host)) {
+        if (panel.objectName == QLatin1String("powerChart"))
+            power = qobject_cast<TimeSeriesChart *>(panel.widget);
+    }
+    QVERIFY(power);
+    host.resize(400, 300);
+    host.show();
+    QVERIFY(!power->reference(0)->isVisible());
+    QVERIFY(!power->reference(1)->isVisible());
+
+    Scenario s = dpmScenario();
+    s.energy.clusterPowerCapKw = 20.0;
+    document.resetScenario(s);
+    // No run, not even a loaded one: the lines are the scenario's.
+    QCOMPARE(run.state(), RunState::Idle);
+    QVERIFY(power->reference(0)->isVisible());
+    QVERIFY(power->reference(1)->isVisible());
+    QCOMPARE(power->referenceValue(0), 24.0);
+    QCOMPARE(power->referenceValue(1), 20.0);
+    QCOMPARE(power->reference(1)->count(), 2);
+    QCOMPARE(power->reference(1)->at(1).y(), 20.0);
+    QVERIFY(power->leftAxis()->max() >= 24.0); // both lines are on the axis
+    QTRY_VERIFY(!power->referenceTagRect(1).isEmpty());
+    QVERIFY(power->termsSwitch()->isOffered(1)); // PUE 1.3
+
+    // An edit of the cap moves the line at once, still without a run.
+    EnergyPolicy energy = document.scenario().energy;
+    energy.clusterPowerCapKw = 12.0;
+    QVERIFY(edits::setEnergy(document, energy));
+    QCOMPARE(run.state(), RunState::Idle);
+    QCOMPARE(power->referenceValue(1), 12.0);
+    QCOMPARE(power->reference(1)->at(0).y(), 12.0);
+    energy.clusterPowerCapKw.reset();
+    QVERIFY(edits::setEnergy(document, energy));
+    QVERIFY(!power->reference(1)->isVisible());
+    QVERIFY(power->referenceTagRect(1).isEmpty());
 }
 
 void TestEnergyViews::resultsPanelShowsTheCoreMetrics()

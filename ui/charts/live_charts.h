@@ -24,10 +24,11 @@ struct ChartPanel
 // The live charts of the current run, in this order:
 //   utilizationChart      cluster utilization (%)
 //   loadBalanceChart      coefficient of variation (left axis) and Jain's index (right, 0..1)
-//   powerChart            IT power draw (kW), facility power (× PUE) when PUE > 1, the
-//                         installed peak and the cluster power cap as dashed lines
+//   powerChart            IT power (kW) against the full-load power and the cluster power
+//                         cap as dashed lines; when PUE > 1, switchable to facility power
+//                         against the same lines × PUE
 //   queueChart            queued and running jobs
-//   nodeUtilizationChart  current per-node utilization as sorted bars
+//   nodeUtilizationChart  per-node utilization as sorted bars, now or averaged over the run
 // The time-series charts share one full-resolution sample buffer, which lives as long as the
 // last of them. Widgets are created with `parent`; the caller owns them as usual.
 //

@@ -1,7 +1,9 @@
 #include "ui/charts/node_utilization_view.h"
 
 #include "core/engine/compiled_cluster.h"
+#include "report/report_format.h"
 #include "ui/charts/chart_style.h"
+#include "ui/charts/chart_switch.h"
 #include "ui/document/scenario_document.h"
 #include "ui/run/run_controller.h"
 
@@ -16,19 +18,43 @@
 
 namespace headroom::ui {
 
+namespace {
+
+constexpr int kPad = 6;
+
+} // namespace
+
 NodeUtilizationView::NodeUtilizationView(RunController *run, ScenarioDocument *document,
                                          QWidget *parent)
     : QWidget(parent)
     , m_run(run)
     , m_document(document)
+    , m_switch(new ChartSwitch(
+              {{tr("Now"), tr("Busy accelerators per node at this instant")},
+               {tr("Run average"), tr("Each node's utilization over the finished run: its busy "
+                                      "accelerator-time over the makespan (available once a run "
+                                      "has finished)")}},
+              this))
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMouseTracking(true);
+    connect(m_switch, &ChartSwitch::currentChanged, this, [this](int index) {
+        m_reading = Reading(index);
+        sortNodes();
+        update();
+    });
     connect(run, &RunController::snapshotArrived, this, &NodeUtilizationView::onSnapshot);
+    connect(run, &RunController::finished, this, &NodeUtilizationView::onFinished);
     connect(run, &RunController::runReset, this, &NodeUtilizationView::onRunReset);
+    // The nodes are the scenario's: shown from the moment it is open, before any run.
+    for (auto signal : {&ScenarioDocument::scenarioReset, &ScenarioDocument::clusterChanged,
+                        &ScenarioDocument::nodeTypesChanged})
+        connect(document, signal, this, &NodeUtilizationView::onRunReset);
     onRunReset();
     if (const LiveSnapshot *latest = run->latest())
         onSnapshot(*latest);
+    if (run->result())
+        onFinished(run->result());
 }
 
 void NodeUtilizationView::loadNodes()
@@ -46,9 +72,12 @@ void NodeUtilizationView::loadNodes()
 
 void NodeUtilizationView::onRunReset()
 {
-    // Every document edit resets the run, so this is also where the node list is refreshed.
+    // A new run, or a new cluster (which resets a run if there is one): the node list again.
     loadNodes();
     m_busy.assign(m_names.size(), 0);
+    m_average.clear();
+    m_switch->setChoiceEnabled(int(Reading::RunAverage), false);
+    m_reading = Reading(m_switch->current());
     sortNodes();
     update();
 }
@@ -57,14 +86,43 @@ void NodeUtilizationView::onSnapshot(const LiveSnapshot &snapshot)
 {
     const std::size_t n = std::min(snapshot.nodeBusy.size(), m_names.size());
     std::copy_n(snapshot.nodeBusy.begin(), n, m_busy.begin());
+    if (m_reading == Reading::Now) {
+        sortNodes();
+        update();
+    }
+}
+
+void NodeUtilizationView::onFinished(const std::shared_ptr<const RunResult> &result)
+{
+    if (!result)
+        return;
+    // The core's figures as they are (topology order); a node the result does not cover
+    // (it cannot, the run is reset with every edit) reads 0.
+    m_average = result->metrics.nodeUtilization;
+    m_average.resize(m_names.size(), 0.0);
+    m_clusterAverage = result->metrics.utilization;
+    m_switch->setChoiceEnabled(int(Reading::RunAverage), true);
+    setReading(Reading::RunAverage);
     sortNodes();
     update();
 }
 
-double NodeUtilizationView::utilizationOf(int node) const
+void NodeUtilizationView::setReading(Reading reading)
+{
+    m_switch->setCurrent(int(reading)); // sorts and repaints through currentChanged
+}
+
+double NodeUtilizationView::utilizationNow(int node) const
 {
     const int slots = m_slots[std::size_t(node)];
     return slots > 0 ? std::clamp(double(m_busy[std::size_t(node)]) / slots, 0.0, 1.0) : 0.0;
+}
+
+double NodeUtilizationView::utilizationOf(int node) const
+{
+    if (m_reading == Reading::RunAverage && !m_average.empty())
+        return m_average[std::size_t(node)];
+    return utilizationNow(node);
 }
 
 void NodeUtilizationView::sortNodes()
@@ -87,11 +145,43 @@ std::vector<double> NodeUtilizationView::sortedUtilization() const
 
 QRect NodeUtilizationView::plotRect() const
 {
+    // The switch and the caption share a row above the plot.
     const QFontMetrics fm(font());
     const int left = fm.horizontalAdvance(QStringLiteral("100 %")) + 10;
-    const int top = fm.height() / 2 + 4;
-    const int bottom = fm.height() + 10;
-    return rect().adjusted(left, top, -10, -bottom);
+    const int top = std::max(m_switch->sizeHint().height(), fm.height()) + kPad + fm.height() / 2;
+    return rect().adjusted(left, top, -10, -kPad);
+}
+
+void NodeUtilizationView::placeSwitch()
+{
+    m_switch->adjustSize();
+    m_switch->move(width() - m_switch->width() - kPad, kPad / 2);
+}
+
+void NodeUtilizationView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    placeSwitch();
+}
+
+QString NodeUtilizationView::caption() const
+{
+    const int n = nodeCount();
+    if (n == 0)
+        return tr("No nodes in the cluster");
+    if (m_reading == Reading::RunAverage && !m_average.empty()) {
+        return tr("%1 nodes, busiest first; cluster %2 over the run")
+                .arg(QLocale().toString(n), report::percent(m_clusterAverage, 1));
+    }
+    int idle = 0;
+    int full = 0;
+    for (int node = 0; node < n; ++node) {
+        const double u = utilizationNow(node);
+        idle += u <= 0.0;
+        full += u >= 1.0;
+    }
+    return tr("%1 nodes, busiest first; %2 full, %3 idle")
+            .arg(QLocale().toString(n), QLocale().toString(full), QLocale().toString(idle));
 }
 
 void NodeUtilizationView::paintEvent(QPaintEvent *)
@@ -121,21 +211,7 @@ void NodeUtilizationView::paintEvent(QPaintEvent *)
     }
 
     const int n = nodeCount();
-    QString caption;
-    if (n == 0) {
-        caption = tr("No nodes in the cluster");
-    } else {
-        int idle = 0;
-        int full = 0;
-        for (int node = 0; node < n; ++node) {
-            const double u = utilizationOf(node);
-            idle += u <= 0.0;
-            full += u >= 1.0;
-        }
-        caption = tr("%1 nodes, busiest first \u2014 %2 full, %3 idle")
-                          .arg(QLocale().toString(n), QLocale().toString(full),
-                               QLocale().toString(idle));
-
+    if (n > 0) {
         const QColor fill = style.series[0];
         p.setRenderHint(QPainter::Antialiasing, false);
         const double barWidth = double(plot.width()) / n;
@@ -172,10 +248,14 @@ void NodeUtilizationView::paintEvent(QPaintEvent *)
     p.setPen(QPen(style.axisLine, 1));
     p.setBrush(Qt::NoBrush);
     p.drawLine(plot.bottomLeft() + QPoint(0, 1), plot.bottomRight() + QPoint(0, 1));
-    p.setPen(style.secondaryText);
-    p.drawText(QRect(plot.left(), plot.bottom() + 4, plot.width(), fm.height() + 4),
-               Qt::AlignHCenter | Qt::AlignTop,
-               fm.elidedText(caption, Qt::ElideRight, plot.width()));
+    // The caption shares the row with the switch; a narrow dock leaves room for the switch only.
+    const QRect row(plot.left(), kPad / 2, m_switch->x() - kPad - plot.left(),
+                    m_switch->sizeHint().height());
+    if (row.width() > fm.averageCharWidth() * 8) {
+        p.setPen(style.secondaryText);
+        p.drawText(row, Qt::AlignLeft | Qt::AlignVCenter,
+                   fm.elidedText(caption(), Qt::ElideRight, row.width()));
+    }
 }
 
 bool NodeUtilizationView::event(QEvent *event)
@@ -188,16 +268,18 @@ bool NodeUtilizationView::event(QEvent *event)
             const int rank = std::clamp(
                     int((help->pos().x() - plot.left()) * double(n) / plot.width()), 0, n - 1);
             const int node = m_order[std::size_t(rank)];
-            QToolTip::showText(help->globalPos(),
-                               tr("<b>%1</b><br>%2 of %3 accelerators busy (%4 %)<br>"
-                                  "rank %5 of %6")
-                                       .arg(m_names[std::size_t(node)].toHtmlEscaped())
-                                       .arg(m_busy[std::size_t(node)])
-                                       .arg(m_slots[std::size_t(node)])
-                                       .arg(QLocale().toString(utilizationOf(node) * 100, 'f', 0))
-                                       .arg(rank + 1)
-                                       .arg(n),
-                               this);
+            // Both readings whenever both exist: the tooltip is where they are compared.
+            QString text = tr("<b>%1</b><br>now: %2 of %3 accelerators busy (%4)")
+                                   .arg(m_names[std::size_t(node)].toHtmlEscaped())
+                                   .arg(m_busy[std::size_t(node)])
+                                   .arg(m_slots[std::size_t(node)])
+                                   .arg(report::percent(utilizationNow(node), 0));
+            if (!m_average.empty()) {
+                text += tr("<br>run average: %1")
+                                .arg(report::percent(m_average[std::size_t(node)], 1));
+            }
+            text += tr("<br>rank %1 of %2").arg(rank + 1).arg(n);
+            QToolTip::showText(help->globalPos(), text, this);
         } else {
             QToolTip::hideText();
             event->ignore();

@@ -1,12 +1,16 @@
 #include "ui/charts/time_series_chart.h"
 
 #include "report/decimation.h"
+#include "report/report_format.h"
 #include "ui/charts/chart_style.h"
+#include "ui/charts/chart_switch.h"
+#include "ui/charts/reference_tags.h"
 
 #include <QChart>
 #include <QContextMenuEvent>
 #include <QCursor>
 #include <QGraphicsLayout>
+#include <QGraphicsLineItem>
 #include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QLegendMarker>
@@ -28,6 +32,10 @@ namespace {
 constexpr double kMinimumSpanS = 60.0;
 constexpr int kTimeTicks = 6;
 constexpr int kValueTicks = 5;
+// Chart margins around the axes, in pixels; the right one grows by the reference tags' gutter.
+constexpr int kMargin = 4;
+constexpr int kRightMargin = 8;
+constexpr qreal kTagPad = 6.0; // between a line's end and its tag, and after the tag
 
 QString labelFormatFor(double step)
 {
@@ -93,9 +101,10 @@ TimeSeriesChart::TimeSeriesChart(std::shared_ptr<SampleHistory> history, TimeSer
     // Streaming data: animating every frame would be both slow and misleading.
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->setBackgroundRoundness(0);
-    m_chart->setMargins(QMargins(4, 4, 8, 4));
+    m_chart->setMargins(QMargins(kMargin, kMargin, kRightMargin, kMargin));
     m_chart->layout()->setContentsMargins(0, 0, 0, 0);
-    m_chart->legend()->setVisible(m_spec.legend);
+    // With terms, the switch above the plot is the legend.
+    m_chart->legend()->setVisible(m_spec.legend && m_spec.terms.empty());
     m_chart->legend()->setAlignment(Qt::AlignTop);
     m_chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
 
@@ -104,13 +113,11 @@ TimeSeriesChart::TimeSeriesChart(std::shared_ptr<SampleHistory> history, TimeSer
         axis->setTickAnchor(0.0);
     }
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
-    m_leftAxis->setTitleText(m_spec.left.title);
     m_chart->addAxis(m_leftAxis, Qt::AlignLeft);
     if (m_spec.right) {
         m_rightAxis = new QValueAxis;
         m_rightAxis->setTickType(QValueAxis::TicksDynamic);
         m_rightAxis->setTickAnchor(0.0);
-        m_rightAxis->setTitleText(m_spec.right->title);
         // Both axes share the plot's grid; two grids at different steps would be noise.
         m_rightAxis->setGridLineVisible(false);
         m_chart->addAxis(m_rightAxis, Qt::AlignRight);
@@ -133,16 +140,33 @@ TimeSeriesChart::TimeSeriesChart(std::shared_ptr<SampleHistory> history, TimeSer
         line->attachAxis(m_timeAxis);
         line->attachAxis(m_leftAxis);
         m_references.push_back(line);
-        m_referenceValues.push_back(r.value ? r.value() : 0.0);
-        // Named on the plot, next to the line, rather than in a legend that the narrow
-        // chart docks would elide.
-        auto *label = new QGraphicsSimpleTextItem(r.name, m_chart);
-        label->setZValue(10);
-        m_referenceLabels.push_back(label);
+        m_referenceValues.push_back(0.0);
+        auto *tag = new QGraphicsSimpleTextItem(m_chart);
+        tag->setZValue(10);
+        m_referenceTags.push_back(tag);
+        auto *leader = new QGraphicsLineItem(m_chart);
+        leader->setZValue(10);
+        m_referenceLeaders.push_back(leader);
     }
-    connect(m_chart, &QChart::plotAreaChanged, this, &TimeSeriesChart::placeReferenceLabels);
-    showReferences();
-    applyVisibility();
+    if (m_spec.terms.size() > 1) {
+        std::vector<ChartSwitch::Choice> choices;
+        for (const TimeSeriesSpec::Terms &t : m_spec.terms)
+            choices.push_back({t.name, t.tooltip});
+        m_switch = new ChartSwitch(choices, viewport());
+        connect(m_switch, &ChartSwitch::currentChanged, this, [this](int index) {
+            m_terms = index;
+            refresh();
+        });
+    }
+    connect(m_chart, &QChart::plotAreaChanged, this, [this] {
+        placeReferenceTags();
+        fitAxisTitles();
+        placeSwitch();
+        // Qt Charts leaves the old axis labels on screen when the plot shrinks (the tags'
+        // gutter widening): repaint all of it. The plot moves rarely, never every frame.
+        viewport()->update();
+    });
+    readScenario();
 
     connect(m_timeAxis, &QValueAxis::rangeChanged, this, &TimeSeriesChart::onTimeRangeChanged);
     connect(m_history.get(), &SampleHistory::appended, this, &TimeSeriesChart::scheduleFrame);
@@ -178,74 +202,197 @@ void TimeSeriesChart::showEvent(QShowEvent *event)
 void TimeSeriesChart::onCleared()
 {
     m_zoomed = false;
-    for (std::size_t i = 0; i < m_references.size(); ++i) {
-        const auto &value = m_spec.references[i].value;
-        m_referenceValues[i] = value ? value() : 0.0;
-    }
-    showReferences();
-    applyVisibility();
     // At once, not at the next frame: a reset must never show the previous run's lines.
+    refresh();
+}
+
+void TimeSeriesChart::refresh()
+{
+    readScenario();
     m_frameTimer.stop();
     publish();
 }
 
-QString TimeSeriesChart::referenceLabel(int index) const
+void TimeSeriesChart::setTerms(int index)
 {
-    return m_referenceLabels.at(std::size_t(index))->text();
+    if (m_switch)
+        m_switch->setCurrent(index); // refreshes through currentChanged
 }
 
-void TimeSeriesChart::placeReferenceLabels()
+void TimeSeriesChart::readScenario()
+{
+    if (m_switch) {
+        for (std::size_t i = 1; i < m_spec.terms.size(); ++i) {
+            const auto &offered = m_spec.terms[i].offered;
+            m_switch->setOffered(int(i), !offered || offered());
+        }
+        m_terms = m_switch->current(); // the first terms when the current one went away
+    }
+    const double scale = termsScale();
+    for (std::size_t i = 0; i < m_references.size(); ++i) {
+        const TimeSeriesSpec::Reference &r = m_spec.references[i];
+        const double base = r.value ? r.value() : 0.0;
+        m_referenceValues[i] = base * scale;
+        const auto format = [&r](double v) {
+            return r.format ? r.format(v) : report::number(v, 1);
+        };
+        QString value = format(m_referenceValues[i]);
+        QString tip = r.description;
+        if (scale != 1.0) {
+            const TimeSeriesSpec::Terms &terms = m_spec.terms[std::size_t(m_terms)];
+            value = QStringLiteral("%1 = %2").arg(terms.scaleName, value);
+            tip += QStringLiteral("<br>") + tr("%1 here: %2 %3 = %4")
+                                                    .arg(terms.name, format(base), terms.scaleName,
+                                                         format(m_referenceValues[i]));
+        }
+        m_referenceTags[i]->setText(r.name + QLatin1Char('\n') + value);
+        m_referenceTags[i]->setToolTip(tip);
+    }
+    showReferences();
+    applyVisibility();
+    updateMargins();
+    fitAxisTitles();
+}
+
+double TimeSeriesChart::termsScale() const
+{
+    if (m_spec.terms.empty())
+        return 1.0;
+    const auto &scale = m_spec.terms[std::size_t(m_terms)].scale;
+    return scale ? scale() : 1.0;
+}
+
+const TimeSeriesSpec::Axis &TimeSeriesChart::leftAxisSpec() const
+{
+    return m_spec.terms.empty() ? m_spec.left : m_spec.terms[std::size_t(m_terms)].left;
+}
+
+bool TimeSeriesChart::seriesShown(std::size_t index) const
+{
+    const TimeSeriesSpec::Series &s = m_spec.series[index];
+    return (s.terms < 0 || s.terms == m_terms) && (!s.shown || s.shown());
+}
+
+QString TimeSeriesChart::referenceLabel(int index) const
+{
+    return m_referenceTags.at(std::size_t(index))->text();
+}
+
+QRectF TimeSeriesChart::referenceTagRect(int index) const
+{
+    const QGraphicsSimpleTextItem *tag = m_referenceTags.at(std::size_t(index));
+    return tag->isVisible() ? tag->mapRectToParent(tag->boundingRect()) : QRectF();
+}
+
+void TimeSeriesChart::updateMargins()
+{
+    qreal tags = 0.0;
+    for (std::size_t i = 0; i < m_referenceTags.size(); ++i) {
+        if (m_referenceValues[i] > 0.0)
+            tags = std::max(tags, m_referenceTags[i]->boundingRect().width());
+    }
+    m_gutter = tags > 0.0 ? std::ceil(tags + 2 * kTagPad) : 0.0;
+    const int top = kMargin + (m_switch ? m_switch->sizeHint().height() : 0);
+    const QMargins margins(kMargin, top, kRightMargin + int(m_gutter), kMargin);
+    if (m_chart->margins() != margins) {
+        m_chart->setMargins(margins);
+        // Laid out now rather than at the next event: tags must never be drawn where the
+        // gutter is not yet reserved.
+        m_chart->layout()->activate();
+    }
+}
+
+void TimeSeriesChart::placeReferenceTags()
 {
     const QRectF plot = m_chart->plotArea();
-    std::vector<QRectF> placed; // labels already placed: lines close in value (a cap just
-                                // under the installed peak) must not print over each other
-    const auto overlaps = [&placed](const QRectF &box) {
-        return std::any_of(placed.begin(), placed.end(),
-                           [&box](const QRectF &other) { return other.intersects(box); });
-    };
-    for (std::size_t i = 0; i < m_referenceLabels.size(); ++i) {
-        QGraphicsSimpleTextItem *label = m_referenceLabels[i];
+    std::vector<std::size_t> shown;
+    std::vector<double> centres;
+    std::vector<double> heights;
+    for (std::size_t i = 0; i < m_referenceTags.size(); ++i) {
         const double v = m_referenceValues[i];
         const bool inside = v > 0.0 && v <= m_leftAxis->max() && plot.isValid();
-        label->setVisible(inside);
+        m_referenceTags[i]->setVisible(inside);
+        m_referenceLeaders[i]->setVisible(inside);
         if (!inside)
             continue;
-        const QPointF at = m_chart->mapToPosition(QPointF(m_timeAxis->max(), v), m_references[i]);
-        const QRectF box = label->boundingRect();
-        // Right-aligned just above the line; below it when that would leave the plot.
-        qreal y = at.y() - box.height() - 1;
-        if (y < plot.top())
-            y = at.y() + 1;
-        QRectF where(at.x() - box.width() - 4, y, box.width(), box.height());
-        if (overlaps(where))
-            where.moveTop(at.y() + 1); // below its own line instead
-        for (const QRectF &other : placed) {
-            if (other.intersects(where))
-                where.moveRight(other.left() - 8); // still crowded: to the left of the other
-        }
-        label->setPos(where.topLeft());
-        placed.push_back(where);
+        shown.push_back(i);
+        centres.push_back(
+                m_chart->mapToPosition(QPointF(m_timeAxis->max(), v), m_references[i]).y());
+        heights.push_back(m_referenceTags[i]->boundingRect().height());
     }
+    // In the gutter, beyond a right axis if there is one; a little above and below the plot
+    // is still clear of the axes' labels.
+    const qreal left = m_chart->size().width() - kRightMargin - m_gutter + kTagPad;
+    const std::vector<double> tops =
+            stackTags(centres, heights, 2.0, plot.top() - 4.0, plot.bottom() + 4.0);
+    for (std::size_t k = 0; k < shown.size(); ++k) {
+        const std::size_t i = shown[k];
+        m_referenceTags[i]->setPos(left, tops[k]);
+        // The line continues to its tag, bending when the tag had to move off its height.
+        m_referenceLeaders[i]->setLine(
+                QLineF(plot.right(), centres[k], left - 2.0, tops[k] + heights[k] / 2.0));
+    }
+}
+
+void TimeSeriesChart::fitAxisTitles()
+{
+    const QRectF plot = m_chart->plotArea();
+    // Qt Charts elides a title longer than its axis; a short title reads better than a cut one.
+    const auto fit = [](QValueAxis *axis, const QString &title, const QString &shortTitle,
+                        qreal room) {
+        const QString text =
+                shortTitle.isEmpty() ||
+                                QFontMetricsF(axis->titleFont()).horizontalAdvance(title) <= room
+                        ? title
+                        : shortTitle;
+        if (axis->titleText() != text)
+            axis->setTitleText(text);
+    };
+    const qreal height = plot.height() - 4.0;
+    const TimeSeriesSpec::Axis &left = leftAxisSpec();
+    fit(m_leftAxis, left.title, left.shortTitle, height);
+    if (m_rightAxis)
+        fit(m_rightAxis, m_spec.right->title, m_spec.right->shortTitle, height);
+    fit(m_timeAxis, tr("Simulated time (%1)").arg(m_unit.symbol),
+        tr("Time (%1)").arg(m_unit.symbol), plot.width() - 4.0);
+}
+
+void TimeSeriesChart::placeSwitch()
+{
+    if (!m_switch)
+        return;
+    m_switch->adjustSize();
+    const QRectF plot = m_chart->plotArea();
+    const QPoint centre = mapFromScene(m_chart->mapToScene(plot.center()));
+    const int x = std::clamp(centre.x() - m_switch->width() / 2, 0,
+                             std::max(0, viewport()->width() - m_switch->width()));
+    m_switch->move(x, kMargin / 2);
+}
+
+void TimeSeriesChart::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    placeSwitch();
 }
 
 void TimeSeriesChart::showReferences()
 {
     // A cluster without a power model has no peak to show, one without a cap no cap line:
-    // hide the line and its legend entry.
+    // hide the line, its tag and its legend entry.
     for (std::size_t i = 0; i < m_references.size(); ++i) {
         const bool visible = m_referenceValues[i] > 0.0;
         m_references[i]->setVisible(visible);
         for (QLegendMarker *marker : m_chart->legend()->markers(m_references[i]))
-            marker->setVisible(false); // named on the plot instead
-        m_referenceLabels[i]->setVisible(visible);
+            marker->setVisible(false); // named in its tag instead
+        m_referenceTags[i]->setVisible(visible);
+        m_referenceLeaders[i]->setVisible(visible);
     }
 }
 
 void TimeSeriesChart::applyVisibility()
 {
     for (std::size_t i = 0; i < m_series.size(); ++i) {
-        const auto &shown = m_spec.series[i].shown;
-        const bool visible = !shown || shown();
+        const bool visible = seriesShown(i);
         m_series[i]->setVisible(visible);
         for (QLegendMarker *marker : m_chart->legend()->markers(m_series[i]))
             marker->setVisible(visible);
@@ -320,14 +467,12 @@ void TimeSeriesChart::publish()
     m_settingRange = true;
     setRangeAndTicks(m_timeAxis, axisMin, axisMax, step);
     m_settingRange = false;
-    const QString title = tr("Simulated time (%1)").arg(m_unit.symbol);
-    if (m_timeAxis->titleText() != title)
-        m_timeAxis->setTitleText(title);
+    fitAxisTitles();
 
-    updateYAxis(m_leftAxis, m_spec.left, false);
+    updateYAxis(m_leftAxis, leftAxisSpec(), false);
     if (m_rightAxis)
         updateYAxis(m_rightAxis, *m_spec.right, true);
-    placeReferenceLabels();
+    placeReferenceTags();
 }
 
 void TimeSeriesChart::updateYAxis(QValueAxis *axis, const TimeSeriesSpec::Axis &spec, bool right)
@@ -338,8 +483,9 @@ void TimeSeriesChart::updateYAxis(QValueAxis *axis, const TimeSeriesSpec::Axis &
         step = report::niceStep(top, kValueTicks);
     } else {
         double seen = 0.0;
-        for (const TimeSeriesSpec::Series &s : m_spec.series) {
-            if (s.rightAxis != right || (s.shown && !s.shown()))
+        for (std::size_t i = 0; i < m_spec.series.size(); ++i) {
+            const TimeSeriesSpec::Series &s = m_spec.series[i];
+            if (s.rightAxis != right || !seriesShown(i))
                 continue;
             if (spec.robustQuantile > 0.0 && m_visibleCount > 0) {
                 const auto values =
@@ -408,6 +554,7 @@ void TimeSeriesChart::onHovered(const QPointF &point, bool state)
     const double t = m_history->times()[i];
     QString text =
             tr("<b>%1 %2</b>").arg(QLocale().toString(t / m_unit.seconds, 'f', 2), m_unit.symbol);
+    // Every series the scenario has, in any terms: hovering IT power also tells facility power.
     for (const TimeSeriesSpec::Series &s : m_spec.series) {
         if (s.shown && !s.shown())
             continue;
@@ -499,9 +646,27 @@ void TimeSeriesChart::applyStyle()
         QPen pen(color, isWarning ? 1.6 : 1.2, Qt::DashLine);
         pen.setCosmetic(true);
         m_references[i]->setPen(pen);
-        m_referenceLabels[i]->setBrush(color);
-        m_referenceLabels[i]->setFont(small);
+        m_referenceTags[i]->setBrush(color);
+        m_referenceTags[i]->setFont(small);
+        QPen leader(color, 1.0);
+        leader.setCosmetic(true);
+        m_referenceLeaders[i]->setPen(leader);
     }
+    if (m_switch) {
+        m_switch->setFont(small);
+        for (std::size_t t = 0; t < m_spec.terms.size(); ++t) {
+            for (std::size_t i = 0; i < m_spec.series.size(); ++i) {
+                if (m_spec.series[i].terms == int(t)) {
+                    m_switch->setColor(int(t), style.series[i % style.series.size()]);
+                    break;
+                }
+            }
+        }
+    }
+    // Fonts change the tags' and the switch's sizes.
+    updateMargins();
+    placeReferenceTags();
+    placeSwitch();
 }
 
 } // namespace headroom::ui

@@ -14,12 +14,15 @@
 
 QT_BEGIN_NAMESPACE
 class QChart;
+class QGraphicsLineItem;
 class QGraphicsSimpleTextItem;
 class QLineSeries;
 class QValueAxis;
 QT_END_NAMESPACE
 
 namespace headroom::ui {
+
+class ChartSwitch;
 
 // What one live chart plots: one or two y axes, series drawn from SampleHistory columns.
 struct TimeSeriesSpec
@@ -31,17 +34,23 @@ struct TimeSeriesSpec
         bool rightAxis = false;
         QString unit;     // appended to values in tooltips: "%", "kW", ""
         int decimals = 1; // in tooltips
-        // Re-read at every run reset; false hides the series and its legend entry (e.g.
+        // Re-read at every refresh; false hides the series and its legend entry (e.g.
         // facility power when PUE is 1). Empty: always shown.
         std::function<bool()> shown;
+        // In a chart with terms, the one this series is drawn in; -1: all of them.
+        int terms = -1;
     };
     // A dashed horizontal line on the left axis (installed peak power, a power cap), re-read
-    // at every run reset because the scenario may have changed; a value <= 0 hides it.
+    // at every refresh because the scenario may have changed; a value <= 0 hides it. It is
+    // named, with its value, in a tag right of the plot: inside the plot a label would cover
+    // the data sooner or later.
     struct Reference
     {
         QString name;
-        std::function<double()> value;
-        bool warning = false; // drawn in the warning colour (a limit, not a capacity)
+        std::function<double()> value; // in the first terms' units (see Terms::scale)
+        bool warning = false;          // drawn in the warning colour (a limit, not a capacity)
+        std::function<QString(double)> format; // the value in the tag; empty: one decimal
+        QString description;                   // the tag's tooltip
     };
     struct Axis
     {
@@ -52,6 +61,24 @@ struct TimeSeriesSpec
         // than their maximum, so one early spike (CoV is huge while two nodes are busy) does
         // not flatten the rest of the run; higher values are drawn at the top edge.
         double robustQuantile = 0.0;
+        // Shown instead of the title when the title is longer than the axis (a small window):
+        // Qt Charts would elide it to "Busy accelerato...".
+        QString shortTitle;
+    };
+    // One way of reading the chart. A chart with two or more terms shows one at a time, picked
+    // with a switch above the plot that is also its legend: the power chart reads in IT terms
+    // (IT power against the IT cap) or facility terms (facility power against the same lines
+    // × PUE), never one power against the other's limit.
+    struct Terms
+    {
+        QString name;    // on the switch
+        QString tooltip; // of the switch button
+        Axis left;       // the left axis in these terms
+        // Converts the references' values into these terms (facility = IT × PUE); empty: 1.
+        std::function<double()> scale;
+        QString scaleName; // how a tag names a scale other than 1: "× PUE"
+        // Re-read at every refresh; false hides the choice (facility terms when PUE is 1).
+        std::function<bool()> offered;
     };
 
     std::vector<Series> series;
@@ -62,6 +89,7 @@ struct TimeSeriesSpec
     // repainted in one long paint event; staggered, each repaints on its own.
     int framePhaseMs = 0;
     std::vector<Reference> references;
+    std::vector<Terms> terms; // empty, or two or more
 };
 
 // A live time-series chart (Qt Charts behind the ui/charts layer). It never plots the
@@ -96,9 +124,25 @@ public:
     int referenceCount() const { return int(m_references.size()); }
     // The reference line's series; hidden (isVisible() false) when its value is <= 0.
     QLineSeries *reference(int index) const { return m_references.at(std::size_t(index)); }
+    // Where the line is drawn, in the current terms.
     double referenceValue(int index) const { return m_referenceValues.at(std::size_t(index)); }
-    // The name drawn on the plot at the right end of the reference line.
+    // The text of the line's tag right of the plot: its name, then its value.
     QString referenceLabel(int index) const;
+    // The tag's rectangle in chart coordinates (those of plotArea()); empty when hidden.
+    QRectF referenceTagRect(int index) const;
+
+    // Terms (see TimeSeriesSpec::Terms): how many the spec has, and the one shown.
+    int termsCount() const { return int(m_spec.terms.size()); }
+    int terms() const { return m_terms; }
+    // Shows `index` if it is offered, as a click on its switch button does.
+    void setTerms(int index);
+    ChartSwitch *termsSwitch() const { return m_switch; }
+
+    // Re-reads what the spec takes from the scenario (reference values, shown series, offered
+    // terms) and redraws at once. The owner calls it when the scenario changes; a run reset
+    // does it too.
+    void refresh();
+
     QValueAxis *timeAxis() const { return m_timeAxis; }
     QValueAxis *leftAxis() const { return m_leftAxis; }
     QValueAxis *rightAxis() const { return m_rightAxis; }
@@ -111,6 +155,7 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
@@ -125,7 +170,14 @@ private:
     void applyStyle();
     void showReferences();
     void applyVisibility();
-    void placeReferenceLabels();
+    void readScenario();
+    void updateMargins();
+    void placeReferenceTags();
+    void fitAxisTitles();
+    void placeSwitch();
+    bool seriesShown(std::size_t index) const;
+    double termsScale() const;
+    const TimeSeriesSpec::Axis &leftAxisSpec() const;
     void updateYAxis(QValueAxis *axis, const TimeSeriesSpec::Axis &spec, bool right);
 
     std::shared_ptr<SampleHistory> m_history;
@@ -137,7 +189,13 @@ private:
     std::vector<QLineSeries *> m_series;
     std::vector<QLineSeries *> m_references;
     std::vector<double> m_referenceValues;
-    std::vector<QGraphicsSimpleTextItem *> m_referenceLabels; // owned by the chart
+    // Owned by the chart: a tag per reference, and a leader from the line's end to its tag
+    // when the tag had to move away from its line's height.
+    std::vector<QGraphicsSimpleTextItem *> m_referenceTags;
+    std::vector<QGraphicsLineItem *> m_referenceLeaders;
+    double m_gutter = 0.0; // width reserved right of the plot for the tags
+    ChartSwitch *m_switch = nullptr;
+    int m_terms = 0;
 
     report::TimeUnit m_unit;
     bool m_zoomed = false;
