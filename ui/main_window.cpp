@@ -23,6 +23,7 @@
 #include "ui/report/report_dialog.h"
 #include "ui/report/report_run.h"
 #include "ui/run/run_controller.h"
+#include "ui/settings_keys.h"
 #include "ui/timeline/gantt_view.h"
 #include "ui/timeline/time_axis.h"
 #include "ui/topology/topology_view.h"
@@ -340,9 +341,9 @@ void MainWindow::createToolBars()
     runBar->addWidget(m_speedCombo);
     connect(m_speedCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_run->setSpeed(m_speedCombo->itemData(index).toDouble());
-        QSettings().setValue("run/speed", index);
+        QSettings().setValue(settings::kRunSpeed, index);
     });
-    const int speed = QSettings().value("run/speed", kDefaultSpeed).toInt();
+    const int speed = QSettings().value(settings::kRunSpeed, kDefaultSpeed).toInt();
     m_speedCombo->setCurrentIndex(speed >= 0 && speed < m_speedCombo->count() ? speed
                                                                               : kDefaultSpeed);
     m_run->setSpeed(m_speedCombo->currentData().toDouble());
@@ -493,20 +494,20 @@ void MainWindow::createStatusBar()
 void MainWindow::restoreLayout()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value("window/geometry").toByteArray())) {
+    if (!restoreGeometry(settings.value(settings::kWindowGeometry).toByteArray())) {
         // First start: most of the screen, never more than it.
         const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 1000);
         resize(available.size().boundedTo(QSize(1680, 1050)) * 0.94);
         move(available.center() - rect().center());
     }
-    restoreState(settings.value("window/state").toByteArray());
+    restoreState(settings.value(settings::kWindowState).toByteArray());
 }
 
 void MainWindow::saveLayout()
 {
     QSettings settings;
-    settings.setValue("window/geometry", saveGeometry());
-    settings.setValue("window/state", saveState());
+    settings.setValue(settings::kWindowGeometry, saveGeometry());
+    settings.setValue(settings::kWindowState, saveState());
 }
 
 void MainWindow::resetLayout()
@@ -693,11 +694,11 @@ void MainWindow::open()
         return;
     QSettings settings;
     const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open Scenario"), settings.value("files/lastDirectory").toString(),
+            this, tr("Open Scenario"), settings.value(settings::kFilesLastDirectory).toString(),
             tr(kScenarioFilter) + ";;" + tr(kTraceFilter));
     if (path.isEmpty())
         return;
-    settings.setValue("files/lastDirectory", QFileInfo(path).absolutePath());
+    settings.setValue(settings::kFilesLastDirectory, QFileInfo(path).absolutePath());
     openFile(path);
 }
 
@@ -707,11 +708,11 @@ void MainWindow::importTrace()
         return;
     QSettings settings;
     const QString path = QFileDialog::getOpenFileName(
-            this, tr("Import SWF Trace"), settings.value("files/lastDirectory").toString(),
+            this, tr("Import SWF Trace"), settings.value(settings::kFilesLastDirectory).toString(),
             tr(kTraceFilter));
     if (path.isEmpty())
         return;
-    settings.setValue("files/lastDirectory", QFileInfo(path).absolutePath());
+    settings.setValue(settings::kFilesLastDirectory, QFileInfo(path).absolutePath());
     openFile(path);
 }
 
@@ -749,7 +750,7 @@ bool MainWindow::saveAs()
     QSettings settings;
     QString suggestion = m_document->filePath();
     if (suggestion.isEmpty())
-        suggestion = settings.value("files/lastDirectory").toString() + "/" +
+        suggestion = settings.value(settings::kFilesLastDirectory).toString() + "/" +
                      m_document->displayName() + ".headroom.json";
     QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario As"), suggestion,
                                                 tr(kScenarioFilter));
@@ -757,7 +758,7 @@ bool MainWindow::saveAs()
         return false;
     if (!path.endsWith(".json", Qt::CaseInsensitive))
         path += ".headroom.json";
-    settings.setValue("files/lastDirectory", QFileInfo(path).absolutePath());
+    settings.setValue(settings::kFilesLastDirectory, QFileInfo(path).absolutePath());
     return saveTo(path);
 }
 
