@@ -12,6 +12,21 @@
 
 namespace headroom::ui {
 
+FileKind fileKind(const QString &path)
+{
+    FileKind outcome;
+    if (path.startsWith(':')) {
+        outcome.kind = InputKind::Scenario;
+        return outcome;
+    }
+    try {
+        outcome.kind = detectInputKind(path.toStdString());
+    } catch (const std::exception &error) {
+        outcome.error = QString::fromStdString(error.what());
+    }
+    return outcome;
+}
+
 LoadOutcome loadScenario(const QString &path)
 {
     LoadOutcome outcome;

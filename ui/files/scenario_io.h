@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/io/input_kind.h"
 #include "core/model/scenario.h"
 
 #include <QString>
@@ -15,6 +16,15 @@ struct LoadOutcome
     QString error;         // file, line and field of the problem when loading failed
     long long skipped = 0; // SWF: job lines skipped (run time or size <= 0)
 };
+
+// What a file holds, by core's one rule (core/io/input_kind.h); a Qt resource (":/…") is
+// always a scenario. Empty with `error` set when the file cannot be read or is neither.
+struct FileKind
+{
+    std::optional<InputKind> kind;
+    QString error;
+};
+FileKind fileKind(const QString &path);
 
 // `path` may be a Qt resource (":/examples/…"), e.g. the bundled example.
 LoadOutcome loadScenario(const QString &path);

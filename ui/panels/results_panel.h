@@ -52,7 +52,8 @@ public:
     QTableWidget *tenantTable() const { return m_tenants; }
     bool hasResult() const { return m_hasResult; }
 
-public Q_SLOTS:
+    // Not slots (connections name them directly): a slot's argument type must be a declared
+    // metatype, which would pull the run's headers in here.
     void showResult(std::shared_ptr<const headroom::RunResult> result);
     void clear();
 
