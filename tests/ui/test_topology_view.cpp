@@ -591,10 +591,13 @@ void TestTopologyView::toolTipShowsLiveState()
         QCoreApplication::sendEvent(f.view.viewport(), &help);
         return QToolTip::text();
     };
-    // 4 of 8 busy on a 1000..6000 W linear curve: 3500 W.
+    // 4 of 8 busy on a 1000..6000 W linear curve: 3500 W, written as every power figure of
+    // the GUI and the reports is (report::power, report::percent: a no-break space before the
+    // unit).
     const QString gpu8 = toolTipAt(0);
-    QVERIFY2(gpu8.contains("r0-n0") && gpu8.contains("gpu8") && gpu8.contains("50 %") &&
-                     gpu8.contains("3500 W") && gpu8.contains("finetune") && gpu8.contains("z0"),
+    QVERIFY2(gpu8.contains("r0-n0") && gpu8.contains("gpu8") && gpu8.contains(u"50\u00A0%") &&
+                     gpu8.contains(u"3.5\u00A0kW") && gpu8.contains("finetune") &&
+                     gpu8.contains("z0"),
              qPrintable(gpu8));
     // gpu4 has no power model: a dash, not 0 W.
     const QString gpu4 = toolTipAt(6);
