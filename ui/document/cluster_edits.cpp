@@ -1,5 +1,6 @@
 // Edits of the cluster tree and of the node types; a rename or removal takes the jobs whose
 // constraints name it along, in the same step.
+#include "core/model/limits.h"
 #include "ui/document/edit_support.h"
 #include "ui/document/scenario_edits.h"
 #include "ui/models/count_text.h"
@@ -11,20 +12,6 @@
 namespace headroom::ui::edits {
 using namespace detail;
 namespace {
-
-std::set<std::string> allNames(const Scenario &scenario)
-{
-    std::set<std::string> names;
-    for (const Zone &zone : scenario.cluster.zones) {
-        names.insert(zone.name);
-        for (const Rack &rack : zone.racks) {
-            names.insert(rack.name);
-            for (const NodeSpec &node : rack.nodes)
-                names.insert(node.name);
-        }
-    }
-    return names;
-}
 
 std::string numbered(const std::string &prefix, int number)
 {
@@ -38,17 +25,6 @@ std::string uniqueIn(std::set<std::string> &taken, const std::string &prefix)
         if (taken.insert(name).second)
             return name;
     }
-}
-
-Rack *findRack(Cluster &cluster, const std::string &name)
-{
-    for (Zone &zone : cluster.zones) {
-        for (Rack &rack : zone.racks) {
-            if (rack.name == name)
-                return &rack;
-        }
-    }
-    return nullptr;
 }
 
 // Jobs whose constraints mention a name in `renamed` get it replaced (empty: removed).
@@ -88,19 +64,6 @@ rewriteConstraints(const Scenario &scenario, const std::map<std::string, std::st
     return changed;
 }
 
-NodeSpec *findNode(Cluster &cluster, const std::string &name)
-{
-    for (Zone &zone : cluster.zones) {
-        for (Rack &rack : zone.racks) {
-            for (NodeSpec &node : rack.nodes) {
-                if (node.name == name)
-                    return &node;
-            }
-        }
-    }
-    return nullptr;
-}
-
 // Pushes a cluster change together with the job fix-ups it needs, as one undo step.
 void pushClusterEdit(ScenarioDocument &doc, Cluster after, const QString &text,
                      std::vector<std::pair<std::size_t, Job>> jobFixes = {})
@@ -116,7 +79,7 @@ void pushClusterEdit(ScenarioDocument &doc, Cluster after, const QString &text,
 
 std::string uniqueName(const Scenario &scenario, const std::string &prefix)
 {
-    std::set<std::string> taken = allNames(scenario);
+    std::set<std::string> taken = scenario.cluster.names();
     return uniqueIn(taken, prefix);
 }
 
@@ -134,9 +97,8 @@ bool addZone(ScenarioDocument &doc, std::string *createdName)
 bool addRack(ScenarioDocument &doc, const std::string &zoneName, std::string *createdName)
 {
     Cluster cluster = doc.scenario().cluster;
-    auto zone = std::find_if(cluster.zones.begin(), cluster.zones.end(),
-                             [&](const Zone &z) { return z.name == zoneName; });
-    if (zone == cluster.zones.end())
+    Zone *zone = cluster.findZone(zoneName);
+    if (!zone)
         return false;
     const std::string name = uniqueName(doc.scenario(), "rack-");
     zone->racks.push_back({name, std::nullopt, {}});
@@ -157,13 +119,13 @@ bool addNodes(ScenarioDocument &doc, const std::string &rackName, const std::str
         return false;
     }
     Cluster cluster = doc.scenario().cluster;
-    Rack *rack = findRack(cluster, rackName);
+    Rack *rack = cluster.findRack(rackName);
     if (!rack) {
         if (why)
             *why = tr("Unknown rack %1").arg(QString::fromStdString(rackName));
         return false;
     }
-    std::set<std::string> taken = allNames(doc.scenario());
+    std::set<std::string> taken = cluster.names();
     for (int i = 0; i < count; ++i)
         rack->nodes.push_back({uniqueIn(taken, rackName + "-n"), nodeType});
     pushClusterEdit(
@@ -181,14 +143,12 @@ bool addRackOfNodes(ScenarioDocument &doc, const std::string &zoneName, const st
     if (!doc.scenario().findNodeType(nodeType))
         return refuse(why, tr("Unknown node type %1").arg(QString::fromStdString(nodeType)));
     Cluster cluster = doc.scenario().cluster;
-    std::set<std::string> taken = allNames(doc.scenario());
+    std::set<std::string> taken = cluster.names();
     Zone *zone = nullptr;
     if (!zoneName.empty()) {
-        const auto it = std::find_if(cluster.zones.begin(), cluster.zones.end(),
-                                     [&](const Zone &z) { return z.name == zoneName; });
-        if (it == cluster.zones.end())
+        zone = cluster.findZone(zoneName);
+        if (!zone)
             return refuse(why, tr("Unknown zone %1").arg(QString::fromStdString(zoneName)));
-        zone = &*it;
     } else {
         if (cluster.zones.empty())
             cluster.zones.push_back({uniqueIn(taken, "zone-"), {}});
@@ -251,7 +211,7 @@ bool duplicateElements(ScenarioDocument &doc, const std::vector<std::string> &na
 {
     const std::set<std::string> wanted(names.begin(), names.end());
     Cluster cluster = doc.scenario().cluster;
-    std::set<std::string> taken = allNames(doc.scenario());
+    std::set<std::string> taken = cluster.names();
     int copies = 0;
     for (Zone &zone : cluster.zones) {
         std::vector<Rack> racks;
@@ -297,7 +257,7 @@ bool renameElement(ScenarioDocument &doc, const std::string &oldName, const std:
             *why = tr("A name cannot be empty");
         return false;
     }
-    if (allNames(doc.scenario()).count(newName)) {
+    if (doc.scenario().cluster.names().count(newName)) {
         if (why)
             *why = tr("The name %1 is already used").arg(QString::fromStdString(newName));
         return false;
@@ -330,7 +290,7 @@ bool renameElement(ScenarioDocument &doc, const std::string &oldName, const std:
 bool setRackBudget(ScenarioDocument &doc, const std::string &rackName, std::optional<double> kw)
 {
     Cluster cluster = doc.scenario().cluster;
-    Rack *rack = findRack(cluster, rackName);
+    Rack *rack = cluster.findRack(rackName);
     if (!rack || rack->powerBudgetKw == kw)
         return false;
     rack->powerBudgetKw = kw;
@@ -344,25 +304,19 @@ bool setNodeType(ScenarioDocument &doc, const std::string &nodeName, const std::
     if (!doc.scenario().findNodeType(type))
         return false;
     Cluster cluster = doc.scenario().cluster;
-    for (Zone &zone : cluster.zones) {
-        for (Rack &rack : zone.racks) {
-            for (NodeSpec &node : rack.nodes) {
-                if (node.name == nodeName && node.type != type) {
-                    node.type = type;
-                    pushClusterEdit(doc, std::move(cluster),
-                                    tr("Change type of %1").arg(QString::fromStdString(nodeName)));
-                    return true;
-                }
-            }
-        }
-    }
-    return false;
+    NodeSpec *node = cluster.findNode(nodeName);
+    if (!node || node->type == type)
+        return false;
+    node->type = type;
+    pushClusterEdit(doc, std::move(cluster),
+                    tr("Change type of %1").arg(QString::fromStdString(nodeName)));
+    return true;
 }
 
 bool setNodeTenant(ScenarioDocument &doc, const std::string &nodeName, const std::string &tenant)
 {
     Cluster cluster = doc.scenario().cluster;
-    NodeSpec *node = findNode(cluster, nodeName);
+    NodeSpec *node = cluster.findNode(nodeName);
     if (!node || node->tenant == tenant)
         return false;
     node->tenant = tenant;
@@ -379,10 +333,11 @@ bool setRackDvfs(ScenarioDocument &doc, const std::string &rackName,
                  std::optional<double> frequency, QString *why)
 {
     // validateScenario()'s range for a DVFS frequency.
-    if (frequency && !(*frequency > 0.0 && *frequency <= 4.0))
-        return refuse(why, tr("A DVFS frequency must be above 0 and at most 4 × nominal"));
+    if (frequency && !(*frequency > 0.0 && *frequency <= limits::kMaxDvfsRatio))
+        return refuse(why, tr("A DVFS frequency must be above 0 and at most %1 × nominal")
+                                   .arg(limits::kMaxDvfsRatio));
     Cluster cluster = doc.scenario().cluster;
-    Rack *rack = findRack(cluster, rackName);
+    Rack *rack = cluster.findRack(rackName);
     if (!rack || rack->dvfsFrequency == frequency)
         return false;
     rack->dvfsFrequency = frequency;
