@@ -17,6 +17,7 @@
 #include "ui/topology/topology_view.h"
 #include "ui/topology/zone_item.h"
 
+#include <QCursor>
 #include <QElapsedTimer>
 #include <QGraphicsItem>
 #include <QHelpEvent>
@@ -187,6 +188,8 @@ private Q_SLOTS:
     void shiftDropAsksHowManyNodes();
     void jobDroppedOnNodePinsIt();
     void invalidDropIsRefusedWithTheReason();
+    void refusedDropKeepsItsReasonAfterRelease();
+    void refusedTemplateIsNamedByItsTemplate();
     void unknownMimeTypeIsIgnored();
     void dropTargetsFollowTheLayout();
     void selectionFollowsTheSharedSelection();
@@ -375,6 +378,61 @@ void TestTopologyView::invalidDropIsRefusedWithTheReason()
     payload.jobs = {2};
     QVERIFY(!dragAndDrop(f.view, payload, tileCentre(f.view, 0)).dropAccepted);
     QVERIFY(messages.last().at(0).toString().contains("gpu4"));
+}
+
+// Qt ends a drag released over a refused target with a leave, not a drop. The reason must
+// outlive the hover: the status bar keeps it. A drag that leaves the view clears it.
+void TestTopologyView::refusedDropKeepsItsReasonAfterRelease()
+{
+    Fixture f;
+    QSignalSpy messages(&f.view, &TopologyView::statusMessage);
+    DragPayload payload;
+    payload.kind = DragPayload::Kind::ExistingJobs;
+    payload.jobs = {0}; // job #1 needs 16 accelerators; the nodes have 8
+    const std::unique_ptr<QMimeData> mime = toMimeData(payload);
+    const QPoint pos = viewportPoint(f.view, tileCentre(f.view, 0));
+    auto hoverThenLeave = [&](const QPoint &pointerAtLeave) {
+        QDragEnterEvent enter(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(f.view.viewport(), &enter);
+        QDragMoveEvent move(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(f.view.viewport(), &move);
+        QVERIFY(!move.isAccepted());
+        QCursor::setPos(pointerAtLeave);
+        QDragLeaveEvent leave;
+        QCoreApplication::sendEvent(f.view.viewport(), &leave);
+    };
+
+    hoverThenLeave(f.view.viewport()->mapToGlobal(pos)); // released where it was refused
+    QVERIFY(!messages.isEmpty());
+    const QString reason = messages.last().at(0).toString();
+    QVERIFY2(reason.startsWith("Not dropped: ") && reason.contains("16") && reason.contains("8"),
+             qPrintable(reason));
+    QCOMPARE(f.view.topologyScene()->dropIndicator()->isVisible(), false);
+
+    hoverThenLeave(f.view.mapToGlobal(QPoint(-200, -200))); // dragged out of the view
+    QVERIFY(messages.last().at(0).toString().isEmpty());
+}
+
+// A template is not a job yet (its id is 0): a refusal names it by its template.
+void TestTopologyView::refusedTemplateIsNamedByItsTemplate()
+{
+    Fixture f;
+    QSignalSpy messages(&f.view, &TopologyView::statusMessage);
+    DragPayload payload;
+    payload.kind = DragPayload::Kind::JobTemplate;
+    payload.jobTemplate.id = 0;
+    payload.jobTemplate.slots = 64;
+    payload.jobTemplate.runS = 3600;
+    payload.templateName = "LLM pre-training (64 GPUs)";
+    const int commands = f.document.undoStack()->count();
+
+    QVERIFY(!dragAndDrop(f.view, payload, tileCentre(f.view, 0)).dropAccepted);
+    QVERIFY(!dragAndDrop(f.view, payload, rackHeaderCentre(f.view, 0)).dropAccepted);
+    const QString reason = messages.last().at(0).toString();
+    QVERIFY2(reason.contains("LLM pre-training (64 GPUs) needs 64 accelerators") &&
+                     !reason.contains("Job 0"),
+             qPrintable(reason));
+    QCOMPARE(f.document.undoStack()->count(), commands);
 }
 
 void TestTopologyView::unknownMimeTypeIsIgnored()

@@ -53,8 +53,9 @@ JobConstraints placedAt(const Job &job, const DropTarget &target)
     return c;
 }
 
-// Why the job cannot run at the target, or an empty string if it can.
-QString whyNot(const Scenario &s, NodeFilterIndex &filters, const Job &job,
+// Why the job cannot run at the target, or an empty string if it can. `label` names the job
+// for people: "Job 12 (finetune)", or a template's name, since a job not yet created has no id.
+QString whyNot(const Scenario &s, NodeFilterIndex &filters, const Job &job, const QString &label,
                const DropTarget &target)
 {
     const JobConstraints c = placedAt(job, target);
@@ -65,10 +66,10 @@ QString whyNot(const Scenario &s, NodeFilterIndex &filters, const Job &job,
             return tr("Unknown node %1").arg(q(target.name));
         if (!c.nodeType.empty() && c.nodeType != node->type)
             return tr("%1 needs a %2 node; %3 is a %4")
-                    .arg(jobLabel(job), q(c.nodeType), q(node->name), q(node->type));
+                    .arg(label, q(c.nodeType), q(node->name), q(node->type));
         if (job.slots > type->accelerators)
             return tr("%1 needs %2 accelerators; %3 has %4")
-                    .arg(jobLabel(job))
+                    .arg(label)
                     .arg(job.slots)
                     .arg(q(node->name))
                     .arg(type->accelerators);
@@ -87,7 +88,7 @@ QString whyNot(const Scenario &s, NodeFilterIndex &filters, const Job &job,
         return c.nodeType.empty() ? tr("%1 has no nodes").arg(where)
                                   : tr("%1 has no %2 nodes").arg(where, q(c.nodeType));
     return tr("%1 needs %2 accelerators; %3 can never provide them at once")
-            .arg(jobLabel(job))
+            .arg(label)
             .arg(job.slots)
             .arg(where);
 }
@@ -155,7 +156,9 @@ DropVerdict evaluateDrop(const Scenario &s, const DragPayload &payload, const Dr
         }
     }
     for (const Job *job : jobs) {
-        if (const QString reason = whyNot(s, filters, *job, target); !reason.isEmpty())
+        const QString label = payload.kind == DragPayload::Kind::JobTemplate ? payload.templateName
+                                                                             : jobLabel(*job);
+        if (const QString reason = whyNot(s, filters, *job, label, target); !reason.isEmpty())
             return {false, reason};
     }
     if (payload.kind == DragPayload::Kind::JobTemplate) {

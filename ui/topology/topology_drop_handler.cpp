@@ -2,6 +2,7 @@
 
 #include "ui/document/scenario_document.h"
 
+#include <QCursor>
 #include <QDragEnterEvent>
 #include <QGraphicsView>
 #include <QInputDialog>
@@ -82,6 +83,12 @@ const DropVerdict &TopologyDropHandler::verdictAt(const QPointF &viewportPos)
     return *m_verdict;
 }
 
+bool TopologyDropHandler::pointerOverView() const
+{
+    const QWidget *viewport = m_view->viewport();
+    return viewport->rect().contains(viewport->mapFromGlobal(QCursor::pos()));
+}
+
 void TopologyDropHandler::endDrag()
 {
     m_scene->hideDropIndicator();
@@ -122,8 +129,13 @@ void TopologyDropHandler::dragMove(QDragMoveEvent *event)
 
 void TopologyDropHandler::dragLeave(QDragLeaveEvent *event)
 {
+    // Released over a refused target, a drag ends with a leave, not a drop (Qt cancels it).
+    // The pointer is then still over the view: keep saying why, past the hover. A drag that
+    // left the view says nothing.
+    const bool refusedHere = m_verdict && !m_verdict->allowed && pointerOverView();
+    const QString reason = refusedHere ? m_verdict->message : QString();
     endDrag();
-    Q_EMIT statusMessage(QString());
+    Q_EMIT statusMessage(reason.isEmpty() ? QString() : tr("Not dropped: %1").arg(reason));
     event->accept();
 }
 
@@ -143,7 +155,7 @@ void TopologyDropHandler::drop(QDropEvent *event)
     endDrag();
     if (!verdict.allowed) {
         event->ignore();
-        Q_EMIT statusMessage(verdict.message);
+        Q_EMIT statusMessage(tr("Not dropped: %1").arg(verdict.message));
         return;
     }
     const bool askCount = payload.kind == DragPayload::Kind::NodeType &&

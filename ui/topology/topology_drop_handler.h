@@ -51,6 +51,7 @@ private:
     Hit hitAt(const QPoint &viewportPos) const;
     DropTarget targetFor(const Hit &hit) const;
     const DropVerdict &verdictAt(const QPointF &viewportPos);
+    bool pointerOverView() const;
     void endDrag();
     void addNodesAsked(const DragPayload &payload, const DropTarget &target);
 
