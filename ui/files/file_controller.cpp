@@ -7,6 +7,7 @@
 #include "ui/files/background_task.h"
 #include "ui/files/recent_files.h"
 #include "ui/files/scenario_io.h"
+#include "ui/files/trace_import.h"
 #include "ui/settings_keys.h"
 
 #include <QFileDialog>
@@ -142,13 +143,21 @@ bool FileController::openScenarioFile(const QString &path)
 
 bool FileController::importTraceFile(const QString &path)
 {
-    if (!maybeSave())
+    const std::optional<TraceImportMode> mode = askTraceImportMode(m_window, *m_document, path);
+    if (!mode)
         return false;
-    LoadOutcome outcome = runInBackground(m_window, tr("Reading trace %1…").arg(fileName(path)),
-                                          [path] { return importSwf(path); });
+    if (*mode == TraceImportMode::ReplaceCluster && !maybeSave())
+        return false;
+    LoadOutcome outcome = readTrace(m_window, path, *mode);
     if (!outcome.scenario) {
-        QMessageBox::warning(m_window, tr("Cannot import trace"), outcome.error);
+        if (!outcome.error.isEmpty())
+            QMessageBox::warning(m_window, tr("Cannot import trace"), outcome.error);
         return false;
+    }
+    if (*mode == TraceImportMode::MapJobs) {
+        Q_EMIT statusMessage(
+                mapTraceJobs(*m_document, std::move(*outcome.scenario), path, outcome.skipped), 0);
+        return true;
     }
     // A trace becomes a new, unsaved scenario.
     replaceScenario(std::move(*outcome.scenario), QString());

@@ -32,7 +32,8 @@ public:
     QString dialogDirectory() const;
 
     // Opens a scenario or imports a trace, told apart by content (core/io/input_kind.h).
-    // Asks first about unsaved changes that would be lost. Returns false and tells the user
+    // Asks first about unsaved changes that would be lost, and, for a trace, whether to
+    // replace the designed cluster or map the jobs onto it. Returns false and tells the user
     // why when it cannot (or the user cancelled).
     bool openFile(const QString &path);
     // Imports a trace (see openFile) without looking at what the file is.
