@@ -4,6 +4,7 @@
 #include "core/model/scenario.h"
 #include "tests/support/scenario_builder.h"
 #include "ui/document/scenario_document.h"
+#include "ui/document/scenario_edits.h"
 #include "ui/files/file_controller.h"
 #include "ui/main_window.h"
 
@@ -218,6 +219,30 @@ private Q_SLOTS:
 
         window.document()->undoStack()->undo();
         QVERIFY(window.document()->scenario() == before);
+    }
+
+    // Redo answers to Ctrl+Y as well as to the platform's Ctrl+Shift+Z.
+    void redoAnswersToCtrlYAndCtrlShiftZ()
+    {
+        MainWindow window;
+        window.showScenario(designedScenario());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        UndoHistory *history = window.document()->undoStack();
+        const std::size_t jobs = window.document()->scenario().jobs.size();
+        Job job;
+        job.slots = 1;
+        job.runS = 10;
+        edits::addJobs(*window.document(), {job}, "Add job");
+        QCOMPARE(window.document()->scenario().jobs.size(), jobs + 1);
+        for (const QKeyCombination redo :
+             {Qt::CTRL | Qt::Key_Y, Qt::CTRL | Qt::SHIFT | Qt::Key_Z}) {
+            QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+            QCOMPARE(window.document()->scenario().jobs.size(), jobs);
+            QTest::keyClick(&window, redo.key(), redo.keyboardModifiers());
+            QCOMPARE(window.document()->scenario().jobs.size(), jobs + 1);
+        }
+        QCOMPARE(history->index(), 1);
     }
 
     void importCanReplaceTheCluster()

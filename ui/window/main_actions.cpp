@@ -81,7 +81,11 @@ MainActions::MainActions(QMainWindow *window, ScenarioDocument *document, FileCo
     undo->setShortcut(QKeySequence::Undo);
     undo->setIcon(themedIcon("edit-undo", QStyle::SP_ArrowBack));
     redo = history->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
+    // Ctrl+Y as well as the platform's own (Ctrl+Shift+Z on Linux): both are habits.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    if (!redoKeys.contains(QKeySequence(tr("Ctrl+Y"))))
+        redoKeys.append(QKeySequence(tr("Ctrl+Y")));
+    redo->setShortcuts(redoKeys);
     redo->setIcon(themedIcon("edit-redo", QStyle::SP_ArrowForward));
 
     deleteSelection =
