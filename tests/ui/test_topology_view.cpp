@@ -201,6 +201,7 @@ private Q_SLOTS:
     void toolTipShowsLiveState();
     void deleteSelectionAndUndoRestoreTheScenario();
     void duplicateSelectionCopiesNodes();
+    void tilesShowWholeUniqueNames();
     void selectAllSelectsEveryNode();
     void renameRefusalSaysWhy();
     void rebuildKeepsSelectionByName();
@@ -703,6 +704,28 @@ void TestTopologyView::duplicateSelectionCopiesNodes()
     QCOMPARE(f.view.topologyScene()->nodeCount(), 8 + 1 + 2);
     f.document.undoStack()->undo();
     QCOMPARE(f.view.topologyScene()->nodeCount(), 8);
+}
+
+// A tile shows the node's whole name, which is unique in the cluster: nodes added to two racks
+// never both read "n01".
+void TestTopologyView::tilesShowWholeUniqueNames()
+{
+    Fixture f;
+    DragPayload payload;
+    payload.kind = DragPayload::Kind::NodeType;
+    payload.nodeType = "gpu8";
+    QVERIFY(dragAndDrop(f.view, payload, rackHeaderCentre(f.view, 0)).dropAccepted);
+    QVERIFY(dragAndDrop(f.view, payload, rackHeaderCentre(f.view, 1)).dropAccepted);
+    const TopologyScene *scene = f.view.topologyScene();
+    QCOMPARE(scene->nodeCount(), 10);
+    QSet<QString> labels;
+    for (int node = 0; node < scene->nodeCount(); ++node) {
+        const QString label = scene->tile(node)->label();
+        QCOMPARE(label, QString::fromStdString(scene->nodeName(node)));
+        labels.insert(label);
+    }
+    QCOMPARE(labels.size(), 10);
+    QVERIFY(labels.contains("r0-n4") && labels.contains("r1-n2"));
 }
 
 void TestTopologyView::selectAllSelectsEveryNode()

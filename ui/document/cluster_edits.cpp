@@ -27,6 +27,29 @@ std::string uniqueIn(std::set<std::string> &taken, const std::string &prefix)
     }
 }
 
+// A name for a new node of `rack`, unique in the cluster (`taken`, which it joins). It continues
+// the rack's own numbering when its last node ends in a number ("a-n08" → "a-n09", "n99" →
+// "n100"), so new nodes read like their neighbours; else "<rack>-n01", "<rack>-n02", …
+std::string newNodeName(const Rack &rack, std::set<std::string> &taken)
+{
+    if (!rack.nodes.empty()) {
+        const std::string &last = rack.nodes.back().name;
+        const std::size_t digits = last.find_last_not_of("0123456789") + 1; // 0 if all digits
+        const std::size_t width = last.size() - digits;
+        if (width > 0 && width <= 6) {
+            const std::string prefix = last.substr(0, digits);
+            for (int number = std::stoi(last.substr(digits)) + 1;; ++number) {
+                std::string value = std::to_string(number);
+                if (value.size() < width)
+                    value.insert(0, width - value.size(), '0');
+                if (taken.insert(prefix + value).second)
+                    return prefix + value;
+            }
+        }
+    }
+    return uniqueIn(taken, rack.name + "-n");
+}
+
 // Jobs whose constraints mention a name in `renamed` get it replaced (empty: removed).
 std::vector<std::pair<std::size_t, Job>>
 rewriteConstraints(const Scenario &scenario, const std::map<std::string, std::string> &renamed,
@@ -127,7 +150,7 @@ bool addNodes(ScenarioDocument &doc, const std::string &rackName, const std::str
     }
     std::set<std::string> taken = cluster.names();
     for (int i = 0; i < count; ++i)
-        rack->nodes.push_back({uniqueIn(taken, rackName + "-n"), nodeType});
+        rack->nodes.push_back({newNodeName(*rack, taken), nodeType});
     pushClusterEdit(
             doc, std::move(cluster),
             countText(count, tr("Add %1 %2 node to %3"), tr("Add %1 %2 nodes to %3"))
@@ -156,7 +179,7 @@ bool addRackOfNodes(ScenarioDocument &doc, const std::string &zoneName, const st
     }
     Rack rack{uniqueIn(taken, "rack-"), std::nullopt, {}};
     for (int i = 0; i < count; ++i)
-        rack.nodes.push_back({uniqueIn(taken, rack.name + "-n"), nodeType});
+        rack.nodes.push_back({newNodeName(rack, taken), nodeType});
     zone->racks.push_back(std::move(rack));
     pushClusterEdit(doc, std::move(cluster),
                     tr("New rack of %1 nodes").arg(QString::fromStdString(nodeType)));
@@ -220,7 +243,7 @@ bool duplicateElements(ScenarioDocument &doc, const std::vector<std::string> &na
             for (const NodeSpec &node : rack.nodes) {
                 nodes.push_back(node);
                 if (wanted.count(node.name)) {
-                    nodes.push_back({uniqueIn(taken, rack.name + "-n"), node.type, node.tenant});
+                    nodes.push_back({newNodeName(rack, taken), node.type, node.tenant});
                     ++copies;
                 }
             }
@@ -232,8 +255,7 @@ bool duplicateElements(ScenarioDocument &doc, const std::vector<std::string> &na
                 copy.powerBudgetKw = rack.powerBudgetKw;
                 copy.dvfsFrequency = rack.dvfsFrequency;
                 for (const NodeSpec &node : rack.nodes)
-                    copy.nodes.push_back(
-                            {uniqueIn(taken, copy.name + "-n"), node.type, node.tenant});
+                    copy.nodes.push_back({newNodeName(copy, taken), node.type, node.tenant});
                 racks.push_back(std::move(copy));
                 ++copies;
             }
