@@ -7,7 +7,9 @@
 #include "ui/document/scenario_edits.h"
 #include "ui/files/file_controller.h"
 #include "ui/main_window.h"
+#include "ui/settings_keys.h"
 
+#include <QFileDialog>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -219,6 +221,46 @@ private Q_SLOTS:
 
         window.document()->undoStack()->undo();
         QVERIFY(window.document()->scenario() == before);
+    }
+
+    // File dialogs start in the last folder used, else the open file's folder, else the
+    // user's documents (or home): never the process's working directory ("/" from a menu).
+    void fileDialogsStartInAFolderOfTheUsers()
+    {
+        MainWindow window;
+        FileController *files = window.files();
+        const QString documents =
+                QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        const QString fallback = QFileInfo(documents).isDir() ? documents : QDir::homePath();
+        QCOMPARE(files->dialogDirectory(), fallback);
+        QSettings().setValue(settings::kFilesLastDirectory, m_dir.filePath("gone"));
+        QCOMPARE(files->dialogDirectory(), fallback); // a folder that no longer exists
+
+        // A scenario file's folder, once one is open.
+        QDir(m_dir.path()).mkpath("designs");
+        const QString saved = m_dir.filePath("designs/d.headroom.json");
+        window.showScenario(designedScenario());
+        window.document()->setFilePath(saved);
+        QCOMPARE(files->dialogDirectory(), m_dir.filePath("designs"));
+
+        // The folder a trace was imported from is remembered, and Open starts there.
+        QDir(m_dir.path()).mkpath("traces");
+        const QString trace = write("traces/t.swf", "; MaxNodes: 4\n" + swfJob(1, 0, 100, 2));
+        DialogAnswers answers;
+        answers.expect(clickButton("replaceCluster"));
+        QVERIFY(files->importTraceFile(trace));
+        QCOMPARE(files->dialogDirectory(), m_dir.filePath("traces"));
+        MainWindow later; // a new session reads it back
+        QString shown;
+        answers.expect([&shown](QWidget *dialog) {
+            auto *chooser = qobject_cast<QFileDialog *>(dialog);
+            QVERIFY(chooser);
+            shown = chooser->directory().absolutePath();
+            QMetaObject::invokeMethod(chooser, "reject", Qt::QueuedConnection);
+        });
+        later.files()->open();
+        QVERIFY(answers.allAnswered());
+        QCOMPARE(shown, m_dir.filePath("traces"));
     }
 
     // Redo answers to Ctrl+Y as well as to the platform's Ctrl+Shift+Z.

@@ -10,11 +10,13 @@
 #include "ui/files/trace_import.h"
 #include "ui/settings_keys.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace headroom::ui {
 namespace {
@@ -32,6 +34,11 @@ QString fileName(const QString &path)
     return QFileInfo(path).fileName();
 }
 
+bool isDirectory(const QString &path)
+{
+    return !path.isEmpty() && QFileInfo(path).isDir();
+}
+
 } // namespace
 
 FileController::FileController(ScenarioDocument *document, Selection *selection, QWidget *window)
@@ -47,7 +54,15 @@ FileController::~FileController() = default;
 
 QString FileController::dialogDirectory() const
 {
-    return QSettings().value(settings::kFilesLastDirectory).toString();
+    // Never the process's working directory, which is "/" when started from a desktop menu.
+    const QString last = QSettings().value(settings::kFilesLastDirectory).toString();
+    if (isDirectory(last))
+        return last;
+    const QString path = m_document->filePath();
+    if (!path.isEmpty() && !path.startsWith(':') && isDirectory(QFileInfo(path).absolutePath()))
+        return QFileInfo(path).absolutePath();
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return isDirectory(documents) ? documents : QDir::homePath();
 }
 
 void FileController::rememberDirectory(const QString &filePath)
@@ -136,6 +151,7 @@ bool FileController::openScenarioFile(const QString &path)
         Q_EMIT statusMessage(tr("Opened the example cluster. Press Space to run it."), 0);
     } else {
         m_recent->add(path);
+        rememberDirectory(path);
         Q_EMIT statusMessage(tr("Opened %1").arg(fileName(path)), 6000);
     }
     return true;
@@ -154,6 +170,7 @@ bool FileController::importTraceFile(const QString &path)
             QMessageBox::warning(m_window, tr("Cannot import trace"), outcome.error);
         return false;
     }
+    rememberDirectory(path);
     if (*mode == TraceImportMode::MapJobs) {
         Q_EMIT statusMessage(
                 mapTraceJobs(*m_document, std::move(*outcome.scenario), path, outcome.skipped), 0);

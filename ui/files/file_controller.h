@@ -28,7 +28,8 @@ public:
     RecentFiles *recentFiles() const { return m_recent; }
     Autosave *autosave() const { return m_autosave; }
 
-    // The folder a file dialog opens in: the last one a file was chosen in.
+    // The folder a file dialog opens in: the last one a file was chosen in, opened from or
+    // saved to; else the open document's folder; else the user's documents folder (or home).
     QString dialogDirectory() const;
 
     // Opens a scenario or imports a trace, told apart by content (core/io/input_kind.h).
