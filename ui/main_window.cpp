@@ -1,6 +1,5 @@
 #include "ui/main_window.h"
 
-#include "headroom_version.h"
 #include "report/report_data.h"
 #include "ui/charts/live_charts.h"
 #include "ui/document/scenario_document.h"
@@ -19,6 +18,7 @@
 #include "ui/settings_keys.h"
 #include "ui/timeline/gantt_view.h"
 #include "ui/topology/topology_view.h"
+#include "ui/window/help_dialogs.h"
 #include "ui/window/main_actions.h"
 #include "ui/window/run_status_bar.h"
 
@@ -73,13 +73,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_actions->runUntil, &QAction::triggered, this, &MainWindow::runUntilDialog);
     connect(m_actions->explain, &QAction::triggered, this, &MainWindow::explainPlacement);
     connect(m_actions->resetLayout, &QAction::triggered, this, &MainWindow::resetLayout);
-    connect(m_actions->about, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About Headroom"),
-                           tr("<h3>Headroom %1</h3><p>Capacity planning for AI compute clusters: "
-                              "replay workloads on a simulated cluster and see utilization, load "
-                              "balance, queueing and power.</p>")
-                                   .arg(QString::fromLatin1(kVersion)));
-    });
+    connect(m_actions->userGuide, &QAction::triggered, this,
+            [this] { showUserGuide(this, m_actions->menuActions()); });
+    connect(m_actions->keyboardShortcuts, &QAction::triggered, this,
+            [this] { showKeyboardShortcuts(this, m_actions->menuActions()); });
+    connect(m_actions->about, &QAction::triggered, this, [this] { showAbout(this); });
 
     m_defaultState = saveState();
     restoreLayout();

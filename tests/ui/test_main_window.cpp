@@ -8,6 +8,8 @@
 #include "ui/files/file_controller.h"
 #include "ui/main_window.h"
 #include "ui/settings_keys.h"
+#include "ui/window/help_dialogs.h"
+#include "ui/window/main_actions.h"
 
 #include <QFileDialog>
 #include <QInputDialog>
@@ -16,6 +18,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTextBrowser>
 #include <QtTest>
 
 #include <deque>
@@ -285,6 +288,48 @@ private Q_SLOTS:
             QCOMPARE(window.document()->scenario().jobs.size(), jobs + 1);
         }
         QCOMPARE(history->index(), 1);
+    }
+
+    // Help → User Guide: the README's sections on using the app (one text for the repository
+    // and the app) and every shortcut, read from the actions themselves.
+    void helpShowsTheGuideAndEveryShortcut()
+    {
+        const QString guide = userGuideMarkdown();
+        for (const QString &section : userGuideSections())
+            QVERIFY2(guide.contains("## " + section), qPrintable(section));
+        QVERIFY(guide.contains("Ctrl+Y"));
+        QVERIFY(!guide.contains("![")); // no images: they live in the repository only
+        QVERIFY(!guide.contains("## Installing"));
+
+        MainWindow window;
+        MainActions *actions = window.actions();
+        QVERIFY(actions->userGuide->shortcuts().contains(QKeySequence(QKeySequence::HelpContents)));
+        actions->userGuide->trigger();
+        auto *dialog = window.findChild<QDialog *>("userGuideDialog");
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        const QString text = dialog->findChild<QTextBrowser *>("helpText")->toPlainText();
+        QVERIFY(text.contains("Drag a node type from the palette"));
+        QVERIFY(text.contains("Keyboard shortcuts"));
+
+        actions->keyboardShortcuts->trigger();
+        auto *shortcuts = window.findChild<QDialog *>("shortcutsDialog");
+        QVERIFY(shortcuts);
+        const QString table = shortcuts->findChild<QTextBrowser *>("helpText")->toPlainText();
+        int listed = 0;
+        for (const QAction *action : actions->menuActions()) {
+            if (action->shortcuts().isEmpty())
+                continue;
+            QString name = action->text().remove('&');
+            name.remove(QStringLiteral("…"));
+            QVERIFY2(table.contains(name), qPrintable(name));
+            for (const QKeySequence &key : action->shortcuts())
+                QVERIFY2(table.contains(key.toString(QKeySequence::NativeText)),
+                         qPrintable(key.toString()));
+            ++listed;
+        }
+        QVERIFY(listed >= 15);
+        QVERIFY(table.contains("Ctrl+Y") && table.contains("Ctrl+Shift+Z"));
     }
 
     void importCanReplaceTheCluster()

@@ -135,6 +135,10 @@ MainActions::MainActions(QMainWindow *window, ScenarioDocument *document, FileCo
                            "nodes, node by node (Ctrl+Shift+E)"));
     explain->setStatusTip(explain->toolTip());
 
+    userGuide = action(this, tr("&User Guide"), QKeySequence::HelpContents);
+    userGuide->setObjectName("userGuide");
+    keyboardShortcuts = action(this, tr("&Keyboard Shortcuts"));
+    keyboardShortcuts->setObjectName("keyboardShortcuts");
     about = action(this, tr("&About Headroom"));
 
     createMenus(window->menuBar());
@@ -172,6 +176,8 @@ void MainActions::createMenus(QMenuBar *bar)
     simulation->addAction(explain);
 
     QMenu *help = bar->addMenu(tr("&Help"));
+    help->addActions({userGuide, keyboardShortcuts});
+    help->addSeparator();
     help->addAction(about);
     m_menus = {file, edit, m_viewMenu, simulation, help};
 }

@@ -52,11 +52,13 @@ public:
     QAction *runUntil = nullptr;
     QAction *explain = nullptr;
     // Help
+    QAction *userGuide = nullptr;
+    QAction *keyboardShortcuts = nullptr;
     QAction *about = nullptr;
 
     // The View menu: zoom actions; the window adds its docks' toggles.
     QMenu *viewMenu() const { return m_viewMenu; }
-    // Every action of the menus, in menu order.
+    // Every action of the menus, in menu order (Help → Keyboard Shortcuts lists them).
     QList<QAction *> menuActions() const;
 
 private:
