@@ -30,8 +30,12 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
+#include <QShowEvent>
 #include <QTableView>
+#include <QTimer>
 #include <QUndoView>
+
+#include <algorithm>
 
 namespace headroom::ui {
 
@@ -127,6 +131,7 @@ void MainWindow::createDocks()
 {
     QDockWidget *palette = addDock(new PalettePanel(m_document, this), tr("Palette"), "PaletteDock",
                                    Qt::LeftDockWidgetArea);
+    m_paletteDock = palette;
 
     QDockWidget *properties = addDock(new PropertiesPanel(m_document, m_selection, this),
                                       tr("Properties"), "PropertiesDock", Qt::LeftDockWidgetArea);
@@ -142,6 +147,7 @@ void MainWindow::createDocks()
     m_workloads = new WorkloadsPanel(m_document, m_selection, m_run, this);
     QDockWidget *workloads =
             addDock(m_workloads, tr("Workloads"), "WorkloadsDock", Qt::BottomDockWidgetArea);
+    m_workloadsDock = workloads;
 
     // Results and the placement explanation share a tab group right of the jobs table: both
     // are read next to it. Split before tabifying: a split next to a tabbed dock only adds a
@@ -149,6 +155,7 @@ void MainWindow::createDocks()
     m_results = new ResultsPanel(m_document, m_run, this);
     QDockWidget *results =
             addDock(m_results, tr("Results"), "ResultsDock", Qt::BottomDockWidgetArea);
+    m_resultsDock = results;
     splitDockWidget(workloads, results, Qt::Horizontal);
     m_explain = new ExplainPanel(m_document, m_selection, m_run, this);
     m_explainDock =
@@ -170,15 +177,14 @@ void MainWindow::createDocks()
     m_actions->viewMenu()->addSeparator();
     // Time-series charts stacked in one column on the right; the per-node view, which reads
     // best wide, shares the bottom area with the jobs table and the timeline.
-    QDockWidget *firstChart = nullptr;
     for (const ChartPanel &chart : createLiveCharts(m_run, m_document, this)) {
         const bool perNode = chart.objectName == QLatin1String("nodeUtilizationChart");
         QDockWidget *dock = addDock(chart.widget, chart.title, chart.objectName,
                                     perNode ? Qt::BottomDockWidgetArea : Qt::RightDockWidgetArea);
         if (perNode)
             tabifyDockWidget(timeline, dock);
-        else if (!firstChart)
-            firstChart = dock;
+        else if (!m_chartsDock)
+            m_chartsDock = dock;
     }
     workloads->raise();
 
@@ -195,9 +201,6 @@ void MainWindow::createDocks()
     // The bottom docks span the centre only, so the side columns keep their full height.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    resizeDocks({palette, firstChart}, {290, 380}, Qt::Horizontal);
-    resizeDocks({workloads}, {260}, Qt::Vertical);
-    resizeDocks({workloads, results}, {640, 420}, Qt::Horizontal);
     m_actions->viewMenu()->addSeparator();
     m_actions->viewMenu()->addAction(m_actions->resetLayout);
 }
@@ -211,7 +214,34 @@ void MainWindow::restoreLayout()
         resize(available.size().boundedTo(QSize(1680, 1050)) * 0.94);
         move(available.center() - rect().center());
     }
-    restoreState(settings.value(settings::kWindowState).toByteArray());
+    m_stateRestored = restoreState(settings.value(settings::kWindowState).toByteArray());
+}
+
+void MainWindow::applyDefaultDockSizes()
+{
+    // Shares of the window, not fixed pixels: at 1280×800 fixed side columns left the jobs
+    // table too narrow for its tabs. The jobs table gets most of the bottom; the results,
+    // which scroll and reflow, the rest.
+    const QSize window = size();
+    const int side = std::clamp(int(window.width() * 0.17), 220, 340);
+    const int charts = std::clamp(int(window.width() * 0.22), 280, 460);
+    resizeDocks({m_paletteDock, m_chartsDock}, {side, charts}, Qt::Horizontal);
+    resizeDocks({m_workloadsDock}, {std::max(int(window.height() * 0.3), 220)}, Qt::Vertical);
+    const int centre = window.width() - side - charts;
+    resizeDocks({m_workloadsDock, m_resultsDock}, {centre * 3 / 5, centre * 2 / 5}, Qt::Horizontal);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // Sizes given before the window has its own size are scaled with it unevenly; a layout
+    // the user left (restored) is theirs.
+    if (!m_dockSizesSet) {
+        m_dockSizesSet = true;
+        // Once the dock layout has been laid out at the window's size, not before.
+        if (!m_stateRestored)
+            QTimer::singleShot(0, this, &MainWindow::applyDefaultDockSizes);
+    }
 }
 
 void MainWindow::saveLayout()
@@ -226,6 +256,7 @@ void MainWindow::resetLayout()
     restoreState(m_defaultState);
     for (QDockWidget *dock : std::as_const(m_docks))
         dock->show();
+    applyDefaultDockSizes();
 }
 
 void MainWindow::updateTitle()

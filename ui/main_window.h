@@ -62,6 +62,7 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createDocks();
@@ -70,6 +71,7 @@ private:
     void restoreLayout();
     void saveLayout();
     void resetLayout();
+    void applyDefaultDockSizes();
     void updateTitle();
     void showStatus(const QString &message, int timeoutMs = 6000);
 
@@ -85,8 +87,14 @@ private:
     ExplainPanel *m_explain = nullptr;
     ResultsPanel *m_results = nullptr;
     QDockWidget *m_explainDock = nullptr;
+    QDockWidget *m_paletteDock = nullptr;
+    QDockWidget *m_chartsDock = nullptr; // the first chart of the right-hand column
+    QDockWidget *m_workloadsDock = nullptr;
+    QDockWidget *m_resultsDock = nullptr;
     QList<QDockWidget *> m_docks;
     QByteArray m_defaultState;
+    bool m_stateRestored = false; // the user's saved layout was restored
+    bool m_dockSizesSet = false;
 };
 
 } // namespace headroom::ui

@@ -7,17 +7,25 @@
 #include "ui/document/scenario_edits.h"
 #include "ui/files/file_controller.h"
 #include "ui/main_window.h"
+#include "ui/models/jobs_table_model.h"
+#include "ui/panels/results_panel.h"
+#include "ui/panels/workloads_panel.h"
+#include "ui/run/run_controller.h"
 #include "ui/settings_keys.h"
 #include "ui/window/help_dialogs.h"
 #include "ui/window/main_actions.h"
 
+#include <QDockWidget>
 #include <QFileDialog>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabBar>
+#include <QTableView>
 #include <QTextBrowser>
 #include <QtTest>
 
@@ -330,6 +338,73 @@ private Q_SLOTS:
         }
         QVERIFY(listed >= 15);
         QVERIFY(table.contains("Ctrl+Y") && table.contains("Ctrl+Shift+Z"));
+    }
+
+    // After a run the Results dock must not squeeze the jobs table: at 1280×800 the bottom tabs
+    // read in full, the jobs' State column shows, and the results reflow and scroll instead.
+    void resultsDoNotSqueezeTheJobsTable()
+    {
+        MainWindow window;
+        window.resize(1203, 752); // 1280×800 less a desktop's panels
+        window.showScenario(designedScenario());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *workloads = window.findChild<QDockWidget *>("WorkloadsDock");
+        auto *results = window.findChild<QDockWidget *>("ResultsDock");
+        // The default split is applied once the window is laid out at its size.
+        QTRY_VERIFY(workloads->width() > results->width());
+        const int before = workloads->width();
+
+        window.runController()->setSpeed(0.0);
+        window.runController()->play();
+        QTRY_VERIFY_WITH_TIMEOUT(window.resultsPanel()->hasResult(), 10000);
+        QCoreApplication::processEvents();
+        QCOMPARE(workloads->width(), before);
+        QVERIFY(results->minimumSizeHint().width() < 150); // the splitter can move
+        QCOMPARE(window.resultsPanel()->figureColumns(), 1);
+
+        // Every tab of the jobs table's group reads in full.
+        QTabBar *tabs = nullptr;
+        for (QTabBar *bar : window.findChildren<QTabBar *>()) {
+            for (int i = 0; i < bar->count(); ++i) {
+                if (bar->tabText(i) == "Workloads")
+                    tabs = bar;
+            }
+        }
+        QVERIFY(tabs);
+        QCOMPARE(tabs->count(), 4);
+        for (int i = 0; i < tabs->count(); ++i)
+            QVERIFY2(tabs->tabRect(i).width() >=
+                             tabs->fontMetrics().horizontalAdvance(tabs->tabText(i)),
+                     qPrintable(tabs->tabText(i)));
+
+        // The jobs' State column is on screen.
+        const QHeaderView *header = window.workloadsPanel()->view()->horizontalHeader();
+        const int state = JobsTableModel::StateColumn;
+        QVERIFY(header->sectionViewportPosition(state) >= 0);
+        QVERIFY(header->sectionViewportPosition(state) + header->sectionSize(state) <=
+                header->viewport()->width());
+    }
+
+    // The results' figures sit in two caption/value columns when there is room, in one when
+    // not, and the panel never asks for more width than a scroll bar's worth.
+    void resultsReflowToTheirWidth()
+    {
+        ScenarioDocument document(designedScenario());
+        RunController run(&document);
+        ResultsPanel panel(&document, &run);
+        panel.resize(1000, 400);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        run.setSpeed(0.0);
+        run.play();
+        QTRY_VERIFY_WITH_TIMEOUT(panel.hasResult(), 10000);
+        QTRY_COMPARE(panel.figureColumns(), 2);
+        panel.resize(280, 400);
+        QTRY_COMPARE(panel.figureColumns(), 1);
+        panel.resize(1000, 400);
+        QTRY_COMPARE(panel.figureColumns(), 2);
+        QVERIFY(panel.minimumSizeHint().width() < 150);
     }
 
     void importCanReplaceTheCluster()
