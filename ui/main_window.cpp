@@ -88,7 +88,14 @@ MainWindow::MainWindow(QWidget *parent)
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The document and the run are children, destroyed after this body by QWidget's destructor,
+    // and they still signal as they go: a document with unsaved changes reports its undo stack
+    // clean one last time. Nothing of that may reach this half-destroyed window.
+    disconnect(m_document, nullptr, this, nullptr);
+    disconnect(m_run, nullptr, this, nullptr);
+}
 
 Autosave *MainWindow::autosave() const
 {
