@@ -4,6 +4,7 @@
 #include "app/cli/progress_reporter.h"
 #include "core/engine/simulation.h"
 #include "core/io/input_error.h"
+#include "core/io/input_kind.h"
 #include "core/io/run_outputs.h"
 #include "core/io/scenario_json.h"
 #include "core/io/swf_reader.h"
@@ -32,26 +33,11 @@ struct LoadedInput
     long long skipped = 0;
 };
 
-bool looksLikeSwf(const QString &path)
-{
-    const QString lower = path.toLower();
-    if (lower.endsWith(".swf") || lower.endsWith(".swf.gz"))
-        return true;
-    if (lower.endsWith(".json"))
-        return false;
-    // Unknown extension: a scenario is a JSON object, a trace starts with ';' or a number.
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return false; // let the JSON reader report the open error
-    const QByteArray head = file.peek(512).trimmed();
-    return !head.startsWith('{');
-}
-
 LoadedInput loadInput(const SimulateOptions &options)
 {
     const std::string path = options.input.toStdString();
     LoadedInput loaded;
-    if (looksLikeSwf(options.input)) {
+    if (detectInputKind(path) == InputKind::SwfTrace) {
         SwfOptions swfOptions;
         swfOptions.nodes = options.nodes;
         SwfTrace trace = readSwf(path, swfOptions);

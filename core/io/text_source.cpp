@@ -75,6 +75,7 @@ public:
     ByteReader &operator=(const ByteReader &) = delete;
 
     std::uint64_t sizeHint() const { return m_sizeHint; }
+    bool gzip() const { return m_gzip; }
 
     // Up to `capacity` bytes of text; 0 only at the end.
     std::size_t read(char *out, std::size_t capacity)
@@ -240,6 +241,23 @@ std::string readTextFile(const std::string &path)
     }
     text.resize(size);
     return text;
+}
+
+TextHead readTextHead(const std::string &path, std::size_t maxBytes)
+{
+    detail::ByteReader reader(path);
+    TextHead head;
+    head.gzip = reader.gzip();
+    head.text.resize(maxBytes);
+    std::size_t size = 0;
+    while (size < maxBytes) {
+        const std::size_t got = reader.read(head.text.data() + size, maxBytes - size);
+        if (got == 0)
+            break;
+        size += got;
+    }
+    head.text.resize(size);
+    return head;
 }
 
 bool LineReader::next(std::string_view &line)

@@ -20,6 +20,16 @@ bool isGzip(std::string_view bytes);
 // when the file cannot be opened or read, or when its gzip data is corrupt or truncated.
 std::string readTextFile(const std::string &path);
 
+// The start of a file's text: at most `maxBytes` bytes of it, gunzipped when the file is gzip
+// (`gzip` says whether it was). For telling what a file holds without reading all of it.
+// Throws as readTextFile() does, corrupt gzip data included.
+struct TextHead
+{
+    std::string text;
+    bool gzip = false;
+};
+TextHead readTextHead(const std::string &path, std::size_t maxBytes);
+
 // Splits text already in memory into lines without copying it: each line is a view into the
 // text. Accepts LF and CRLF line ends and a last line without one.
 //

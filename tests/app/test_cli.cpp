@@ -229,6 +229,8 @@ private Q_SLOTS:
                                            "-1 -1\n")
                              << "swf"
                              << ":2: field 2 (submit time)";
+        QTest::newRow("not gzip") << QByteArray("this is not a trace\n") << "swf.gz"
+                                  << ": not gzip data";
         QTest::newRow("malformed json") << QByteArray("{\n  \"format\": \"headroom-scenario\",\n"
                                                       "  \"version\": 1,\n  \"name\": \n}\n")
                                         << "json"

@@ -317,6 +317,42 @@ private Q_SLOTS:
         QCOMPARE(document.undoStack()->count(), 0);
     }
 
+    // New nodes continue their rack's numbering and are unique in the whole cluster: two
+    // racks never both get an "n01".
+    void newNodesHaveNamesUniqueInTheCluster()
+    {
+        test::ScenarioBuilder b;
+        b.nodes(2, 8, "gpu8", "rack-a", "hall").nodes(2, 8, "gpu8", "rack-b", "hall");
+        Scenario s = b.build();
+        Rack &a = s.cluster.zones[0].racks[0];
+        Rack &bRack = s.cluster.zones[0].racks[1];
+        a.nodes[0].name = "a-n01";
+        a.nodes[1].name = "a-n02";
+        bRack.nodes[0].name = "a-n03"; // a name rack-a's numbering would take next
+        bRack.nodes[1].name = "b-n01";
+        s.cluster.zones[0].racks.push_back({"rack-c", std::nullopt, {}});
+        ScenarioDocument document(s);
+
+        QVERIFY(edits::addNodes(document, "rack-a", "gpu8", 2));
+        QVERIFY(edits::addNodes(document, "rack-b", "gpu8", 1));
+        QVERIFY(edits::addNodes(document, "rack-c", "gpu8", 2));
+        QVERIFY(edits::addNodes(document, "rack-c", "gpu8", 1));
+        QVERIFY(edits::duplicateElements(document, {"a-n01"}));
+        const auto names = [&](const char *rack) {
+            QStringList out;
+            for (const NodeSpec &node : document.scenario().cluster.findRack(rack)->nodes)
+                out << QString::fromStdString(node.name);
+            return out;
+        };
+        QCOMPARE(names("rack-a"), QStringList({"a-n01", "a-n06", "a-n02", "a-n04", "a-n05"}));
+        QCOMPARE(names("rack-b"), QStringList({"a-n03", "b-n01", "b-n02"}));
+        QCOMPARE(names("rack-c"), QStringList({"rack-c-n01", "rack-c-n02", "rack-c-n03"}));
+        int nodes = 0;
+        for (const Rack &rack : document.scenario().cluster.zones[0].racks)
+            nodes += int(rack.nodes.size());
+        QCOMPARE(int(document.scenario().cluster.names().size()), 1 + 3 + nodes);
+    }
+
     void rackOfNodesInAnEmptyClusterMakesItsZone()
     {
         ScenarioDocument document(Scenario{});

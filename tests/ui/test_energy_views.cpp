@@ -241,7 +241,7 @@ void TestEnergyViews::tilesShowOffAndBootingNodes()
     const QPoint pos = view.mapFromScene(tile.center());
     QHelpEvent help(QEvent::ToolTip, pos, view.viewport()->mapToGlobal(pos));
     QCoreApplication::sendEvent(view.viewport(), &help);
-    QVERIFY2(QToolTip::text().contains("Off") && QToolTip::text().contains("50 W"),
+    QVERIFY2(QToolTip::text().contains("Off") && QToolTip::text().contains(u"50\u00A0W"),
              qPrintable(QToolTip::text()));
     QToolTip::hideText();
 

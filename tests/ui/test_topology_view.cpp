@@ -1,16 +1,16 @@
-// The topology editor: layout, drag and drop through real (synthesized) drag events, selection
-// sync with the shared Selection, live utilization and job highlighting, delete/duplicate,
-// and a 2,048-node cluster.
+// The topology editor: layout, selection sync with the shared Selection, live utilization and
+// job highlighting, tooltips, delete/duplicate, names, zoom, palettes and a 2,048-node
+// cluster. Drag and drop has its own suite, test_topology_drops.cpp.
 #include "core/io/scenario_json.h"
 #include "core/model/scenario.h"
 #include "tests/support/scenario_builder.h"
+#include "tests/ui/topology_fixture.h"
 #include "ui/dnd/drag_payload.h"
 #include "ui/document/scenario_document.h"
 #include "ui/document/scenario_edits.h"
 #include "ui/document/selection.h"
 #include "ui/run/live_snapshot.h"
 #include "ui/run/run_controller.h"
-#include "ui/topology/drop_indicator_item.h"
 #include "ui/topology/node_tile_item.h"
 #include "ui/topology/rack_item.h"
 #include "ui/topology/topology_scene.h"
@@ -20,7 +20,6 @@
 #include <QElapsedTimer>
 #include <QGraphicsItem>
 #include <QHelpEvent>
-#include <QInputDialog>
 #include <QSignalSpy>
 #include <QToolTip>
 #include <QtTest>
@@ -30,26 +29,9 @@
 
 using namespace headroom;
 using namespace headroom::ui;
+using namespace headroom::test::topology;
 
 namespace {
-
-// Two zones: z0 holds r0 (4 nodes) and r1 (2 nodes) of an 8-accelerator type with a power
-// model; z1 holds r2 with 2 nodes of a 4-accelerator type without one. Jobs: #1 needs 16
-// accelerators (a gang), #2 needs 4, #3 needs 8.
-Scenario smallScenario()
-{
-    Scenario s = test::ScenarioBuilder()
-                         .nodes(4, 8, "gpu8", "r0", "z0")
-                         .nodes(2, 8, "gpu8", "r1", "z0")
-                         .nodes(2, 4, "gpu4", "r2", "z1")
-                         .linearPower("gpu8", 1000, 6000)
-                         .job(1, 0, 16, 100)
-                         .job(2, 0, 4, 100)
-                         .job(3, 0, 8, 100)
-                         .build();
-    s.jobs[1].name = "finetune";
-    return s;
-}
 
 Scenario largeScenario(int racks, int nodesPerRack)
 {
@@ -70,93 +52,6 @@ int countItems(const QGraphicsScene *scene, int type)
     }
     return count;
 }
-
-const Rack &rackNamed(const Scenario &s, const std::string &name)
-{
-    for (const Zone &zone : s.cluster.zones) {
-        for (const Rack &rack : zone.racks) {
-            if (rack.name == name)
-                return rack;
-        }
-    }
-    static const Rack none;
-    return none;
-}
-
-struct DragResult
-{
-    bool enterAccepted = false;
-    Qt::DropAction enterAction = Qt::IgnoreAction;
-    bool moveAccepted = false;
-    bool dropAccepted = false;
-    bool indicatorAllowed = false;
-};
-
-// A whole drag over the view, as the platform would deliver it to the viewport.
-DragResult dragAndDrop(TopologyView &view, const DragPayload &payload, const QPointF &scenePos,
-                       Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-{
-    DragResult result;
-    const std::unique_ptr<QMimeData> mime = toMimeData(payload);
-    const QPoint pos = view.mapFromScene(scenePos);
-    const Qt::DropActions actions = Qt::CopyAction | Qt::MoveAction;
-    QDragEnterEvent enter(pos, actions, mime.get(), Qt::LeftButton, modifiers);
-    QCoreApplication::sendEvent(view.viewport(), &enter);
-    result.enterAccepted = enter.isAccepted();
-    result.enterAction = enter.dropAction();
-    QDragMoveEvent move(pos, actions, mime.get(), Qt::LeftButton, modifiers);
-    QCoreApplication::sendEvent(view.viewport(), &move);
-    result.moveAccepted = move.isAccepted();
-    if (const DropIndicatorItem *indicator = view.topologyScene()->dropIndicator())
-        result.indicatorAllowed = indicator->isVisible() && indicator->isAllowed();
-    QDropEvent drop(QPointF(pos), actions, mime.get(), Qt::LeftButton, modifiers);
-    QCoreApplication::sendEvent(view.viewport(), &drop);
-    result.dropAccepted = drop.isAccepted();
-    return result;
-}
-
-QPointF tileCentre(const TopologyView &view, int node)
-{
-    return view.topologyScene()->tile(node)->sceneBoundingRect().center();
-}
-
-QPointF rackHeaderCentre(const TopologyView &view, int rack)
-{
-    const RackItem *item = view.topologyScene()->rackItem(rack);
-    return item->mapToScene(item->headerRect().center());
-}
-
-QPointF zoneHeaderCentre(const TopologyView &view, int zone)
-{
-    const ZoneItem *item = view.topologyScene()->zoneItem(zone);
-    return item->mapToScene(item->headerRect().topLeft() + QPointF(4, 4));
-}
-
-QPoint viewportPoint(const TopologyView &view, const QPointF &scenePos)
-{
-    return view.mapFromScene(scenePos);
-}
-
-// Everything a view needs, shown and laid out.
-struct Fixture
-{
-    explicit Fixture(Scenario scenario = smallScenario())
-        : document(std::move(scenario))
-        , run(&document)
-        , view(&document, &selection, &run)
-    {
-        view.resize(900, 700);
-        view.show();
-        view.resetZoom(); // 100 %: every tile large enough to aim at
-        view.centerOn(0, 0);
-        (void)QTest::qWaitForWindowExposed(&view);
-    }
-
-    ScenarioDocument document;
-    Selection selection;
-    RunController run;
-    TopologyView view;
-};
 
 std::size_t nodeIndexOf(const Scenario &s, const std::string &name)
 {
@@ -182,13 +77,6 @@ class TestTopologyView : public QObject
 private Q_SLOTS:
     void tilesMatchTheCluster();
     void layoutHasNoOverlaps();
-    void nodeTypeDroppedOnRackAddsANode();
-    void nodeTypeDroppedOnEmptyAreaAddsARack();
-    void shiftDropAsksHowManyNodes();
-    void jobDroppedOnNodePinsIt();
-    void invalidDropIsRefusedWithTheReason();
-    void unknownMimeTypeIsIgnored();
-    void dropTargetsFollowTheLayout();
     void selectionFollowsTheSharedSelection();
     void clicksSelectNodesRacksAndZones();
     void rubberBandSelectsNodes();
@@ -198,6 +86,7 @@ private Q_SLOTS:
     void toolTipShowsLiveState();
     void deleteSelectionAndUndoRestoreTheScenario();
     void duplicateSelectionCopiesNodes();
+    void tilesShowWholeUniqueNames();
     void selectAllSelectsEveryNode();
     void renameRefusalSaysWhy();
     void rebuildKeepsSelectionByName();
@@ -244,178 +133,6 @@ void TestTopologyView::layoutHasNoOverlaps()
             QVERIFY(!scene->rackItem(r)->rect().intersects(scene->rackItem(o)->rect()));
     }
     QVERIFY(!scene->zoneItem(0)->rect().intersects(scene->zoneItem(1)->rect()));
-}
-
-void TestTopologyView::nodeTypeDroppedOnRackAddsANode()
-{
-    Fixture f;
-    QSignalSpy messages(&f.view, &TopologyView::statusMessage);
-    const int commands = f.document.undoStack()->count();
-    DragPayload payload;
-    payload.kind = DragPayload::Kind::NodeType;
-    payload.nodeType = "gpu8";
-
-    const DragResult result = dragAndDrop(f.view, payload, rackHeaderCentre(f.view, 1));
-    QVERIFY(result.enterAccepted);
-    QVERIFY(result.moveAccepted);
-    QVERIFY(result.indicatorAllowed);
-    QVERIFY(result.dropAccepted);
-    QCOMPARE(rackNamed(f.document.scenario(), "r1").nodes.size(), std::size_t(3));
-    QCOMPARE(f.document.undoStack()->count(), commands + 1);
-    QCOMPARE(f.view.topologyScene()->nodeCount(), 9);
-    QVERIFY(!messages.isEmpty());
-    QVERIFY(messages.last().at(0).toString().contains("r1"));
-
-    f.document.undoStack()->undo();
-    QCOMPARE(rackNamed(f.document.scenario(), "r1").nodes.size(), std::size_t(2));
-    QCOMPARE(f.view.topologyScene()->nodeCount(), 8);
-
-    // Dropped on a node: the node's rack grows.
-    const DragResult onNode = dragAndDrop(f.view, payload, tileCentre(f.view, 1));
-    QVERIFY(onNode.dropAccepted);
-    QCOMPARE(rackNamed(f.document.scenario(), "r0").nodes.size(), std::size_t(5));
-}
-
-void TestTopologyView::nodeTypeDroppedOnEmptyAreaAddsARack()
-{
-    Fixture f;
-    DragPayload payload;
-    payload.kind = DragPayload::Kind::NodeType;
-    payload.nodeType = "gpu4";
-    const QRectF zones = f.view.topologyScene()->contentRect();
-    const QPointF empty(zones.right() + 40, zones.top() + 40);
-    QCOMPARE(f.view.dropTargetAt(viewportPoint(f.view, empty)).kind, DropTarget::Kind::EmptyArea);
-    const int commands = f.document.undoStack()->count();
-    QVERIFY(dragAndDrop(f.view, payload, empty).dropAccepted);
-    QCOMPARE(f.document.undoStack()->count(), commands + 1); // one step: rack and its node
-    QCOMPARE(f.document.scenario().cluster.zones.back().racks.size(), std::size_t(2));
-    QCOMPARE(f.view.topologyScene()->rackCount(), 4);
-    f.document.undoStack()->undo();
-    QCOMPARE(f.view.topologyScene()->rackCount(), 3);
-}
-
-void TestTopologyView::shiftDropAsksHowManyNodes()
-{
-    Fixture f;
-    const int commands = f.document.undoStack()->count();
-    DragPayload payload;
-    payload.kind = DragPayload::Kind::NodeType;
-    payload.nodeType = "gpu8";
-    int asked = -1;
-    // The view asks after the drop has returned; answer the dialog when it shows.
-    QTimer answer;
-    answer.setInterval(10);
-    QObject::connect(&answer, &QTimer::timeout, [&] {
-        if (auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
-            asked = dialog->intValue();
-            dialog->setIntValue(3);
-            dialog->accept();
-            answer.stop();
-        }
-    });
-    answer.start();
-    QVERIFY(dragAndDrop(f.view, payload, rackHeaderCentre(f.view, 1), Qt::ShiftModifier)
-                    .dropAccepted);
-    QTRY_COMPARE(rackNamed(f.document.scenario(), "r1").nodes.size(), std::size_t(5));
-    QCOMPARE(asked, 4); // the default
-    QCOMPARE(f.document.undoStack()->count(), commands + 1);
-}
-
-void TestTopologyView::jobDroppedOnNodePinsIt()
-{
-    Fixture f;
-    const int commands = f.document.undoStack()->count();
-    DragPayload payload;
-    payload.kind = DragPayload::Kind::ExistingJobs;
-    payload.jobs = {1}; // job #2, 4 accelerators
-
-    const DragResult result = dragAndDrop(f.view, payload, tileCentre(f.view, 2));
-    QVERIFY(result.moveAccepted);
-    QVERIFY(result.dropAccepted);
-    QCOMPARE(f.document.scenario().jobs[1].constraints->pinNode, std::string("r0-n2"));
-    QCOMPARE(f.document.undoStack()->count(), commands + 1);
-    f.document.undoStack()->undo();
-    QVERIFY(f.document.scenario().jobs[1].constraints->pinNode.empty());
-    QCOMPARE(f.document.undoStack()->count(), commands + 1); // undone, still on the stack
-    QCOMPARE(f.document.undoStack()->index(), commands);
-}
-
-void TestTopologyView::invalidDropIsRefusedWithTheReason()
-{
-    Fixture f;
-    QSignalSpy messages(&f.view, &TopologyView::statusMessage);
-    const std::string before = serializeScenario(f.document.scenario());
-    const int commands = f.document.undoStack()->count();
-    DragPayload payload;
-    payload.kind = DragPayload::Kind::ExistingJobs;
-    payload.jobs = {0}; // job #1 needs 16 accelerators; the nodes have 8
-
-    const DragResult result = dragAndDrop(f.view, payload, tileCentre(f.view, 0));
-    QCOMPARE(result.enterAction, Qt::IgnoreAction);
-    QVERIFY(!result.moveAccepted);
-    QVERIFY(!result.indicatorAllowed);
-    QVERIFY(!result.dropAccepted);
-    QCOMPARE(serializeScenario(f.document.scenario()), before);
-    QCOMPARE(f.document.undoStack()->count(), commands);
-    QVERIFY(!messages.isEmpty());
-    const QString reason = messages.last().at(0).toString();
-    QVERIFY2(reason.contains("16") && reason.contains("8"), qPrintable(reason));
-
-    // The same job on a whole rack of 8-accelerator nodes is a valid gang placement.
-    QVERIFY(dragAndDrop(f.view, payload, rackHeaderCentre(f.view, 0)).dropAccepted);
-    QCOMPARE(f.document.scenario().jobs[0].constraints->rack, std::string("r0"));
-
-    // A job asking for a node type dropped on a node of another type says so.
-    f.document.undoStack()->undo();
-    Job job = f.document.scenario().jobs[2];
-    JobConstraints constraints;
-    constraints.nodeType = "gpu4";
-    job.constraints = constraints;
-    edits::editJob(f.document, 2, job);
-    payload.jobs = {2};
-    QVERIFY(!dragAndDrop(f.view, payload, tileCentre(f.view, 0)).dropAccepted);
-    QVERIFY(messages.last().at(0).toString().contains("gpu4"));
-}
-
-void TestTopologyView::unknownMimeTypeIsIgnored()
-{
-    Fixture f;
-    QMimeData mime;
-    mime.setText("hello");
-    const QPoint pos = viewportPoint(f.view, tileCentre(f.view, 0));
-    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(f.view.viewport(), &enter);
-    QVERIFY(!enter.isAccepted());
-    QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(f.view.viewport(), &drop);
-    QVERIFY(!drop.isAccepted());
-}
-
-void TestTopologyView::dropTargetsFollowTheLayout()
-{
-    Fixture f;
-    const TopologyScene *scene = f.view.topologyScene();
-    auto at = [&](const QPointF &p) { return f.view.dropTargetAt(viewportPoint(f.view, p)); };
-
-    DropTarget t = at(tileCentre(f.view, 5));
-    QCOMPARE(t.kind, DropTarget::Kind::Node);
-    QCOMPARE(t.name, std::string("r1-n1"));
-    t = at(rackHeaderCentre(f.view, 2));
-    QCOMPARE(t.kind, DropTarget::Kind::Rack);
-    QCOMPARE(t.name, std::string("r2"));
-    // The empty part of a short rack is still the rack.
-    const QRectF r1 = scene->rackItem(1)->rect();
-    t = at(QPointF(r1.center().x(), r1.bottom() - 6));
-    QCOMPARE(t.kind, DropTarget::Kind::Rack);
-    QCOMPARE(t.name, std::string("r1"));
-    t = at(zoneHeaderCentre(f.view, 1));
-    QCOMPARE(t.kind, DropTarget::Kind::Zone);
-    QCOMPARE(t.name, std::string("z1"));
-    // Between two racks of a zone: the zone.
-    const QRectF r0 = scene->rackItem(0)->rect();
-    t = at(QPointF((r0.right() + r1.left()) / 2, r0.center().y()));
-    QCOMPARE(t.kind, DropTarget::Kind::Zone);
-    QCOMPARE(t.name, std::string("z0"));
 }
 
 void TestTopologyView::selectionFollowsTheSharedSelection()
@@ -591,10 +308,13 @@ void TestTopologyView::toolTipShowsLiveState()
         QCoreApplication::sendEvent(f.view.viewport(), &help);
         return QToolTip::text();
     };
-    // 4 of 8 busy on a 1000..6000 W linear curve: 3500 W.
+    // 4 of 8 busy on a 1000..6000 W linear curve: 3500 W, written as every power figure of
+    // the GUI and the reports is (report::power, report::percent: a no-break space before the
+    // unit).
     const QString gpu8 = toolTipAt(0);
-    QVERIFY2(gpu8.contains("r0-n0") && gpu8.contains("gpu8") && gpu8.contains("50 %") &&
-                     gpu8.contains("3500 W") && gpu8.contains("finetune") && gpu8.contains("z0"),
+    QVERIFY2(gpu8.contains("r0-n0") && gpu8.contains("gpu8") && gpu8.contains(u"50\u00A0%") &&
+                     gpu8.contains(u"3.5\u00A0kW") && gpu8.contains("finetune") &&
+                     gpu8.contains("z0"),
              qPrintable(gpu8));
     // gpu4 has no power model: a dash, not 0 W.
     const QString gpu4 = toolTipAt(6);
@@ -642,6 +362,28 @@ void TestTopologyView::duplicateSelectionCopiesNodes()
     QCOMPARE(f.view.topologyScene()->nodeCount(), 8 + 1 + 2);
     f.document.undoStack()->undo();
     QCOMPARE(f.view.topologyScene()->nodeCount(), 8);
+}
+
+// A tile shows the node's whole name, which is unique in the cluster: nodes added to two racks
+// never both read "n01".
+void TestTopologyView::tilesShowWholeUniqueNames()
+{
+    Fixture f;
+    DragPayload payload;
+    payload.kind = DragPayload::Kind::NodeType;
+    payload.nodeType = "gpu8";
+    QVERIFY(dragAndDrop(f.view, payload, rackHeaderCentre(f.view, 0)).dropAccepted);
+    QVERIFY(dragAndDrop(f.view, payload, rackHeaderCentre(f.view, 1)).dropAccepted);
+    const TopologyScene *scene = f.view.topologyScene();
+    QCOMPARE(scene->nodeCount(), 10);
+    QSet<QString> labels;
+    for (int node = 0; node < scene->nodeCount(); ++node) {
+        const QString label = scene->tile(node)->label();
+        QCOMPARE(label, QString::fromStdString(scene->nodeName(node)));
+        labels.insert(label);
+    }
+    QCOMPARE(labels.size(), 10);
+    QVERIFY(labels.contains("r0-n4") && labels.contains("r1-n2"));
 }
 
 void TestTopologyView::selectAllSelectsEveryNode()

@@ -29,45 +29,6 @@ QString jobLabel(const Job &job)
                    : tr("Job %1 (%2)").arg(static_cast<qlonglong>(job.id)).arg(q(job.name));
 }
 
-const NodeSpec *findNode(const Scenario &s, const std::string &name, const Rack **rackOut = nullptr,
-                         const Zone **zoneOut = nullptr)
-{
-    for (const Zone &zone : s.cluster.zones) {
-        for (const Rack &rack : zone.racks) {
-            for (const NodeSpec &node : rack.nodes) {
-                if (node.name == name) {
-                    if (rackOut)
-                        *rackOut = &rack;
-                    if (zoneOut)
-                        *zoneOut = &zone;
-                    return &node;
-                }
-            }
-        }
-    }
-    return nullptr;
-}
-
-bool hasRack(const Scenario &s, const std::string &name)
-{
-    for (const Zone &zone : s.cluster.zones) {
-        for (const Rack &rack : zone.racks) {
-            if (rack.name == name)
-                return true;
-        }
-    }
-    return false;
-}
-
-bool hasZone(const Scenario &s, const std::string &name)
-{
-    for (const Zone &zone : s.cluster.zones) {
-        if (zone.name == name)
-            return true;
-    }
-    return false;
-}
-
 // The constraints a job gets when dropped on the target: a location replaces the job's
 // previous location (pin, rack, zone); a node-type requirement stays.
 JobConstraints placedAt(const Job &job, const DropTarget &target)
@@ -92,22 +53,23 @@ JobConstraints placedAt(const Job &job, const DropTarget &target)
     return c;
 }
 
-// Why the job cannot run at the target, or an empty string if it can.
-QString whyNot(const Scenario &s, NodeFilterIndex &filters, const Job &job,
+// Why the job cannot run at the target, or an empty string if it can. `label` names the job
+// for people: "Job 12 (finetune)", or a template's name, since a job not yet created has no id.
+QString whyNot(const Scenario &s, NodeFilterIndex &filters, const Job &job, const QString &label,
                const DropTarget &target)
 {
     const JobConstraints c = placedAt(job, target);
     if (target.kind == DropTarget::Kind::Node) {
-        const NodeSpec *node = findNode(s, target.name);
+        const NodeSpec *node = s.cluster.findNode(target.name);
         const NodeType *type = node ? s.findNodeType(node->type) : nullptr;
         if (!type)
             return tr("Unknown node %1").arg(q(target.name));
         if (!c.nodeType.empty() && c.nodeType != node->type)
             return tr("%1 needs a %2 node; %3 is a %4")
-                    .arg(jobLabel(job), q(c.nodeType), q(node->name), q(node->type));
+                    .arg(label, q(c.nodeType), q(node->name), q(node->type));
         if (job.slots > type->accelerators)
             return tr("%1 needs %2 accelerators; %3 has %4")
-                    .arg(jobLabel(job))
+                    .arg(label)
                     .arg(job.slots)
                     .arg(q(node->name))
                     .arg(type->accelerators);
@@ -126,7 +88,7 @@ QString whyNot(const Scenario &s, NodeFilterIndex &filters, const Job &job,
         return c.nodeType.empty() ? tr("%1 has no nodes").arg(where)
                                   : tr("%1 has no %2 nodes").arg(where, q(c.nodeType));
     return tr("%1 needs %2 accelerators; %3 can never provide them at once")
-            .arg(jobLabel(job))
+            .arg(label)
             .arg(job.slots)
             .arg(where);
 }
@@ -142,15 +104,15 @@ DropVerdict evaluateDrop(const Scenario &s, const DragPayload &payload, const Dr
 {
     switch (target.kind) {
     case DropTarget::Kind::Node:
-        if (!findNode(s, target.name))
+        if (!s.cluster.findNode(target.name))
             return {false, tr("Unknown node %1").arg(q(target.name))};
         break;
     case DropTarget::Kind::Rack:
-        if (!hasRack(s, target.name))
+        if (!s.cluster.findRack(target.name))
             return {false, tr("Unknown rack %1").arg(q(target.name))};
         break;
     case DropTarget::Kind::Zone:
-        if (!hasZone(s, target.name))
+        if (!s.cluster.findZone(target.name))
             return {false, tr("Unknown zone %1").arg(q(target.name))};
         break;
     case DropTarget::Kind::EmptyArea:
@@ -164,11 +126,8 @@ DropVerdict evaluateDrop(const Scenario &s, const DragPayload &payload, const Dr
         case DropTarget::Kind::Node:
         case DropTarget::Kind::Rack: {
             std::string rack = target.name;
-            if (target.kind == DropTarget::Kind::Node) {
-                const Rack *owner = nullptr;
-                findNode(s, target.name, &owner);
-                rack = owner->name;
-            }
+            if (target.kind == DropTarget::Kind::Node)
+                rack = s.cluster.placeOfNode(target.name).rack->name;
             return {true, tr("Add %1 nodes to %2").arg(q(payload.nodeType), q(rack))};
         }
         case DropTarget::Kind::Zone:
@@ -197,7 +156,9 @@ DropVerdict evaluateDrop(const Scenario &s, const DragPayload &payload, const Dr
         }
     }
     for (const Job *job : jobs) {
-        if (const QString reason = whyNot(s, filters, *job, target); !reason.isEmpty())
+        const QString label = payload.kind == DragPayload::Kind::JobTemplate ? payload.templateName
+                                                                             : jobLabel(*job);
+        if (const QString reason = whyNot(s, filters, *job, label, target); !reason.isEmpty())
             return {false, reason};
     }
     if (payload.kind == DragPayload::Kind::JobTemplate) {
@@ -229,11 +190,9 @@ bool applyDrop(ScenarioDocument &document, const DragPayload &payload, const Dro
 
     if (payload.kind == DragPayload::Kind::NodeType) {
         switch (target.kind) {
-        case DropTarget::Kind::Node: {
-            const Rack *owner = nullptr;
-            findNode(s, target.name, &owner);
-            return edits::addNodes(document, owner->name, payload.nodeType, nodeCount);
-        }
+        case DropTarget::Kind::Node:
+            return edits::addNodes(document, s.cluster.placeOfNode(target.name).rack->name,
+                                   payload.nodeType, nodeCount);
         case DropTarget::Kind::Rack:
             return edits::addNodes(document, target.name, payload.nodeType, nodeCount);
         case DropTarget::Kind::Zone:

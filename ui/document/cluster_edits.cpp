@@ -1,5 +1,6 @@
 // Edits of the cluster tree and of the node types; a rename or removal takes the jobs whose
 // constraints name it along, in the same step.
+#include "core/model/limits.h"
 #include "ui/document/edit_support.h"
 #include "ui/document/scenario_edits.h"
 #include "ui/models/count_text.h"
@@ -11,20 +12,6 @@
 namespace headroom::ui::edits {
 using namespace detail;
 namespace {
-
-std::set<std::string> allNames(const Scenario &scenario)
-{
-    std::set<std::string> names;
-    for (const Zone &zone : scenario.cluster.zones) {
-        names.insert(zone.name);
-        for (const Rack &rack : zone.racks) {
-            names.insert(rack.name);
-            for (const NodeSpec &node : rack.nodes)
-                names.insert(node.name);
-        }
-    }
-    return names;
-}
 
 std::string numbered(const std::string &prefix, int number)
 {
@@ -40,15 +27,27 @@ std::string uniqueIn(std::set<std::string> &taken, const std::string &prefix)
     }
 }
 
-Rack *findRack(Cluster &cluster, const std::string &name)
+// A name for a new node of `rack`, unique in the cluster (`taken`, which it joins). It continues
+// the rack's own numbering when its last node ends in a number ("a-n08" → "a-n09", "n99" →
+// "n100"), so new nodes read like their neighbours; else "<rack>-n01", "<rack>-n02", …
+std::string newNodeName(const Rack &rack, std::set<std::string> &taken)
 {
-    for (Zone &zone : cluster.zones) {
-        for (Rack &rack : zone.racks) {
-            if (rack.name == name)
-                return &rack;
+    if (!rack.nodes.empty()) {
+        const std::string &last = rack.nodes.back().name;
+        const std::size_t digits = last.find_last_not_of("0123456789") + 1; // 0 if all digits
+        const std::size_t width = last.size() - digits;
+        if (width > 0 && width <= 6) {
+            const std::string prefix = last.substr(0, digits);
+            for (int number = std::stoi(last.substr(digits)) + 1;; ++number) {
+                std::string value = std::to_string(number);
+                if (value.size() < width)
+                    value.insert(0, width - value.size(), '0');
+                if (taken.insert(prefix + value).second)
+                    return prefix + value;
+            }
         }
     }
-    return nullptr;
+    return uniqueIn(taken, rack.name + "-n");
 }
 
 // Jobs whose constraints mention a name in `renamed` get it replaced (empty: removed).
@@ -88,19 +87,6 @@ rewriteConstraints(const Scenario &scenario, const std::map<std::string, std::st
     return changed;
 }
 
-NodeSpec *findNode(Cluster &cluster, const std::string &name)
-{
-    for (Zone &zone : cluster.zones) {
-        for (Rack &rack : zone.racks) {
-            for (NodeSpec &node : rack.nodes) {
-                if (node.name == name)
-                    return &node;
-            }
-        }
-    }
-    return nullptr;
-}
-
 // Pushes a cluster change together with the job fix-ups it needs, as one undo step.
 void pushClusterEdit(ScenarioDocument &doc, Cluster after, const QString &text,
                      std::vector<std::pair<std::size_t, Job>> jobFixes = {})
@@ -116,7 +102,7 @@ void pushClusterEdit(ScenarioDocument &doc, Cluster after, const QString &text,
 
 std::string uniqueName(const Scenario &scenario, const std::string &prefix)
 {
-    std::set<std::string> taken = allNames(scenario);
+    std::set<std::string> taken = scenario.cluster.names();
     return uniqueIn(taken, prefix);
 }
 
@@ -134,9 +120,8 @@ bool addZone(ScenarioDocument &doc, std::string *createdName)
 bool addRack(ScenarioDocument &doc, const std::string &zoneName, std::string *createdName)
 {
     Cluster cluster = doc.scenario().cluster;
-    auto zone = std::find_if(cluster.zones.begin(), cluster.zones.end(),
-                             [&](const Zone &z) { return z.name == zoneName; });
-    if (zone == cluster.zones.end())
+    Zone *zone = cluster.findZone(zoneName);
+    if (!zone)
         return false;
     const std::string name = uniqueName(doc.scenario(), "rack-");
     zone->racks.push_back({name, std::nullopt, {}});
@@ -157,15 +142,15 @@ bool addNodes(ScenarioDocument &doc, const std::string &rackName, const std::str
         return false;
     }
     Cluster cluster = doc.scenario().cluster;
-    Rack *rack = findRack(cluster, rackName);
+    Rack *rack = cluster.findRack(rackName);
     if (!rack) {
         if (why)
             *why = tr("Unknown rack %1").arg(QString::fromStdString(rackName));
         return false;
     }
-    std::set<std::string> taken = allNames(doc.scenario());
+    std::set<std::string> taken = cluster.names();
     for (int i = 0; i < count; ++i)
-        rack->nodes.push_back({uniqueIn(taken, rackName + "-n"), nodeType});
+        rack->nodes.push_back({newNodeName(*rack, taken), nodeType});
     pushClusterEdit(
             doc, std::move(cluster),
             countText(count, tr("Add %1 %2 node to %3"), tr("Add %1 %2 nodes to %3"))
@@ -181,14 +166,12 @@ bool addRackOfNodes(ScenarioDocument &doc, const std::string &zoneName, const st
     if (!doc.scenario().findNodeType(nodeType))
         return refuse(why, tr("Unknown node type %1").arg(QString::fromStdString(nodeType)));
     Cluster cluster = doc.scenario().cluster;
-    std::set<std::string> taken = allNames(doc.scenario());
+    std::set<std::string> taken = cluster.names();
     Zone *zone = nullptr;
     if (!zoneName.empty()) {
-        const auto it = std::find_if(cluster.zones.begin(), cluster.zones.end(),
-                                     [&](const Zone &z) { return z.name == zoneName; });
-        if (it == cluster.zones.end())
+        zone = cluster.findZone(zoneName);
+        if (!zone)
             return refuse(why, tr("Unknown zone %1").arg(QString::fromStdString(zoneName)));
-        zone = &*it;
     } else {
         if (cluster.zones.empty())
             cluster.zones.push_back({uniqueIn(taken, "zone-"), {}});
@@ -196,7 +179,7 @@ bool addRackOfNodes(ScenarioDocument &doc, const std::string &zoneName, const st
     }
     Rack rack{uniqueIn(taken, "rack-"), std::nullopt, {}};
     for (int i = 0; i < count; ++i)
-        rack.nodes.push_back({uniqueIn(taken, rack.name + "-n"), nodeType});
+        rack.nodes.push_back({newNodeName(rack, taken), nodeType});
     zone->racks.push_back(std::move(rack));
     pushClusterEdit(doc, std::move(cluster),
                     tr("New rack of %1 nodes").arg(QString::fromStdString(nodeType)));
@@ -251,7 +234,7 @@ bool duplicateElements(ScenarioDocument &doc, const std::vector<std::string> &na
 {
     const std::set<std::string> wanted(names.begin(), names.end());
     Cluster cluster = doc.scenario().cluster;
-    std::set<std::string> taken = allNames(doc.scenario());
+    std::set<std::string> taken = cluster.names();
     int copies = 0;
     for (Zone &zone : cluster.zones) {
         std::vector<Rack> racks;
@@ -260,7 +243,7 @@ bool duplicateElements(ScenarioDocument &doc, const std::vector<std::string> &na
             for (const NodeSpec &node : rack.nodes) {
                 nodes.push_back(node);
                 if (wanted.count(node.name)) {
-                    nodes.push_back({uniqueIn(taken, rack.name + "-n"), node.type, node.tenant});
+                    nodes.push_back({newNodeName(rack, taken), node.type, node.tenant});
                     ++copies;
                 }
             }
@@ -272,8 +255,7 @@ bool duplicateElements(ScenarioDocument &doc, const std::vector<std::string> &na
                 copy.powerBudgetKw = rack.powerBudgetKw;
                 copy.dvfsFrequency = rack.dvfsFrequency;
                 for (const NodeSpec &node : rack.nodes)
-                    copy.nodes.push_back(
-                            {uniqueIn(taken, copy.name + "-n"), node.type, node.tenant});
+                    copy.nodes.push_back({newNodeName(copy, taken), node.type, node.tenant});
                 racks.push_back(std::move(copy));
                 ++copies;
             }
@@ -297,7 +279,7 @@ bool renameElement(ScenarioDocument &doc, const std::string &oldName, const std:
             *why = tr("A name cannot be empty");
         return false;
     }
-    if (allNames(doc.scenario()).count(newName)) {
+    if (doc.scenario().cluster.names().count(newName)) {
         if (why)
             *why = tr("The name %1 is already used").arg(QString::fromStdString(newName));
         return false;
@@ -330,7 +312,7 @@ bool renameElement(ScenarioDocument &doc, const std::string &oldName, const std:
 bool setRackBudget(ScenarioDocument &doc, const std::string &rackName, std::optional<double> kw)
 {
     Cluster cluster = doc.scenario().cluster;
-    Rack *rack = findRack(cluster, rackName);
+    Rack *rack = cluster.findRack(rackName);
     if (!rack || rack->powerBudgetKw == kw)
         return false;
     rack->powerBudgetKw = kw;
@@ -344,25 +326,19 @@ bool setNodeType(ScenarioDocument &doc, const std::string &nodeName, const std::
     if (!doc.scenario().findNodeType(type))
         return false;
     Cluster cluster = doc.scenario().cluster;
-    for (Zone &zone : cluster.zones) {
-        for (Rack &rack : zone.racks) {
-            for (NodeSpec &node : rack.nodes) {
-                if (node.name == nodeName && node.type != type) {
-                    node.type = type;
-                    pushClusterEdit(doc, std::move(cluster),
-                                    tr("Change type of %1").arg(QString::fromStdString(nodeName)));
-                    return true;
-                }
-            }
-        }
-    }
-    return false;
+    NodeSpec *node = cluster.findNode(nodeName);
+    if (!node || node->type == type)
+        return false;
+    node->type = type;
+    pushClusterEdit(doc, std::move(cluster),
+                    tr("Change type of %1").arg(QString::fromStdString(nodeName)));
+    return true;
 }
 
 bool setNodeTenant(ScenarioDocument &doc, const std::string &nodeName, const std::string &tenant)
 {
     Cluster cluster = doc.scenario().cluster;
-    NodeSpec *node = findNode(cluster, nodeName);
+    NodeSpec *node = cluster.findNode(nodeName);
     if (!node || node->tenant == tenant)
         return false;
     node->tenant = tenant;
@@ -379,10 +355,11 @@ bool setRackDvfs(ScenarioDocument &doc, const std::string &rackName,
                  std::optional<double> frequency, QString *why)
 {
     // validateScenario()'s range for a DVFS frequency.
-    if (frequency && !(*frequency > 0.0 && *frequency <= 4.0))
-        return refuse(why, tr("A DVFS frequency must be above 0 and at most 4 × nominal"));
+    if (frequency && !(*frequency > 0.0 && *frequency <= limits::kMaxDvfsRatio))
+        return refuse(why, tr("A DVFS frequency must be above 0 and at most %1 × nominal")
+                                   .arg(limits::kMaxDvfsRatio));
     Cluster cluster = doc.scenario().cluster;
-    Rack *rack = findRack(cluster, rackName);
+    Rack *rack = cluster.findRack(rackName);
     if (!rack || rack->dvfsFrequency == frequency)
         return false;
     rack->dvfsFrequency = frequency;

@@ -6,6 +6,7 @@
 #include "ui/models/count_text.h"
 
 #include <algorithm>
+#include <numeric>
 #include <set>
 
 namespace headroom::ui::edits {
@@ -54,6 +55,20 @@ void removeJobs(ScenarioDocument &doc, std::vector<std::size_t> indices)
     push(doc, std::make_unique<RemoveObjects<Job>>(
                       &doc, std::move(indices),
                       countText(count, tr("Delete %1 job"), tr("Delete %1 jobs"))));
+}
+
+void replaceAllJobs(ScenarioDocument &doc, std::vector<Job> jobs, const QString &text)
+{
+    auto command = std::make_unique<QUndoCommand>(text);
+    std::vector<std::size_t> old(doc.scenario().jobs.size());
+    std::iota(old.begin(), old.end(), std::size_t(0));
+    if (!old.empty())
+        new RemoveObjects<Job>(&doc, std::move(old), text, command.get());
+    std::vector<std::size_t> added(jobs.size());
+    std::iota(added.begin(), added.end(), std::size_t(0));
+    if (!added.empty())
+        new AddObjects<Job>(&doc, std::move(added), std::move(jobs), text, command.get());
+    push(doc, std::move(command));
 }
 
 void editJob(ScenarioDocument &doc, std::size_t index, const Job &job)

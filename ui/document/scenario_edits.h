@@ -63,6 +63,9 @@ std::string uniqueNodeTypeName(const Scenario &scenario, const std::string &base
 // Appends jobs; ids that are 0 or already taken get fresh ones.
 void addJobs(ScenarioDocument &doc, std::vector<Job> jobs, const QString &text);
 void removeJobs(ScenarioDocument &doc, std::vector<std::size_t> indices);
+// Every job replaced by `jobs` (a trace mapped onto the cluster), as one step; the cluster,
+// node types, policies, energy settings and services stay.
+void replaceAllJobs(ScenarioDocument &doc, std::vector<Job> jobs, const QString &text);
 void editJob(ScenarioDocument &doc, std::size_t index, const Job &job);
 // Replaces several jobs in place as one step that never merges (a drop, a menu action);
 // false when none of them changes.

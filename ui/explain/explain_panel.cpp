@@ -40,6 +40,9 @@ ExplainPanel::ExplainPanel(ScenarioDocument *document, Selection *selection, Run
     bold.setBold(true);
     m_title->setFont(bold);
     m_context->setObjectName("explainContext");
+    // Wrapped, so the dock it shares with Results never forces its width on the jobs table.
+    m_title->setWordWrap(true);
+    m_context->setWordWrap(true);
     m_context->setToolTip(tr("The cluster the explanation is computed on: the paused run's, or "
                              "an empty cluster with every node on"));
     m_summary->setObjectName("explainSummary");

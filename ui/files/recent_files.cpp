@@ -1,16 +1,14 @@
 #include "ui/files/recent_files.h"
 
+#include "ui/settings_keys.h"
+
 #include <QFileInfo>
 #include <QSettings>
 
 namespace headroom::ui {
-namespace {
-constexpr const char *kKey = "files/recent";
-}
-
 RecentFiles::RecentFiles(QObject *parent)
     : QObject(parent)
-    , m_files(QSettings().value(kKey).toStringList())
+    , m_files(QSettings().value(settings::kFilesRecent).toStringList())
 {}
 
 void RecentFiles::add(const QString &path)
@@ -37,7 +35,7 @@ void RecentFiles::clear()
 
 void RecentFiles::store()
 {
-    QSettings().setValue(kKey, m_files);
+    QSettings().setValue(settings::kFilesRecent, m_files);
     Q_EMIT changed();
 }
 

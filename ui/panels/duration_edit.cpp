@@ -1,15 +1,14 @@
 #include "ui/panels/duration_edit.h"
 
+#include "core/model/limits.h"
 #include "ui/models/duration_text.h"
 
 #include <QPalette>
 
 namespace headroom::ui {
 
-namespace {
 // validateScenario()'s bound: beyond it a scenario would not load again.
-constexpr double kMaxSeconds = 1e12;
-} // namespace
+using limits::kMaxSeconds;
 
 DurationEdit::DurationEdit(QWidget *parent)
     : QLineEdit(parent)

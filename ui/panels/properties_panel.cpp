@@ -147,7 +147,7 @@ void PropertiesPanel::refresh()
     }
     if (elements.size() == 1) {
         const std::string &name = *elements.begin();
-        const Located found = locate(scenario.cluster, name);
+        const ClusterPlace found = scenario.cluster.find(name);
         if (found.node) {
             const bool force =
                     showPage(Page::Node, tr("Node %1").arg(qs(name)), "node:" + qs(name));

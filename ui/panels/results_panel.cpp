@@ -7,12 +7,15 @@
 #include "ui/models/duration_text.h"
 #include "ui/run/run_controller.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollArea>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace headroom::ui {
@@ -88,10 +91,11 @@ std::vector<ResultFigure> resultFigures(const RunResult &result, const Scenario 
 ResultsPanel::ResultsPanel(ScenarioDocument *document, RunController *run, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
-    , m_hint(new QLabel(this))
-    , m_figuresBox(new QWidget(this))
+    , m_scroll(new QScrollArea(this))
+    , m_hint(new QLabel)
+    , m_figuresBox(new QWidget)
     , m_grid(new QGridLayout(m_figuresBox))
-    , m_tenants(new QTableWidget(this))
+    , m_tenants(new QTableWidget)
 {
     m_hint->setObjectName("resultsHint");
     m_hint->setWordWrap(true);
@@ -114,12 +118,22 @@ ResultsPanel::ResultsPanel(ScenarioDocument *document, RunController *run, QWidg
                              "queue waits of its completed jobs"));
     m_tenants->verticalHeader()->setDefaultSectionSize(m_tenants->fontMetrics().height() + 6);
 
-    auto *layout = new QVBoxLayout(this);
+    auto *content = new QWidget;
+    content->setObjectName("resultsContent");
+    auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->setSpacing(6);
     layout->addWidget(m_hint);
     layout->addWidget(m_figuresBox);
     layout->addWidget(m_tenants, 1);
+    m_scroll->setObjectName("resultsScroll");
+    m_scroll->setWidget(content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->viewport()->installEventFilter(this);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_scroll);
 
     if (run) {
         connect(run, &RunController::finished, this, &ResultsPanel::showResult);
@@ -143,6 +157,8 @@ void ResultsPanel::clear()
         delete item->widget();
         delete item;
     }
+    m_figures.clear();
+    m_columns = 0;
     m_tenants->setRowCount(0);
     m_hint->show();
     m_figuresBox->hide();
@@ -156,10 +172,7 @@ void ResultsPanel::showResult(std::shared_ptr<const RunResult> result)
         return;
     const Scenario &scenario = m_document->scenario();
     const std::vector<ResultFigure> figures = resultFigures(*result, scenario);
-    // Two columns of caption/value pairs: the panel is a short, wide dock.
-    const int rows = int(figures.size() + 1) / 2;
-    for (int i = 0; i < int(figures.size()); ++i) {
-        const ResultFigure &f = figures[std::size_t(i)];
+    for (const ResultFigure &f : figures) {
         auto *caption = new QLabel(f.caption + QLatin1Char(':'), m_figuresBox);
         caption->setToolTip(f.toolTip);
         auto *value = new QLabel(f.text, m_figuresBox);
@@ -170,13 +183,8 @@ void ResultsPanel::showResult(std::shared_ptr<const RunResult> result)
         QFont bold = value->font();
         bold.setBold(true);
         value->setFont(bold);
-        const int row = i % rows;
-        const int column = (i / rows) * 2;
-        m_grid->addWidget(caption, row, column);
-        m_grid->addWidget(value, row, column + 1);
+        m_figures.emplace_back(caption, value);
     }
-    m_grid->setColumnStretch(1, 1);
-    m_grid->setColumnStretch(3, 1);
 
     const std::vector<TenantMetrics> &tenants = result->metrics.tenants;
     m_tenants->setRowCount(int(tenants.size()));
@@ -202,6 +210,56 @@ void ResultsPanel::showResult(std::shared_ptr<const RunResult> result)
     m_figuresBox->show();
     m_tenants->setVisible(!tenants.empty());
     m_hasResult = true;
+    updateColumns();
+}
+
+void ResultsPanel::placeFigures(int columns)
+{
+    while (QLayoutItem *item = m_grid->takeAt(0))
+        delete item; // the labels stay; only their places change
+    const int count = int(m_figures.size());
+    const int rows = (count + columns - 1) / columns;
+    for (int i = 0; i < count; ++i) {
+        const int column = (i / rows) * 2;
+        m_grid->addWidget(m_figures[std::size_t(i)].first, i % rows, column);
+        m_grid->addWidget(m_figures[std::size_t(i)].second, i % rows, column + 1);
+    }
+    m_grid->setColumnStretch(1, 1);
+    m_grid->setColumnStretch(3, columns > 1 ? 1 : 0);
+    m_columns = columns;
+}
+
+int ResultsPanel::twoColumnWidth() const
+{
+    const int half = (int(m_figures.size()) + 1) / 2;
+    int width = 0;
+    for (int part = 0; part < 2; ++part) {
+        int caption = 0;
+        int value = 0;
+        for (int i = part * half; i < std::min(int(m_figures.size()), (part + 1) * half); ++i) {
+            caption = std::max(caption, m_figures[std::size_t(i)].first->sizeHint().width());
+            value = std::max(value, m_figures[std::size_t(i)].second->sizeHint().width());
+        }
+        width += caption + value;
+    }
+    const QMargins margins = m_scroll->widget()->layout()->contentsMargins();
+    return width + 3 * m_grid->horizontalSpacing() + margins.left() + margins.right();
+}
+
+void ResultsPanel::updateColumns()
+{
+    if (m_figures.empty())
+        return;
+    const int columns = m_scroll->viewport()->width() >= twoColumnWidth() ? 2 : 1;
+    if (columns != m_columns)
+        placeFigures(columns);
+}
+
+bool ResultsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize)
+        updateColumns();
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace headroom::ui

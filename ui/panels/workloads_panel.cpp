@@ -115,6 +115,9 @@ WorkloadsPanel::WorkloadsPanel(ScenarioDocument *document, Selection *selection,
     const int widths[JobsTableModel::ColumnCount] = {4, 11, 7, 6, 5, 7, 8, 10, 7};
     for (int column = 0; column < JobsTableModel::ColumnCount; ++column)
         header->resizeSection(column, widths[column] * em);
+    // State right after the name: after a run it is what the table is read for, and at the end
+    // of nine columns a dock of ordinary width never shows it.
+    header->moveSection(header->visualIndex(JobsTableModel::StateColumn), 2);
     // Source order (usually submit order) until the user clicks a header.
     header->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);

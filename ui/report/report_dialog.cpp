@@ -4,6 +4,7 @@
 #include "report/report_export.h"
 #include "report/report_pdf.h"
 #include "report/save_file.h"
+#include "ui/settings_keys.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -62,9 +63,9 @@ ReportDialog::ReportDialog(std::shared_ptr<const Scenario> scenario,
                            int(Format::CsvFolder));
     m_formatCombo->addItem(tr("Metrics (.json)"), int(Format::MetricsJson));
     QSettings settings;
-    setFormat(Format(settings.value("report/format", int(Format::Pdf)).toInt()));
+    setFormat(Format(settings.value(settings::kReportFormat, int(Format::Pdf)).toInt()));
     connect(m_formatCombo, &QComboBox::currentIndexChanged, this, [this] {
-        QSettings().setValue("report/format", int(format()));
+        QSettings().setValue(settings::kReportFormat, int(format()));
         m_status->clear();
     });
 
@@ -137,7 +138,8 @@ void ReportDialog::renderPreview()
 QString ReportDialog::suggestedPath(Format format) const
 {
     QSettings settings;
-    const QString directory = settings.value("report/lastDirectory", QDir::homePath()).toString();
+    const QString directory =
+            settings.value(settings::kReportLastDirectory, QDir::homePath()).toString();
     const QString base =
             fileSafe(m_data->scenarioName) + QLatin1Char(' ') + m_data->date.toString(Qt::ISODate);
     switch (format) {
@@ -199,7 +201,7 @@ void ReportDialog::exportChosen()
     }
     if (path.isEmpty())
         return;
-    QSettings().setValue("report/lastDirectory",
+    QSettings().setValue(settings::kReportLastDirectory,
                          chosen == Format::CsvFolder ? path : QFileInfo(path).absolutePath());
     QString error;
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);

@@ -19,7 +19,7 @@ public:
     // or switched by power management (Off, Booting, ShuttingDown); NoRun without a run.
     enum class PowerState : quint8 { NoRun, Idle, Busy, Off, Booting, ShuttingDown };
 
-    // `label` is the short name already elided to fit; `size` is the tile's size.
+    // `label` is the node's name already elided to fit; `size` is the tile's size.
     NodeTileItem(const TopologyStyle *style, int index, const QString &label, int accelerators,
                  const QSizeF &size);
 
@@ -30,6 +30,7 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     int index() const { return m_index; } // topology order
+    QString label() const { return m_label.text(); }
     int accelerators() const { return m_accelerators; }
     // Busy accelerators in the current run; -1 when no run is loaded.
     int busy() const { return m_busy; }

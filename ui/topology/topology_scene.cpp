@@ -24,20 +24,6 @@ QString q(const std::string &text)
     return QString::fromStdString(text);
 }
 
-// "rack-03-n07" in rack "rack-03" reads as "n07": the rack column already says the rest.
-QString shortName(const std::string &node, const std::string &rack)
-{
-    if (node.size() > rack.size() && node.compare(0, rack.size(), rack) == 0) {
-        std::size_t start = rack.size();
-        while (start < node.size() &&
-               (node[start] == '-' || node[start] == '_' || node[start] == '.'))
-            ++start;
-        if (start < node.size())
-            return q(node.substr(start));
-    }
-    return q(node);
-}
-
 QString tr(const char *text)
 {
     return QCoreApplication::translate("headroom::ui::TopologyScene", text);
@@ -157,8 +143,10 @@ void TopologyScene::rebuild(const Scenario &scenario)
                         QString::number(accelerators) + u'/' + QString::number(accelerators));
                 const qreal labelWidth = kTileWidth - NodeTileItem::kLabelX -
                                          NodeTileItem::kPadding - countWidth - 4;
-                const QString label = tileMetrics.elidedText(shortName(node.name, rack.name),
-                                                             Qt::ElideMiddle, labelWidth);
+                // The whole name, unique in the cluster: "n01" in two racks would read as one
+                // node twice.
+                const QString label =
+                        tileMetrics.elidedText(q(node.name), Qt::ElideMiddle, labelWidth);
                 auto *tile = new NodeTileItem(&m_style, nodeIndex, label, accelerators,
                                               QSizeF(kTileWidth, S::kTileHeight));
                 tile->setPos(rackX + S::kRackPadding, tileY);

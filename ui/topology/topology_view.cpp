@@ -1,6 +1,7 @@
 #include "ui/topology/topology_view.h"
 
 #include "core/model/scenario.h"
+#include "report/report_format.h"
 #include "ui/document/scenario_document.h"
 #include "ui/document/scenario_edits.h"
 #include "ui/document/selection.h"
@@ -9,16 +10,16 @@
 #include "ui/topology/drop_indicator_item.h"
 #include "ui/topology/node_tile_item.h"
 #include "ui/topology/rack_item.h"
+#include "ui/topology/topology_drop_handler.h"
+#include "ui/topology/topology_tooltips.h"
 #include "ui/topology/zone_item.h"
 
 #include <QApplication>
 #include <QHelpEvent>
 #include <QInputDialog>
 #include <QKeyEvent>
-#include <QMimeData>
 #include <QScopedValueRollback>
 #include <QScrollBar>
-#include <QTimer>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -31,33 +32,15 @@ namespace {
 constexpr qreal kMinZoom = 0.02;
 constexpr qreal kMaxZoom = 8.0;
 constexpr qreal kZoomStep = 1.25;
-constexpr int kMaxJobsInToolTip = 8;
-
 QString q(const std::string &text)
 {
     return QString::fromStdString(text);
 }
 
-QString html(const std::string &text)
+QString zoomText(qreal factor)
 {
-    return q(text).toHtmlEscaped();
-}
-
-QString formatWatts(double watts)
-{
-    if (watts >= 10'000)
-        return QStringLiteral("%1 kW").arg(watts / 1000, 0, 'f', 1);
-    return QStringLiteral("%1 W").arg(std::lround(watts));
-}
-
-QString percent(double fraction)
-{
-    return QStringLiteral("%1 %").arg(std::lround(fraction * 100));
-}
-
-bool hasPowerModel(const NodeType &type)
-{
-    return type.power.maxW() > 0;
+    return QCoreApplication::translate("headroom::ui::TopologyView", "Zoom %1")
+            .arg(report::percent(factor, 0));
 }
 
 } // namespace
@@ -69,6 +52,7 @@ TopologyView::TopologyView(ScenarioDocument *document, Selection *selection, Run
     , m_selection(selection)
     , m_run(run)
     , m_scene(new TopologyScene(this))
+    , m_drops(new TopologyDropHandler(this, m_scene, document))
 {
     setScene(m_scene);
     setAcceptDrops(true);
@@ -97,12 +81,7 @@ TopologyView::TopologyView(ScenarioDocument *document, Selection *selection, Run
         m_autoFit = true;
         rebuild();
     });
-    // A verdict depends on the whole scenario (jobs, types, cluster).
-    connect(m_document, &ScenarioDocument::changed, this, [this] {
-        m_verdicts.clear();
-        m_dragHit.reset();
-        m_dragVerdict = nullptr;
-    });
+    connect(m_drops, &TopologyDropHandler::statusMessage, this, &TopologyView::statusMessage);
     connect(m_selection, &Selection::elementsChanged, this,
             &TopologyView::onSelectionElementsChanged);
     connect(m_selection, &Selection::jobsChanged, this, &TopologyView::onSelectionJobsChanged);
@@ -150,9 +129,7 @@ void TopologyView::rebuild()
             m_scene->setBusy(m_run->latest()->nodeBusy);
             m_scene->setPowerStates(m_run->latest()->nodePower);
         }
-        m_dragHit.reset();
-        m_dragVerdict = nullptr;
-        m_verdicts.clear();
+        m_drops->forgetVerdicts();
 
         // Keep the selection by name; forget names that no longer exist, so that no other
         // view keeps showing a deleted node as selected.
@@ -371,7 +348,7 @@ void TopologyView::zoomBy(qreal factor, const QPoint &anchor)
     const QPoint drift = mapFromScene(fixed) - anchor;
     horizontalScrollBar()->setValue(horizontalScrollBar()->value() + drift.x());
     verticalScrollBar()->setValue(verticalScrollBar()->value() + drift.y());
-    Q_EMIT statusMessage(tr("Zoom %1").arg(percent(zoomFactor())));
+    Q_EMIT statusMessage(zoomText(zoomFactor()));
 }
 
 void TopologyView::zoomIn()
@@ -390,14 +367,14 @@ void TopologyView::resetZoom()
     const QPointF centre = mapToScene(viewport()->rect().center());
     resetTransform();
     centerOn(centre);
-    Q_EMIT statusMessage(tr("Zoom %1").arg(percent(1)));
+    Q_EMIT statusMessage(zoomText(1));
 }
 
 void TopologyView::fitToView()
 {
     m_autoFit = true;
     fitContent();
-    Q_EMIT statusMessage(tr("Zoom %1").arg(percent(zoomFactor())));
+    Q_EMIT statusMessage(zoomText(zoomFactor()));
 }
 
 void TopologyView::fitContent()
@@ -572,312 +549,52 @@ bool TopologyView::viewportEvent(QEvent *event)
 
 QString TopologyView::toolTipFor(const Hit &hit) const
 {
+    const TopologyToolTips tips(m_document->scenario(), *m_scene, m_runLoaded);
     switch (hit.part) {
     case Hit::Part::Node:
-        return nodeToolTip(hit.node);
+        return tips.node(hit.node, liveJobsOf(m_run).jobsOn(hit.node));
     case Hit::Part::Rack:
     case Hit::Part::RackHeader:
-        return rackToolTip(hit.rack);
+        return tips.rack(hit.rack);
     case Hit::Part::Zone:
     case Hit::Part::ZoneHeader:
-        return zoneToolTip(hit.zone);
+        return tips.zone(hit.zone);
     case Hit::Part::None:
         break;
     }
     return {};
 }
 
-QString TopologyView::nodeToolTip(int node) const
-{
-    const Scenario &s = m_document->scenario();
-    const int rack = m_scene->rackOfNode(node);
-    const int zone = m_scene->zoneOfRack(rack);
-    const NodeSpec &spec = s.cluster.zones[std::size_t(zone)]
-                                   .racks[std::size_t(m_scene->rackInZone(rack))]
-                                   .nodes[std::size_t(m_scene->nodeInRack(node))];
-    const NodeType *type = s.findNodeType(spec.type);
-    const NodeTileItem *tile = m_scene->tile(node);
-
-    QString text = QStringLiteral("<b>%1</b><br/>").arg(html(spec.name));
-    text += tr("Type: %1").arg(html(spec.type));
-    if (type && !type->acceleratorModel.empty())
-        text += QStringLiteral(" (%1)").arg(html(type->acceleratorModel));
-    text += QStringLiteral("<br/>") + tr("Accelerators: %1").arg(tile->accelerators());
-    text += QStringLiteral("<br/>") +
-            tr("Rack %1 · zone %2")
-                    .arg(html(m_scene->rackName(rack)), html(m_scene->zoneName(zone)));
-    if (!m_runLoaded || tile->busy() < 0) {
-        text += QStringLiteral("<br/><i>%1</i>").arg(tr("No run loaded"));
-        text += QStringLiteral("<br/>") + tr("Power: %1").arg(QStringLiteral("—"));
-        return text;
-    }
-    const double u = tile->utilization();
-    const NodeTileItem::PowerState power = tile->powerState();
-    QString state;
-    double drawW = type && hasPowerModel(*type) ? type->power.watts(u) : -1.0;
-    switch (power) {
-    case NodeTileItem::PowerState::Off:
-        state = tr("Off (switched off by power management)");
-        drawW = type ? type->offW : -1.0;
-        break;
-    case NodeTileItem::PowerState::Booting:
-        state = tr("Booting");
-        if (type && hasPowerModel(*type))
-            drawW = type->bootW.value_or(type->power.idleW());
-        break;
-    case NodeTileItem::PowerState::ShuttingDown:
-        state = tr("Shutting down");
-        break;
-    case NodeTileItem::PowerState::Busy:
-        state = tr("Busy");
-        break;
-    default:
-        state = tr("Idle");
-        break;
-    }
-    text += QStringLiteral("<br/>") + tr("State: %1").arg(state);
-    text += QStringLiteral("<br/>") + tr("Busy: %1 of %2 accelerators (%3)")
-                                              .arg(tile->busy())
-                                              .arg(tile->accelerators())
-                                              .arg(percent(u));
-    const QString watts = drawW >= 0.0 ? formatWatts(drawW) : QStringLiteral("—");
-    text += QStringLiteral("<br/>") + tr("Power: %1").arg(watts);
-    const std::vector<std::size_t> &jobs = liveJobsOf(m_run).jobsOn(node);
-    if (jobs.empty()) {
-        text += QStringLiteral("<br/>") + tr("No jobs running");
-        return text;
-    }
-    text += QStringLiteral("<br/>") + tr("Running:");
-    int shown = 0;
-    for (std::size_t index : jobs) {
-        if (shown == kMaxJobsInToolTip) {
-            text += QStringLiteral("<br/>&nbsp;&nbsp;") +
-                    tr("… and %1 more").arg(int(jobs.size()) - shown);
-            break;
-        }
-        if (index >= s.jobs.size())
-            continue;
-        const Job &job = s.jobs[index];
-        QString line = tr("Job %1").arg(static_cast<qlonglong>(job.id));
-        if (!job.name.empty())
-            line += QStringLiteral(" ") + html(job.name);
-        line += QStringLiteral(" · ") + tr("%1 acc.").arg(job.slots);
-        text += QStringLiteral("<br/>&nbsp;&nbsp;") + line;
-        ++shown;
-    }
-    return text;
-}
-
-QString TopologyView::rackToolTip(int rack) const
-{
-    const Scenario &s = m_document->scenario();
-    const int zone = m_scene->zoneOfRack(rack);
-    const Rack &spec =
-            s.cluster.zones[std::size_t(zone)].racks[std::size_t(m_scene->rackInZone(rack))];
-    long long accelerators = 0;
-    long long busy = 0;
-    const auto [first, last] = m_scene->nodesOfRack(rack);
-    for (int node = first; node < last; ++node) {
-        const NodeTileItem *tile = m_scene->tile(node);
-        accelerators += tile->accelerators();
-        busy += std::max(tile->busy(), 0);
-    }
-    QString text = QStringLiteral("<b>%1</b><br/>").arg(html(spec.name));
-    text += tr("Zone %1").arg(html(m_scene->zoneName(zone)));
-    text += QStringLiteral("<br/>") +
-            tr("%1 nodes · %2 accelerators").arg(spec.nodes.size()).arg(accelerators);
-    if (spec.powerBudgetKw)
-        text += QStringLiteral("<br/>") + tr("Power budget: %1 kW").arg(*spec.powerBudgetKw);
-    if (m_runLoaded && accelerators > 0)
-        text += QStringLiteral("<br/>") +
-                tr("Busy: %1 of %2 (%3)")
-                        .arg(busy)
-                        .arg(accelerators)
-                        .arg(percent(double(busy) / double(accelerators)));
-    return text;
-}
-
-QString TopologyView::zoneToolTip(int zone) const
-{
-    const Scenario &s = m_document->scenario();
-    const Zone &spec = s.cluster.zones[std::size_t(zone)];
-    long long accelerators = 0;
-    long long busy = 0;
-    const auto [firstRack, lastRack] = m_scene->racksOfZone(zone);
-    const int first = firstRack < lastRack ? m_scene->nodesOfRack(firstRack).first : 0;
-    const int last = firstRack < lastRack ? m_scene->nodesOfRack(lastRack - 1).second : 0;
-    for (int node = first; node < last; ++node) {
-        const NodeTileItem *tile = m_scene->tile(node);
-        accelerators += tile->accelerators();
-        busy += std::max(tile->busy(), 0);
-    }
-    const int nodes = last - first;
-    QString text = QStringLiteral("<b>%1</b><br/>").arg(html(spec.name));
-    text += tr("%1 racks · %2 nodes · %3 accelerators")
-                    .arg(spec.racks.size())
-                    .arg(nodes)
-                    .arg(accelerators);
-    if (m_runLoaded && accelerators > 0)
-        text += QStringLiteral("<br/>") +
-                tr("Busy: %1 of %2 (%3)")
-                        .arg(busy)
-                        .arg(accelerators)
-                        .arg(percent(double(busy) / double(accelerators)));
-    return text;
-}
-
-// --- Drag and drop (validate while dragging, act on drop: Tiled's MapScene pattern) ------
+// --- Drag and drop: ui/topology/topology_drop_handler.h ------------------------------------
 
 TopologyView::Hit TopologyView::hitAt(const QPoint &viewportPos) const
 {
     return m_scene->hitTest(mapToScene(viewportPos));
 }
 
-DropTarget TopologyView::dropTargetFor(const Hit &hit) const
-{
-    switch (hit.part) {
-    case Hit::Part::Node:
-        return {DropTarget::Kind::Node, m_scene->nodeName(hit.node)};
-    case Hit::Part::Rack:
-    case Hit::Part::RackHeader:
-        return {DropTarget::Kind::Rack, m_scene->rackName(hit.rack)};
-    case Hit::Part::Zone:
-    case Hit::Part::ZoneHeader:
-        return {DropTarget::Kind::Zone, m_scene->zoneName(hit.zone)};
-    case Hit::Part::None:
-        break;
-    }
-    return {DropTarget::Kind::EmptyArea, {}};
-}
-
 DropTarget TopologyView::dropTargetAt(const QPoint &viewportPos) const
 {
-    return dropTargetFor(hitAt(viewportPos));
-}
-
-const DropVerdict &TopologyView::verdictAt(const QPointF &viewportPos)
-{
-    const Hit hit = hitAt(viewportPos.toPoint());
-    if (m_dragHit && *m_dragHit == hit && m_dragVerdict)
-        return *m_dragVerdict;
-
-    const DropTarget target = dropTargetFor(hit);
-    auto key = std::make_pair(int(target.kind), target.name);
-    auto it = m_verdicts.find(key);
-    if (it == m_verdicts.end()) {
-        it = m_verdicts
-                     .emplace(std::move(key),
-                              evaluateDrop(m_document->scenario(), *m_dragPayload, target))
-                     .first;
-    }
-    m_dragHit = hit;
-    m_dragVerdict = &it->second;
-
-    // A node type dropped on a node goes into that node's rack: outline the rack.
-    Hit shown = hit;
-    if (m_dragPayload->kind == DragPayload::Kind::NodeType && hit.part == Hit::Part::Node)
-        shown.part = Hit::Part::Rack;
-    m_scene->showDropIndicator(m_scene->targetRect(shown), m_dragVerdict->allowed);
-    Q_EMIT statusMessage(m_dragVerdict->message);
-    return *m_dragVerdict;
-}
-
-void TopologyView::endDrag()
-{
-    m_scene->hideDropIndicator();
-    m_dragPayload.reset();
-    m_verdicts.clear();
-    m_dragHit.reset();
-    m_dragVerdict = nullptr;
+    return m_drops->targetAt(viewportPos);
 }
 
 void TopologyView::dragEnterEvent(QDragEnterEvent *event)
 {
-    endDrag();
-    m_dragPayload = fromMimeData(event->mimeData());
-    if (!m_dragPayload) {
-        event->ignore();
-        return;
-    }
-    const DropVerdict &verdict = verdictAt(event->position());
-    if (verdict.allowed) {
-        event->acceptProposedAction();
-    } else {
-        // The enter itself must be accepted, or Qt sends no move events and a valid target
-        // elsewhere in the view could never be reached; "not here" is the ignore action.
-        event->setDropAction(Qt::IgnoreAction);
-        event->accept();
-    }
+    m_drops->dragEnter(event);
 }
 
 void TopologyView::dragMoveEvent(QDragMoveEvent *event)
 {
-    if (!m_dragPayload) {
-        event->ignore();
-        return;
-    }
-    if (verdictAt(event->position()).allowed)
-        event->acceptProposedAction();
-    else
-        event->ignore();
+    m_drops->dragMove(event);
 }
 
 void TopologyView::dragLeaveEvent(QDragLeaveEvent *event)
 {
-    endDrag();
-    Q_EMIT statusMessage(QString());
-    event->accept();
+    m_drops->dragLeave(event);
 }
 
 void TopologyView::dropEvent(QDropEvent *event)
 {
-    // A drop can arrive without a preceding enter (synthesized events, some platforms).
-    if (!m_dragPayload)
-        m_dragPayload = fromMimeData(event->mimeData());
-    if (!m_dragPayload) {
-        endDrag();
-        event->ignore();
-        return;
-    }
-    const DragPayload payload = *m_dragPayload;
-    const DropVerdict verdict = verdictAt(event->position());
-    const DropTarget target = dropTargetAt(event->position().toPoint());
-    endDrag();
-    if (!verdict.allowed) {
-        event->ignore();
-        Q_EMIT statusMessage(verdict.message);
-        return;
-    }
-    const bool askCount = payload.kind == DragPayload::Kind::NodeType &&
-                          (event->modifiers() & (Qt::ShiftModifier | Qt::AltModifier));
-    if (askCount) {
-        event->acceptProposedAction();
-        // Not from inside dropEvent: a modal dialog there would run while the platform's
-        // drag is still being finished (X11, Wayland). The drop rules check again anyway.
-        QTimer::singleShot(0, this, [this, payload, target] { addNodesAsked(payload, target); });
-        return;
-    }
-    if (applyDrop(*m_document, payload, target, 1)) {
-        event->acceptProposedAction();
-        Q_EMIT statusMessage(verdict.message);
-    } else {
-        event->ignore();
-    }
-}
-
-void TopologyView::addNodesAsked(const DragPayload &payload, const DropTarget &target)
-{
-    bool ok = false;
-    const int count = QInputDialog::getInt(this, tr("Add nodes"),
-                                           tr("How many %1 nodes?").arg(q(payload.nodeType)), 4, 1,
-                                           512, 1, &ok);
-    if (!ok)
-        return;
-    if (applyDrop(*m_document, payload, target, count)) {
-        Q_EMIT statusMessage(m_document->undoStack()->undoText());
-    } else {
-        Q_EMIT statusMessage(evaluateDrop(m_document->scenario(), payload, target).message);
-    }
+    m_drops->drop(event);
 }
 
 } // namespace headroom::ui

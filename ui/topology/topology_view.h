@@ -1,16 +1,11 @@
 #pragma once
 
-#include "ui/dnd/drag_payload.h"
 #include "ui/dnd/drop_rules.h"
 #include "ui/topology/topology_scene.h"
 
 #include <QElapsedTimer>
 #include <QGraphicsView>
 
-#include <map>
-#include <optional>
-#include <string>
-#include <utility>
 #include <vector>
 
 namespace headroom::ui {
@@ -18,6 +13,7 @@ namespace headroom::ui {
 class RunController;
 class ScenarioDocument;
 class Selection;
+class TopologyDropHandler;
 struct LiveSnapshot;
 
 // The topology editor at the centre of the main window: zones, racks and nodes of the
@@ -94,21 +90,14 @@ private:
     void fitContent();
 
     Hit hitAt(const QPoint &viewportPos) const;
-    DropTarget dropTargetFor(const Hit &hit) const;
-    const DropVerdict &verdictAt(const QPointF &viewportPos);
-    void endDrag();
-    void addNodesAsked(const DragPayload &payload, const DropTarget &target);
-
     void renameInteractively(const Hit &hit);
     QString toolTipFor(const Hit &hit) const;
-    QString nodeToolTip(int node) const;
-    QString rackToolTip(int rack) const;
-    QString zoneToolTip(int zone) const;
 
     ScenarioDocument *m_document;
     Selection *m_selection;
     RunController *m_run;
     TopologyScene *m_scene;
+    TopologyDropHandler *m_drops;
     std::vector<char> m_highlightBuffer; // reused: no allocation per snapshot
     QElapsedTimer m_tileClock;           // paces tile repaints while a run is going
     static constexpr int kTileFrameMs = 66;
@@ -123,14 +112,6 @@ private:
     // The left press, to tell a click on a node from a rubber band.
     QPoint m_pressPos;
     Hit m_pressHit;
-
-    // The drag in progress: its payload, the verdict per target (evaluateDrop compiles the
-    // cluster for job drops, far too slow for every mouse move), and the target under the
-    // cursor so a move within the same target costs one hit test.
-    std::optional<DragPayload> m_dragPayload;
-    std::map<std::pair<int, std::string>, DropVerdict> m_verdicts;
-    std::optional<Hit> m_dragHit;
-    const DropVerdict *m_dragVerdict = nullptr;
 };
 
 } // namespace headroom::ui

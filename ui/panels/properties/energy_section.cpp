@@ -1,5 +1,6 @@
 #include "ui/panels/properties/energy_section.h"
 
+#include "core/model/limits.h"
 #include "core/model/scenario.h"
 #include "ui/document/scenario_document.h"
 #include "ui/document/scenario_edits.h"
@@ -30,7 +31,7 @@ EnergySection::EnergySection(PropertiesContext &context, QWidget *parent)
 
     m_pue = new QDoubleSpinBox(box);
     m_pue->setObjectName("pue");
-    m_pue->setRange(1.0, 10.0);
+    m_pue->setRange(limits::kMinPue, limits::kMaxPue);
     m_pue->setDecimals(2);
     m_pue->setSingleStep(0.05);
     m_pue->setToolTip(tr("Power usage effectiveness: facility power = IT power × PUE (cooling, "
@@ -56,12 +57,12 @@ EnergySection::EnergySection(PropertiesContext &context, QWidget *parent)
                                  "it off"));
     m_spareNodes = new QSpinBox(box);
     m_spareNodes->setObjectName("spareNodes");
-    m_spareNodes->setRange(0, kMaxSlots);
+    m_spareNodes->setRange(0, limits::kMaxSlots);
     m_spareNodes->setToolTip(tr("Idle nodes kept on anyway, so arriving jobs start without "
                                 "waiting for a boot"));
     m_dvfs = new QDoubleSpinBox(box);
     m_dvfs->setObjectName("clusterDvfs");
-    m_dvfs->setRange(0.05, 4.0);
+    m_dvfs->setRange(0.05, limits::kMaxDvfsRatio);
     m_dvfs->setDecimals(2);
     m_dvfs->setSingleStep(0.05);
     m_dvfs->setSuffix(tr(" ×"));

@@ -1,5 +1,6 @@
 #include "ui/panels/properties/job_page.h"
 
+#include "core/model/limits.h"
 #include "core/model/scenario.h"
 #include "ui/document/scenario_document.h"
 #include "ui/document/scenario_edits.h"
@@ -38,7 +39,7 @@ JobPage::JobPage(PropertiesContext &context, QWidget *parent)
     m_submit->setToolTip(tr("When the job is submitted, after the start of the scenario"));
     m_accelerators = new QSpinBox(jobBox);
     m_accelerators->setObjectName("jobAccelerators");
-    m_accelerators->setRange(1, kMaxSlots);
+    m_accelerators->setRange(1, limits::kMaxSlots);
     m_accelerators->setToolTip(tr("Accelerators needed at once; more than a node holds makes a "
                                   "gang on whole nodes"));
     m_run = new DurationEdit(jobBox);

@@ -53,7 +53,7 @@ void NodePage::fill(const std::string &name, bool force)
 {
     m_node = name;
     const Scenario &s = scenario();
-    const Located found = locate(s.cluster, m_node);
+    const ClusterPlace found = s.cluster.find(m_node);
     if (!found.node)
         return;
     syncText(m_name, qs(found.node->name), force);

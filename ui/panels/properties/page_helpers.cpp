@@ -13,23 +13,6 @@
 
 namespace headroom::ui {
 
-Located locate(const Cluster &cluster, const std::string &name)
-{
-    for (const Zone &zone : cluster.zones) {
-        if (zone.name == name)
-            return {&zone, nullptr, nullptr};
-        for (const Rack &rack : zone.racks) {
-            if (rack.name == name)
-                return {&zone, &rack, nullptr};
-            for (const NodeSpec &node : rack.nodes) {
-                if (node.name == name)
-                    return {&zone, &rack, &node};
-            }
-        }
-    }
-    return {};
-}
-
 void syncText(QLineEdit *edit, const QString &value, bool force)
 {
     if (edit->text() == value || (!force && edit->hasFocus()))

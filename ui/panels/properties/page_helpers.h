@@ -1,7 +1,5 @@
 #pragma once
 
-#include "core/model/cluster.h"
-
 #include <QString>
 #include <QVariant>
 
@@ -23,23 +21,10 @@ class DurationEdit;
 // What the Properties pages share: showing a document value in a field without the field
 // reporting it as an edit, and the look of their forms.
 
-// The largest accelerator or node count a field accepts (the scenario format's limit).
-inline constexpr int kMaxSlots = 1 << 24;
-
 inline QString qs(const std::string &text)
 {
     return QString::fromStdString(text);
 }
-
-// The zone, rack and node a name refers to (the ones above it filled in); all null when the
-// name is unknown.
-struct Located
-{
-    const Zone *zone = nullptr;
-    const Rack *rack = nullptr;
-    const NodeSpec *node = nullptr;
-};
-Located locate(const Cluster &cluster, const std::string &name);
 
 // Leaves a field alone when it already shows the value, and, unless `force`, a field the user
 // is typing in (its value is committed when editing finishes).

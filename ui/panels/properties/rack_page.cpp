@@ -1,6 +1,7 @@
 #include "ui/panels/properties/rack_page.h"
 
 #include "core/model/scenario.h"
+#include "report/report_format.h"
 #include "ui/document/scenario_document.h"
 #include "ui/document/scenario_edits.h"
 #include "ui/models/count_text.h"
@@ -16,14 +17,6 @@
 #include <cmath>
 
 namespace headroom::ui {
-namespace {
-
-QString kilowatts(double watts)
-{
-    return QStringLiteral("%1 kW").arg(watts / 1000.0, 0, 'f', 1);
-}
-
-} // namespace
 
 RackPage::RackPage(PropertiesContext &context, QWidget *parent)
     : PropertyPage(context, parent)
@@ -86,7 +79,7 @@ void RackPage::fill(const std::string &name, bool force)
 {
     m_rack = name;
     const Scenario &s = scenario();
-    const Located found = locate(s.cluster, m_rack);
+    const ClusterPlace found = s.cluster.find(m_rack);
     if (!found.rack)
         return;
     const Rack &rack = *found.rack;
@@ -109,7 +102,7 @@ void RackPage::fill(const std::string &name, bool force)
                        QStringLiteral(", ") +
                        countText(accelerators, tr("%1 accelerator"), tr("%1 accelerators"));
     if (maxW > 0.0)
-        contents += tr(", up to %1 at full load").arg(kilowatts(maxW));
+        contents += tr(", up to %1 at full load").arg(report::power(maxW));
     m_contents->setText(contents);
     m_location->setText(tr("zone %1").arg(qs(found.zone->name)));
 }

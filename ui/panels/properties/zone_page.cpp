@@ -29,7 +29,7 @@ ZonePage::ZonePage(PropertiesContext &context, QWidget *parent)
 void ZonePage::fill(const std::string &name, bool force)
 {
     m_zone = name;
-    const Located found = locate(scenario().cluster, m_zone);
+    const ClusterPlace found = scenario().cluster.find(m_zone);
     if (!found.zone)
         return;
     syncText(m_name, qs(found.zone->name), force);
