@@ -173,7 +173,13 @@ std::size_t nodeIndexOf(const Scenario &s, const std::string &name)
     return std::size_t(-1);
 }
 
+// Points of smallScenario()'s layout that dropTargetsFollowTheLayout aims at.
+enum class DropPoint { Tile5, Rack2Header, ShortRackBottom, Zone1Header, BetweenRacks };
+
 } // namespace
+
+Q_DECLARE_METATYPE(DropPoint)
+Q_DECLARE_METATYPE(DropTarget::Kind)
 
 class TestTopologyView : public QObject
 {
@@ -188,6 +194,7 @@ private Q_SLOTS:
     void jobDroppedOnNodePinsIt();
     void invalidDropIsRefusedWithTheReason();
     void unknownMimeTypeIsIgnored();
+    void dropTargetsFollowTheLayout_data();
     void dropTargetsFollowTheLayout();
     void selectionFollowsTheSharedSelection();
     void clicksSelectNodesRacksAndZones();
@@ -202,6 +209,7 @@ private Q_SLOTS:
     void renameRefusalSaysWhy();
     void rebuildKeepsSelectionByName();
     void zoomKeysAndWheel();
+    void followsLightAndDarkPalettes_data();
     void followsLightAndDarkPalettes();
     void largeClusterBuildsQuickly();
 };
@@ -391,31 +399,51 @@ void TestTopologyView::unknownMimeTypeIsIgnored()
     QVERIFY(!drop.isAccepted());
 }
 
+void TestTopologyView::dropTargetsFollowTheLayout_data()
+{
+    QTest::addColumn<DropPoint>("point");
+    QTest::addColumn<DropTarget::Kind>("kind");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("a tile") << DropPoint::Tile5 << DropTarget::Kind::Node << "r1-n1";
+    QTest::newRow("a rack header") << DropPoint::Rack2Header << DropTarget::Kind::Rack << "r2";
+    // The empty part of a short rack is still the rack.
+    QTest::newRow("below a short rack's nodes")
+            << DropPoint::ShortRackBottom << DropTarget::Kind::Rack << "r1";
+    QTest::newRow("a zone header") << DropPoint::Zone1Header << DropTarget::Kind::Zone << "z1";
+    // Between two racks of a zone: the zone.
+    QTest::newRow("between two racks") << DropPoint::BetweenRacks << DropTarget::Kind::Zone << "z0";
+}
+
 void TestTopologyView::dropTargetsFollowTheLayout()
 {
+    QFETCH(DropPoint, point);
+    QFETCH(DropTarget::Kind, kind);
+    QFETCH(QString, name);
     Fixture f;
     const TopologyScene *scene = f.view.topologyScene();
-    auto at = [&](const QPointF &p) { return f.view.dropTargetAt(viewportPoint(f.view, p)); };
-
-    DropTarget t = at(tileCentre(f.view, 5));
-    QCOMPARE(t.kind, DropTarget::Kind::Node);
-    QCOMPARE(t.name, std::string("r1-n1"));
-    t = at(rackHeaderCentre(f.view, 2));
-    QCOMPARE(t.kind, DropTarget::Kind::Rack);
-    QCOMPARE(t.name, std::string("r2"));
-    // The empty part of a short rack is still the rack.
-    const QRectF r1 = scene->rackItem(1)->rect();
-    t = at(QPointF(r1.center().x(), r1.bottom() - 6));
-    QCOMPARE(t.kind, DropTarget::Kind::Rack);
-    QCOMPARE(t.name, std::string("r1"));
-    t = at(zoneHeaderCentre(f.view, 1));
-    QCOMPARE(t.kind, DropTarget::Kind::Zone);
-    QCOMPARE(t.name, std::string("z1"));
-    // Between two racks of a zone: the zone.
     const QRectF r0 = scene->rackItem(0)->rect();
-    t = at(QPointF((r0.right() + r1.left()) / 2, r0.center().y()));
-    QCOMPARE(t.kind, DropTarget::Kind::Zone);
-    QCOMPARE(t.name, std::string("z0"));
+    const QRectF r1 = scene->rackItem(1)->rect();
+    QPointF at;
+    switch (point) {
+    case DropPoint::Tile5:
+        at = tileCentre(f.view, 5);
+        break;
+    case DropPoint::Rack2Header:
+        at = rackHeaderCentre(f.view, 2);
+        break;
+    case DropPoint::ShortRackBottom:
+        at = QPointF(r1.center().x(), r1.bottom() - 6);
+        break;
+    case DropPoint::Zone1Header:
+        at = zoneHeaderCentre(f.view, 1);
+        break;
+    case DropPoint::BetweenRacks:
+        at = QPointF((r0.right() + r1.left()) / 2, r0.center().y());
+        break;
+    }
+    const DropTarget t = f.view.dropTargetAt(viewportPoint(f.view, at));
+    QCOMPARE(t.kind, kind);
+    QCOMPARE(QString::fromStdString(t.name), name);
 }
 
 void TestTopologyView::selectionFollowsTheSharedSelection()
@@ -724,13 +752,9 @@ void TestTopologyView::zoomKeysAndWheel()
     QVERIFY(visible.contains(f.view.topologyScene()->contentRect()));
 }
 
-void TestTopologyView::followsLightAndDarkPalettes()
+void TestTopologyView::followsLightAndDarkPalettes_data()
 {
-    Fixture f;
-    LiveSnapshot snapshot;
-    snapshot.nodeBusy = {8, 4, 0, 2, 0, 0, 3, 4};
-    Q_EMIT f.run.snapshotArrived(snapshot);
-
+    QTest::addColumn<QPalette>("palette");
     QPalette light;
     light.setColor(QPalette::Window, QColor(0xef, 0xef, 0xef));
     light.setColor(QPalette::WindowText, Qt::black);
@@ -745,23 +769,31 @@ void TestTopologyView::followsLightAndDarkPalettes()
     dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
     dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
     dark.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
+    QTest::newRow("light") << light;
+    QTest::newRow("dark") << dark;
+}
 
-    for (const QPalette &palette : {light, dark}) {
-        f.view.setPalette(palette);
-        const TopologyStyle &style = f.view.topologyScene()->topologyStyle();
-        QCOMPARE(style.background, palette.color(QPalette::Window));
-        QCOMPARE(style.headerText, palette.color(QPalette::WindowText));
-        QCOMPARE(f.view.topologyScene()->backgroundBrush().color(),
-                 palette.color(QPalette::Window));
-        // Header text stays readable on zones and racks.
-        QVERIFY(qAbs(style.headerText.lightnessF() - style.rackFill.lightnessF()) > 0.5);
-        QVERIFY(qAbs(style.headerText.lightnessF() - style.zoneFill.lightnessF()) > 0.5);
-        const QImage image = f.view.viewport()->grab().toImage();
-        QVERIFY(!image.isNull());
-        // The canvas outside the zones is the palette's window colour.
-        QCOMPARE(QColor(image.pixel(image.width() - 3, image.height() - 3)),
-                 palette.color(QPalette::Window));
-    }
+void TestTopologyView::followsLightAndDarkPalettes()
+{
+    QFETCH(QPalette, palette);
+    Fixture f;
+    LiveSnapshot snapshot;
+    snapshot.nodeBusy = {8, 4, 0, 2, 0, 0, 3, 4};
+    Q_EMIT f.run.snapshotArrived(snapshot);
+
+    f.view.setPalette(palette);
+    const TopologyStyle &style = f.view.topologyScene()->topologyStyle();
+    QCOMPARE(style.background, palette.color(QPalette::Window));
+    QCOMPARE(style.headerText, palette.color(QPalette::WindowText));
+    QCOMPARE(f.view.topologyScene()->backgroundBrush().color(), palette.color(QPalette::Window));
+    // Header text stays readable on zones and racks.
+    QVERIFY(qAbs(style.headerText.lightnessF() - style.rackFill.lightnessF()) > 0.5);
+    QVERIFY(qAbs(style.headerText.lightnessF() - style.zoneFill.lightnessF()) > 0.5);
+    const QImage image = f.view.viewport()->grab().toImage();
+    QVERIFY(!image.isNull());
+    // The canvas outside the zones is the palette's window colour.
+    QCOMPARE(QColor(image.pixel(image.width() - 3, image.height() - 3)),
+             palette.color(QPalette::Window));
 }
 
 void TestTopologyView::largeClusterBuildsQuickly()
