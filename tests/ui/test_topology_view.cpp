@@ -211,6 +211,7 @@ private Q_SLOTS:
     void zoomKeysAndWheel();
     void followsLightAndDarkPalettes_data();
     void followsLightAndDarkPalettes();
+    void destroyingTheViewLeavesTheSharedSelection();
     void largeClusterBuildsQuickly();
 };
 
@@ -794,6 +795,21 @@ void TestTopologyView::followsLightAndDarkPalettes()
     // The canvas outside the zones is the palette's window colour.
     QCOMPARE(QColor(image.pixel(image.width() - 3, image.height() - 3)),
              palette.color(QPalette::Window));
+}
+
+// The scene outlives ~TopologyView (a child, deleted by ~QWidget) and deleting its selected
+// tiles emits selectionChanged: that must reach neither the half-destroyed view (UBSan's
+// downcast report in the sanitized build) nor the shared Selection the view no longer shows.
+void TestTopologyView::destroyingTheViewLeavesTheSharedSelection()
+{
+    ScenarioDocument document(smallScenario());
+    Selection selection;
+    {
+        TopologyView view(&document, &selection, nullptr);
+        selection.setElements({"r0-n1", "r2"});
+        QCOMPARE(view.topologyScene()->selectedItems().size(), 2);
+    }
+    QCOMPARE(selection.elements(), Selection::Names({"r0-n1", "r2"}));
 }
 
 void TestTopologyView::largeClusterBuildsQuickly()
