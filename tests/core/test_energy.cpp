@@ -479,21 +479,31 @@ private Q_SLOTS:
     // FCFS: a capped head blocks the queue; EASY backfills a job that fits under the cap.
     // Rack budget 700 W, three nodes (100/300 W): job 1 (1 slot) runs 0..10 (500 W); job 2
     // needs 2 slots, 900 W: refused; job 3 (1 slot, 700 W) fits under the cap.
+    // FCFS: job 3 is refused too once job 2 runs (900 W), until 15. EASY: job 3 is
+    // backfilled at 2 (700 W), and job 2 stays refused until job 1 ends.
+    void fcfsBlocksAndEasyBackfillsUnderACap_data()
+    {
+        QTest::addColumn<int>("scheduler");
+        QTest::addColumn<double>("job3Start");
+        QTest::addColumn<double>("timeAtCap");
+        QTest::newRow("fcfs") << int(SchedulerKind::Fcfs) << 15.0 << 14.0;
+        QTest::newRow("easy") << int(SchedulerKind::Easy) << 2.0 << 9.0;
+    }
     void fcfsBlocksAndEasyBackfillsUnderACap()
     {
-        for (SchedulerKind kind : {SchedulerKind::Fcfs, SchedulerKind::Easy}) {
-            ScenarioBuilder b;
-            b.singleSlotNodes(3).linearPower("node", 100, 300).scheduler(kind);
-            b.job(1, 0, 1, 10).job(2, 1, 2, 5).job(3, 2, 1, 4);
-            Scenario s = b.build();
-            setBudget(s, "r0", 0.7);
-            const RunResult r = runScenario(s);
-            QCOMPARE(outcome(r, 2).firstStart, 10.0);
-            // FCFS: job 3 is refused too once job 2 runs (900 W), until 15. EASY: job 3 is
-            // backfilled at 2 (700 W), and job 2 stays refused until job 1 ends.
-            QCOMPARE(outcome(r, 3).firstStart, kind == SchedulerKind::Fcfs ? 15.0 : 2.0);
-            QCOMPARE(r.metrics.timeAtPowerCapS, kind == SchedulerKind::Fcfs ? 14.0 : 9.0);
-        }
+        QFETCH(int, scheduler);
+        QFETCH(double, job3Start);
+        QFETCH(double, timeAtCap);
+        ScenarioBuilder b;
+        b.singleSlotNodes(3).linearPower("node", 100, 300);
+        b.scheduler(static_cast<SchedulerKind>(scheduler));
+        b.job(1, 0, 1, 10).job(2, 1, 2, 5).job(3, 2, 1, 4);
+        Scenario s = b.build();
+        setBudget(s, "r0", 0.7);
+        const RunResult r = runScenario(s);
+        QCOMPARE(outcome(r, 2).firstStart, 10.0);
+        QCOMPARE(outcome(r, 3).firstStart, job3Start);
+        QCOMPARE(r.metrics.timeAtPowerCapS, timeAtCap);
     }
 
     // power_aware: consolidates on a busy node, prefers the rack with more headroom, and never
@@ -545,16 +555,27 @@ private Q_SLOTS:
         QCOMPARE(simulation.nodePowerState(0), NodePowerState::Idle);
     }
 
-    // A frequency below every level uses the lowest; a type without a table runs nominal.
+    // The highest level at or below the asked frequency (the table need not be sorted); a
+    // frequency below every level uses the lowest.
+    void dvfsLevelChoice_data()
+    {
+        QTest::addColumn<double>("asked");
+        QTest::addColumn<double>("chosen");
+        QTest::newRow("between levels") << 0.7 << 0.6;
+        QTest::newRow("exactly a level") << 0.8 << 0.8;
+        QTest::newRow("below every level") << 0.3 << 0.6;
+        QTest::newRow("above every level") << 2.0 << 1.0;
+    }
     void dvfsLevelChoice()
     {
+        QFETCH(double, asked);
+        QFETCH(double, chosen);
         const std::vector<DvfsLevel> levels = {{0.8, 0.9, 0.7}, {0.6, 0.7, 0.5}, {1.0, 1, 1}};
-        QCOMPARE(dvfsLevelFor(levels, 0.7).frequency, 0.6);
-        QCOMPARE(dvfsLevelFor(levels, 0.8).frequency, 0.8);
-        QCOMPARE(dvfsLevelFor(levels, 0.3).frequency, 0.6);
-        QCOMPARE(dvfsLevelFor(levels, 2.0).frequency, 1.0);
-        QCOMPARE(dvfsLevelFor({}, 0.5).speed, 1.0);
+        QCOMPARE(dvfsLevelFor(levels, asked).frequency, chosen);
     }
+
+    // A type without a table runs nominal.
+    void dvfsWithoutLevelsRunsNominal() { QCOMPARE(dvfsLevelFor({}, 0.5).speed, 1.0); }
 
     // EASY plans with requested wall time / speed: at half speed, a job requesting 100 s is
     // expected to end at 200, so the head's shadow time is 200.

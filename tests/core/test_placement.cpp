@@ -115,50 +115,46 @@ const PlacementKind kMine[] = {PlacementKind::FirstFit, PlacementKind::BestFit,
 
 } // namespace
 
+Q_DECLARE_METATYPE(Names)
+
 class TestPlacement : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    // first_fit: 1→n0, 2→n0 (n0 has 2 left), 3→n1; at t10 job 1 ends (n0: 3 free), 4→n0
-    // (lowest index with room), 5→n2.
-    void firstFitTakesTheLowestIndex()
+    // The consolidation case (three 4-accelerator nodes, FCFS) under three strategies: which
+    // node each job gets, and when job 5 (a whole node) starts.
+    //  first_fit: 1→n0, 2→n0 (n0 has 2 left), 3→n1; at t10 job 1 ends (n0: 3 free), 4→n0
+    //    (lowest index with room), 5→n2.
+    //  best_fit: as first_fit until t20, when job 4 takes n1 (1 free, the fullest that fits)
+    //    rather than n0 (3 free): consolidation keeps n2 whole, so job 5 starts at once.
+    //  least_loaded: 1→n0 (tie: lowest), 2→n1 (4 free), 3→n2 (4 free); at t20 job 4 takes
+    //    n0 (4 free again). No node is whole at t30, so job 5 waits for job 2's node at t1000.
+    void consolidation_data()
     {
-        const Scenario s = consolidationCase(PlacementKind::FirstFit);
-        const Run r = simulate(s);
-        QCOMPARE(r.nodesOf(1, s), Names{"r0-n0"});
-        QCOMPARE(r.nodesOf(2, s), Names{"r0-n0"});
-        QCOMPARE(r.nodesOf(3, s), Names{"r0-n1"});
-        QCOMPARE(r.nodesOf(4, s), Names{"r0-n0"});
-        QCOMPARE(r.nodesOf(5, s), Names{"r0-n2"});
+        QTest::addColumn<int>("placement");
+        QTest::addColumn<Names>("nodes"); // of jobs 1..5
+        QTest::addColumn<double>("job5Start");
+        QTest::newRow("first_fit takes the lowest index")
+                << int(PlacementKind::FirstFit)
+                << Names{"r0-n0", "r0-n0", "r0-n1", "r0-n0", "r0-n2"} << 30.0;
+        QTest::newRow("best_fit consolidates")
+                << int(PlacementKind::BestFit) << Names{"r0-n0", "r0-n0", "r0-n1", "r0-n1", "r0-n2"}
+                << 30.0;
+        QTest::newRow("least_loaded spreads")
+                << int(PlacementKind::LeastLoaded)
+                << Names{"r0-n0", "r0-n1", "r0-n2", "r0-n0", "r0-n1"} << 1000.0;
     }
-
-    // best_fit: as first_fit until t20, when job 4 takes n1 (1 free, the fullest that fits)
-    // rather than n0 (3 free): consolidation keeps n2 whole, so job 5 starts at once.
-    void bestFitConsolidates()
+    void consolidation()
     {
-        const Scenario s = consolidationCase(PlacementKind::BestFit);
+        QFETCH(int, placement);
+        QFETCH(Names, nodes);
+        QFETCH(double, job5Start);
+        const Scenario s = consolidationCase(static_cast<PlacementKind>(placement));
         const Run r = simulate(s);
-        QCOMPARE(r.nodesOf(1, s), Names{"r0-n0"});
-        QCOMPARE(r.nodesOf(2, s), Names{"r0-n0"});
-        QCOMPARE(r.nodesOf(3, s), Names{"r0-n1"});
-        QCOMPARE(r.nodesOf(4, s), Names{"r0-n1"});
-        QCOMPARE(r.nodesOf(5, s), Names{"r0-n2"});
-        QCOMPARE(outcome(r.result, 5).firstStart, 30.0);
-    }
-
-    // least_loaded: 1→n0 (tie: lowest), 2→n1 (4 free), 3→n2 (4 free); at t20 job 4 takes n0
-    // (4 free again). No node is whole at t30, so job 5 waits for job 2's node at t1000.
-    void leastLoadedSpreads()
-    {
-        const Scenario s = consolidationCase(PlacementKind::LeastLoaded);
-        const Run r = simulate(s);
-        QCOMPARE(r.nodesOf(1, s), Names{"r0-n0"});
-        QCOMPARE(r.nodesOf(2, s), Names{"r0-n1"});
-        QCOMPARE(r.nodesOf(3, s), Names{"r0-n2"});
-        QCOMPARE(r.nodesOf(4, s), Names{"r0-n0"});
-        QCOMPARE(r.nodesOf(5, s), Names{"r0-n1"});
-        QCOMPARE(outcome(r.result, 5).firstStart, 1000.0);
+        for (JobId id = 1; id <= 5; ++id)
+            QCOMPARE(r.nodesOf(id, s), Names{nodes[std::size_t(id - 1)]});
+        QCOMPARE(outcome(r.result, 5).firstStart, job5Start);
     }
 
     // round_robin on three 2-slot nodes: successive 1-slot jobs go n0, n1, n2, n0, n1; the
@@ -202,60 +198,78 @@ private Q_SLOTS:
     // Three racks of 8-accelerator nodes: r0 has 4 nodes, r1 2, r2 3. A 3-node gang fits in
     // r0 or r2; topology_aware takes r2 (the fewest whole free nodes that still hold it),
     // first_fit the first three nodes.
+    void topologyAwareKeepsAGangInOneRack_data()
+    {
+        QTest::addColumn<int>("placement");
+        QTest::addColumn<Names>("nodes");
+        QTest::newRow("topology_aware")
+                << int(PlacementKind::TopologyAware) << Names{"r2-n0", "r2-n1", "r2-n2"};
+        QTest::newRow("first_fit")
+                << int(PlacementKind::FirstFit) << Names{"r0-n0", "r0-n1", "r0-n2"};
+    }
     void topologyAwareKeepsAGangInOneRack()
     {
+        QFETCH(int, placement);
+        QFETCH(Names, nodes);
         ScenarioBuilder b;
         b.nodes(4, 8, "gpu", "r0").nodes(2, 8, "gpu", "r1").nodes(3, 8, "gpu", "r2");
         b.job(1, 0, 24, 10);
-        b.placement(PlacementKind::TopologyAware);
-        Scenario s = b.build();
-        Run r = simulate(s);
-        QCOMPARE(r.nodesOf(1, s), (Names{"r2-n0", "r2-n1", "r2-n2"}));
-
-        s.policy.placement = PlacementKind::FirstFit;
-        r = simulate(s);
-        QCOMPARE(r.nodesOf(1, s), (Names{"r0-n0", "r0-n1", "r0-n2"}));
+        b.placement(static_cast<PlacementKind>(placement));
+        const Scenario s = b.build();
+        QCOMPARE(simulate(s).nodesOf(1, s), nodes);
     }
 
     // No rack holds the gang: r0 has 2 whole free nodes, r1 1, r2 3. topology_aware takes all
     // of r2 (the most) and the last node from r1 (the fewest that still hold the rest):
     // 2 racks. first_fit spans 3. (The slowdown that costs is the power engineer's test.)
+    void topologyAwareSpansTheFewestRacks_data()
+    {
+        QTest::addColumn<int>("placement");
+        QTest::addColumn<Names>("nodes");
+        QTest::addColumn<int>("racks");
+        QTest::newRow("topology_aware") << int(PlacementKind::TopologyAware)
+                                        << Names{"r1-n1", "r2-n0", "r2-n1", "r2-n2"} << 2;
+        QTest::newRow("first_fit")
+                << int(PlacementKind::FirstFit) << Names{"r0-n1", "r0-n2", "r1-n1", "r2-n0"} << 3;
+    }
     void topologyAwareSpansTheFewestRacks()
     {
+        QFETCH(int, placement);
+        QFETCH(Names, nodes);
+        QFETCH(int, racks);
         ScenarioBuilder b;
         b.nodes(3, 8, "gpu", "r0").nodes(2, 8, "gpu", "r1").nodes(3, 8, "gpu", "r2");
         b.job(1, 0, 8, 100).constrain(1, {"", "", "", "r0-n0"});
         b.job(2, 0, 8, 100).constrain(2, {"", "", "", "r1-n0"});
         b.job(3, 1, 32, 10);
-        b.placement(PlacementKind::TopologyAware);
-        Scenario s = b.build();
-        Run r = simulate(s);
-        QCOMPARE(r.nodesOf(3, s), (Names{"r1-n1", "r2-n0", "r2-n1", "r2-n2"}));
+        b.placement(static_cast<PlacementKind>(placement));
+        const Scenario s = b.build();
+        const Run r = simulate(s);
+        QCOMPARE(r.nodesOf(3, s), nodes);
         Simulation probe(s);
-        QCOMPARE(racksSpanned(r.startOf(3, s)->allocation, probe.layout()), 2);
-
-        s.policy.placement = PlacementKind::FirstFit;
-        r = simulate(s);
-        QCOMPARE(r.nodesOf(3, s), (Names{"r0-n1", "r0-n2", "r1-n1", "r2-n0"}));
-        QCOMPARE(racksSpanned(r.startOf(3, s)->allocation, probe.layout()), 3);
+        QCOMPARE(racksSpanned(r.startOf(3, s)->allocation, probe.layout()), racks);
     }
 
     // Mixed types: a 2-node gang of "big" nodes, and best_fit's gang rule (the type with the
     // fewest whole free nodes that suffice) against least_loaded's (the most).
+    void gangTypeChoice_data()
+    {
+        QTest::addColumn<int>("placement");
+        QTest::addColumn<Names>("nodes");
+        QTest::newRow("best_fit: fewest") << int(PlacementKind::BestFit) << Names{"r1-n0", "r1-n1"};
+        QTest::newRow("least_loaded: most")
+                << int(PlacementKind::LeastLoaded) << Names{"r0-n0", "r0-n1"};
+    }
     void gangTypeChoice()
     {
+        QFETCH(int, placement);
+        QFETCH(Names, nodes);
         ScenarioBuilder b;
         b.nodes(4, 4, "small", "r0").nodes(2, 4, "other", "r1");
         b.job(1, 0, 8, 10);
-        for (PlacementKind kind : {PlacementKind::BestFit, PlacementKind::LeastLoaded}) {
-            b.placement(kind);
-            const Scenario s = b.build();
-            const Run r = simulate(s);
-            if (kind == PlacementKind::BestFit)
-                QCOMPARE(r.nodesOf(1, s), (Names{"r1-n0", "r1-n1"}));
-            else
-                QCOMPARE(r.nodesOf(1, s), (Names{"r0-n0", "r0-n1"}));
-        }
+        b.placement(static_cast<PlacementKind>(placement));
+        const Scenario s = b.build();
+        QCOMPARE(simulate(s).nodesOf(1, s), nodes);
     }
 
     // Nodes r0-n2 and r0-n3 are reserved for tenant "acme". Tenant "beta"'s jobs stay on

@@ -1501,42 +1501,45 @@ private Q_SLOTS:
         QVERIFY2(failure.empty(), failure.c_str());
     }
 
-    // Minimal reproducers of the two SRTF faults srtfRunsShortestRemaining found.
-    void srtfRegressions()
+    // Minimal reproducers of the two SRTF faults srtfRunsShortestRemaining found: job 1 runs
+    // from 0 and job 2 arrives later; neither case may preempt job 1.
+    void srtfRegressions_data()
     {
+        QTest::addColumn<int>("nodes"); // single-slot
+        QTest::addColumn<double>("restartOverhead");
+        QTest::addColumn<double>("job1Run");
+        QTest::addColumn<double>("job2Submit");
+        QTest::addColumn<double>("job2Run");
+        QTest::addColumn<double>("job2Start");
         // A running job's remaining time counts the time it has run since its last start:
         // at t=5 job 1 has 5 s left, less than job 2's 6 s, so it is not preempted.
-        {
-            const Scenario s = ScenarioBuilder()
-                                       .singleSlotNodes(1)
-                                       .scheduler(SchedulerKind::Srtf)
-                                       .job(1, 0, 1, 10)
-                                       .job(2, 5, 1, 6)
-                                       .build();
-            Simulation simulation(s);
-            simulation.run();
-            const RunResult r = simulation.result();
-            QCOMPARE(r.metrics.preemptions, 0LL);
-            QCOMPARE(r.jobs[0].end, 10.0);
-            QCOMPARE(r.jobs[1].firstStart, 10.0);
-        }
+        QTest::newRow("remaining time counts the run since the last start")
+                << 1 << 0.0 << 10.0 << 5.0 << 6.0 << 10.0;
         // Both jobs fit, so the running one is not moved (nor charged a restart) to make room
         // for the shorter newcomer on its node.
-        {
-            const Scenario s = ScenarioBuilder()
-                                       .singleSlotNodes(2)
-                                       .scheduler(SchedulerKind::Srtf)
-                                       .restartOverhead(30)
-                                       .job(1, 0, 1, 100)
-                                       .job(2, 1, 1, 10)
-                                       .build();
-            Simulation simulation(s);
-            simulation.run();
-            const RunResult r = simulation.result();
-            QCOMPARE(r.metrics.preemptions, 0LL);
-            QCOMPARE(r.jobs[0].end, 100.0);
-            QCOMPARE(r.jobs[1].firstStart, 1.0);
-        }
+        QTest::newRow("no move when both fit") << 2 << 30.0 << 100.0 << 1.0 << 10.0 << 1.0;
+    }
+    void srtfRegressions()
+    {
+        QFETCH(int, nodes);
+        QFETCH(double, restartOverhead);
+        QFETCH(double, job1Run);
+        QFETCH(double, job2Submit);
+        QFETCH(double, job2Run);
+        QFETCH(double, job2Start);
+        const Scenario s = ScenarioBuilder()
+                                   .singleSlotNodes(nodes)
+                                   .scheduler(SchedulerKind::Srtf)
+                                   .restartOverhead(restartOverhead)
+                                   .job(1, 0, 1, job1Run)
+                                   .job(2, job2Submit, 1, job2Run)
+                                   .build();
+        Simulation simulation(s);
+        simulation.run();
+        const RunResult r = simulation.result();
+        QCOMPARE(r.metrics.preemptions, 0LL);
+        QCOMPARE(r.jobs[0].end, job1Run);
+        QCOMPARE(r.jobs[1].firstStart, job2Start);
     }
 
     void placementsHonourTenantsAndCapacity_data() { addTenantRows(); }

@@ -6,17 +6,30 @@
 
 #include <QtTest>
 
+#include <map>
+#include <vector>
+
 using namespace headroom;
+using headroom::test::outcome;
 using headroom::test::RecordingObserver;
 using headroom::test::runScenario;
 using headroom::test::ScenarioBuilder;
 
 namespace {
 
-double meanWait(const RunResult &result)
+// One job of a hand-worked case, as ScenarioBuilder::job takes it (requested <= 0: the run
+// time).
+struct JobRow
 {
-    return result.metrics.meanWaitS;
-}
+    JobId id;
+    SimTime submit;
+    int slots;
+    SimTime run;
+    SimTime requested = 0;
+};
+using JobRows = std::vector<JobRow>;
+using TimesById = std::map<JobId, SimTime>;
+using ShadowsByPosition = std::map<std::size_t, SimTime>; // input position -> first shadow
 
 SimTime startOf(const RunResult &result, JobId id)
 {
@@ -27,68 +40,200 @@ SimTime startOf(const RunResult &result, JobId id)
     return -1;
 }
 
+Scenario build(SchedulerKind scheduler, int singleSlotNodes, const JobRows &jobs)
+{
+    ScenarioBuilder b;
+    b.singleSlotNodes(singleSlotNodes).scheduler(scheduler);
+    for (const JobRow &job : jobs)
+        b.job(job.id, job.submit, job.slots, job.run, job.requested);
+    return b.build();
+}
+
+std::vector<JobId> idsOf(const JobRows &jobs)
+{
+    std::vector<JobId> ids;
+    for (const JobRow &job : jobs)
+        ids.push_back(job.id);
+    return ids;
+}
+
+std::vector<JobId> idsOf(const std::vector<JobOutcome> &jobs)
+{
+    std::vector<JobId> ids;
+    for (const JobOutcome &job : jobs)
+        ids.push_back(job.id);
+    return ids;
+}
+
 } // namespace
+
+Q_DECLARE_METATYPE(JobRows)
+Q_DECLARE_METATYPE(TimesById)
+Q_DECLARE_METATYPE(ShadowsByPosition)
+Q_DECLARE_METATYPE(std::vector<SimTime>)
 
 class TestSchedulers : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    // Silberschatz, Operating System Concepts, ch. 5: P1=24, P2=3, P3=3 all at 0.
-    void fcfsTextbook()
+    // Silberschatz, Operating System Concepts, ch. 5, on one single-slot node (every job
+    // takes one slot). The node is never idle, so utilization is 1 and the makespan the sum
+    // of the bursts; without a restart overhead each job runs exactly its burst.
+    void textbook_data()
     {
-        const Scenario s = ScenarioBuilder()
-                                   .singleSlotNodes(1)
-                                   .scheduler(SchedulerKind::Fcfs)
-                                   .job(1, 0, 1, 24)
-                                   .job(2, 0, 1, 3)
-                                   .job(3, 0, 1, 3)
-                                   .build();
-        const RunResult r = runScenario(s);
-        QCOMPARE(meanWait(r), 17.0);
-        QCOMPARE(r.metrics.makespanS, 30.0);
-        QCOMPARE(r.metrics.utilization, 1.0);
-    }
+        QTest::addColumn<int>("scheduler");
+        QTest::addColumn<JobRows>("jobs");
+        QTest::addColumn<double>("meanWait");
+        QTest::addColumn<double>("makespan");
+        QTest::addColumn<TimesById>("starts");
+        QTest::addColumn<TimesById>("ends");
+        QTest::addColumn<std::vector<SimTime>>("preemptedAt");
 
-    // Same book: P1=6, P2=8, P3=7, P4=3 all at 0 -> order P4 P1 P3 P2, mean wait 7.
-    void sjfTextbook()
-    {
-        const Scenario s = ScenarioBuilder()
-                                   .singleSlotNodes(1)
-                                   .scheduler(SchedulerKind::Sjf)
-                                   .job(1, 0, 1, 6)
-                                   .job(2, 0, 1, 8)
-                                   .job(3, 0, 1, 7)
-                                   .job(4, 0, 1, 3)
-                                   .build();
-        const RunResult r = runScenario(s);
-        QCOMPARE(meanWait(r), 7.0);
-        QCOMPARE(startOf(r, 4), 0.0);
-        QCOMPARE(startOf(r, 1), 3.0);
-        QCOMPARE(startOf(r, 3), 9.0);
-        QCOMPARE(startOf(r, 2), 16.0);
+        // P1=24, P2=3, P3=3 all at 0: waits 0, 24, 27.
+        QTest::newRow("fcfs") << int(SchedulerKind::Fcfs)
+                              << JobRows{{1, 0, 1, 24}, {2, 0, 1, 3}, {3, 0, 1, 3}} << 17.0 << 30.0
+                              << TimesById{{1, 0.0}, {2, 24.0}, {3, 27.0}} << TimesById{}
+                              << std::vector<SimTime>{};
+        // P1=6, P2=8, P3=7, P4=3 all at 0 -> order P4 P1 P3 P2, mean wait 7.
+        QTest::newRow("sjf") << int(SchedulerKind::Sjf)
+                             << JobRows{{1, 0, 1, 6}, {2, 0, 1, 8}, {3, 0, 1, 7}, {4, 0, 1, 3}}
+                             << 7.0 << 24.0 << TimesById{{4, 0.0}, {1, 3.0}, {3, 9.0}, {2, 16.0}}
+                             << TimesById{} << std::vector<SimTime>{};
+        // (arrival, burst) P1 (0,8) P2 (1,4) P3 (2,9) P4 (3,5): mean wait 6.5. P1 is
+        // preempted by P2 at t=1 and ends at 17 (its first start stays 0); P3 runs last.
+        QTest::newRow("srtf") << int(SchedulerKind::Srtf)
+                              << JobRows{{1, 0, 1, 8}, {2, 1, 1, 4}, {3, 2, 1, 9}, {4, 3, 1, 5}}
+                              << 6.5 << 26.0 << TimesById{{1, 0.0}}
+                              << TimesById{{1, 17.0}, {3, 26.0}} << std::vector<SimTime>{1.0};
     }
-
-    // Same book, SRTF: (arrival, burst) P1 (0,8) P2 (1,4) P3 (2,9) P4 (3,5): mean wait 6.5.
-    void srtfTextbook()
+    void textbook()
     {
-        const Scenario s = ScenarioBuilder()
-                                   .singleSlotNodes(1)
-                                   .scheduler(SchedulerKind::Srtf)
-                                   .job(1, 0, 1, 8)
-                                   .job(2, 1, 1, 4)
-                                   .job(3, 2, 1, 9)
-                                   .job(4, 3, 1, 5)
-                                   .build();
+        QFETCH(int, scheduler);
+        QFETCH(JobRows, jobs);
+        QFETCH(double, meanWait);
+        QFETCH(double, makespan);
+        QFETCH(TimesById, starts);
+        QFETCH(TimesById, ends);
+        QFETCH(std::vector<SimTime>, preemptedAt);
+
         RecordingObserver observer;
-        const RunResult r = runScenario(s, &observer);
-        QCOMPARE(meanWait(r), 6.5);
-        QCOMPARE(observer.preempted.size(), std::size_t(1)); // P1 at t=1
-        QCOMPARE(observer.preempted.front().first, 1.0);
-        QCOMPARE(r.jobs[0].end, 17.0);
-        QCOMPARE(r.jobs[0].firstStart, 0.0); // first start of a preempted job
-        QCOMPARE(r.jobs[0].runTime, 8.0);
-        QCOMPARE(r.jobs[2].end, 26.0);
+        const RunResult r = runScenario(build(SchedulerKind(scheduler), 1, jobs), &observer);
+        QCOMPARE(r.metrics.meanWaitS, meanWait);
+        QCOMPARE(r.metrics.makespanS, makespan);
+        QCOMPARE(r.metrics.utilization, 1.0);
+        for (const auto &[id, start] : starts)
+            QCOMPARE(outcome(r, id).firstStart, start);
+        for (const auto &[id, end] : ends)
+            QCOMPARE(outcome(r, id).end, end);
+        std::vector<SimTime> preemptions;
+        for (const auto &[time, job] : observer.preempted)
+            preemptions.push_back(time);
+        QCOMPARE(preemptions, preemptedAt);
+        for (const JobRow &job : jobs)
+            QCOMPARE(outcome(r, job.id).runTime, job.run);
+    }
+
+    // Hand-worked schedules on single-slot nodes: when each job starts (its wait is then
+    // start - submit: none of these preempts), the first shadow time EASY computed for a
+    // head, and outcomes in input order whatever the start order.
+    void handWorked_data()
+    {
+        QTest::addColumn<int>("scheduler");
+        QTest::addColumn<int>("nodes");
+        QTest::addColumn<JobRows>("jobs");
+        QTest::addColumn<TimesById>("starts");
+        QTest::addColumn<ShadowsByPosition>("shadows");
+
+        // SJF skips a job that does not fit and starts a smaller one behind it: job 2 is the
+        // shortest, but only 1 slot is free.
+        QTest::newRow("sjf skips what does not fit")
+                << int(SchedulerKind::Sjf) << 4
+                << JobRows{{1, 0, 3, 100}, {2, 1, 2, 5}, {3, 2, 1, 50}}
+                << TimesById{{3, 2.0}, {2, 100.0}} << ShadowsByPosition{};
+        // FCFS never skips: job 3 would fit but waits behind job 2.
+        QTest::newRow("fcfs does not skip")
+                << int(SchedulerKind::Fcfs) << 4
+                << JobRows{{1, 0, 3, 100}, {2, 1, 2, 5}, {3, 2, 1, 50}}
+                << TimesById{{2, 100.0}, {3, 100.0}} << ShadowsByPosition{};
+        // EASY, worked by hand on 4 single-slot nodes.
+        //  J1 t0 2 slots runs 10 (req 10) -> starts 0, 2 free.
+        //  J2 t1 needs 3 -> head, shadow 10 (J1 ends), 4 free then, extra 1.
+        //  J3 t2 1 slot req 8 -> ends 10 <= shadow (inclusive): backfilled, extra stays 1.
+        //  J4 t3 1 slot req 30 -> past the shadow, uses 1 <= extra: backfilled, extra 0.
+        //  J3 ends at 5: new pass, shadow still 10 with extra 0.
+        //  J5 t6 1 slot req 100 -> past the shadow and no extra left: waits.
+        //  t10 J1 ends -> J2 starts at its shadow time; J5 after J2 ends at 15.
+        QTest::newRow("easy shadow and extra")
+                << int(SchedulerKind::Easy) << 4
+                << JobRows{{1, 0, 2, 10, 10},
+                           {2, 1, 3, 5, 5},
+                           {3, 2, 1, 3, 8},
+                           {4, 3, 1, 30, 30},
+                           {5, 6, 1, 100, 100}}
+                << TimesById{{1, 0.0}, {2, 10.0}, {3, 2.0}, {4, 3.0}, {5, 15.0}}
+                << ShadowsByPosition{{1, 10.0}}; // J2 (input position 1)
+        // Slots of jobs expected to end exactly at the shadow time count as free at it, and
+        // a job longer than the shadow that needs more than the extra slots is refused.
+        //  J2 is the head: shadow 10, extra 1. J3 needs 2 > extra: refused. J4 needs
+        //  1 <= extra: backfilled. J5 ends at 10 = shadow: backfilled. J1 and J5 both end
+        //  at 10, when J2 starts.
+        QTest::newRow("easy refuses more than extra")
+                << int(SchedulerKind::Easy) << 4
+                << JobRows{{1, 0, 2, 10, 10},
+                           {2, 1, 3, 5, 5},
+                           {3, 2, 2, 20, 20},
+                           {4, 3, 1, 20, 20},
+                           {5, 4, 1, 6, 6}}
+                << TimesById{{4, 3.0}, {5, 4.0}, {2, 10.0}, {3, 15.0}} << ShadowsByPosition{};
+        // EASY uses the requested wall time, not the actual run time, for the shadow: J1 ends
+        // at 5 but asked for 100, so the head J2's shadow is 100 and J3 (2 + 50 <= 100) is
+        // backfilled.
+        QTest::newRow("easy uses requested time")
+                << int(SchedulerKind::Easy) << 2
+                << JobRows{{1, 0, 1, 5, 100}, {2, 1, 2, 5, 5}, {3, 2, 1, 50, 50}}
+                << TimesById{{3, 2.0}, {2, 52.0}} << ShadowsByPosition{{1, 100.0}};
+        // Requested wall time below the run time is taken as the run time: J1 requests 10 but
+        // runs 50, so the head J2's shadow is 50 and J3 (2 + 40 <= 50) is backfilled.
+        QTest::newRow("requested below run is run time")
+                << int(SchedulerKind::Easy) << 2
+                << JobRows{{1, 0, 1, 50, 10}, {2, 1, 2, 5, 5}, {3, 2, 1, 40, 40}}
+                << TimesById{{3, 2.0}} << ShadowsByPosition{{1, 50.0}};
+        // Completions at an instant are processed before submissions at that instant: job 2
+        // starts as it arrives, without waiting.
+        QTest::newRow("completions before submissions")
+                << int(SchedulerKind::Fcfs) << 1 << JobRows{{1, 0, 1, 10}, {2, 10, 1, 5}}
+                << TimesById{{2, 10.0}} << ShadowsByPosition{};
+        // Simultaneous submissions are queued by job id, whatever the input order.
+        QTest::newRow("same-time submissions by id")
+                << int(SchedulerKind::Fcfs) << 1
+                << JobRows{{5, 0, 1, 10}, {3, 0, 1, 10}, {4, 0, 1, 10}}
+                << TimesById{{3, 0.0}, {4, 10.0}, {5, 20.0}} << ShadowsByPosition{};
+        // One scheduling pass per instant: a job freed and a job submitted at the same
+        // instant are both seen by that single pass.
+        QTest::newRow("one pass sees all freed slots")
+                << int(SchedulerKind::Fcfs) << 2
+                << JobRows{{1, 0, 1, 10}, {2, 0, 1, 10}, {3, 10, 2, 5}} << TimesById{{3, 10.0}}
+                << ShadowsByPosition{};
+    }
+    void handWorked()
+    {
+        QFETCH(int, scheduler);
+        QFETCH(int, nodes);
+        QFETCH(JobRows, jobs);
+        QFETCH(TimesById, starts);
+        QFETCH(ShadowsByPosition, shadows);
+
+        RecordingObserver observer;
+        const RunResult r = runScenario(build(SchedulerKind(scheduler), nodes, jobs), &observer);
+        for (const auto &[id, start] : starts) {
+            const JobOutcome &job = outcome(r, id);
+            QCOMPARE(job.firstStart, start);
+            QCOMPARE(job.wait(), start - job.submit);
+        }
+        for (const auto &[position, shadow] : shadows)
+            QCOMPARE(observer.firstShadow.at(position), shadow);
+        QCOMPARE(idsOf(r.jobs), idsOf(jobs)); // outcomes stay in input order
     }
 
     // A restart overhead is paid on every restart and counts as running time.
@@ -107,139 +252,6 @@ private Q_SLOTS:
         QCOMPARE(r.jobs[0].end, 14.0);
         QCOMPARE(r.jobs[0].runTime, 10.0);
         QCOMPARE(r.jobs[0].wait(), 4.0);
-    }
-
-    // SJF skips a job that does not fit and starts a smaller one behind it.
-    void sjfSkipsWhatDoesNotFit()
-    {
-        const Scenario s = ScenarioBuilder()
-                                   .singleSlotNodes(4)
-                                   .scheduler(SchedulerKind::Sjf)
-                                   .job(1, 0, 3, 100)
-                                   .job(2, 1, 2, 5) // shortest, but only 1 slot free
-                                   .job(3, 2, 1, 50)
-                                   .build();
-        const RunResult r = runScenario(s);
-        QCOMPARE(startOf(r, 3), 2.0);
-        QCOMPARE(startOf(r, 2), 100.0);
-    }
-
-    // FCFS never skips: job 3 would fit but waits behind job 2.
-    void fcfsDoesNotSkip()
-    {
-        const Scenario s = ScenarioBuilder()
-                                   .singleSlotNodes(4)
-                                   .job(1, 0, 3, 100)
-                                   .job(2, 1, 2, 5)
-                                   .job(3, 2, 1, 50)
-                                   .build();
-        const RunResult r = runScenario(s);
-        QCOMPARE(startOf(r, 2), 100.0);
-        QCOMPARE(startOf(r, 3), 100.0);
-    }
-
-    // EASY, worked by hand on 4 single-slot nodes.
-    //  J1 t0 2 slots runs 10 (req 10) -> starts 0, 2 free.
-    //  J2 t1 needs 3 -> head, shadow 10 (J1 ends), 4 free then, extra 1.
-    //  J3 t2 1 slot req 8 -> ends 10 <= shadow (inclusive): backfilled, extra stays 1.
-    //  J4 t3 1 slot req 30 -> past the shadow, uses 1 <= extra: backfilled, extra 0.
-    //  J3 ends at 5: new pass, shadow still 10 with extra 0.
-    //  J5 t6 1 slot req 100 -> past the shadow and no extra left: waits.
-    //  t10 J1 ends -> J2 starts at its shadow time; J5 after J2 ends at 15.
-    void easyShadowAndExtra()
-    {
-        const Scenario s = ScenarioBuilder()
-                                   .singleSlotNodes(4)
-                                   .scheduler(SchedulerKind::Easy)
-                                   .job(1, 0, 2, 10, 10)
-                                   .job(2, 1, 3, 5, 5)
-                                   .job(3, 2, 1, 3, 8)
-                                   .job(4, 3, 1, 30, 30)
-                                   .job(5, 6, 1, 100, 100)
-                                   .build();
-        RecordingObserver observer;
-        const RunResult r = runScenario(s, &observer);
-        QCOMPARE(startOf(r, 1), 0.0);
-        QCOMPARE(startOf(r, 2), 10.0);
-        QCOMPARE(startOf(r, 3), 2.0);
-        QCOMPARE(startOf(r, 4), 3.0);
-        QCOMPARE(startOf(r, 5), 15.0);
-        QCOMPARE(observer.firstShadow.at(1), 10.0); // J2 (input position 1)
-    }
-
-    // Slots of jobs expected to end exactly at the shadow time count as free at it, and a
-    // job longer than the shadow that needs more than the extra slots is refused.
-    void easyRefusesMoreThanExtra()
-    {
-        const Scenario s = ScenarioBuilder()
-                                   .singleSlotNodes(4)
-                                   .scheduler(SchedulerKind::Easy)
-                                   .job(1, 0, 2, 10, 10)
-                                   .job(2, 1, 3, 5, 5)   // head: shadow 10, extra 1
-                                   .job(3, 2, 2, 20, 20) // 2 > extra: refused
-                                   .job(4, 3, 1, 20, 20) // 1 <= extra: backfilled
-                                   .job(5, 4, 1, 6, 6)   // ends at 10 = shadow: backfilled
-                                   .build();
-        const RunResult r = runScenario(s);
-        QCOMPARE(startOf(r, 4), 3.0);
-        QCOMPARE(startOf(r, 5), 4.0);
-        QCOMPARE(startOf(r, 2), 10.0); // J1 and J5 both end at 10
-        QCOMPARE(startOf(r, 3), 15.0);
-    }
-
-    // EASY uses the requested wall time, not the actual run time, for the shadow.
-    void easyUsesRequestedTime()
-    {
-        const Scenario s = ScenarioBuilder()
-                                   .singleSlotNodes(2)
-                                   .scheduler(SchedulerKind::Easy)
-                                   .job(1, 0, 1, 5, 100) // ends at 5 but asked for 100
-                                   .job(2, 1, 2, 5, 5)   // head: shadow 100
-                                   .job(3, 2, 1, 50, 50) // 2+50 <= 100: backfilled
-                                   .build();
-        const RunResult r = runScenario(s);
-        QCOMPARE(startOf(r, 3), 2.0);
-        QCOMPARE(startOf(r, 2), 52.0);
-    }
-
-    // Completions at an instant are processed before submissions at that instant.
-    void completionsBeforeSubmissions()
-    {
-        const Scenario s =
-                ScenarioBuilder().singleSlotNodes(1).job(1, 0, 1, 10).job(2, 10, 1, 5).build();
-        const RunResult r = runScenario(s);
-        QCOMPARE(startOf(r, 2), 10.0);
-        QCOMPARE(r.jobs[1].wait(), 0.0);
-    }
-
-    // Simultaneous submissions are queued by job id, whatever the input order.
-    void sameTimeSubmissionsById()
-    {
-        const Scenario s = ScenarioBuilder()
-                                   .singleSlotNodes(1)
-                                   .job(5, 0, 1, 10)
-                                   .job(3, 0, 1, 10)
-                                   .job(4, 0, 1, 10)
-                                   .build();
-        const RunResult r = runScenario(s);
-        QCOMPARE(startOf(r, 3), 0.0);
-        QCOMPARE(startOf(r, 4), 10.0);
-        QCOMPARE(startOf(r, 5), 20.0);
-        QCOMPARE(r.jobs[0].id, JobId(5)); // outcomes stay in input order
-    }
-
-    // One scheduling pass per instant: a job freed and a job submitted at the same instant
-    // are both seen by that single pass.
-    void onePassSeesAllFreedSlots()
-    {
-        const Scenario s = ScenarioBuilder()
-                                   .singleSlotNodes(2)
-                                   .job(1, 0, 1, 10)
-                                   .job(2, 0, 1, 10)
-                                   .job(3, 10, 2, 5)
-                                   .build();
-        const RunResult r = runScenario(s);
-        QCOMPARE(startOf(r, 3), 10.0);
     }
 
     // Gangs take whole nodes of one type, all at once.
@@ -357,22 +369,6 @@ private Q_SLOTS:
         QCOMPARE(r.samples[3].time, 15.0);
         QCOMPARE(r.samples[3].running, 0LL);
         QCOMPARE(r.samples[3].busySlots, 0LL);
-    }
-
-    // Requested wall time below the run time is taken as the run time.
-    void requestedBelowRunIsRunTime()
-    {
-        const Scenario s = ScenarioBuilder()
-                                   .singleSlotNodes(2)
-                                   .scheduler(SchedulerKind::Easy)
-                                   .job(1, 0, 1, 50, 10) // request 10 < run 50: taken as 50
-                                   .job(2, 1, 2, 5, 5)   // head, shadow 50
-                                   .job(3, 2, 1, 40, 40) // 42 <= 50: backfilled
-                                   .build();
-        RecordingObserver observer;
-        const RunResult r = runScenario(s, &observer);
-        QCOMPARE(observer.firstShadow.at(1), 50.0);
-        QCOMPARE(startOf(r, 3), 2.0);
     }
 };
 

@@ -31,7 +31,6 @@
 #include <QValueAxis>
 #include <QtTest>
 
-#include <functional>
 #include <map>
 
 using namespace headroom;
@@ -39,17 +38,9 @@ using namespace headroom::ui;
 
 namespace {
 
-bool waitFor(const std::function<bool()> &done, int timeoutMs = 30000)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(5);
-    }
-    return true;
-}
+// How long a run on the worker thread may take to get somewhere (a loaded CI machine, a
+// sanitized build).
+constexpr int kRunTimeoutMs = 30000;
 
 // Four 8-accelerator nodes with power management: idle for 60 s, a node shuts down (30 s) and
 // stays off; a job needing all four arrives at t = 1000 and waits for four 300 s boots.
@@ -193,9 +184,9 @@ void TestEnergyViews::explainPanelUsesThePausedRun()
     // Paused at t = 10: jobs #1 and #3 hold both shared 8-accelerator nodes, so job #3's
     // explanation (it is running, but the question is where it would go now) finds them full.
     run.runUntil(10.0);
-    QVERIFY(waitFor([&] {
-        return run.state() == RunState::Paused && run.latest() && run.latest()->status.now >= 10.0;
-    }));
+    QTRY_VERIFY_WITH_TIMEOUT(run.state() == RunState::Paused && run.latest() &&
+                                     run.latest()->status.now >= 10.0,
+                             kRunTimeoutMs);
     panel.explainJob(2);
     QVERIFY(panel.isLive());
     const auto v = verdictsByNode(*panel.model());
@@ -227,13 +218,11 @@ void TestEnergyViews::tilesShowOffAndBootingNodes()
     QCOMPARE(scene->nodeCount(), 4);
     using P = NodeTileItem::PowerState;
 
-    auto pauseAt = [&](double t) {
-        run.runUntil(t);
-        return waitFor([&] {
-            return run.state() == RunState::Paused && run.latest() && run.latest()->status.now >= t;
-        });
+    auto pausedAt = [&](double t) {
+        return run.state() == RunState::Paused && run.latest() && run.latest()->status.now >= t;
     };
-    QVERIFY(pauseAt(500.0));
+    run.runUntil(500.0);
+    QTRY_VERIFY_WITH_TIMEOUT(pausedAt(500.0), kRunTimeoutMs);
     for (int node = 0; node < 4; ++node)
         QCOMPARE(scene->tile(node)->powerState(), P::Off);
     // The tooltip says so, with the off draw.
@@ -245,19 +234,20 @@ void TestEnergyViews::tilesShowOffAndBootingNodes()
              qPrintable(QToolTip::text()));
     QToolTip::hideText();
 
-    QVERIFY(pauseAt(1100.0));
+    run.runUntil(1100.0);
+    QTRY_VERIFY_WITH_TIMEOUT(pausedAt(1100.0), kRunTimeoutMs);
     for (int node = 0; node < 4; ++node)
         QCOMPARE(scene->tile(node)->powerState(), P::Booting);
 
     run.play();
-    QVERIFY(waitFor([&] { return run.result() != nullptr; }));
+    QTRY_VERIFY_WITH_TIMEOUT(run.result() != nullptr, kRunTimeoutMs);
     QVERIFY(run.result()->metrics.boots >= 4);
     QVERIFY(run.latest()->boots >= 4);
     for (int node = 0; node < 4; ++node)
         QVERIFY(scene->tile(node)->powerState() != P::NoRun);
 
     run.reset();
-    QVERIFY(waitFor([&] { return run.state() == RunState::Paused; }));
+    QTRY_VERIFY_WITH_TIMEOUT(run.state() == RunState::Paused, kRunTimeoutMs);
     for (int node = 0; node < 4; ++node)
         QVERIFY(scene->tile(node)->powerState() == P::Idle);
 }
@@ -293,8 +283,8 @@ void TestEnergyViews::powerChartShowsTheCapAndFacilityPower()
     host.show();
     run.setSpeed(0.0);
     run.play();
-    QVERIFY(waitFor([&] { return run.result() != nullptr; }));
-    QVERIFY(waitFor([&] { return power->series(1)->count() > 2; }, 5000));
+    QTRY_VERIFY_WITH_TIMEOUT(run.result() != nullptr, kRunTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(power->series(1)->count() > 2, 5000);
     double maxIt = 0, maxFacility = 0;
     for (const QPointF &p : power->series(0)->points())
         maxIt = std::max(maxIt, p.y());
@@ -308,7 +298,7 @@ void TestEnergyViews::powerChartShowsTheCapAndFacilityPower()
     s.energy.pue = 1.0;
     document.resetScenario(s);
     run.reset();
-    QVERIFY(waitFor([&] { return !power->reference(1)->isVisible(); }, 5000));
+    QTRY_VERIFY_WITH_TIMEOUT(!power->reference(1)->isVisible(), 5000);
     QVERIFY(!power->series(1)->isVisible());
 }
 
@@ -443,7 +433,7 @@ void TestEnergyViews::resultsPanelShowsTheCoreMetrics()
     QVERIFY(!panel.hasResult());
     run.setSpeed(0.0);
     run.play();
-    QVERIFY(waitFor([&] { return panel.hasResult(); }));
+    QTRY_VERIFY_WITH_TIMEOUT(panel.hasResult(), kRunTimeoutMs);
 
     auto value = [&](const char *key) {
         QLabel *label = panel.figureLabel(QString::fromLatin1(key));

@@ -66,18 +66,6 @@ Scenario bigScenario(int jobs)
     return s;
 }
 
-bool waitFor(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(5);
-    }
-    return true;
-}
-
 } // namespace
 
 class TestRunController : public QObject
@@ -111,7 +99,7 @@ private Q_SLOTS:
                 ++snapshotsWithSamples;
         });
         run.play();
-        QVERIFY(waitFor([&] { return run.result() != nullptr; }, 60000));
+        QTRY_VERIFY_WITH_TIMEOUT(run.result() != nullptr, 60000);
         QCOMPARE(metricsJson(run.result()->metrics, infoFor(scenario)), expected);
         QCOMPARE(run.samples().size(), direct.samples().size());
         QCOMPARE(run.state(), RunState::Finished);
@@ -133,11 +121,11 @@ private Q_SLOTS:
         host.show();
         run.setSpeed(8 * 3600.0); // the example's ~26 h in ~3 s
         run.play();
-        QVERIFY(waitFor([&] { return utilization->count() > 5; }, 20000));
+        QTRY_VERIFY_WITH_TIMEOUT(utilization->count() > 5, 20000);
         QVERIFY(run.state() == RunState::Running); // still running: points arrive live
         const double midRunTime = run.latest()->status.now;
         QVERIFY(midRunTime > 0.0);
-        QVERIFY(waitFor([&] { return run.result() != nullptr; }, 60000));
+        QTRY_VERIFY_WITH_TIMEOUT(run.result() != nullptr, 60000);
         QVERIFY(utilization->count() > 20);
     }
 
@@ -150,13 +138,13 @@ private Q_SLOTS:
         QSignalSpy notices(&run, &RunController::notice);
         run.setSpeed(3600.0);
         run.play();
-        QVERIFY(waitFor([&] { return run.state() == RunState::Running; }, 20000));
+        QTRY_VERIFY_WITH_TIMEOUT(run.state() == RunState::Running, 20000);
         Policy policy = document.scenario().policy;
         policy.scheduler = SchedulerKind::Fcfs;
         edits::setPolicy(document, policy);
         QVERIFY(resets.count() >= 2);
         QCOMPARE(notices.count(), 1);
-        QVERIFY(waitFor([&] { return run.state() == RunState::Paused; }, 20000));
+        QTRY_VERIFY_WITH_TIMEOUT(run.state() == RunState::Paused, 20000);
     }
 
     void pauseStepAndRunUntil()
@@ -164,15 +152,12 @@ private Q_SLOTS:
         ScenarioDocument document(example());
         RunController run(&document);
         run.step();
-        QVERIFY(waitFor([&] { return run.latest() && run.latest()->status.events > 0; }, 20000));
+        QTRY_VERIFY_WITH_TIMEOUT(run.latest() && run.latest()->status.events > 0, 20000);
         const quint64 afterStep = run.latest()->status.events;
         run.runUntil(6 * 3600.0);
-        QVERIFY(waitFor(
-                [&] {
-                    return run.state() == RunState::Paused && run.latest() &&
-                           run.latest()->status.now >= 6 * 3600.0;
-                },
-                30000));
+        QTRY_VERIFY_WITH_TIMEOUT(run.state() == RunState::Paused && run.latest() &&
+                                         run.latest()->status.now >= 6 * 3600.0,
+                                 30000);
         QVERIFY(run.latest()->status.events > afterStep);
         QCOMPARE(run.latest()->status.now, 6 * 3600.0);
     }
@@ -199,7 +184,7 @@ private Q_SLOTS:
         expected = 10;
         probe.start();
         run.play();
-        QVERIFY(waitFor([&] { return run.result() != nullptr; }, 240000));
+        QTRY_VERIFY_WITH_TIMEOUT(run.result() != nullptr, 240000);
         probe.stop();
         QVERIFY(lateness.size() > 50);
         std::sort(lateness.begin(), lateness.end());

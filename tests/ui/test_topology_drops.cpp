@@ -14,6 +14,16 @@ using namespace headroom;
 using namespace headroom::ui;
 using namespace headroom::test::topology;
 
+namespace {
+
+// Points of the fixture's layout that dropTargetsFollowTheLayout aims at.
+enum class DropPoint { Tile5, Rack2Header, ShortRackBottom, Zone1Header, BetweenRacks };
+
+} // namespace
+
+Q_DECLARE_METATYPE(DropPoint)
+Q_DECLARE_METATYPE(DropTarget::Kind)
+
 class TestTopologyDrops : public QObject
 {
     Q_OBJECT
@@ -27,6 +37,7 @@ private Q_SLOTS:
     void refusedDropKeepsItsReasonAfterRelease();
     void refusedTemplateIsNamedByItsTemplate();
     void unknownMimeTypeIsIgnored();
+    void dropTargetsFollowTheLayout_data();
     void dropTargetsFollowTheLayout();
 };
 
@@ -230,31 +241,51 @@ void TestTopologyDrops::unknownMimeTypeIsIgnored()
     QVERIFY(!drop.isAccepted());
 }
 
+void TestTopologyDrops::dropTargetsFollowTheLayout_data()
+{
+    QTest::addColumn<DropPoint>("point");
+    QTest::addColumn<DropTarget::Kind>("kind");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("a tile") << DropPoint::Tile5 << DropTarget::Kind::Node << "r1-n1";
+    QTest::newRow("a rack header") << DropPoint::Rack2Header << DropTarget::Kind::Rack << "r2";
+    // The empty part of a short rack is still the rack.
+    QTest::newRow("below a short rack's nodes")
+            << DropPoint::ShortRackBottom << DropTarget::Kind::Rack << "r1";
+    QTest::newRow("a zone header") << DropPoint::Zone1Header << DropTarget::Kind::Zone << "z1";
+    // Between two racks of a zone: the zone.
+    QTest::newRow("between two racks") << DropPoint::BetweenRacks << DropTarget::Kind::Zone << "z0";
+}
+
 void TestTopologyDrops::dropTargetsFollowTheLayout()
 {
+    QFETCH(DropPoint, point);
+    QFETCH(DropTarget::Kind, kind);
+    QFETCH(QString, name);
     Fixture f;
     const TopologyScene *scene = f.view.topologyScene();
-    auto at = [&](const QPointF &p) { return f.view.dropTargetAt(viewportPoint(f.view, p)); };
-
-    DropTarget t = at(tileCentre(f.view, 5));
-    QCOMPARE(t.kind, DropTarget::Kind::Node);
-    QCOMPARE(t.name, std::string("r1-n1"));
-    t = at(rackHeaderCentre(f.view, 2));
-    QCOMPARE(t.kind, DropTarget::Kind::Rack);
-    QCOMPARE(t.name, std::string("r2"));
-    // The empty part of a short rack is still the rack.
-    const QRectF r1 = scene->rackItem(1)->rect();
-    t = at(QPointF(r1.center().x(), r1.bottom() - 6));
-    QCOMPARE(t.kind, DropTarget::Kind::Rack);
-    QCOMPARE(t.name, std::string("r1"));
-    t = at(zoneHeaderCentre(f.view, 1));
-    QCOMPARE(t.kind, DropTarget::Kind::Zone);
-    QCOMPARE(t.name, std::string("z1"));
-    // Between two racks of a zone: the zone.
     const QRectF r0 = scene->rackItem(0)->rect();
-    t = at(QPointF((r0.right() + r1.left()) / 2, r0.center().y()));
-    QCOMPARE(t.kind, DropTarget::Kind::Zone);
-    QCOMPARE(t.name, std::string("z0"));
+    const QRectF r1 = scene->rackItem(1)->rect();
+    QPointF at;
+    switch (point) {
+    case DropPoint::Tile5:
+        at = tileCentre(f.view, 5);
+        break;
+    case DropPoint::Rack2Header:
+        at = rackHeaderCentre(f.view, 2);
+        break;
+    case DropPoint::ShortRackBottom:
+        at = QPointF(r1.center().x(), r1.bottom() - 6);
+        break;
+    case DropPoint::Zone1Header:
+        at = zoneHeaderCentre(f.view, 1);
+        break;
+    case DropPoint::BetweenRacks:
+        at = QPointF((r0.right() + r1.left()) / 2, r0.center().y());
+        break;
+    }
+    const DropTarget t = f.view.dropTargetAt(viewportPoint(f.view, at));
+    QCOMPARE(t.kind, kind);
+    QCOMPARE(QString::fromStdString(t.name), name);
 }
 
 QTEST_MAIN(TestTopologyDrops)

@@ -91,7 +91,9 @@ private Q_SLOTS:
     void renameRefusalSaysWhy();
     void rebuildKeepsSelectionByName();
     void zoomKeysAndWheel();
+    void followsLightAndDarkPalettes_data();
     void followsLightAndDarkPalettes();
+    void destroyingTheViewLeavesTheSharedSelection();
     void largeClusterBuildsQuickly();
 };
 
@@ -466,13 +468,9 @@ void TestTopologyView::zoomKeysAndWheel()
     QVERIFY(visible.contains(f.view.topologyScene()->contentRect()));
 }
 
-void TestTopologyView::followsLightAndDarkPalettes()
+void TestTopologyView::followsLightAndDarkPalettes_data()
 {
-    Fixture f;
-    LiveSnapshot snapshot;
-    snapshot.nodeBusy = {8, 4, 0, 2, 0, 0, 3, 4};
-    Q_EMIT f.run.snapshotArrived(snapshot);
-
+    QTest::addColumn<QPalette>("palette");
     QPalette light;
     light.setColor(QPalette::Window, QColor(0xef, 0xef, 0xef));
     light.setColor(QPalette::WindowText, Qt::black);
@@ -487,23 +485,46 @@ void TestTopologyView::followsLightAndDarkPalettes()
     dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
     dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
     dark.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
+    QTest::newRow("light") << light;
+    QTest::newRow("dark") << dark;
+}
 
-    for (const QPalette &palette : {light, dark}) {
-        f.view.setPalette(palette);
-        const TopologyStyle &style = f.view.topologyScene()->topologyStyle();
-        QCOMPARE(style.background, palette.color(QPalette::Window));
-        QCOMPARE(style.headerText, palette.color(QPalette::WindowText));
-        QCOMPARE(f.view.topologyScene()->backgroundBrush().color(),
-                 palette.color(QPalette::Window));
-        // Header text stays readable on zones and racks.
-        QVERIFY(qAbs(style.headerText.lightnessF() - style.rackFill.lightnessF()) > 0.5);
-        QVERIFY(qAbs(style.headerText.lightnessF() - style.zoneFill.lightnessF()) > 0.5);
-        const QImage image = f.view.viewport()->grab().toImage();
-        QVERIFY(!image.isNull());
-        // The canvas outside the zones is the palette's window colour.
-        QCOMPARE(QColor(image.pixel(image.width() - 3, image.height() - 3)),
-                 palette.color(QPalette::Window));
+void TestTopologyView::followsLightAndDarkPalettes()
+{
+    QFETCH(QPalette, palette);
+    Fixture f;
+    LiveSnapshot snapshot;
+    snapshot.nodeBusy = {8, 4, 0, 2, 0, 0, 3, 4};
+    Q_EMIT f.run.snapshotArrived(snapshot);
+
+    f.view.setPalette(palette);
+    const TopologyStyle &style = f.view.topologyScene()->topologyStyle();
+    QCOMPARE(style.background, palette.color(QPalette::Window));
+    QCOMPARE(style.headerText, palette.color(QPalette::WindowText));
+    QCOMPARE(f.view.topologyScene()->backgroundBrush().color(), palette.color(QPalette::Window));
+    // Header text stays readable on zones and racks.
+    QVERIFY(qAbs(style.headerText.lightnessF() - style.rackFill.lightnessF()) > 0.5);
+    QVERIFY(qAbs(style.headerText.lightnessF() - style.zoneFill.lightnessF()) > 0.5);
+    const QImage image = f.view.viewport()->grab().toImage();
+    QVERIFY(!image.isNull());
+    // The canvas outside the zones is the palette's window colour.
+    QCOMPARE(QColor(image.pixel(image.width() - 3, image.height() - 3)),
+             palette.color(QPalette::Window));
+}
+
+// The scene outlives ~TopologyView (a child, deleted by ~QWidget) and deleting its selected
+// tiles emits selectionChanged: that must reach neither the half-destroyed view (UBSan's
+// downcast report in the sanitized build) nor the shared Selection the view no longer shows.
+void TestTopologyView::destroyingTheViewLeavesTheSharedSelection()
+{
+    ScenarioDocument document(smallScenario());
+    Selection selection;
+    {
+        TopologyView view(&document, &selection, nullptr);
+        selection.setElements({"r0-n1", "r2"});
+        QCOMPARE(view.topologyScene()->selectedItems().size(), 2);
     }
+    QCOMPARE(selection.elements(), Selection::Names({"r0-n1", "r2"}));
 }
 
 void TestTopologyView::largeClusterBuildsQuickly()

@@ -105,7 +105,14 @@ TopologyView::TopologyView(ScenarioDocument *document, Selection *selection, Run
         onSnapshot(*m_run->latest());
 }
 
-TopologyView::~TopologyView() = default;
+TopologyView::~TopologyView()
+{
+    // The scene is a child, so ~QWidget deletes it only after this destructor has run, and
+    // deleting selected tiles emits selectionChanged. Cut the connection first: the slot
+    // would run on an object that is no longer a TopologyView (UBSan reports the downcast),
+    // and the view's teardown would clear the shared Selection, which is not its own.
+    m_scene->disconnect(this);
+}
 
 qreal TopologyView::zoomFactor() const
 {
