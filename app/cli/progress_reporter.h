@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/engine/simulation.h"
+#include "core/engine/live_status.h"
 
 #include <QElapsedTimer>
 

@@ -20,8 +20,9 @@ class ScenarioDocument;
 class SimulationWorker;
 
 // The GUI's handle on the simulation: owns the worker thread, forwards run controls to it,
-// drops snapshots from runs that were reset, and keeps the state views read. Any edit of
-// the scenario resets the run (DESIGN: a run always shows the scenario as it is now).
+// drops snapshots from runs that were reset, and keeps the state views read. Any edit of the
+// scenario resets the run, so a run always shows the scenario as it is now
+// (docs/architecture.md, "Edits reset the run").
 class RunController : public QObject
 {
     Q_OBJECT
