@@ -16,28 +16,38 @@ PowerMeter::PowerMeter(const CompiledCluster &layout, const PowerModel &model)
     for (int node = 0; node < layout.nodeCount(); ++node)
         ++m_census[model.classOf(node)][0]; // every node starts on and idle
     const std::size_t racks = layout.rackNodes.size();
-    m_rackFlags.assign(racks, kStaleW | kStaleCap | kPendingPeak);
-    m_rackW.assign(racks, 0.0);
-    m_rackCapW.assign(racks, 0.0);
-    m_rackPeakW.assign(racks, 0.0);
+    m_rackW.assign(racks, 0);
+    m_rackCapW.assign(racks, 0);
     m_rackOffsetW.assign(racks, 0.0);
-    for (std::size_t rack = 0; rack < racks; ++rack)
+    m_rackPeakW.assign(racks, 0.0);
+    m_peakPending.assign(racks, 1);
+    for (std::size_t rack = 0; rack < racks; ++rack) {
         m_pendingPeak.push_back(static_cast<int>(rack));
+        const NodeRange nodes = layout.rackNodes[rack];
+        for (int node = nodes.begin; node < nodes.end; ++node) {
+            m_rackW[rack] += model.exactWatts(model.classOf(node), 0);
+            m_rackCapW[rack] += model.exactCapWatts(model.classOf(node), 0);
+        }
+    }
 }
 
 void PowerMeter::setIndex(int node, int index)
 {
     const int cls = m_model->classOf(node);
-    --m_census[cls][m_index[node]];
+    const int old = m_index[node];
+    --m_census[cls][old];
     ++m_census[cls][index];
     m_index[node] = index;
     ++m_changes;
     m_dirty = true;
     m_clusterCapStale = true;
     const int rack = m_layout->nodes[node].rack;
-    if (!(m_rackFlags[rack] & kPendingPeak))
+    m_rackW[rack] += m_model->exactWatts(cls, index) - m_model->exactWatts(cls, old);
+    m_rackCapW[rack] += m_model->exactCapWatts(cls, index) - m_model->exactCapWatts(cls, old);
+    if (!m_peakPending[rack]) {
+        m_peakPending[rack] = 1;
         m_pendingPeak.push_back(rack);
-    m_rackFlags[rack] = kStaleW | kStaleCap | kPendingPeak;
+    }
 }
 
 void PowerMeter::busyChanged(int node, int, int newBusy)
@@ -61,9 +71,10 @@ void PowerMeter::setServiceIdleW(const std::vector<double> &perRackW)
             continue;
         m_rackOffsetW[rack] = offset;
         m_dirty = true;
-        if (!(m_rackFlags[rack] & kPendingPeak))
+        if (!m_peakPending[rack]) {
+            m_peakPending[rack] = 1;
             m_pendingPeak.push_back(static_cast<int>(rack));
-        m_rackFlags[rack] |= kStaleW | kPendingPeak;
+        }
     }
     m_offsetW = 0.0 - total;
 }
@@ -79,30 +90,13 @@ double PowerMeter::computeW() const
     return total;
 }
 
-double PowerMeter::rackPowerW(int rack) const
+double PowerMeter::rackPowerWithServicesW(int rack) const
 {
-    if (m_rackFlags[rack] & kStaleW) {
-        double total = m_rackOffsetW[rack];
-        const NodeRange nodes = m_layout->rackNodes[rack];
-        for (int node = nodes.begin; node < nodes.end; ++node)
-            total += m_model->watts(m_model->classOf(node), m_index[node]);
-        m_rackW[rack] = total;
-        m_rackFlags[rack] &= ~kStaleW;
-    }
-    return m_rackW[rack];
-}
-
-double PowerMeter::rackCapW(int rack) const
-{
-    if (m_rackFlags[rack] & kStaleCap) {
-        double total = 0.0;
-        const NodeRange nodes = m_layout->rackNodes[rack];
-        for (int node = nodes.begin; node < nodes.end; ++node)
-            total += m_model->capWatts(m_model->classOf(node), m_index[node]);
-        m_rackCapW[rack] = total;
-        m_rackFlags[rack] &= ~kStaleCap;
-    }
-    return m_rackCapW[rack];
+    double total = m_rackOffsetW[rack];
+    const NodeRange nodes = m_layout->rackNodes[rack];
+    for (int node = nodes.begin; node < nodes.end; ++node)
+        total += m_model->watts(m_model->classOf(node), m_index[node]);
+    return total;
 }
 
 double PowerMeter::clusterCapW() const
@@ -137,7 +131,7 @@ bool PowerMeter::settle(SimTime time)
     if (m_dirty) {
         for (int rack : m_pendingPeak) {
             m_rackPeakW[rack] = std::max(m_rackPeakW[rack], rackPowerW(rack));
-            m_rackFlags[rack] &= ~kPendingPeak;
+            m_peakPending[rack] = 0;
         }
         m_pendingPeak.clear();
         // Nodes off and booting power change only with switches; integrate them here too.

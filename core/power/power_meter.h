@@ -16,11 +16,16 @@ namespace headroom {
 // while on, or off, booting, shutting down), so the meter keeps, per class, how many nodes
 // are in each state and recomputes the sum from that census. That makes the value independent
 // of the order of changes (no drift from adding and subtracting floating-point deltas a
-// million times). A rack's power is the sum over its nodes in topology order, recomputed only
-// for racks that changed. Power is piecewise constant between events, so energy += power ×
-// elapsed at every change is the exact integral (SimGrid's host-energy plugin integrates the
-// same lazy way); cost and carbon add power × ∫ price (or intensity) over the same interval,
-// which HourlyProfile integrates exactly across hour boundaries.
+// million times). A rack's power is a running sum in exact fixed point (ExactWatts), updated
+// by each node change and rounded to a double when read: O(1) per change whatever the rack's
+// size, and the exact sum over its nodes. A rack holding service replicas is the exception:
+// its figure starts from their undrawn power (any fraction) and adds its nodes one by one, in
+// topology order, as it always did (the exact sum would move the last digit of such racks'
+// peaks), so it costs a walk of the rack per settle in which it changed. Power is piecewise
+// constant between events, so energy += power × elapsed at every change is the exact integral
+// (SimGrid's host-energy plugin integrates the same lazy way); cost and carbon add power × ∫ price
+// (or intensity) over the same interval, which HourlyProfile integrates exactly across hour
+// boundaries.
 class PowerMeter
 {
 public:
@@ -63,11 +68,17 @@ public:
     double bootEnergyJ(SimTime time) const { return m_bootJ + m_bootNowW * (time - m_auxSince); }
 
     // Between settles, the current values (they include changes not yet settled).
-    double rackPowerW(int rack) const;
+    double rackPowerW(int rack) const
+    {
+        return m_rackOffsetW[rack] == 0.0 ? ExactWatts::toWatts(m_rackW[rack])
+                                          : rackPowerWithServicesW(rack);
+    }
     // Per rack, the highest power seen at the end of an instant.
     const std::vector<double> &rackPeaksW() const { return m_rackPeakW; }
     // Power that caps count (PowerModel::capWatts), now: per rack and for the cluster.
-    double rackCapW(int rack) const;
+    double rackCapW(int rack) const { return ExactWatts::toWatts(m_rackCapW[rack]); }
+    // The same, exact: PowerCaps adds the changes it weighs to it.
+    ExactWatts::Fixed rackCapExactW(int rack) const { return m_rackCapW[rack]; }
     double clusterCapW() const;
     int stateIndex(int node) const { return m_index[node]; }
     long long census(int cls, int index) const { return m_census[cls][index]; }
@@ -77,8 +88,7 @@ public:
 private:
     void setIndex(int node, int index);
     double computeW() const;
-
-    enum RackFlag : std::uint8_t { kStaleW = 1, kStaleCap = 2, kPendingPeak = 4 };
+    double rackPowerWithServicesW(int rack) const;
 
     const CompiledCluster *m_layout;
     const PowerModel *m_model;
@@ -102,14 +112,16 @@ private:
     double m_offSeconds = 0.0;
     double m_bootJ = 0.0;
 
-    mutable std::vector<std::uint8_t> m_rackFlags;
-    mutable std::vector<double> m_rackW;
-    mutable std::vector<double> m_rackCapW;
-    std::vector<double> m_rackPeakW;
-    std::vector<int> m_pendingPeak;
-    // Minus the services' undrawn power, per rack and in all (sum in rack order): the sums
-    // start from these, +0.0 without services, which leaves them bit for bit as before.
+    // Per rack, exact: the nodes' watts and cap-counted watts.
+    std::vector<ExactWatts::Fixed> m_rackW;
+    std::vector<ExactWatts::Fixed> m_rackCapW;
+    // Per rack, minus the services' undrawn power: +0.0 on a rack without replicas.
     std::vector<double> m_rackOffsetW;
+    std::vector<double> m_rackPeakW;
+    std::vector<std::uint8_t> m_peakPending; // per rack: in m_pendingPeak
+    std::vector<int> m_pendingPeak;          // racks changed since the last settle
+    // Minus the services' undrawn power in all (sum in rack order): the cluster's sum starts
+    // from it, +0.0 without services, which leaves it bit for bit as before.
     double m_offsetW = 0.0;
     mutable double m_clusterCapW = 0.0;
     mutable bool m_clusterCapStale = true;
