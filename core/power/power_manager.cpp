@@ -22,8 +22,8 @@ PowerManager::PowerManager(const PowerModel &model, ClusterState &cluster, Power
     m_generation.assign(layout.nodeCount(), 0);
     for (const CompiledNodeType &type : layout.types) {
         const std::vector<int> zeros(type.nodes.size(), 0);
-        m_offTree.emplace_back(zeros);
-        m_bootingTree.emplace_back(zeros);
+        m_offTree.emplace_back(zeros, 1);
+        m_bootingTree.emplace_back(zeros, 1);
     }
     m_bootingOfType.assign(layout.types.size(), 0);
     m_offOfType.assign(layout.types.size(), 0);
