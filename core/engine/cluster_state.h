@@ -21,23 +21,24 @@ public:
     const CompiledCluster &layout() const { return *m_layout; }
     int nodeCount() const { return m_layout->nodeCount(); }
     int typeCount() const { return static_cast<int>(m_layout->types.size()); }
-    int capacity(int node) const { return m_layout->nodes[node].slots; }
-    int freeSlots(int node) const { return m_free[node]; }
-    int busySlots(int node) const { return m_busy[node]; }
+    int capacity(int node) const { return m_nodes[node].capacity; }
+    int freeSlots(int node) const { return m_nodes[node].free; }
+    int busySlots(int node) const { return m_nodes[node].busy; }
     // DESIGN.md §4 power state. A node that is not on (off, booting, shutting down) holds no
     // slots and shows none free: every index here (trees, histograms, totals) counts it as
     // full, so placement and EASY's reservation skip it without knowing about power. Its
     // nominal free slots are its whole capacity.
     NodePowerState powerState(int node) const
     {
-        if (m_switched[node] != NodePowerState::Idle)
-            return m_switched[node];
-        return m_free[node] < capacity(node) ? NodePowerState::Busy : NodePowerState::Idle;
+        const NodeSlots &slots = m_nodes[node];
+        if (slots.switched != NodePowerState::Idle)
+            return slots.switched;
+        return slots.free < slots.capacity ? NodePowerState::Busy : NodePowerState::Idle;
     }
-    bool switchedOn(int node) const { return m_switched[node] == NodePowerState::Idle; }
+    bool switchedOn(int node) const { return m_nodes[node].switched == NodePowerState::Idle; }
     int nominalFreeSlots(int node) const
     {
-        return switchedOn(node) ? m_free[node] : capacity(node);
+        return switchedOn(node) ? m_nodes[node].free : capacity(node);
     }
     int nodesNotOn() const { return m_notOn; }
     // Switches a node that holds nothing: Idle (on), Off, Booting or ShuttingDown.
@@ -78,10 +79,20 @@ public:
 private:
     void setFree(int node, int value);
 
+    // What every change reads and writes of a node, side by side (one cache line per node
+    // touched rather than one per array).
+    struct NodeSlots
+    {
+        int free = 0;
+        int busy = 0;
+        int capacity = 0;
+        int type = 0;
+        int typePosition = 0;                           // in the type's free tree
+        NodePowerState switched = NodePowerState::Idle; // Idle for every node that is on
+    };
+
     const CompiledCluster *m_layout;
-    std::vector<int> m_free;
-    std::vector<int> m_busy;
-    std::vector<NodePowerState> m_switched; // Idle for every node that is on
+    std::vector<NodeSlots> m_nodes;
     int m_notOn = 0;
     std::vector<MaxTree> m_freeTrees;
     // m_freeHistogram[type][k]: nodes of that type with exactly k free slots.

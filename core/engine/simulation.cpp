@@ -156,7 +156,7 @@ bool Simulation::step()
                                 m_dpm.booting()};
         const bool released = m_capacityReleased;
         SchedulingContext context(time, jobs, m_state, m_jobs.filters, *m_placement, m_running,
-                                  m_capacityReleased, *this, energy);
+                                  m_capacityReleased, *this, m_scratchAllocation, energy);
         m_scheduler->schedule(context);
         m_capacityReleased = false;
         // Without a release since the previous pass, a job a cap refused then is still

@@ -243,6 +243,8 @@ private:
     SimTime m_atPowerCapSince = 0.0;
     double m_timeAtPowerCapS = 0.0;
 
+    Allocation m_scratchAllocation; // the scheduling passes' (SchedulingContext)
+
     std::vector<Sample> m_samples;
     std::uint64_t m_nextSample = 0;
 

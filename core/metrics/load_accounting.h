@@ -34,11 +34,15 @@ public:
 
 private:
     const CompiledCluster *m_layout;
-    std::vector<int> m_busy;
-    std::vector<SimTime> m_since;
-    std::vector<double> m_integral;
-    std::vector<int> m_sizes; // distinct node sizes
-    std::vector<int> m_sizeOfType;
+    struct NodeLoad // what a change reads and writes, side by side
+    {
+        SimTime since = 0.0;
+        double integral = 0.0;
+        int busy = 0;
+        int size = 0; // index into m_sizes
+    };
+    std::vector<NodeLoad> m_nodes;
+    std::vector<int> m_sizes;       // distinct node sizes
     std::vector<long long> m_sum;   // per size: Σ busy
     std::vector<long long> m_sumSq; // per size: Σ busy²
 };

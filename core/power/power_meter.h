@@ -80,8 +80,8 @@ public:
     // The same, exact: PowerCaps adds the changes it weighs to it.
     ExactWatts::Fixed rackCapExactW(int rack) const { return m_rackCapW[rack]; }
     double clusterCapW() const;
-    int stateIndex(int node) const { return m_index[node]; }
-    long long census(int cls, int index) const { return m_census[cls][index]; }
+    int stateIndex(int node) const { return m_nodes[node].index; }
+    long long census(int cls, int index) const { return m_census[m_classBase[cls] + index]; }
     // Counts node changes: equal counts mean unchanged power everywhere.
     std::uint64_t changes() const { return m_changes; }
 
@@ -92,8 +92,22 @@ private:
 
     const CompiledCluster *m_layout;
     const PowerModel *m_model;
-    std::vector<std::vector<long long>> m_census; // [class][state index] -> nodes
-    std::vector<int> m_index;                     // node -> its state index in its class
+    // Without a power model, caps or power management nothing the meter shows can change:
+    // it then ignores changes (a trace's replay pays nothing for power).
+    bool m_tracking = true;
+    // What a change reads of a node, side by side: its state index in its class's table.
+    struct NodeEntry
+    {
+        int index = 0;
+        int cls = 0;
+        int rack = 0;
+    };
+    std::vector<NodeEntry> m_nodes;
+    // The classes' tables end to end: class c's state i is at m_classBase[c] + i.
+    std::vector<int> m_classBase;
+    std::vector<long long> m_census; // nodes per (class, state)
+    std::vector<ExactWatts::Fixed> m_exactW;
+    std::vector<ExactWatts::Fixed> m_exactCapW;
     std::uint64_t m_changes = 0;
     bool m_dirty = true;
     bool m_started = false;
