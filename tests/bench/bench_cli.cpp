@@ -7,7 +7,7 @@
 // Events are what the engine counts (LiveStatus::events): a submission per job, a start and
 // a completion per completed job, and a preemption and a restart per preemption, i.e.
 // jobs_submitted + 2 × (jobs_completed + jobs_preempted). Prints one line:
-//   LABEL wall_s W events E events_per_s R peak_MiB M
+//   LABEL wall_s W cpu_s C events E events_per_s R peak_MiB M
 // and exits with the command's status.
 #include "tests/bench/bench_support.h"
 
@@ -62,7 +62,8 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "bench_cli: %s: %s\n", metricsPath.c_str(), error.what());
         return 1;
     }
-    std::printf("%s wall_s %.3f events %.0f events_per_s %.0f peak_MiB %.1f\n", label.c_str(), wall,
-                events, wall > 0.0 ? events / wall : 0.0, double(usage.ru_maxrss) / 1024.0);
+    std::printf("%s wall_s %.3f cpu_s %.3f events %.0f events_per_s %.0f peak_MiB %.1f\n",
+                label.c_str(), wall, headroom::bench::cpuSeconds(usage), events,
+                wall > 0.0 ? events / wall : 0.0, double(usage.ru_maxrss) / 1024.0);
     return 0;
 }
