@@ -264,10 +264,10 @@ int SwfParser::headerNodeCount(const char *key, const Header &header) const
         throw InputError(m_name, header.line, "",
                          std::string(key) + " header: expected a number of nodes, found \"" +
                                  std::string(header.value) + "\"" + hint);
-    if (error != std::errc() || value < 1 || value > kMaxSlots)
+    if (error != std::errc() || value < 1 || value > kMaxSwfNodes)
         throw InputError(m_name, header.line, "",
                          std::string(key) + " header: " + std::string(first, end) +
-                                 " is out of range (1 to " + std::to_string(kMaxSlots) + ")" +
+                                 " is out of range (1 to " + std::to_string(kMaxSwfNodes) + ")" +
                                  hint);
     return int(value);
 }
@@ -276,9 +276,9 @@ int SwfParser::nodeCount() const
 {
     if (m_options.nodes) {
         const int nodes = *m_options.nodes;
-        if (nodes < 1 || nodes > kMaxSlots)
+        if (nodes < 1 || nodes > kMaxSwfNodes)
             throw InputError(m_name, 0, "",
-                             "--nodes must be between 1 and " + std::to_string(kMaxSlots) +
+                             "--nodes must be between 1 and " + std::to_string(kMaxSwfNodes) +
                                      " (is " + std::to_string(nodes) + ")");
         return nodes;
     }
