@@ -52,6 +52,7 @@ Simulation::Simulation(const Scenario &scenario)
     m_lastEvent = m_firstEvent;
     m_finished = jobs.size() == 0;
     m_indexRunning = m_scheduler->readsRunningByExpectedEnd();
+    m_sampleIntervalS = m_policy.sampleIntervalS;
     m_jobs.table.speed.assign(jobs.size(), 1.0);
     rejectJobsAboveCaps(m_model, m_jobs.filters, m_jobs.table);
     const bool powerAware = scenario.policy.placement == PlacementKind::PowerAware;
@@ -178,6 +179,9 @@ bool Simulation::step()
         m_dpm.switchOffDeferred(time);
         m_dpm.replenishSpares(time);
     }
+
+    if (m_hasServices)
+        planSuspendedTicks(time);
 
     if (m_power.settle(time)) {
         for (SimulationObserver *observer : m_observers)
@@ -396,11 +400,43 @@ Sample Simulation::currentSample(SimTime time) const
     return sample;
 }
 
+std::uint64_t Simulation::samplesDue(SimTime limit, bool inclusive) const
+{
+    const auto due = [&](double k) {
+        const SimTime time = m_firstEvent + k * m_sampleIntervalS;
+        return time < limit || (inclusive && time == limit);
+    };
+    double last = std::floor((limit - m_firstEvent) / m_sampleIntervalS);
+    if (!(last >= 0.0))
+        last = -1.0;
+    // The division may be off by one either way; the grid times decide, as in takeSamples().
+    while (last >= 0.0 && !due(last))
+        last -= 1.0;
+    while (due(last + 1.0))
+        last += 1.0;
+    const double count = last + 1.0 - static_cast<double>(m_nextSample);
+    return count > 0.0 ? static_cast<std::uint64_t>(std::min(count, 1e18)) : 0;
+}
+
 void Simulation::takeSamples(SimTime limit, bool inclusive)
 {
-    const SimTime interval = m_policy.sampleIntervalS;
+    if (!std::isfinite(limit))
+        return;
+    // Coarsen before taking samples that would not fit: every other sample goes and the
+    // interval doubles, until the series up to `limit` holds at most kMaxSamples points. Only
+    // kept samples are taken, so a long span costs at most that many whatever its length. The
+    // coarsening needed depends only on the span (not on how the run is sliced), and kept
+    // samples lie on the finer grid too, so they are the same samples either way.
+    while (m_samples.size() + samplesDue(limit, inclusive) > kMaxSamples) {
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < m_samples.size(); i += 2)
+            m_samples[kept++] = m_samples[i];
+        m_samples.resize(kept);
+        m_nextSample = (m_nextSample + 1) / 2;
+        m_sampleIntervalS *= 2.0;
+    }
     for (;;) {
-        const SimTime time = m_firstEvent + static_cast<double>(m_nextSample) * interval;
+        const SimTime time = m_firstEvent + static_cast<double>(m_nextSample) * m_sampleIntervalS;
         if (time > limit || (!inclusive && time == limit))
             return;
         m_samples.push_back(currentSample(time));
