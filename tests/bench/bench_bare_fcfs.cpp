@@ -3,41 +3,32 @@
 // then replays it on a pool of slots with a binary heap of completions: no nodes, no
 // placement, no power, no metrics beyond a checksum.
 //
-//   bench_bare_fcfs TRACE.swf[.gz] [--nodes N]
+//   bench_bare_fcfs TRACE.swf[.gz] [--nodes N] [--label L]
 //
 // Slots: --nodes, else the MaxNodes (or MaxProcs) header, as headroom-cli takes them. Jobs
 // are skipped as the CLI skips them (run time <= 0 or no processors); a job larger than the
 // pool is counted as submitted and never runs. On single-slot nodes under first_fit, FCFS in
 // the engine makes the same schedule, so the mean wait printed here equals the CLI's.
 //
-// Prints one line: wall and CPU seconds (read + replay), events (submissions + starts +
-// completions), events per second, peak RSS in MiB (getrusage), jobs and the mean wait.
+// Prints one line, starting with the label (default bare_fcfs): wall and CPU seconds (read +
+// replay), events (submissions + starts + completions), events per second, peak RSS in MiB
+// (getrusage), jobs and the mean wait.
 #include "core/io/text_source.h"
+#include "tests/bench/bare_fcfs_loop.h"
 #include "tests/bench/bench_support.h"
-
-#include <queue>
 
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 using namespace headroom;
 
 namespace {
-
-struct BareJob
-{
-    double submit;
-    double run;
-    int slots;
-};
 
 bool isSpace(char c)
 {
@@ -62,18 +53,31 @@ long long headerValue(std::string_view line, std::string_view key)
 
 int main(int argc, char **argv)
 {
-    if (argc != 2 && !(argc == 4 && std::string_view(argv[2]) == "--nodes")) {
-        std::fprintf(stderr, "usage: bench_bare_fcfs TRACE.swf[.gz] [--nodes N]\n");
+    long long slots = -1;
+    std::string label = "bare_fcfs";
+    const char *path = nullptr;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view option = argv[i];
+        if (option == "--nodes" && i + 1 < argc)
+            slots = std::atoll(argv[++i]);
+        else if (option == "--label" && i + 1 < argc)
+            label = argv[++i];
+        else if (!path && !option.starts_with("--"))
+            path = argv[i];
+        else
+            path = nullptr, i = argc;
+    }
+    if (!path) {
+        std::fprintf(stderr, "usage: bench_bare_fcfs TRACE.swf[.gz] [--nodes N] [--label L]\n");
         return 2;
     }
-    long long slots = argc == 4 ? std::atoll(argv[3]) : -1;
     const auto start = std::chrono::steady_clock::now();
 
-    std::vector<BareJob> jobs;
+    std::vector<bench::BareJob> jobs;
     long long maxNodes = -1;
     long long maxProcs = -1;
     try {
-        TextSource lines(argv[1]);
+        TextSource lines(path);
         for (std::string_view line; lines.next(line);) {
             std::size_t i = 0;
             while (i < line.size() && isSpace(line[i]))
@@ -113,46 +117,16 @@ int main(int argc, char **argv)
         return 1;
     }
     // Submit order, as the engine takes it (input order among equal submit times).
-    std::stable_sort(jobs.begin(), jobs.end(),
-                     [](const BareJob &a, const BareJob &b) { return a.submit < b.submit; });
+    std::stable_sort(
+            jobs.begin(), jobs.end(),
+            [](const bench::BareJob &a, const bench::BareJob &b) { return a.submit < b.submit; });
 
-    using Completion = std::pair<double, int>; // (end, slots)
-    std::priority_queue<Completion, std::vector<Completion>, std::greater<>> running;
-    long long free = slots;
-    std::size_t next = 0; // next to submit
-    std::size_t head = 0; // first queued: FCFS never starts past it
-    unsigned long long events = 0;
-    double waitSum = 0.0;
-    long long started = 0;
-    while (head < jobs.size() || !running.empty()) {
-        double now = running.empty() ? jobs[next].submit : running.top().first;
-        if (next < jobs.size())
-            now = std::min(now, jobs[next].submit);
-        while (!running.empty() && running.top().first == now) {
-            free += running.top().second;
-            running.pop();
-            ++events;
-        }
-        while (next < jobs.size() && jobs[next].submit == now) {
-            ++next;
-            ++events;
-        }
-        while (head < next && (jobs[head].slots <= free || jobs[head].slots > slots)) {
-            const BareJob &job = jobs[head++];
-            if (job.slots > slots)
-                continue; // never fits: rejected at submission
-            free -= job.slots;
-            running.push({now + job.run, job.slots});
-            waitSum += now - job.submit;
-            ++started;
-            ++events;
-        }
-    }
+    const bench::BareResult result = bench::bareFcfs(jobs, slots);
     const double wall = bench::secondsSince(start);
-    std::printf("bare_fcfs wall_s %.3f cpu_s %.3f events %llu events_per_s %.0f peak_MiB %.1f "
+    std::printf("%s wall_s %.3f cpu_s %.3f events %llu events_per_s %.0f peak_MiB %.1f "
                 "jobs %zu started %lld mean_wait_s %.6f\n",
-                wall, bench::cpuSeconds(), events, wall > 0.0 ? double(events) / wall : 0.0,
-                bench::peakRssMiB(), jobs.size(), started,
-                started > 0 ? waitSum / double(started) : 0.0);
+                label.c_str(), wall, bench::cpuSeconds(), result.events,
+                wall > 0.0 ? double(result.events) / wall : 0.0, bench::peakRssMiB(), jobs.size(),
+                result.started, result.meanWaitS);
     return 0;
 }
