@@ -289,11 +289,18 @@ int SwfParser::nodeCount() const
     throw InputError(m_name, 0, "", "no MaxNodes or MaxProcs header; pass --nodes N");
 }
 
-// The common case, in one pass: 18 plain integers (at most 18 digits each) that pass every
-// check jobLine() makes. Returns false, having added nothing, for anything else; jobLine()
-// then reads the line field by field, and reports the first problem.
+// The common case, in one pass: 18 plain numbers (1 to 18 digits before any decimal point,
+// no exponent) that pass every check jobLine() makes, those the reader uses being
+// integers (the fields only checked as numbers, such as the average CPU time, may have a
+// fraction). Returns false, having added nothing, for anything else; jobLine() then reads the
+// line field by field, and reports the first problem.
 bool SwfParser::plainJobLine(std::string_view line)
 {
+    // Fields read as values (job number, submit, run, processors, requested time, user).
+    constexpr std::uint32_t kUsed = 1u << (JobNumber - 1) | 1u << (SubmitTime - 1) |
+                                    1u << (RunTime - 1) | 1u << (AllocatedProcessors - 1) |
+                                    1u << (RequestedProcessors - 1) | 1u << (RequestedTime - 1) |
+                                    1u << (UserId - 1);
     std::int64_t value[kFieldCount];
     int count = 0;
     const char *p = line.data();
@@ -316,7 +323,18 @@ bool SwfParser::plainJobLine(std::string_view line)
                 break;
             magnitude = magnitude * 10 + digit;
         }
-        if (p == digits || p - digits > 18 || (p != end && !isSpace(*p)))
+        std::ptrdiff_t digitCount = p - digits;
+        if (digitCount > 18)
+            return false;
+        if (p != end && *p == '.') {
+            if (kUsed >> count & 1u || digitCount == 0)
+                return false;
+            const char *const fraction = ++p;
+            while (p != end && static_cast<unsigned char>(*p - '0') <= 9)
+                ++p;
+            digitCount += p - fraction;
+        }
+        if (digitCount == 0 || (p != end && !isSpace(*p)))
             return false;
         value[count++] = negative ? -magnitude : magnitude;
     }
