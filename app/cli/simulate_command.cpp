@@ -195,6 +195,8 @@ int runSimulate(const SimulateOptions &options)
     RunResult result;
     try {
         Simulation simulation(input.scenario);
+        // Only the time series, the CSV tables and the report read samples.
+        simulation.setRecordsSamples(timeseriesOut || !csvOut.empty() || reportOut);
         ProgressReporter progress(!options.quiet && stderrIsTerminal(),
                                   static_cast<long long>(input.scenario.jobs.size()));
         // Check the clock every few thousand batches: cheap, and still smooth.

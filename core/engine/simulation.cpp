@@ -420,14 +420,17 @@ std::uint64_t Simulation::samplesDue(SimTime limit, bool inclusive) const
 
 void Simulation::takeSamples(SimTime limit, bool inclusive)
 {
-    if (!std::isfinite(limit))
+    if (!m_recordSamples || !std::isfinite(limit))
         return;
     // Coarsen before taking samples that would not fit: every other sample goes and the
     // interval doubles, until the series up to `limit` holds at most kMaxSamples points. Only
     // kept samples are taken, so a long span costs at most that many whatever its length. The
     // coarsening needed depends only on the span (not on how the run is sliced), and kept
     // samples lie on the finer grid too, so they are the same samples either way.
-    while (m_samples.size() + samplesDue(limit, inclusive) > kMaxSamples) {
+    const double roughlyDue =
+            (limit - m_firstEvent) / m_sampleIntervalS + 2.0 - static_cast<double>(m_nextSample);
+    while (double(m_samples.size()) + roughlyDue > double(kMaxSamples) &&
+           m_samples.size() + samplesDue(limit, inclusive) > kMaxSamples) {
         std::size_t kept = 0;
         for (std::size_t i = 0; i < m_samples.size(); i += 2)
             m_samples[kept++] = m_samples[i];

@@ -161,6 +161,9 @@ public:
     NodePowerState nodePowerState(int node) const { return m_state.powerState(node); }
     const DvfsLevel &nodeDvfs(int node) const { return m_model.dvfs(node); }
     const std::vector<Sample> &samples() const { return m_samples; }
+    // Whether the run keeps a time series (samples(), observers' sampled()): on unless turned
+    // off before the first step by a caller that writes no series (the CLI without one).
+    void setRecordsSamples(bool record) { m_recordSamples = record; }
     // At most this many samples are kept (a year at the default 300 s takes 105,120).
     static constexpr std::size_t kMaxSamples = std::size_t(1) << 19;
     // The interval between kept samples: the policy's, doubled each time the series was
@@ -261,6 +264,7 @@ private:
     std::vector<Sample> m_samples;
     std::uint64_t m_nextSample = 0;
     SimTime m_sampleIntervalS = 0.0; // see samplingIntervalS()
+    bool m_recordSamples = true;
 
     std::vector<ServiceRun> m_services;    // empty: none of the members below is used
     bool m_hasServices = false;            // !m_services.empty(), one byte for the hot path
