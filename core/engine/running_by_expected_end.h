@@ -3,9 +3,13 @@
 #include "core/engine/allocation.h"
 #include "core/model/sim_time.h"
 
+#include <algorithm>
 #include <bit>
+#include <cstddef>
 #include <cstdint>
-#include <memory_resource>
+#include <functional>
+#include <memory>
+#include <new>
 #include <set>
 #include <span>
 #include <vector>
@@ -39,20 +43,93 @@ struct RunningJob
     }
 };
 
+// Fixed-size blocks from a free list, for the nodes of RunningByExpectedEnd's tree: a start
+// and an end then cost no allocation once as many jobs ran at once before (a general pool
+// resource cost more than the tree operations themselves).
+class NodeFreeList
+{
+public:
+    NodeFreeList() = default;
+    NodeFreeList(const NodeFreeList &) = delete;
+    NodeFreeList &operator=(const NodeFreeList &) = delete;
+
+    void *allocate(std::size_t size)
+    {
+        if (m_size == 0)
+            m_size = std::max(size, sizeof(void *));
+        if (size != m_size) // not the tree's node type (never, with libstdc++'s std::set)
+            return ::operator new(size);
+        if (m_free) {
+            void *block = m_free;
+            m_free = *static_cast<void **>(block);
+            return block;
+        }
+        if (m_chunks.empty() || m_used == kBlocksPerChunk) {
+            m_chunks.push_back(std::make_unique<std::max_align_t[]>(
+                    (m_size * kBlocksPerChunk + sizeof(std::max_align_t) - 1) /
+                    sizeof(std::max_align_t)));
+            m_used = 0;
+        }
+        auto *chunk = reinterpret_cast<unsigned char *>(m_chunks.back().get());
+        return chunk + m_size * m_used++;
+    }
+    void deallocate(void *block, std::size_t size)
+    {
+        if (size != m_size) {
+            ::operator delete(block);
+            return;
+        }
+        *static_cast<void **>(block) = m_free;
+        m_free = block;
+    }
+
+private:
+    static constexpr std::size_t kBlocksPerChunk = 256;
+    // The node's size, a multiple of its alignment: blocks side by side from a chunk aligned
+    // for any type are aligned for it.
+    std::size_t m_size = 0;
+    void *m_free = nullptr;
+    std::vector<std::unique_ptr<std::max_align_t[]>> m_chunks;
+    std::size_t m_used = 0; // blocks handed out of the last chunk
+};
+
+template<typename T>
+struct FreeListAllocator
+{
+    using value_type = T;
+    NodeFreeList *list;
+
+    explicit FreeListAllocator(NodeFreeList *freeList)
+        : list(freeList)
+    {}
+    template<typename U>
+    FreeListAllocator(const FreeListAllocator<U> &other) // NOLINT: rebinding
+        : list(other.list)
+    {}
+    T *allocate(std::size_t n) { return static_cast<T *>(list->allocate(n * sizeof(T))); }
+    void deallocate(T *p, std::size_t n) { list->deallocate(p, n * sizeof(T)); }
+    template<typename U>
+    bool operator==(const FreeListAllocator<U> &other) const
+    {
+        return list == other.list;
+    }
+};
+
 // The running jobs ordered by (expected end, job). EASY walks it from the front to find when
 // its queue head fits, crediting each share of each job to its node; keeping the node, slots
 // and type of every share in a pool here, a job's shares side by side, rather than a job index
 // to look the allocation up by, keeps that walk within this index (it was a chain of cache
-// misses per job). One tree entry per job, from a pool of entries, and one block of shares:
+// misses per job). One tree entry per job, from a free list of entries, and one block of shares:
 // starting or ending a job costs one ordered insertion or removal whatever its size, and no
 // heap allocation once the pools have grown.
 class RunningByExpectedEnd
 {
 public:
-    using const_iterator = std::pmr::set<RunningJob>::const_iterator;
+    using Tree = std::set<RunningJob, std::less<>, FreeListAllocator<RunningJob>>;
+    using const_iterator = Tree::const_iterator;
 
     RunningByExpectedEnd() = default;
-    // The tree allocates from m_entries, which must stay where it is.
+    // The tree allocates from m_nodes, which must stay where it is.
     RunningByExpectedEnd(const RunningByExpectedEnd &) = delete;
     RunningByExpectedEnd &operator=(const RunningByExpectedEnd &) = delete;
 
@@ -114,8 +191,8 @@ private:
         return first;
     }
 
-    std::pmr::unsynchronized_pool_resource m_entries;
-    std::pmr::set<RunningJob> m_jobs{&m_entries};
+    NodeFreeList m_nodes;
+    Tree m_jobs{FreeListAllocator<RunningJob>(&m_nodes)};
     std::vector<RunningShare> m_shares;
     std::vector<std::uint32_t> m_free[33];
 };

@@ -519,13 +519,13 @@ RunMetrics Simulation::computeMetrics() const
         lastEnd = std::max(lastEnd, jobs.end[job]);
     }
     if (!waits.empty()) {
-        std::sort(waits.begin(), waits.end());
         const double n = static_cast<double>(waits.size());
         metrics.meanWaitS = waitSum / n;
-        metrics.p50WaitS = nearestRankPercentile(waits, 50);
-        metrics.p95WaitS = nearestRankPercentile(waits, 95);
-        metrics.p99WaitS = nearestRankPercentile(waits, 99);
-        metrics.maxWaitS = waits.back();
+        const std::vector<double> ranks = nearestRankPercentiles(waits, {50, 95, 99, 100});
+        metrics.p50WaitS = ranks[0];
+        metrics.p95WaitS = ranks[1];
+        metrics.p99WaitS = ranks[2];
+        metrics.maxWaitS = ranks[3];
         metrics.meanBoundedSlowdown = slowdownSum / n;
         metrics.makespanS = lastEnd - firstSubmit;
     }
