@@ -22,18 +22,20 @@ ClusterState::ClusterState(const CompiledCluster &layout)
     for (const CompiledNodeType &type : layout.types) {
         std::vector<int> values(type.nodes.size(), type.slots);
         m_freeTrees.emplace_back(values, type.slots);
-        std::vector<int> histogram(static_cast<std::size_t>(type.slots) + 1, 0);
-        histogram[type.slots] = static_cast<int>(type.nodes.size());
-        m_freeHistogram.push_back(std::move(histogram));
+        m_histogramBase.push_back(static_cast<int>(m_freeHistogram.size()));
+        m_freeHistogram.resize(m_freeHistogram.size() + static_cast<std::size_t>(type.slots) + 1,
+                               0);
+        m_freeHistogram[m_histogramBase.back() + type.slots] = static_cast<int>(type.nodes.size());
         m_freeOfType.push_back(static_cast<long long>(type.slots) * type.nodes.size());
     }
 }
 
 int ClusterState::nodesWithFreeAtLeast(int type, int minimum) const
 {
-    const std::vector<int> &histogram = m_freeHistogram[type];
+    const int *histogram = m_freeHistogram.data() + m_histogramBase[type];
+    const int slots = m_layout->types[type].slots;
     int count = 0;
-    for (int k = std::max(minimum, 0); k < static_cast<int>(histogram.size()); ++k)
+    for (int k = std::max(minimum, 0); k <= slots; ++k)
         count += histogram[k];
     return count;
 }
@@ -60,24 +62,6 @@ const FreeOrderIndex &ClusterState::freeOrder() const
         m_freeOrder.build(*m_layout, free);
     }
     return m_freeOrder;
-}
-
-void ClusterState::occupy(const NodeShare &share)
-{
-    NodeSlots &slots = m_nodes[share.node];
-    assert(share.held <= slots.free);
-    setFree(share.node, slots.free - share.held);
-    slots.busy += share.busy;
-    m_totalBusy += share.busy;
-}
-
-void ClusterState::release(const NodeShare &share)
-{
-    NodeSlots &slots = m_nodes[share.node];
-    setFree(share.node, slots.free + share.held);
-    slots.busy -= share.busy;
-    m_totalBusy -= share.busy;
-    assert(slots.free <= slots.capacity && slots.busy >= 0);
 }
 
 void ClusterState::setSwitched(int node, NodePowerState state)
@@ -137,8 +121,9 @@ void ClusterState::setFree(int node, int value)
         m_freeOrder.changed(type, slots.typePosition, old, value);
     m_totalFree += value - old;
     m_freeOfType[type] += value - old;
-    --m_freeHistogram[type][old];
-    ++m_freeHistogram[type][value];
+    int *histogram = m_freeHistogram.data() + m_histogramBase[type];
+    --histogram[old];
+    ++histogram[value];
     slots.free = value;
     m_freeTrees[type].set(slots.typePosition, value);
 }

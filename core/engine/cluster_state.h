@@ -7,6 +7,7 @@
 #include "core/engine/node_filter.h"
 #include "core/engine/node_power_state.h"
 
+#include <cassert>
 #include <vector>
 
 namespace headroom {
@@ -68,8 +69,22 @@ public:
         return range.begin <= 0 && range.end >= nodeCount();
     }
 
-    void occupy(const NodeShare &share);
-    void release(const NodeShare &share);
+    void occupy(const NodeShare &share)
+    {
+        NodeSlots &slots = m_nodes[share.node];
+        assert(share.held <= slots.free);
+        setFree(share.node, slots.free - share.held);
+        slots.busy += share.busy;
+        m_totalBusy += share.busy;
+    }
+    void release(const NodeShare &share)
+    {
+        NodeSlots &slots = m_nodes[share.node];
+        setFree(share.node, slots.free + share.held);
+        slots.busy -= share.busy;
+        m_totalBusy -= share.busy;
+        assert(slots.free <= slots.capacity && slots.busy >= 0);
+    }
     // Inference service replicas (Simulation) hold their slots like jobs, but no scheduler may
     // move them: a share occupied and then pinned stays held in emptied() (SRTF's plan), until
     // unpinned and released. A cluster without services never allocates the pin table.
@@ -95,8 +110,9 @@ private:
     std::vector<NodeSlots> m_nodes;
     int m_notOn = 0;
     std::vector<MaxTree> m_freeTrees;
-    // m_freeHistogram[type][k]: nodes of that type with exactly k free slots.
-    std::vector<std::vector<int>> m_freeHistogram;
+    // m_freeHistogram[m_histogramBase[type] + k]: nodes of that type with exactly k free slots.
+    std::vector<int> m_freeHistogram;
+    std::vector<int> m_histogramBase;
     std::vector<long long> m_freeOfType;
     long long m_totalFree = 0;
     long long m_totalBusy = 0;

@@ -56,11 +56,13 @@ MaxTree::MaxTree(const std::vector<int> &values, int maxValue)
 
 void MaxTree::setBit(int threshold, int position)
 {
-    for (int depth = 0; depth < static_cast<int>(m_levelOffset.size()); ++depth) {
-        std::uint64_t &word = level(threshold, depth)[position >> 6];
-        const bool wasEmpty = word == 0;
-        word |= std::uint64_t(1) << (position & 63);
-        if (!wasEmpty)
+    std::uint64_t *bits = thresholdBits(threshold);
+    const int depths = static_cast<int>(m_levelOffset.size());
+    for (int depth = 0; depth < depths; ++depth) {
+        std::uint64_t &word = bits[m_levelOffset[depth] + (position >> 6)];
+        const std::uint64_t before = word;
+        word = before | std::uint64_t(1) << (position & 63);
+        if (before != 0)
             return; // the levels above already show this word as non-empty
         position >>= 6;
     }
@@ -68,8 +70,10 @@ void MaxTree::setBit(int threshold, int position)
 
 void MaxTree::clearBit(int threshold, int position)
 {
-    for (int depth = 0; depth < static_cast<int>(m_levelOffset.size()); ++depth) {
-        std::uint64_t &word = level(threshold, depth)[position >> 6];
+    std::uint64_t *bits = thresholdBits(threshold);
+    const int depths = static_cast<int>(m_levelOffset.size());
+    for (int depth = 0; depth < depths; ++depth) {
+        std::uint64_t &word = bits[m_levelOffset[depth] + (position >> 6)];
         word &= ~(std::uint64_t(1) << (position & 63));
         if (word != 0)
             return;
@@ -106,6 +110,8 @@ int MaxTree::nextSet(int threshold, int from) const
 void MaxTree::set(int position, int value)
 {
     const int old = m_values[position];
+    if (old == value)
+        return;
     m_values[position] = value;
     if (m_useBits) {
         assert(value <= m_maxBitsetValue);

@@ -39,7 +39,12 @@ public:
     int maxIn(int from, int end) const;
 
 private:
-    // Bitset layout.
+    // Bitset layout: threshold k's words start at thresholdBits(k); level d at
+    // m_levelOffset[d] within them.
+    std::uint64_t *thresholdBits(int threshold)
+    {
+        return m_bits.data() + std::size_t(threshold - 1) * m_bitsPerThreshold;
+    }
     std::uint64_t *level(int threshold, int depth)
     {
         return m_bits.data() + std::size_t(threshold - 1) * m_bitsPerThreshold +

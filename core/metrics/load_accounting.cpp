@@ -25,18 +25,6 @@ LoadAccounting::LoadAccounting(const CompiledCluster &layout)
     m_sumSq.assign(m_sizes.size(), 0);
 }
 
-void LoadAccounting::busyChanged(int node, int oldBusy, int newBusy, SimTime time)
-{
-    NodeLoad &load = m_nodes[node];
-    load.integral += static_cast<double>(oldBusy) * (time - load.since);
-    load.since = time;
-    load.busy = newBusy;
-    const int size = load.size;
-    m_sum[size] += newBusy - oldBusy;
-    m_sumSq[size] +=
-            static_cast<long long>(newBusy) * newBusy - static_cast<long long>(oldBusy) * oldBusy;
-}
-
 double LoadAccounting::busySlotSeconds(int node, SimTime time) const
 {
     const NodeLoad &load = m_nodes[node];

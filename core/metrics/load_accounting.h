@@ -19,7 +19,16 @@ class LoadAccounting
 public:
     explicit LoadAccounting(const CompiledCluster &layout);
 
-    void busyChanged(int node, int oldBusy, int newBusy, SimTime time);
+    void busyChanged(int node, int oldBusy, int newBusy, SimTime time)
+    {
+        NodeLoad &load = m_nodes[node];
+        load.integral += static_cast<double>(oldBusy) * (time - load.since);
+        load.since = time;
+        load.busy = newBusy;
+        m_sum[load.size] += newBusy - oldBusy;
+        m_sumSq[load.size] += static_cast<long long>(newBusy) * newBusy -
+                              static_cast<long long>(oldBusy) * oldBusy;
+    }
 
     // Busy accelerator-seconds of `node` up to `time` (>= its last change).
     double busySlotSeconds(int node, SimTime time) const;

@@ -61,12 +61,6 @@ void PowerMeter::setIndex(int node, int index)
     }
 }
 
-void PowerMeter::busyChanged(int node, int, int newBusy)
-{
-    if (m_tracking)
-        setIndex(node, newBusy);
-}
-
 void PowerMeter::switched(int node, NodePowerState state)
 {
     if (m_tracking)

@@ -32,7 +32,11 @@ public:
     PowerMeter(const CompiledCluster &layout, const PowerModel &model);
 
     // A node that is on changed its busy accelerators.
-    void busyChanged(int node, int oldBusy, int newBusy);
+    void busyChanged(int node, int /*oldBusy*/, int newBusy)
+    {
+        if (m_tracking)
+            setIndex(node, newBusy);
+    }
     // Inference services (Simulation): their replicas' accelerators count as busy in the
     // census, so caps budget every service at full load (which it may reach at any autoscale
     // tick without asking scheduling), but a replica at utilization u does not draw (1 − u) of
