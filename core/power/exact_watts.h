@@ -21,16 +21,13 @@ public:
 
     static Fixed fromWatts(double watts)
     {
-        return static_cast<Fixed>(std::nearbyint(std::ldexp(watts, kFractionBits)));
+        return static_cast<Fixed>(std::nearbyint(watts * kScale)); // × 2^64: exact
     }
     // Rounded to the nearest double (ties to even), once.
-    static double toWatts(Fixed fixed)
-    {
-        return std::ldexp(static_cast<double>(fixed), -kFractionBits);
-    }
+    static double toWatts(Fixed fixed) { return static_cast<double>(fixed) / kScale; }
 
 private:
-    static constexpr int kFractionBits = 64;
+    static constexpr double kScale = 0x1p64; // a power of two: scaling by it is exact
 };
 
 } // namespace headroom

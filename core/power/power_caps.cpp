@@ -58,8 +58,11 @@ bool PowerCaps::admitsChanges(const ClusterState &state) const
         const ExactWatts::Fixed delta =
                 m_model->exactCapWatts(cls, change.index) - m_model->exactCapWatts(cls, before);
         const int rack = layout.nodes[change.node].rack;
-        auto it = std::find_if(m_rackDelta.begin(), m_rackDelta.end(),
-                               [rack](const auto &entry) { return entry.first == rack; });
+        // Shares come rack by rack, mostly: the last rack first.
+        auto it = !m_rackDelta.empty() && m_rackDelta.back().first == rack
+                          ? m_rackDelta.end() - 1
+                          : std::find_if(m_rackDelta.begin(), m_rackDelta.end(),
+                                         [rack](const auto &entry) { return entry.first == rack; });
         if (it == m_rackDelta.end())
             m_rackDelta.emplace_back(rack, delta);
         else
@@ -134,7 +137,9 @@ double PowerCaps::rackHeadroomW(const ClusterState &state, int rack) const
 {
     if (!m_model->hasRackBudget(rack))
         return std::numeric_limits<double>::infinity();
-    return m_model->rackBudgetW(rack) - ExactWatts::toWatts(rackCapExactW(state, rack));
+    const double capW = &state == m_live ? m_meter->rackCapW(rack)
+                                         : ExactWatts::toWatts(rackCapExactW(state, rack));
+    return m_model->rackBudgetW(rack) - capW;
 }
 
 double PowerCaps::clusterHeadroomW(const ClusterState &state) const

@@ -27,6 +27,8 @@ PowerMeter::PowerMeter(const CompiledCluster &layout, const PowerModel &model)
     const std::size_t racks = layout.rackNodes.size();
     m_rackW.assign(racks, 0);
     m_rackCapW.assign(racks, 0);
+    m_rackCapRounded.assign(racks, 0.0);
+    m_rackCapStale.assign(racks, 1);
     m_rackOffsetW.assign(racks, 0.0);
     m_rackPeakW.assign(racks, 0.0);
     m_peakPending.assign(racks, 1);
@@ -55,6 +57,7 @@ void PowerMeter::setIndex(int node, int index)
     const int rack = entry.rack;
     m_rackW[rack] += m_exactW[now] - m_exactW[old];
     m_rackCapW[rack] += m_exactCapW[now] - m_exactCapW[old];
+    m_rackCapStale[rack] = 1;
     if (!m_peakPending[rack]) {
         m_peakPending[rack] = 1;
         m_pendingPeak.push_back(rack);

@@ -80,7 +80,14 @@ public:
     // Per rack, the highest power seen at the end of an instant.
     const std::vector<double> &rackPeaksW() const { return m_rackPeakW; }
     // Power that caps count (PowerModel::capWatts), now: per rack and for the cluster.
-    double rackCapW(int rack) const { return ExactWatts::toWatts(m_rackCapW[rack]); }
+    double rackCapW(int rack) const
+    {
+        if (m_rackCapStale[rack]) { // rounded once per change, however often it is read
+            m_rackCapRounded[rack] = ExactWatts::toWatts(m_rackCapW[rack]);
+            m_rackCapStale[rack] = 0;
+        }
+        return m_rackCapRounded[rack];
+    }
     // The same, exact: PowerCaps adds the changes it weighs to it.
     ExactWatts::Fixed rackCapExactW(int rack) const { return m_rackCapW[rack]; }
     double clusterCapW() const;
@@ -133,6 +140,8 @@ private:
     // Per rack, exact: the nodes' watts and cap-counted watts.
     std::vector<ExactWatts::Fixed> m_rackW;
     std::vector<ExactWatts::Fixed> m_rackCapW;
+    mutable std::vector<double> m_rackCapRounded; // rackCapW()'s cache
+    mutable std::vector<std::uint8_t> m_rackCapStale;
     // Per rack, minus the services' undrawn power: +0.0 on a rack without replicas.
     std::vector<double> m_rackOffsetW;
     std::vector<double> m_rackPeakW;
