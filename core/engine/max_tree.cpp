@@ -5,6 +5,19 @@
 #include <cassert>
 
 namespace headroom {
+namespace {
+
+// std::popcount without a POPCNT instruction (the baseline x86-64 target) is a library call;
+// this is a dozen inline instructions.
+int bitCount(std::uint64_t x)
+{
+    x -= (x >> 1) & 0x5555555555555555ULL;
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+    return static_cast<int>((x * 0x0101010101010101ULL) >> 56);
+}
+
+} // namespace
 
 MaxTree::MaxTree(const std::vector<int> &values, int maxValue)
     : m_size(static_cast<int>(values.size()))
@@ -197,6 +210,35 @@ int MaxTree::maxIn(int from, int end) const
             hi = mid - 1;
     }
     return lo;
+}
+
+int MaxTree::countAtLeast(int minimum, int from, int end, int limit) const
+{
+    from = std::max(from, 0);
+    end = std::min(end, m_size);
+    if (from >= end || limit <= 0)
+        return 0;
+    if (minimum <= 0)
+        return std::min(limit, end - from);
+    int count = 0;
+    if (!m_useBits) {
+        for (int position = firstAtLeast(minimum, from, end); position >= 0 && count < limit;
+             position = firstAtLeast(minimum, position + 1, end))
+            ++count;
+        return count;
+    }
+    if (minimum > m_maxBitsetValue)
+        return 0;
+    const std::uint64_t *bits = level(minimum, 0);
+    for (int word = from >> 6; word <= (end - 1) >> 6 && count < limit; ++word) {
+        std::uint64_t mask = ~std::uint64_t(0);
+        if (word == from >> 6)
+            mask &= ~std::uint64_t(0) << (from & 63);
+        if (word == (end - 1) >> 6 && (end & 63) != 0)
+            mask &= ~(~std::uint64_t(0) << (end & 63));
+        count += bitCount(bits[word] & mask);
+    }
+    return std::min(count, limit);
 }
 
 int MaxTree::maxInTree(int from, int end) const

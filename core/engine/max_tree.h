@@ -37,6 +37,9 @@ public:
     int firstAtLeast(int minimum, int from, int end) const;
     // Largest value in [from, end); -1 when the range is empty.
     int maxIn(int from, int end) const;
+    // How many positions in [from, end) hold at least `minimum`, counting no further than
+    // `limit`: word by word in the bitset layout.
+    int countAtLeast(int minimum, int from, int end, int limit) const;
 
 private:
     // Bitset layout: threshold k's words start at thresholdBits(k); level d at
