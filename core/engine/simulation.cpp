@@ -114,7 +114,7 @@ inline SimTime Simulation::earliestEvent()
     if (m_nextSubmission < m_jobs.table.size())
         next = std::min(next, m_jobs.table.submit[m_nextSubmission]);
     next = std::min(next, m_nextServiceEvent); // +infinity without services
-    return std::min(next, m_dpm.nextEventTime());
+    return m_dpm.enabled() ? std::min(next, m_dpm.nextEventTime()) : next;
 }
 
 bool Simulation::step()
@@ -141,12 +141,15 @@ bool Simulation::step()
             schedule = true;
         }
     }
-    const PowerManager::Transitions transitions = m_dpm.completeTransitions(time);
-    schedule =
-            schedule || transitions.booted > 0 || (transitions.shutDown > 0 && m_model.hasCaps());
+    if (m_dpm.enabled()) {
+        const PowerManager::Transitions transitions = m_dpm.completeTransitions(time);
+        schedule = schedule || transitions.booted > 0 ||
+                   (transitions.shutDown > 0 && m_model.hasCaps());
+    }
     if (m_hasServices && stepServices(time))
         schedule = true;
-    m_dpm.expireIdle(time);
+    if (m_dpm.enabled())
+        m_dpm.expireIdle(time);
     while (m_nextSubmission < jobs.size() && jobs.submit[m_nextSubmission] == time) {
         submit(m_nextSubmission++);
         schedule = true;
