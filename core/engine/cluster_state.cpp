@@ -9,29 +9,33 @@ ClusterState::ClusterState(const CompiledCluster &layout)
     : m_layout(&layout)
 {
     const int nodes = layout.nodeCount();
-    m_free.resize(nodes);
-    m_busy.assign(nodes, 0);
-    m_switched.assign(nodes, NodePowerState::Idle);
+    m_nodes.resize(nodes);
     for (int n = 0; n < nodes; ++n) {
-        m_free[n] = layout.nodes[n].slots;
-        m_totalSlots += layout.nodes[n].slots;
+        NodeSlots &slots = m_nodes[n];
+        slots.free = layout.nodes[n].slots;
+        slots.capacity = layout.nodes[n].slots;
+        slots.type = layout.nodes[n].type;
+        slots.typePosition = layout.typePosition[n];
+        m_totalSlots += slots.capacity;
     }
     m_totalFree = m_totalSlots;
     for (const CompiledNodeType &type : layout.types) {
         std::vector<int> values(type.nodes.size(), type.slots);
-        m_freeTrees.emplace_back(values);
-        std::vector<int> histogram(static_cast<std::size_t>(type.slots) + 1, 0);
-        histogram[type.slots] = static_cast<int>(type.nodes.size());
-        m_freeHistogram.push_back(std::move(histogram));
+        m_freeTrees.emplace_back(values, type.slots);
+        m_histogramBase.push_back(static_cast<int>(m_freeHistogram.size()));
+        m_freeHistogram.resize(m_freeHistogram.size() + static_cast<std::size_t>(type.slots) + 1,
+                               0);
+        m_freeHistogram[m_histogramBase.back() + type.slots] = static_cast<int>(type.nodes.size());
         m_freeOfType.push_back(static_cast<long long>(type.slots) * type.nodes.size());
     }
 }
 
 int ClusterState::nodesWithFreeAtLeast(int type, int minimum) const
 {
-    const std::vector<int> &histogram = m_freeHistogram[type];
+    const int *histogram = m_freeHistogram.data() + m_histogramBase[type];
+    const int slots = m_layout->types[type].slots;
     int count = 0;
-    for (int k = std::max(minimum, 0); k < static_cast<int>(histogram.size()); ++k)
+    for (int k = std::max(minimum, 0); k <= slots; ++k)
         count += histogram[k];
     return count;
 }
@@ -51,36 +55,24 @@ NodeRange ClusterState::typeLocalRange(int type, NodeRange range, int group) con
 
 const FreeOrderIndex &ClusterState::freeOrder() const
 {
-    if (!m_freeOrder.built())
-        m_freeOrder.build(*m_layout, m_free);
+    if (!m_freeOrder.built()) {
+        std::vector<int> free(m_nodes.size());
+        for (std::size_t node = 0; node < m_nodes.size(); ++node)
+            free[node] = m_nodes[node].free;
+        m_freeOrder.build(*m_layout, free);
+    }
     return m_freeOrder;
-}
-
-void ClusterState::occupy(const NodeShare &share)
-{
-    assert(share.held <= m_free[share.node]);
-    setFree(share.node, m_free[share.node] - share.held);
-    m_busy[share.node] += share.busy;
-    m_totalBusy += share.busy;
-}
-
-void ClusterState::release(const NodeShare &share)
-{
-    setFree(share.node, m_free[share.node] + share.held);
-    m_busy[share.node] -= share.busy;
-    m_totalBusy -= share.busy;
-    assert(m_free[share.node] <= capacity(share.node) && m_busy[share.node] >= 0);
 }
 
 void ClusterState::setSwitched(int node, NodePowerState state)
 {
-    assert(state != NodePowerState::Busy && m_busy[node] == 0);
+    assert(state != NodePowerState::Busy && m_nodes[node].busy == 0);
     const bool wasOn = switchedOn(node);
     const bool on = state == NodePowerState::Idle;
-    m_switched[node] = state;
+    m_nodes[node].switched = state;
     if (wasOn == on)
         return;
-    assert(!wasOn || m_free[node] == capacity(node));
+    assert(!wasOn || m_nodes[node].free == capacity(node));
     m_notOn += on ? -1 : 1;
     setFree(node, on ? capacity(node) : 0);
 }
@@ -90,7 +82,7 @@ ClusterState ClusterState::emptied() const
     ClusterState empty(*m_layout);
     for (int node = 0; m_notOn > 0 && node < nodeCount(); ++node) {
         if (!switchedOn(node))
-            empty.setSwitched(node, m_switched[node]);
+            empty.setSwitched(node, m_nodes[node].switched);
     }
     for (const NodeShare &share : m_pinned) {
         if (share.held > 0)
@@ -119,18 +111,21 @@ void ClusterState::unpin(const NodeShare &share)
 
 void ClusterState::setFree(int node, int value)
 {
-    const int type = m_layout->nodes[node].type;
-    const int capacity = m_layout->nodes[node].slots;
+    NodeSlots &slots = m_nodes[node];
+    const int type = slots.type;
+    const int capacity = slots.capacity;
+    const int old = slots.free;
     const auto stranded = [capacity](int free) { return free < capacity ? free : 0; };
-    m_strandedFree += stranded(value) - stranded(m_free[node]);
+    m_strandedFree += stranded(value) - stranded(old);
     if (m_freeOrder.built())
-        m_freeOrder.changed(type, m_layout->typePosition[node], m_free[node], value);
-    m_totalFree += value - m_free[node];
-    m_freeOfType[type] += value - m_free[node];
-    --m_freeHistogram[type][m_free[node]];
-    ++m_freeHistogram[type][value];
-    m_free[node] = value;
-    m_freeTrees[type].set(m_layout->typePosition[node], value);
+        m_freeOrder.changed(type, slots.typePosition, old, value);
+    m_totalFree += value - old;
+    m_freeOfType[type] += value - old;
+    int *histogram = m_freeHistogram.data() + m_histogramBase[type];
+    --histogram[old];
+    ++histogram[value];
+    slots.free = value;
+    m_freeTrees[type].set(slots.typePosition, value);
 }
 
 } // namespace headroom

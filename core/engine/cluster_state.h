@@ -7,6 +7,7 @@
 #include "core/engine/node_filter.h"
 #include "core/engine/node_power_state.h"
 
+#include <cassert>
 #include <vector>
 
 namespace headroom {
@@ -21,23 +22,24 @@ public:
     const CompiledCluster &layout() const { return *m_layout; }
     int nodeCount() const { return m_layout->nodeCount(); }
     int typeCount() const { return static_cast<int>(m_layout->types.size()); }
-    int capacity(int node) const { return m_layout->nodes[node].slots; }
-    int freeSlots(int node) const { return m_free[node]; }
-    int busySlots(int node) const { return m_busy[node]; }
+    int capacity(int node) const { return m_nodes[node].capacity; }
+    int freeSlots(int node) const { return m_nodes[node].free; }
+    int busySlots(int node) const { return m_nodes[node].busy; }
     // DESIGN.md §4 power state. A node that is not on (off, booting, shutting down) holds no
     // slots and shows none free: every index here (trees, histograms, totals) counts it as
     // full, so placement and EASY's reservation skip it without knowing about power. Its
     // nominal free slots are its whole capacity.
     NodePowerState powerState(int node) const
     {
-        if (m_switched[node] != NodePowerState::Idle)
-            return m_switched[node];
-        return m_free[node] < capacity(node) ? NodePowerState::Busy : NodePowerState::Idle;
+        const NodeSlots &slots = m_nodes[node];
+        if (slots.switched != NodePowerState::Idle)
+            return slots.switched;
+        return slots.free < slots.capacity ? NodePowerState::Busy : NodePowerState::Idle;
     }
-    bool switchedOn(int node) const { return m_switched[node] == NodePowerState::Idle; }
+    bool switchedOn(int node) const { return m_nodes[node].switched == NodePowerState::Idle; }
     int nominalFreeSlots(int node) const
     {
-        return switchedOn(node) ? m_free[node] : capacity(node);
+        return switchedOn(node) ? m_nodes[node].free : capacity(node);
     }
     int nodesNotOn() const { return m_notOn; }
     // Switches a node that holds nothing: Idle (on), Off, Booting or ShuttingDown.
@@ -67,8 +69,22 @@ public:
         return range.begin <= 0 && range.end >= nodeCount();
     }
 
-    void occupy(const NodeShare &share);
-    void release(const NodeShare &share);
+    void occupy(const NodeShare &share)
+    {
+        NodeSlots &slots = m_nodes[share.node];
+        assert(share.held <= slots.free);
+        setFree(share.node, slots.free - share.held);
+        slots.busy += share.busy;
+        m_totalBusy += share.busy;
+    }
+    void release(const NodeShare &share)
+    {
+        NodeSlots &slots = m_nodes[share.node];
+        setFree(share.node, slots.free + share.held);
+        slots.busy -= share.busy;
+        m_totalBusy -= share.busy;
+        assert(slots.free <= slots.capacity && slots.busy >= 0);
+    }
     // Inference service replicas (Simulation) hold their slots like jobs, but no scheduler may
     // move them: a share occupied and then pinned stays held in emptied() (SRTF's plan), until
     // unpinned and released. A cluster without services never allocates the pin table.
@@ -78,14 +94,25 @@ public:
 private:
     void setFree(int node, int value);
 
+    // What every change reads and writes of a node, side by side (one cache line per node
+    // touched rather than one per array).
+    struct NodeSlots
+    {
+        int free = 0;
+        int busy = 0;
+        int capacity = 0;
+        int type = 0;
+        int typePosition = 0;                           // in the type's free tree
+        NodePowerState switched = NodePowerState::Idle; // Idle for every node that is on
+    };
+
     const CompiledCluster *m_layout;
-    std::vector<int> m_free;
-    std::vector<int> m_busy;
-    std::vector<NodePowerState> m_switched; // Idle for every node that is on
+    std::vector<NodeSlots> m_nodes;
     int m_notOn = 0;
     std::vector<MaxTree> m_freeTrees;
-    // m_freeHistogram[type][k]: nodes of that type with exactly k free slots.
-    std::vector<std::vector<int>> m_freeHistogram;
+    // m_freeHistogram[m_histogramBase[type] + k]: nodes of that type with exactly k free slots.
+    std::vector<int> m_freeHistogram;
+    std::vector<int> m_histogramBase;
     std::vector<long long> m_freeOfType;
     long long m_totalFree = 0;
     long long m_totalBusy = 0;

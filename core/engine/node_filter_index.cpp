@@ -30,8 +30,6 @@ NodeRange intersect(NodeRange a, NodeRange b)
 NodeFilterIndex::NodeFilterIndex(const CompiledCluster &cluster)
     : m_cluster(cluster)
 {
-    for (int node = 0; node < cluster.nodeCount(); ++node)
-        m_nodeByName.emplace(cluster.nodes[node].name, node);
     intern({-1, {0, cluster.nodeCount()}, NodeFilter::kAnyOwner});
 }
 
@@ -69,6 +67,11 @@ int NodeFilterIndex::filterFor(const JobConstraints &constraints, const std::str
                 rack < 0 ? NodeRange{0, 0} : intersect(filter.range, m_cluster.rackNodes[rack]);
     }
     if (!constraints.pinNode.empty()) {
+        if (m_nodeByName.empty()) { // built for the first pinned job: most scenarios have none
+            m_nodeByName.reserve(static_cast<std::size_t>(m_cluster.nodeCount()));
+            for (int node = 0; node < m_cluster.nodeCount(); ++node)
+                m_nodeByName.emplace(m_cluster.nodes[node].name, node);
+        }
         const auto it = m_nodeByName.find(constraints.pinNode);
         filter.range = it == m_nodeByName.end()
                                ? NodeRange{0, 0}

@@ -48,7 +48,8 @@ private:
     int intern(const NodeFilter &filter);
 
     const CompiledCluster &m_cluster;
-    std::unordered_map<std::string, int> m_nodeByName; // lookups only, never iterated
+    // Lookups only, never iterated; built on the first pinned job.
+    std::unordered_map<std::string, int> m_nodeByName;
     std::map<std::tuple<int, int, int, int>, int> m_index;
     std::vector<NodeFilter> m_filters;
     std::vector<FilterCapacity> m_capacity;

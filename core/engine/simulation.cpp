@@ -52,6 +52,7 @@ Simulation::Simulation(const Scenario &scenario)
     m_lastEvent = m_firstEvent;
     m_finished = jobs.size() == 0;
     m_indexRunning = m_scheduler->readsRunningByExpectedEnd();
+    m_sampleIntervalS = m_policy.sampleIntervalS;
     m_jobs.table.speed.assign(jobs.size(), 1.0);
     rejectJobsAboveCaps(m_model, m_jobs.filters, m_jobs.table);
     const bool powerAware = scenario.policy.placement == PlacementKind::PowerAware;
@@ -113,7 +114,7 @@ inline SimTime Simulation::earliestEvent()
     if (m_nextSubmission < m_jobs.table.size())
         next = std::min(next, m_jobs.table.submit[m_nextSubmission]);
     next = std::min(next, m_nextServiceEvent); // +infinity without services
-    return std::min(next, m_dpm.nextEventTime());
+    return m_dpm.enabled() ? std::min(next, m_dpm.nextEventTime()) : next;
 }
 
 bool Simulation::step()
@@ -140,12 +141,15 @@ bool Simulation::step()
             schedule = true;
         }
     }
-    const PowerManager::Transitions transitions = m_dpm.completeTransitions(time);
-    schedule =
-            schedule || transitions.booted > 0 || (transitions.shutDown > 0 && m_model.hasCaps());
+    if (m_dpm.enabled()) {
+        const PowerManager::Transitions transitions = m_dpm.completeTransitions(time);
+        schedule = schedule || transitions.booted > 0 ||
+                   (transitions.shutDown > 0 && m_model.hasCaps());
+    }
     if (m_hasServices && stepServices(time))
         schedule = true;
-    m_dpm.expireIdle(time);
+    if (m_dpm.enabled())
+        m_dpm.expireIdle(time);
     while (m_nextSubmission < jobs.size() && jobs.submit[m_nextSubmission] == time) {
         submit(m_nextSubmission++);
         schedule = true;
@@ -156,7 +160,7 @@ bool Simulation::step()
                                 m_dpm.booting()};
         const bool released = m_capacityReleased;
         SchedulingContext context(time, jobs, m_state, m_jobs.filters, *m_placement, m_running,
-                                  m_capacityReleased, *this, energy);
+                                  m_capacityReleased, *this, m_scratchAllocation, energy);
         m_scheduler->schedule(context);
         m_capacityReleased = false;
         // Without a release since the previous pass, a job a cap refused then is still
@@ -178,6 +182,9 @@ bool Simulation::step()
         m_dpm.switchOffDeferred(time);
         m_dpm.replenishSpares(time);
     }
+
+    if (m_hasServices)
+        planSuspendedTicks(time);
 
     if (m_power.settle(time)) {
         for (SimulationObserver *observer : m_observers)
@@ -396,11 +403,46 @@ Sample Simulation::currentSample(SimTime time) const
     return sample;
 }
 
+std::uint64_t Simulation::samplesDue(SimTime limit, bool inclusive) const
+{
+    const auto due = [&](double k) {
+        const SimTime time = m_firstEvent + k * m_sampleIntervalS;
+        return time < limit || (inclusive && time == limit);
+    };
+    double last = std::floor((limit - m_firstEvent) / m_sampleIntervalS);
+    if (!(last >= 0.0))
+        last = -1.0;
+    // The division may be off by one either way; the grid times decide, as in takeSamples().
+    while (last >= 0.0 && !due(last))
+        last -= 1.0;
+    while (due(last + 1.0))
+        last += 1.0;
+    const double count = last + 1.0 - static_cast<double>(m_nextSample);
+    return count > 0.0 ? static_cast<std::uint64_t>(std::min(count, 1e18)) : 0;
+}
+
 void Simulation::takeSamples(SimTime limit, bool inclusive)
 {
-    const SimTime interval = m_policy.sampleIntervalS;
+    if (!m_recordSamples || !std::isfinite(limit))
+        return;
+    // Coarsen before taking samples that would not fit: every other sample goes and the
+    // interval doubles, until the series up to `limit` holds at most kMaxSamples points. Only
+    // kept samples are taken, so a long span costs at most that many whatever its length. The
+    // coarsening needed depends only on the span (not on how the run is sliced), and kept
+    // samples lie on the finer grid too, so they are the same samples either way.
+    const double roughlyDue =
+            (limit - m_firstEvent) / m_sampleIntervalS + 2.0 - static_cast<double>(m_nextSample);
+    while (double(m_samples.size()) + roughlyDue > double(kMaxSamples) &&
+           m_samples.size() + samplesDue(limit, inclusive) > kMaxSamples) {
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < m_samples.size(); i += 2)
+            m_samples[kept++] = m_samples[i];
+        m_samples.resize(kept);
+        m_nextSample = (m_nextSample + 1) / 2;
+        m_sampleIntervalS *= 2.0;
+    }
     for (;;) {
-        const SimTime time = m_firstEvent + static_cast<double>(m_nextSample) * interval;
+        const SimTime time = m_firstEvent + static_cast<double>(m_nextSample) * m_sampleIntervalS;
         if (time > limit || (!inclusive && time == limit))
             return;
         m_samples.push_back(currentSample(time));
@@ -480,13 +522,13 @@ RunMetrics Simulation::computeMetrics() const
         lastEnd = std::max(lastEnd, jobs.end[job]);
     }
     if (!waits.empty()) {
-        std::sort(waits.begin(), waits.end());
         const double n = static_cast<double>(waits.size());
         metrics.meanWaitS = waitSum / n;
-        metrics.p50WaitS = nearestRankPercentile(waits, 50);
-        metrics.p95WaitS = nearestRankPercentile(waits, 95);
-        metrics.p99WaitS = nearestRankPercentile(waits, 99);
-        metrics.maxWaitS = waits.back();
+        const std::vector<double> ranks = nearestRankPercentiles(waits, {50, 95, 99, 100});
+        metrics.p50WaitS = ranks[0];
+        metrics.p95WaitS = ranks[1];
+        metrics.p99WaitS = ranks[2];
+        metrics.maxWaitS = ranks[3];
         metrics.meanBoundedSlowdown = slowdownSum / n;
         metrics.makespanS = lastEnd - firstSubmit;
     }

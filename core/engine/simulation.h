@@ -58,12 +58,16 @@ class RackLoadIndex;
 // a start (or a boot the job needed) until a pass, after capacity or power was released, in
 // which none is refused; RunMetrics::timeAtPowerCapS is the total of such time.
 // Samples lie on the grid t0 + k·interval (t0 = first submission); a sample at time s
-// shows the state after every event at or before s.
+// shows the state after every event at or before s. The series holds at most kMaxSamples
+// points: a run whose span needs more keeps every other sample and doubles the interval, as
+// often as needed (samplingIntervalS()), so memory and time stay bounded whatever the span.
 //
 // Inference services (Scenario::services, DESIGN.md §2). Chosen so that energy stays the exact
 // integral of a piecewise-constant power and a run without services is untouched:
 //  - Autoscale ticks lie on the grid t0 + k·kServiceTickS (60 s; t0 = first event). A
 //    service's load is LoadProfile::at(tick) from that tick to the next (piecewise constant).
+//    Ticks that could change nothing (constant loads, every service at the replicas it wants
+//    and serving) are skipped, but for the one at which a stalled queue is given up.
 //  - At the first event each service places minReplicas replicas, ready at once (the service
 //    is deployed when the run begins); that instant's tick then scales as any other.
 //  - At a tick: desired = ⌈load ÷ (capacityRps × targetUtilization)⌉ clamped to [min, max].
@@ -138,6 +142,14 @@ public:
     NodePowerState nodePowerState(int node) const { return m_state.powerState(node); }
     const DvfsLevel &nodeDvfs(int node) const { return m_model.dvfs(node); }
     const std::vector<Sample> &samples() const { return m_samples; }
+    // Whether the run keeps a time series (samples(), observers' sampled()): on unless turned
+    // off before the first step by a caller that writes no series (the CLI without one).
+    void setRecordsSamples(bool record) { m_recordSamples = record; }
+    // At most this many samples are kept (a year at the default 300 s takes 105,120).
+    static constexpr std::size_t kMaxSamples = std::size_t(1) << 19;
+    // The interval between kept samples: the policy's, doubled each time the series was
+    // coarsened to stay within kMaxSamples.
+    SimTime samplingIntervalS() const { return m_sampleIntervalS; }
     // Metrics and per-job outcomes so far; final once finished().
     RunResult result() const;
 
@@ -156,6 +168,7 @@ private:
     void release(const Allocation &allocation);
     void dropStaleCompletions();
     void takeSamples(SimTime limit, bool inclusive);
+    std::uint64_t samplesDue(SimTime limit, bool inclusive) const;
     Sample currentSample(SimTime time) const;
     void finish();
     RunMetrics computeMetrics() const;
@@ -171,6 +184,9 @@ private:
     void releaseReplica(ServiceReplica &replica);
     void refreshServicePower();
     bool servicesMayStop(SimTime time) const;
+    bool ticksCannotChangeAnything() const;
+    void planSuspendedTicks(SimTime time);
+    void updateNextServiceEvent(SimTime time);
     void wakeForServices(SimTime time);
     std::vector<double> serviceIdleSlotSeconds(SimTime until) const; // per node
     void addServiceMetrics(RunMetrics &metrics) const;
@@ -224,8 +240,12 @@ private:
     SimTime m_atPowerCapSince = 0.0;
     double m_timeAtPowerCapS = 0.0;
 
+    Allocation m_scratchAllocation; // the scheduling passes' (SchedulingContext)
+
     std::vector<Sample> m_samples;
     std::uint64_t m_nextSample = 0;
+    SimTime m_sampleIntervalS = 0.0; // see samplingIntervalS()
+    bool m_recordSamples = true;
 
     std::vector<ServiceRun> m_services;    // empty: none of the members below is used
     bool m_hasServices = false;            // !m_services.empty(), one byte for the hot path
@@ -238,6 +258,7 @@ private:
     // The next tick, readiness or horizon: what nextEventTime() adds (+inf without services).
     SimTime m_nextServiceEvent = std::numeric_limits<SimTime>::infinity();
     bool m_servicesStarted = false;
+    bool m_ticksSuspended = false; // see ticksCannotChangeAnything()
     // With jobs queued, nothing running and nothing left to submit, the queue is stalled once
     // this long has passed since m_lastJobActivity: a day (every daily service load level),
     // plus an idle timeout, a shutdown and a boot (what power management may still need to

@@ -10,6 +10,17 @@
 #include <limits>
 
 namespace headroom {
+namespace {
+
+bool constantLoad(const LoadProfile &load)
+{
+    if (load.kind == LoadProfile::Kind::Diurnal)
+        return load.troughRps == load.peakRps;
+    const std::vector<double> &rps = load.hourlyRps.values;
+    return std::adjacent_find(rps.begin(), rps.end(), std::not_equal_to<>()) == rps.end();
+}
+
+} // namespace
 
 void Simulation::initServices(const Scenario &scenario)
 {
@@ -125,6 +136,7 @@ bool Simulation::stepServices(SimTime time)
         }
         m_nextTick = m_firstEvent + static_cast<double>(++m_tickIndex) * kServiceTickS;
         changed = true;
+        m_ticksSuspended = ticksCannotChangeAnything();
     }
     for (ServiceRun &service : m_services) {
         if (service.placed < static_cast<int>(service.replicas.size()) &&
@@ -141,10 +153,70 @@ bool Simulation::stepServices(SimTime time)
         }
         refreshServicePower();
     }
+    updateNextServiceEvent(time);
+    return released;
+}
+
+void Simulation::updateNextServiceEvent(SimTime time)
+{
     m_nextServiceEvent = std::min(m_nextTick, m_nextReady);
     if (m_serviceUntil > time) // the horizon is an instant of its own
         m_nextServiceEvent = std::min(m_nextServiceEvent, m_serviceUntil);
-    return released;
+}
+
+// Whether later ticks would find what this one found and change nothing: each service's load
+// is constant, and it has exactly the replicas it wants, all placed and serving, with no
+// larger count left in the scale-down window. With power management on, a queued job's
+// instants may still matter (its wake-ups), so ticks go on while one waits.
+bool Simulation::ticksCannotChangeAnything() const
+{
+    if (m_dpm.enabled() && m_scheduler->queueLength() > 0)
+        return false;
+    for (const ServiceRun &service : m_services) {
+        const int have = static_cast<int>(service.replicas.size());
+        if (!constantLoad(service.spec.load) || service.placed != have || service.ready != have)
+            return false;
+        for (const auto &entry : service.recentDesired) {
+            if (entry.second != have)
+                return false;
+        }
+    }
+    return true;
+}
+
+// After each instant while ticks change nothing: the only tick still needed is the one at
+// which a stalled queue is given up (the run's end, see servicesMayStop), on the tick grid as
+// before; with no job queued, none. Power management with a job queued ticks again. A long
+// horizon then costs its events rather than a step a minute.
+void Simulation::planSuspendedTicks(SimTime time)
+{
+    if (!m_ticksSuspended)
+        return;
+    const bool queued = m_scheduler->queueLength() > 0;
+    if (queued && m_dpm.enabled())
+        m_ticksSuspended = false;
+    // A stalled queue is given up at the first instant at or after both the horizon (an
+    // instant of its own) and a day without job activity: a tick only if the latter is later.
+    const SimTime never = std::numeric_limits<SimTime>::infinity();
+    SimTime from = time;
+    if (m_ticksSuspended) {
+        const SimTime stall = m_lastJobActivity + kServiceHorizonS;
+        from = queued && stall > m_serviceUntil ? std::max(time, stall) : never;
+    }
+    if (std::isinf(from)) {
+        m_nextTick = from;
+    } else {
+        // The first tick after `time`, at or after `from`.
+        double next = std::max(0.0, std::ceil((from - m_firstEvent) / kServiceTickS));
+        const auto tickTime = [&](double k) { return m_firstEvent + k * kServiceTickS; };
+        while (next > 0.0 && tickTime(next - 1.0) >= from && tickTime(next - 1.0) > time)
+            next -= 1.0;
+        while (tickTime(next) < from || tickTime(next) <= time)
+            next += 1.0;
+        m_tickIndex = static_cast<std::uint64_t>(next);
+        m_nextTick = tickTime(next);
+    }
+    updateNextServiceEvent(time);
 }
 
 bool Simulation::placeWaitingReplicas(ServiceRun &service, SimTime time, SimTime delay)

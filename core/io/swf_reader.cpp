@@ -148,6 +148,9 @@ private:
     int nodeCount() const;
     int headerNodeCount(const char *key, const Header &header) const;
     void jobLine(std::string_view line);
+    bool plainJobLine(std::string_view line);
+    void addJob(JobId id, double submit, double run, int allocated, int requestedProcessors,
+                double requested, std::int64_t user);
     void checkUniqueIds() const;
     void reserveJobs(std::uint64_t offset, std::uint64_t sizeHint);
 
@@ -262,10 +265,10 @@ int SwfParser::headerNodeCount(const char *key, const Header &header) const
         throw InputError(m_name, header.line, "",
                          std::string(key) + " header: expected a number of nodes, found \"" +
                                  std::string(header.value) + "\"" + hint);
-    if (error != std::errc() || value < 1 || value > kMaxSlots)
+    if (error != std::errc() || value < 1 || value > kMaxSwfNodes)
         throw InputError(m_name, header.line, "",
                          std::string(key) + " header: " + std::string(first, end) +
-                                 " is out of range (1 to " + std::to_string(kMaxSlots) + ")" +
+                                 " is out of range (1 to " + std::to_string(kMaxSwfNodes) + ")" +
                                  hint);
     return int(value);
 }
@@ -274,9 +277,9 @@ int SwfParser::nodeCount() const
 {
     if (m_options.nodes) {
         const int nodes = *m_options.nodes;
-        if (nodes < 1 || nodes > kMaxSlots)
+        if (nodes < 1 || nodes > kMaxSwfNodes)
             throw InputError(m_name, 0, "",
-                             "--nodes must be between 1 and " + std::to_string(kMaxSlots) +
+                             "--nodes must be between 1 and " + std::to_string(kMaxSwfNodes) +
                                      " (is " + std::to_string(nodes) + ")");
         return nodes;
     }
@@ -287,8 +290,83 @@ int SwfParser::nodeCount() const
     throw InputError(m_name, 0, "", "no MaxNodes or MaxProcs header; pass --nodes N");
 }
 
+// The common case, in one pass: 18 plain numbers (1 to 18 digits before any decimal point,
+// no exponent) that pass every check jobLine() makes, those the reader uses being
+// integers (the fields only checked as numbers, such as the average CPU time, may have a
+// fraction). Returns false, having added nothing, for anything else; jobLine() then reads the
+// line field by field, and reports the first problem.
+bool SwfParser::plainJobLine(std::string_view line)
+{
+    // Fields read as values (job number, submit, run, processors, requested time, user).
+    constexpr std::uint32_t kUsed = 1u << (JobNumber - 1) | 1u << (SubmitTime - 1) |
+                                    1u << (RunTime - 1) | 1u << (AllocatedProcessors - 1) |
+                                    1u << (RequestedProcessors - 1) | 1u << (RequestedTime - 1) |
+                                    1u << (UserId - 1);
+    std::int64_t value[kFieldCount];
+    int count = 0;
+    const char *p = line.data();
+    const char *const end = p + line.size();
+    for (;;) {
+        while (p != end && isSpace(*p))
+            ++p;
+        if (p == end)
+            break;
+        if (count == kFieldCount)
+            return false;
+        const bool negative = *p == '-';
+        if (negative)
+            ++p;
+        const char *const digits = p;
+        std::int64_t magnitude = 0;
+        for (; p != end; ++p) {
+            const auto digit = static_cast<unsigned char>(*p - '0');
+            if (digit > 9)
+                break;
+            magnitude = magnitude * 10 + digit;
+        }
+        std::ptrdiff_t digitCount = p - digits;
+        if (digitCount > 18)
+            return false;
+        if (p != end && *p == '.') {
+            if (kUsed >> count & 1u || digitCount == 0)
+                return false;
+            const char *const fraction = ++p;
+            while (p != end && static_cast<unsigned char>(*p - '0') <= 9)
+                ++p;
+            digitCount += p - fraction;
+        }
+        if (digitCount == 0 || (p != end && !isSpace(*p)))
+            return false;
+        value[count++] = negative ? -magnitude : magnitude;
+    }
+    if (count != kFieldCount)
+        return false;
+    constexpr std::int64_t kMaxWholeSeconds = 1'000'000'000'000;
+    const auto isTime = [](std::int64_t v) {
+        return v >= -kMaxWholeSeconds && v <= kMaxWholeSeconds;
+    };
+    const auto isInt = [](std::int64_t v) {
+        return v >= std::numeric_limits<int>::min() && v <= std::numeric_limits<int>::max();
+    };
+    const std::int64_t submit = value[SubmitTime - 1];
+    if (submit < 0 || !isTime(submit) || !isTime(value[RunTime - 1]) ||
+        !isInt(value[AllocatedProcessors - 1]) || !isInt(value[RequestedProcessors - 1]) ||
+        !isTime(value[RequestedTime - 1]))
+        return false;
+    const std::int64_t allocated = value[AllocatedProcessors - 1];
+    if ((allocated == -1 ? value[RequestedProcessors - 1] : allocated) > kMaxSlots)
+        return false; // reported with the field's text
+
+    addJob(value[JobNumber - 1], double(submit), double(value[RunTime - 1]),
+           int(value[AllocatedProcessors - 1]), int(value[RequestedProcessors - 1]),
+           double(value[RequestedTime - 1]), value[UserId - 1]);
+    return true;
+}
+
 void SwfParser::jobLine(std::string_view line)
 {
+    if (plainJobLine(line))
+        return;
     int count = 0;
     const char *p = line.data();
     const char *const end = p + line.size();
@@ -330,7 +408,12 @@ void SwfParser::jobLine(std::string_view line)
     const std::int64_t user = integer(UserId, kInt64Min, kInt64Max);
     for (int field = 13; field <= kFieldCount; ++field)
         number(field);
+    addJob(id, submit, run, allocated, requestedProcessors, requested, user);
+}
 
+void SwfParser::addJob(JobId id, double submit, double run, int allocated, int requestedProcessors,
+                       double requested, std::int64_t user)
+{
     ++m_trace.jobLines;
     const int slotsField = allocated == -1 ? RequestedProcessors : AllocatedProcessors;
     const int slots = allocated == -1 ? requestedProcessors : allocated;

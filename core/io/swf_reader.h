@@ -13,6 +13,13 @@ inline constexpr std::string_view kSwfNodeTypeName = "swf-node";
 inline constexpr std::string_view kSwfZoneName = "swf";
 inline constexpr std::string_view kSwfRackName = "swf";
 
+// A trace's cluster is built node by node (each node named, indexed and tracked), so its size
+// is bounded: at most this many nodes (2^20, several times the largest machines of the
+// Parallel Workloads Archive), whether from the MaxNodes/MaxProcs header or --nodes. Beyond
+// it the reader refuses the trace with the range in its message: a few bytes of header
+// must not cost gigabytes and minutes before the first job.
+inline constexpr int kMaxSwfNodes = 1 << 20;
+
 struct SwfOptions
 {
     // Number of single-slot nodes; overrides the MaxNodes/MaxProcs header (--nodes N).

@@ -8,36 +8,27 @@ namespace headroom {
 
 LoadAccounting::LoadAccounting(const CompiledCluster &layout)
     : m_layout(&layout)
-    , m_busy(layout.nodeCount(), 0)
-    , m_since(layout.nodeCount(), 0.0)
-    , m_integral(layout.nodeCount(), 0.0)
+    , m_nodes(static_cast<std::size_t>(layout.nodeCount()))
 {
+    std::vector<int> sizeOfType;
     for (const CompiledNodeType &type : layout.types) {
         auto it = std::find(m_sizes.begin(), m_sizes.end(), type.slots);
         if (it == m_sizes.end()) {
             m_sizes.push_back(type.slots);
             it = m_sizes.end() - 1;
         }
-        m_sizeOfType.push_back(static_cast<int>(it - m_sizes.begin()));
+        sizeOfType.push_back(static_cast<int>(it - m_sizes.begin()));
     }
+    for (int node = 0; node < layout.nodeCount(); ++node)
+        m_nodes[node].size = sizeOfType[layout.nodes[node].type];
     m_sum.assign(m_sizes.size(), 0);
     m_sumSq.assign(m_sizes.size(), 0);
 }
 
-void LoadAccounting::busyChanged(int node, int oldBusy, int newBusy, SimTime time)
-{
-    m_integral[node] += static_cast<double>(oldBusy) * (time - m_since[node]);
-    m_since[node] = time;
-    m_busy[node] = newBusy;
-    const int size = m_sizeOfType[m_layout->nodes[node].type];
-    m_sum[size] += newBusy - oldBusy;
-    m_sumSq[size] +=
-            static_cast<long long>(newBusy) * newBusy - static_cast<long long>(oldBusy) * oldBusy;
-}
-
 double LoadAccounting::busySlotSeconds(int node, SimTime time) const
 {
-    return m_integral[node] + static_cast<double>(m_busy[node]) * (time - m_since[node]);
+    const NodeLoad &load = m_nodes[node];
+    return load.integral + static_cast<double>(load.busy) * (time - load.since);
 }
 
 LoadAccounting::Spread LoadAccounting::currentSpread() const

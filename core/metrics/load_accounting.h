@@ -19,7 +19,16 @@ class LoadAccounting
 public:
     explicit LoadAccounting(const CompiledCluster &layout);
 
-    void busyChanged(int node, int oldBusy, int newBusy, SimTime time);
+    void busyChanged(int node, int oldBusy, int newBusy, SimTime time)
+    {
+        NodeLoad &load = m_nodes[node];
+        load.integral += static_cast<double>(oldBusy) * (time - load.since);
+        load.since = time;
+        load.busy = newBusy;
+        m_sum[load.size] += newBusy - oldBusy;
+        m_sumSq[load.size] += static_cast<long long>(newBusy) * newBusy -
+                              static_cast<long long>(oldBusy) * oldBusy;
+    }
 
     // Busy accelerator-seconds of `node` up to `time` (>= its last change).
     double busySlotSeconds(int node, SimTime time) const;
@@ -34,11 +43,15 @@ public:
 
 private:
     const CompiledCluster *m_layout;
-    std::vector<int> m_busy;
-    std::vector<SimTime> m_since;
-    std::vector<double> m_integral;
-    std::vector<int> m_sizes; // distinct node sizes
-    std::vector<int> m_sizeOfType;
+    struct NodeLoad // what a change reads and writes, side by side
+    {
+        SimTime since = 0.0;
+        double integral = 0.0;
+        int busy = 0;
+        int size = 0; // index into m_sizes
+    };
+    std::vector<NodeLoad> m_nodes;
+    std::vector<int> m_sizes;       // distinct node sizes
     std::vector<long long> m_sum;   // per size: Σ busy
     std::vector<long long> m_sumSq; // per size: Σ busy²
 };

@@ -17,6 +17,31 @@ double nearestRankPercentile(const std::vector<double> &sortedValues, double p)
     return sortedValues[rank - 1];
 }
 
+std::vector<double> nearestRankPercentiles(std::vector<double> &values,
+                                           const std::vector<double> &ps)
+{
+    std::vector<double> out;
+    auto from = values.begin();
+    const double n = static_cast<double>(values.size());
+    for (double p : ps) {
+        if (values.empty()) {
+            out.push_back(0.0);
+            continue;
+        }
+        auto rank =
+                static_cast<std::size_t>(std::ceil(p * n / 100.0)); // as nearestRankPercentile()
+        rank = std::clamp<std::size_t>(rank, 1, values.size());
+        const auto nth = values.begin() + static_cast<std::ptrdiff_t>(rank - 1);
+        // Earlier ranks are in place and everything after them is no smaller.
+        if (nth >= from) {
+            std::nth_element(from, nth, values.end());
+            from = nth;
+        }
+        out.push_back(*nth);
+    }
+    return out;
+}
+
 double coefficientOfVariation(double sum, double sumOfSquares, std::size_t n)
 {
     if (n == 0)

@@ -9,6 +9,10 @@ namespace headroom {
 
 // Nearest-rank percentile (p in (0, 100]) of an ascending-sorted sample; 0 when empty.
 double nearestRankPercentile(const std::vector<double> &sortedValues, double p);
+// The same ranks of unsorted values, for percentiles `ps` in increasing order, by partial
+// selection (O(n) each instead of a sort); reorders `values`.
+std::vector<double> nearestRankPercentiles(std::vector<double> &values,
+                                           const std::vector<double> &ps);
 
 // Population coefficient of variation σ/μ from Σx and Σx² over n values; 0 when μ = 0.
 double coefficientOfVariation(double sum, double sumOfSquares, std::size_t n);

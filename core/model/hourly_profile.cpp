@@ -6,6 +6,8 @@
 namespace headroom {
 namespace {
 constexpr double kHour = 3600.0;
+// Intervals spanning fewer whole periods are summed hour by hour (see integral()).
+constexpr double kClosedFormPeriods = 4.0;
 
 std::size_t slot(double hour, std::size_t size)
 {
@@ -25,15 +27,28 @@ double HourlyProfile::integral(SimTime from, SimTime to) const
 {
     if (values.empty() || !(to > from))
         return 0.0;
-    double sum = 0.0;
-    double t = from;
-    while (t < to) {
-        const double hour = std::floor(t / kHour);
-        const double boundary = std::min(to, (hour + 1.0) * kHour);
-        sum += values[slot(hour, values.size())] * (boundary - t);
-        t = boundary;
-    }
-    return sum;
+    // Hour by hour from `from`: the sum every short interval gets (and always got).
+    const auto hourByHour = [this](SimTime begin, SimTime end) {
+        double sum = 0.0;
+        for (double t = begin; t < end;) {
+            const double hour = std::floor(t / kHour);
+            const double boundary = std::min(end, (hour + 1.0) * kHour);
+            sum += values[slot(hour, values.size())] * (boundary - t);
+            t = boundary;
+        }
+        return sum;
+    };
+    // Over more than a few whole periods, the periods in between count once each in closed
+    // form, so the cost follows the profile's length rather than the interval's (a 10^12 s
+    // gap is 2.8·10^8 hours).
+    const double period = kHour * double(values.size());
+    const double firstPeriod = std::ceil(from / period);
+    const double lastPeriod = std::floor(to / period);
+    if (lastPeriod - firstPeriod < kClosedFormPeriods)
+        return hourByHour(from, to);
+    const double periods = lastPeriod - firstPeriod;
+    return hourByHour(from, firstPeriod * period) + periods * hourByHour(0.0, period) +
+           hourByHour(lastPeriod * period, to);
 }
 
 } // namespace headroom

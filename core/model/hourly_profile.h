@@ -15,7 +15,9 @@ struct HourlyProfile
 
     bool empty() const { return values.empty(); }
     double at(SimTime time) const;
-    // ∫ value dt over [from, to], exact for the piecewise-constant profile.
+    // ∫ value dt over [from, to] for the piecewise-constant profile: the sum of value × time
+    // hour by hour, except that over four or more whole periods the whole periods add one
+    // period's sum times their count (cost bounded by the profile's length, not the span's).
     double integral(SimTime from, SimTime to) const;
     bool operator==(const HourlyProfile &) const = default;
 };

@@ -153,15 +153,27 @@ PowerAwarePlacement::sortedRacks(const ClusterState &state)
     // million-job replay.
     const bool stale = m_rackBudgets ? m_sortedChanges != m_caps->liveChanges()
                                      : m_sortedChanges == ~std::uint64_t(0);
-    if (stale) {
-        m_sortedChanges = m_caps->liveChanges();
-        m_sorted.clear();
+    if (!stale)
+        return m_sorted;
+    if (m_sortedChanges == ~std::uint64_t(0)) {
         const CompiledCluster &layout = state.layout();
         for (int rack = 0; rack < static_cast<int>(layout.rackNodes.size()); ++rack) {
             if (m_index->rackType(rack) >= 0)
                 m_sorted.push_back({headroom(state, rack), rack});
         }
-        std::sort(m_sorted.begin(), m_sorted.end());
+    } else {
+        for (Candidate &candidate : m_sorted)
+            candidate.headroom = headroom(state, candidate.rack);
+    }
+    m_sortedChanges = m_caps->liveChanges();
+    // A start or an end moves a rack or two: insertion sort from the previous order is nearly
+    // linear (the order is total, so the result is the same as any sort's).
+    for (std::size_t i = 1; i < m_sorted.size(); ++i) {
+        const Candidate moving = m_sorted[i];
+        std::size_t j = i;
+        for (; j > 0 && moving < m_sorted[j - 1]; --j)
+            m_sorted[j] = m_sorted[j - 1];
+        m_sorted[j] = moving;
     }
     return m_sorted;
 }
@@ -287,6 +299,38 @@ int PowerAwarePlacement::countIdle(const JobDemand &demand, const ClusterState &
     return count;
 }
 
+// What placeGang()'s walk over m_candidates does, by counts: whether it takes `needed` nodes
+// with the gang's slots (each node's cap-counted delta against what its rack and the cluster
+// have left, in the same order and arithmetic).
+bool PowerAwarePlacement::gangFitsUnderCaps(const JobDemand &demand, int type, double lightest,
+                                            double clusterLeft) const
+{
+    if (!m_caps)
+        return true;
+    const PowerModel &model = m_caps->model();
+    const CompiledCluster &layout = model.layout();
+    const int capacity = layout.types[type].slots;
+    int remaining = demand.slots;
+    for (const Candidate &candidate : m_candidates) {
+        if (candidate.headroom < lightest || clusterLeft < lightest)
+            break;
+        double rackLeft = candidate.headroom;
+        const int cls = model.classOf(layout.rackNodes[candidate.rack].begin);
+        for (int taken = 0; taken < m_index->idleNodes(candidate.rack) && remaining > 0; ++taken) {
+            const double delta =
+                    model.capWatts(cls, std::min(remaining, capacity)) - model.capWatts(cls, 0);
+            if (delta > rackLeft || delta > clusterLeft)
+                break;
+            rackLeft -= delta;
+            clusterLeft -= delta;
+            remaining -= std::min(remaining, capacity);
+        }
+        if (remaining == 0)
+            return true;
+    }
+    return false;
+}
+
 bool PowerAwarePlacement::placeGang(const JobDemand &demand, const ClusterState &state,
                                     Allocation &out)
 {
@@ -333,6 +377,16 @@ bool PowerAwarePlacement::placeGang(const JobDemand &demand, const ClusterState 
                 if (model.classType(cls) == type)
                     lightest = std::min(lightest, model.capWatts(cls, 1) - model.capWatts(cls, 0));
             }
+        }
+        // With the rack index, count first what the walk below would take (a rack's idle
+        // on-nodes are all of one power class, so each adds the same): a gang the caps refuse
+        // is then refused without visiting a node, however often EASY asks again.
+        if (useIndex && !gangFitsUnderCaps(demand, type, lightest, clusterLeft)) {
+            int idle = 0; // enough idle nodes, but not under the caps? (as below)
+            for (const Candidate &candidate : m_candidates)
+                idle += m_index->idleNodes(candidate.rack);
+            m_refusedByCap = m_refusedByCap || idle >= needed;
+            continue;
         }
         for (const Candidate &candidate : m_candidates) {
             if (candidate.headroom < lightest || clusterLeft < lightest)

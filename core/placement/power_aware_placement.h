@@ -86,6 +86,8 @@ private:
     };
     bool placeSingle(const JobDemand &demand, const ClusterState &state, Allocation &out);
     bool placeGang(const JobDemand &demand, const ClusterState &state, Allocation &out);
+    bool gangFitsUnderCaps(const JobDemand &demand, int type, double lightest,
+                           double clusterLeft) const;
     int firstInRack(const JobDemand &demand, const ClusterState &state, int rack, bool partly,
                     int minimum) const;
     int countIdle(const JobDemand &demand, const ClusterState &state, int rack, int type) const;

@@ -6,8 +6,8 @@
 namespace headroom {
 namespace {
 
-// Estimates from cached sums plus deltas are off from the exact sum by a few ulps; within
-// this relative margin of a cap the exact sum decides.
+// The cluster's estimate from its cached sum plus deltas is off from the census sum by a few
+// ulps; within this relative margin of the cap the census sum decides.
 constexpr double kMargin = 1e-9;
 
 } // namespace
@@ -53,12 +53,16 @@ bool PowerCaps::admitsChanges(const ClusterState &state) const
     double total = 0.0;
     for (const Change &change : m_changes) {
         const int cls = m_model->classOf(change.node);
-        const double delta = m_model->capWatts(cls, change.index) -
-                             m_model->capWatts(cls, indexOn(state, change.node));
-        total += delta;
+        const int before = indexOn(state, change.node);
+        total += m_model->capWatts(cls, change.index) - m_model->capWatts(cls, before);
+        const ExactWatts::Fixed delta =
+                m_model->exactCapWatts(cls, change.index) - m_model->exactCapWatts(cls, before);
         const int rack = layout.nodes[change.node].rack;
-        auto it = std::find_if(m_rackDelta.begin(), m_rackDelta.end(),
-                               [rack](const auto &entry) { return entry.first == rack; });
+        // Shares come rack by rack, mostly: the last rack first.
+        auto it = !m_rackDelta.empty() && m_rackDelta.back().first == rack
+                          ? m_rackDelta.end() - 1
+                          : std::find_if(m_rackDelta.begin(), m_rackDelta.end(),
+                                         [rack](const auto &entry) { return entry.first == rack; });
         if (it == m_rackDelta.end())
             m_rackDelta.emplace_back(rack, delta);
         else
@@ -66,15 +70,12 @@ bool PowerCaps::admitsChanges(const ClusterState &state) const
     }
     // A change that draws no more cannot break a cap; it must pass even where the draw is
     // already over one (idle nodes alone may exceed a small rack budget), or the nodes there
-    // could never be switched off to get back under it.
+    // could never be switched off to get back under it. The rack's figure after the change is
+    // exactly what the meter will show (its exact sum plus the exact deltas).
     for (const auto &[rack, delta] : m_rackDelta) {
-        if (!m_model->hasRackBudget(rack) || delta <= 0.0)
+        if (!m_model->hasRackBudget(rack) || delta <= 0)
             continue;
-        const double budget = m_model->rackBudgetW(rack);
-        const double estimate = rackCapW(state, rack) + delta;
-        if (estimate > budget * (1.0 + kMargin))
-            return false;
-        if (estimate >= budget * (1.0 - kMargin) && rackCapWAfter(state, rack) > budget)
+        if (ExactWatts::toWatts(rackCapExactW(state, rack) + delta) > m_model->rackBudgetW(rack))
             return false;
     }
     if (m_model->hasClusterCap() && total > 0.0) {
@@ -88,30 +89,14 @@ bool PowerCaps::admitsChanges(const ClusterState &state) const
     return true;
 }
 
-double PowerCaps::rackCapW(const ClusterState &state, int rack) const
+ExactWatts::Fixed PowerCaps::rackCapExactW(const ClusterState &state, int rack) const
 {
     if (&state == m_live)
-        return m_meter->rackCapW(rack);
-    double total = 0.0;
+        return m_meter->rackCapExactW(rack);
+    ExactWatts::Fixed total = 0;
     const NodeRange nodes = m_model->layout().rackNodes[rack];
     for (int node = nodes.begin; node < nodes.end; ++node)
-        total += m_model->capWatts(m_model->classOf(node), indexOn(state, node));
-    return total;
-}
-
-// The meter's sum (topology order within the rack) with the pending changes applied.
-double PowerCaps::rackCapWAfter(const ClusterState &state, int rack) const
-{
-    double total = 0.0;
-    const NodeRange nodes = m_model->layout().rackNodes[rack];
-    for (int node = nodes.begin; node < nodes.end; ++node) {
-        int index = indexOn(state, node);
-        for (const Change &change : m_changes) {
-            if (change.node == node)
-                index = change.index;
-        }
-        total += m_model->capWatts(m_model->classOf(node), index);
-    }
+        total += m_model->exactCapWatts(m_model->classOf(node), indexOn(state, node));
     return total;
 }
 
@@ -152,7 +137,9 @@ double PowerCaps::rackHeadroomW(const ClusterState &state, int rack) const
 {
     if (!m_model->hasRackBudget(rack))
         return std::numeric_limits<double>::infinity();
-    return m_model->rackBudgetW(rack) - rackCapW(state, rack);
+    const double capW = &state == m_live ? m_meter->rackCapW(rack)
+                                         : ExactWatts::toWatts(rackCapExactW(state, rack));
+    return m_model->rackBudgetW(rack) - capW;
 }
 
 double PowerCaps::clusterHeadroomW(const ClusterState &state) const

@@ -17,10 +17,11 @@ namespace headroom {
 //
 // The check is on the power after the change, counted as PowerModel::capWatts (a job's nodes
 // at the busy accelerators it adds, which is what they then draw; booting nodes at the larger
-// of boot and idle draw). Against the live cluster it starts from the meter's cached per-rack
-// figures and, only when the answer is within a hair of the cap, recomputes the sum exactly
-// the way the meter will, so a start is never admitted that the meter then shows above the
-// cap. Any ClusterState can be asked (SRTF plans on a copy); a copy is summed node by node.
+// of boot and idle draw). A rack's figure is the meter's exact running sum plus the exact
+// changes, so a start is never admitted that the meter then shows above the cap, at a cost
+// that does not grow with the rack. The cluster's starts from the meter's census sum and, only
+// when within a hair of the cap, recomputes it with the changes the way the meter will. Any
+// ClusterState can be asked (SRTF plans on a copy); a copy is summed node by node.
 class PowerCaps
 {
 public:
@@ -55,15 +56,14 @@ private:
     };
     bool admitsChanges(const ClusterState &state) const;
     int indexOn(const ClusterState &state, int node) const;
-    double rackCapW(const ClusterState &state, int rack) const;
-    double rackCapWAfter(const ClusterState &state, int rack) const;
+    ExactWatts::Fixed rackCapExactW(const ClusterState &state, int rack) const;
     double clusterCapW(const ClusterState &state, bool withChanges) const;
 
     const PowerModel *m_model;
     const PowerMeter *m_meter;
     const ClusterState *m_live;
     mutable std::vector<Change> m_changes;
-    mutable std::vector<std::pair<int, double>> m_rackDelta;
+    mutable std::vector<std::pair<int, ExactWatts::Fixed>> m_rackDelta;
     mutable std::vector<std::vector<long long>> m_census; // scratch for clusterCapW
 };
 

@@ -22,14 +22,32 @@ PowerManager::PowerManager(const PowerModel &model, ClusterState &cluster, Power
     m_generation.assign(layout.nodeCount(), 0);
     for (const CompiledNodeType &type : layout.types) {
         const std::vector<int> zeros(type.nodes.size(), 0);
-        m_offTree.emplace_back(zeros);
-        m_bootingTree.emplace_back(zeros);
+        m_offTree.emplace_back(zeros, 1);
+        m_bootingTree.emplace_back(zeros, 1);
     }
     m_bootingOfType.assign(layout.types.size(), 0);
     m_offOfType.assign(layout.types.size(), 0);
     m_forJob.assign(layout.nodeCount(), 0);
     m_have.assign(layout.types.size(), 0);
     m_rackRoom.assign(layout.rackNodes.size(), 0.0);
+    // Each type's nodes rack by rack, where each rack's are of one power class (as DVFS
+    // levels are set per rack); otherwise none, and wake() walks the nodes.
+    m_typeRacks.resize(layout.types.size());
+    for (int type = 0; type < static_cast<int>(layout.types.size()); ++type) {
+        const CompiledNodeType &nodeType = layout.types[type];
+        bool oneClassPerRack = nodeType.groupCount() == 1;
+        for (int rack = 0; oneClassPerRack && rack < int(layout.rackNodes.size()); ++rack) {
+            const NodeRange local = cluster.typeLocalRange(type, layout.rackNodes[rack]);
+            if (local.begin >= local.end)
+                continue;
+            const int cls = model.classOf(nodeType.nodes[local.begin]);
+            for (int position = local.begin; position < local.end; ++position)
+                oneClassPerRack = oneClassPerRack && model.classOf(nodeType.nodes[position]) == cls;
+            m_typeRacks[type].push_back({rack, local.begin, local.end, cls});
+        }
+        if (!oneClassPerRack)
+            m_typeRacks[type].clear();
+    }
     m_rackRoomStamp.assign(layout.rackNodes.size(), 0);
 }
 
@@ -201,13 +219,7 @@ int PowerManager::countAtLeast(const MaxTree &tree, int type, const NodeFilter &
         if (!filter.admitsGroup(group))
             continue;
         const NodeRange local = m_cluster->typeLocalRange(type, filter.range, group);
-        for (int from = local.begin; count < limit;) {
-            const int position = tree.firstAtLeast(minimum, from, local.end);
-            if (position < 0)
-                break;
-            ++count;
-            from = position + 1;
-        }
+        count += tree.countAtLeast(minimum, local.begin, local.end, limit - count);
     }
     return count;
 }
@@ -293,6 +305,22 @@ PowerManager::Wake PowerManager::wake(SimTime now, const JobDemand &demand)
     Wake result;
     if (!m_enabled || m_off == 0)
         return result;
+    const WakeMemo &last = m_lastWake;
+    if (last.changes == m_meter->changes() && last.demand.slots == demand.slots &&
+        last.demand.gang == demand.gang && last.demand.filter == demand.filter &&
+        last.demand.exclusive == demand.exclusive) {
+        result.refusedByCap = last.refusedByCap;
+        return result;
+    }
+    result = wakeWalk(now, demand);
+    if (result.booted == 0)
+        m_lastWake = {m_meter->changes(), demand, result.refusedByCap};
+    return result;
+}
+
+PowerManager::Wake PowerManager::wakeWalk(SimTime now, const JobDemand &demand)
+{
+    Wake result;
     const CompiledCluster &layout = m_model->layout();
     const NodeFilter &filter = *demand.filter;
     const bool caps = m_caps->active();
@@ -383,6 +411,30 @@ PowerManager::Wake PowerManager::wake(SimTime now, const JobDemand &demand)
         resetRoom();
         const double least = caps ? leastOnDelta(type) : 0.0;
         int count = 0;
+        if (caps && threshold == layout.types[type].slots && unrestricted(filter) &&
+            !m_typeRacks[type].empty()) {
+            // Whole free nodes, which all add the same within a rack (one power class): what
+            // the walk below counts, rack by rack from the free tree's counts. Once a node of
+            // a rack does not fit, none of the rest of it does.
+            for (const TypeRack &stretch : m_typeRacks[type]) {
+                const int free = m_cluster->freeTree(type).countAtLeast(
+                        threshold, stretch.begin, stretch.end, needed - count);
+                if (free == 0)
+                    continue;
+                const double delta = jobDelta(stretch.cls, 0);
+                for (int i = 0; i < free; ++i) {
+                    const Fit f = fit(layout.rackNodes[stretch.rack].begin, delta, least);
+                    if (!f.fitted) {
+                        if (f.next == Walk::Stop)
+                            return count;
+                        break;
+                    }
+                    if (++count == needed)
+                        return count;
+                }
+            }
+            return count;
+        }
         forEachNode(m_cluster->freeTree(type), type, filter, threshold, [&](int node) {
             const Fit f = fit(node, onDelta(node), least);
             count += f.fitted ? 1 : 0;

@@ -163,6 +163,25 @@ private:
     int m_wakeBooting = 0;
     SimTime m_wakeBootEnded = -std::numeric_limits<SimTime>::infinity(); // last boot for a job
     std::vector<int> m_have;                                             // scratch for wake()
+    // wake() is a function of the demand and of the cluster's node states (every change of
+    // which the meter counts): asked again with neither changed after it booted nothing, it
+    // answers as before without walking the nodes (a head held by a cap asks after every
+    // event it waits through).
+    Wake wakeWalk(SimTime now, const JobDemand &demand);
+    struct TypeRack
+    {
+        int rack;
+        int begin; // the rack's nodes of the type: [begin, end) in its free tree
+        int end;
+        int cls; // their one power class
+    };
+    std::vector<std::vector<TypeRack>> m_typeRacks; // per type, in rack order; see constructor
+    struct WakeMemo
+    {
+        std::uint64_t changes = ~std::uint64_t(0);
+        JobDemand demand;
+        bool refusedByCap = false;
+    } m_lastWake;
     std::vector<int> m_expired;
     std::vector<PowerCaps::Switch> m_switches;
     // Scratch for wake(): power headroom left per rack, valid where the stamp is current.

@@ -10,45 +10,64 @@ PowerMeter::PowerMeter(const CompiledCluster &layout, const PowerModel &model)
 {
     for (const CompiledNodeType &type : layout.types)
         m_hasModel = m_hasModel || type.hasPower;
-    for (int cls = 0; cls < model.classCount(); ++cls)
-        m_census.emplace_back(static_cast<std::size_t>(model.stateCount(cls)), 0);
-    m_index.assign(layout.nodeCount(), 0);
-    for (int node = 0; node < layout.nodeCount(); ++node)
-        ++m_census[model.classOf(node)][0]; // every node starts on and idle
+    m_tracking = m_hasModel || model.hasCaps() || model.energy().dpmEnabled;
+    for (int cls = 0; cls < model.classCount(); ++cls) {
+        m_classBase.push_back(static_cast<int>(m_census.size()));
+        for (int index = 0; index < model.stateCount(cls); ++index) {
+            m_census.push_back(0);
+            m_exactW.push_back(model.exactWatts(cls, index));
+            m_exactCapW.push_back(model.exactCapWatts(cls, index));
+        }
+    }
+    m_nodes.resize(static_cast<std::size_t>(layout.nodeCount()));
+    for (int node = 0; node < layout.nodeCount(); ++node) {
+        m_nodes[node] = {0, model.classOf(node), layout.nodes[node].rack};
+        ++m_census[m_classBase[model.classOf(node)]]; // every node starts on and idle
+    }
     const std::size_t racks = layout.rackNodes.size();
-    m_rackFlags.assign(racks, kStaleW | kStaleCap | kPendingPeak);
-    m_rackW.assign(racks, 0.0);
-    m_rackCapW.assign(racks, 0.0);
-    m_rackPeakW.assign(racks, 0.0);
+    m_rackW.assign(racks, 0);
+    m_rackCapW.assign(racks, 0);
+    m_rackCapRounded.assign(racks, 0.0);
+    m_rackCapStale.assign(racks, 1);
     m_rackOffsetW.assign(racks, 0.0);
-    for (std::size_t rack = 0; rack < racks; ++rack)
+    m_rackPeakW.assign(racks, 0.0);
+    m_peakPending.assign(racks, 1);
+    for (std::size_t rack = 0; rack < racks; ++rack) {
         m_pendingPeak.push_back(static_cast<int>(rack));
+        const NodeRange nodes = layout.rackNodes[rack];
+        for (int node = nodes.begin; node < nodes.end; ++node) {
+            m_rackW[rack] += model.exactWatts(model.classOf(node), 0);
+            m_rackCapW[rack] += model.exactCapWatts(model.classOf(node), 0);
+        }
+    }
 }
 
 void PowerMeter::setIndex(int node, int index)
 {
-    const int cls = m_model->classOf(node);
-    --m_census[cls][m_index[node]];
-    ++m_census[cls][index];
-    m_index[node] = index;
+    NodeEntry &entry = m_nodes[node];
+    const int base = m_classBase[entry.cls];
+    const int old = base + entry.index;
+    const int now = base + index;
+    --m_census[old];
+    ++m_census[now];
+    entry.index = index;
     ++m_changes;
     m_dirty = true;
     m_clusterCapStale = true;
-    const int rack = m_layout->nodes[node].rack;
-    if (!(m_rackFlags[rack] & kPendingPeak))
+    const int rack = entry.rack;
+    m_rackW[rack] += m_exactW[now] - m_exactW[old];
+    m_rackCapW[rack] += m_exactCapW[now] - m_exactCapW[old];
+    m_rackCapStale[rack] = 1;
+    if (!m_peakPending[rack]) {
+        m_peakPending[rack] = 1;
         m_pendingPeak.push_back(rack);
-    m_rackFlags[rack] = kStaleW | kStaleCap | kPendingPeak;
-}
-
-void PowerMeter::busyChanged(int node, int, int newBusy)
-{
-    setIndex(node, newBusy);
+    }
 }
 
 void PowerMeter::switched(int node, NodePowerState state)
 {
-    const int cls = m_model->classOf(node);
-    setIndex(node, m_model->stateIndex(cls, state, 0));
+    if (m_tracking)
+        setIndex(node, m_model->stateIndex(m_nodes[node].cls, state, 0));
 }
 
 void PowerMeter::setServiceIdleW(const std::vector<double> &perRackW)
@@ -61,9 +80,10 @@ void PowerMeter::setServiceIdleW(const std::vector<double> &perRackW)
             continue;
         m_rackOffsetW[rack] = offset;
         m_dirty = true;
-        if (!(m_rackFlags[rack] & kPendingPeak))
+        if (!m_peakPending[rack]) {
+            m_peakPending[rack] = 1;
             m_pendingPeak.push_back(static_cast<int>(rack));
-        m_rackFlags[rack] |= kStaleW | kPendingPeak;
+        }
     }
     m_offsetW = 0.0 - total;
 }
@@ -71,48 +91,31 @@ void PowerMeter::setServiceIdleW(const std::vector<double> &perRackW)
 double PowerMeter::computeW() const
 {
     double total = m_offsetW;
-    for (std::size_t cls = 0; cls < m_census.size(); ++cls) {
-        const std::vector<double> &watts = m_model->wattsTable(static_cast<int>(cls));
-        for (std::size_t index = 0; index < m_census[cls].size(); ++index)
-            total += static_cast<double>(m_census[cls][index]) * watts[index];
+    for (int cls = 0; cls < m_model->classCount(); ++cls) {
+        const std::vector<double> &watts = m_model->wattsTable(cls);
+        for (std::size_t index = 0; index < watts.size(); ++index)
+            total += static_cast<double>(m_census[m_classBase[cls] + index]) * watts[index];
     }
     return total;
 }
 
-double PowerMeter::rackPowerW(int rack) const
+double PowerMeter::rackPowerWithServicesW(int rack) const
 {
-    if (m_rackFlags[rack] & kStaleW) {
-        double total = m_rackOffsetW[rack];
-        const NodeRange nodes = m_layout->rackNodes[rack];
-        for (int node = nodes.begin; node < nodes.end; ++node)
-            total += m_model->watts(m_model->classOf(node), m_index[node]);
-        m_rackW[rack] = total;
-        m_rackFlags[rack] &= ~kStaleW;
-    }
-    return m_rackW[rack];
-}
-
-double PowerMeter::rackCapW(int rack) const
-{
-    if (m_rackFlags[rack] & kStaleCap) {
-        double total = 0.0;
-        const NodeRange nodes = m_layout->rackNodes[rack];
-        for (int node = nodes.begin; node < nodes.end; ++node)
-            total += m_model->capWatts(m_model->classOf(node), m_index[node]);
-        m_rackCapW[rack] = total;
-        m_rackFlags[rack] &= ~kStaleCap;
-    }
-    return m_rackCapW[rack];
+    double total = m_rackOffsetW[rack];
+    const NodeRange nodes = m_layout->rackNodes[rack];
+    for (int node = nodes.begin; node < nodes.end; ++node)
+        total += m_model->watts(m_nodes[node].cls, m_nodes[node].index);
+    return total;
 }
 
 double PowerMeter::clusterCapW() const
 {
     if (m_clusterCapStale) {
         double total = 0.0;
-        for (std::size_t cls = 0; cls < m_census.size(); ++cls) {
-            const std::vector<double> &watts = m_model->capWattsTable(static_cast<int>(cls));
-            for (std::size_t index = 0; index < m_census[cls].size(); ++index)
-                total += static_cast<double>(m_census[cls][index]) * watts[index];
+        for (int cls = 0; cls < m_model->classCount(); ++cls) {
+            const std::vector<double> &watts = m_model->capWattsTable(cls);
+            for (std::size_t index = 0; index < watts.size(); ++index)
+                total += static_cast<double>(m_census[m_classBase[cls] + index]) * watts[index];
         }
         m_clusterCapW = total;
         m_clusterCapStale = false;
@@ -137,7 +140,7 @@ bool PowerMeter::settle(SimTime time)
     if (m_dirty) {
         for (int rack : m_pendingPeak) {
             m_rackPeakW[rack] = std::max(m_rackPeakW[rack], rackPowerW(rack));
-            m_rackFlags[rack] &= ~kPendingPeak;
+            m_peakPending[rack] = 0;
         }
         m_pendingPeak.clear();
         // Nodes off and booting power change only with switches; integrate them here too.
@@ -148,11 +151,11 @@ bool PowerMeter::settle(SimTime time)
         m_auxSince = time;
         m_offNow = 0;
         m_bootNowW = 0.0;
-        for (int cls = 0; cls < static_cast<int>(m_census.size()); ++cls) {
+        for (int cls = 0; cls < m_model->classCount(); ++cls) {
             const int off = m_model->stateIndex(cls, NodePowerState::Off, 0);
             const int boot = m_model->stateIndex(cls, NodePowerState::Booting, 0);
-            m_offNow += m_census[cls][off];
-            m_bootNowW += static_cast<double>(m_census[cls][boot]) * m_model->watts(cls, boot);
+            m_offNow += census(cls, off);
+            m_bootNowW += static_cast<double>(census(cls, boot)) * m_model->watts(cls, boot);
         }
     }
     const double watts = m_dirty ? computeW() : m_currentW;

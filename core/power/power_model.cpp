@@ -87,6 +87,10 @@ PowerModel::PowerModel(const Scenario &scenario, const CompiledCluster &layout)
                 created.watts.insert(created.watts.end(), {off, boot, idle});
                 created.capWatts.insert(created.capWatts.end(),
                                         {off, std::max(boot, idle), std::max(idle, off)});
+                for (double watts : created.watts)
+                    created.exactWatts.push_back(ExactWatts::fromWatts(watts));
+                for (double watts : created.capWatts)
+                    created.exactCapWatts.push_back(ExactWatts::fromWatts(watts));
                 m_classes.push_back(std::move(created));
             }
             m_classOf[node] = cls;

@@ -5,6 +5,7 @@
 #include "core/engine/node_power_state.h"
 #include "core/model/energy_policy.h"
 #include "core/model/node_type.h"
+#include "core/power/exact_watts.h"
 
 #include <vector>
 
@@ -56,6 +57,15 @@ public:
     // A booting node counts the larger of its boot and idle draw (it idles once booted), a
     // shutting-down node the larger of idle and off; otherwise as watts().
     double capWatts(int cls, int index) const { return m_classes[cls].capWatts[index]; }
+    // The same two figures as exact fixed-point numbers, for running per-rack sums.
+    ExactWatts::Fixed exactWatts(int cls, int index) const
+    {
+        return m_classes[cls].exactWatts[index];
+    }
+    ExactWatts::Fixed exactCapWatts(int cls, int index) const
+    {
+        return m_classes[cls].exactCapWatts[index];
+    }
     const std::vector<double> &wattsTable(int cls) const { return m_classes[cls].watts; }
     const std::vector<double> &capWattsTable(int cls) const { return m_classes[cls].capWatts; }
 
@@ -94,6 +104,8 @@ private:
         DvfsLevel level;
         std::vector<double> watts;
         std::vector<double> capWatts;
+        std::vector<ExactWatts::Fixed> exactWatts;
+        std::vector<ExactWatts::Fixed> exactCapWatts;
     };
 
     const CompiledCluster *m_layout;

@@ -251,8 +251,10 @@ void EasyScheduler::reserve(SchedulingContext &context, JobIndex head)
     for (auto it = running.begin(); it != running.end() || nextBoot < booting.size();) {
         const SimTime end = std::min(it != running.end() ? it->expectedEnd : never,
                                      nextBoot < booting.size() ? booting[nextBoot].ready : never);
-        for (; it != running.end() && it->expectedEnd == end; ++it)
-            creditByShadow(context, it->node, it->held, it->type);
+        for (; it != running.end() && it->expectedEnd == end; ++it) {
+            for (const RunningShare &share : running.sharesOf(*it))
+                creditByShadow(context, share.node, share.held, share.type);
+        }
         for (; nextBoot < booting.size() && booting[nextBoot].ready == end; ++nextBoot)
             creditByShadow(context, booting[nextBoot].node,
                            cluster.capacity(booting[nextBoot].node),

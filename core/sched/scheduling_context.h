@@ -46,7 +46,7 @@ public:
     SchedulingContext(SimTime now, const JobTable &jobs, const ClusterState &cluster,
                       const std::vector<NodeFilter> &filters, PlacementStrategy &placement,
                       const RunningByExpectedEnd &running, bool capacityReleased,
-                      JobLauncher &launcher, EnergyView energy = {})
+                      JobLauncher &launcher, Allocation &scratch, EnergyView energy = {})
         : m_now(now)
         , m_jobs(jobs)
         , m_cluster(cluster)
@@ -55,6 +55,7 @@ public:
         , m_running(running)
         , m_capacityReleased(capacityReleased)
         , m_launcher(launcher)
+        , m_scratch(scratch)
         , m_energy(energy)
     {
         if (m_energy.caps && !m_energy.caps->active())
@@ -149,10 +150,10 @@ private:
     const RunningByExpectedEnd &m_running;
     bool m_capacityReleased;
     JobLauncher &m_launcher;
+    Allocation &m_scratch; // the engine's, so that a pass allocates nothing
     EnergyView m_energy;
     bool m_refusedByCap = false;
     long long m_capRefusals = 0;
-    Allocation m_scratch;
 };
 
 } // namespace headroom

@@ -1,7 +1,8 @@
 // Replays a large synthetic trace through the engine and reports throughput and memory.
 //
 //   bench_replay [--jobs N] [--nodes N] [--seed N] [--load F] [--scheduler NAME]...
-//                [--power-aware] [--spare-nodes N] [--rack-budget-kw KW]
+//                [--power-aware] [--spare-nodes N] [--rack-budget-kw KW] [--services N]
+//                [--bare] [--label L]
 //
 // Defaults: 1,000,000 jobs on 2,048 DGX-H100-like nodes (8 accelerators, linear power from
 // 2 kW idle to 10.2 kW), 90 % offered load, schedulers fcfs and easy. --scheduler replaces
@@ -12,10 +13,18 @@
 // --rack-budget-kw adds a power budget to every 32-node rack (full load 326 kW): 300 caps it at
 // about 92 %, which at this offered load keeps the racks at their caps nearly all the time and the
 // queue long (a different workload regime, not the same run with overhead).
+// --services adds N inference services (whole-node replicas of 40 requests/s, 1 to 16 each,
+// a diurnal load of 20 to 400 requests/s, 600 s to start): an autoscale tick every minute.
+// --bare first replays the same trace with the bare FCFS loop of bench_bare_fcfs (a pool of
+// nodes × 8 slots, no parsing): the floor the engine's figures are compared with.
 //
-// Peak resident memory is the process-wide high-water mark (VmHWM), so each figure includes
-// the trace and whatever earlier runs left behind; the figure after generation is the
-// baseline to subtract.
+// Besides the table, each run prints a line for scripts (tests/bench/run_benchmarks.sh):
+//   LABEL:SCHEDULER wall_s W cpu_s C events E events_per_s R peak_MiB M
+// (LABEL:bare for --bare; LABEL defaults to "replay"). peak_MiB is getrusage's ru_maxrss.
+//
+// Peak resident memory is the process-wide high-water mark (getrusage ru_maxrss), so each
+// figure includes the trace and whatever earlier runs left behind; the figure after
+// generation is the baseline to subtract.
 //
 // The first run in the process pays the first-touch page faults of the engine's per-job
 // arrays (build_s); later runs reuse memory the earlier ones freed. For a cold figure of one
@@ -25,13 +34,14 @@
 #include "core/model/policy.h"
 #include "core/model/scenario.h"
 #include "core/workload/synthetic_trace.h"
+#include "tests/bench/bare_fcfs_loop.h"
+#include "tests/bench/bench_support.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -52,6 +62,9 @@ struct Options
     bool powerAware = false;
     std::optional<double> rackBudgetKw;
     int spareNodes = 16;
+    int services = 0;
+    bool bare = false;
+    std::string label = "replay";
 };
 
 [[noreturn]] void usage(const std::string &problem)
@@ -59,7 +72,8 @@ struct Options
     std::fprintf(stderr,
                  "bench_replay: %s\n"
                  "usage: bench_replay [--jobs N] [--nodes N] [--seed N] [--load F]"
-                 " [--scheduler %s]... [--power-aware] [--spare-nodes N] [--rack-budget-kw KW]\n",
+                 " [--scheduler %s]... [--power-aware] [--spare-nodes N] [--rack-budget-kw KW]"
+                 " [--services N] [--bare] [--label L]\n",
                  problem.c_str(), schedulerNames().c_str());
     std::exit(2);
 }
@@ -82,6 +96,10 @@ Options parseOptions(int argc, char **argv)
             options.powerAware = true;
             continue;
         }
+        if (option == "--bare") {
+            options.bare = true;
+            continue;
+        }
         if (i + 1 >= argc)
             usage("missing value for " + std::string(option));
         const char *value = argv[++i];
@@ -96,6 +114,10 @@ Options parseOptions(int argc, char **argv)
             options.load = std::strtod(value, &end);
             if (end == value || *end != '\0' || !(options.load > 0.0))
                 usage("--load needs a number > 0");
+        } else if (option == "--services") {
+            options.services = static_cast<int>(parseInteger(option, value, 0));
+        } else if (option == "--label") {
+            options.label = value;
         } else if (option == "--spare-nodes") {
             options.spareNodes = static_cast<int>(parseInteger(option, value, 0));
         } else if (option == "--rack-budget-kw") {
@@ -115,23 +137,6 @@ Options parseOptions(int argc, char **argv)
     if (options.schedulers.empty())
         options.schedulers = {SchedulerKind::Fcfs, SchedulerKind::Easy};
     return options;
-}
-
-// Process-wide peak resident set size in MiB, from /proc (Linux); -1 where unavailable.
-double peakResidentMiB()
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind("VmHWM:", 0) == 0)
-            return std::strtod(line.c_str() + 6, nullptr) / 1024.0; // reported in kB
-    }
-    return -1.0;
-}
-
-double secondsSince(std::chrono::steady_clock::time_point start)
-{
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 Scenario makeScenario(const Options &options)
@@ -157,6 +162,22 @@ Scenario makeScenario(const Options &options)
         zone.racks.back().nodes.push_back({"n" + std::to_string(node), dgx.name});
     }
     scenario.cluster.zones.push_back(std::move(zone));
+    for (int i = 0; i < options.services; ++i) {
+        Service service;
+        service.name = "service-" + std::to_string(i);
+        service.tenant = "inference";
+        service.nodeType = dgx.name;
+        service.acceleratorsPerReplica = 8;
+        service.capacityRps = 40.0;
+        service.minReplicas = 1;
+        service.maxReplicas = 16;
+        service.targetUtilization = 0.7;
+        service.scaleUpDelayS = 600.0;
+        service.load.troughRps = 20.0;
+        service.load.peakRps = 400.0;
+        service.load.peakHour = 14.0 + i;
+        scenario.services.push_back(std::move(service));
+    }
     if (options.powerAware) {
         scenario.policy.placement = PlacementKind::PowerAware;
         scenario.energy.dpmEnabled = true;
@@ -184,13 +205,30 @@ int main(int argc, char **argv)
     } catch (const std::exception &error) {
         usage(error.what());
     }
-    const double generationS = secondsSince(generationStart);
+    const double generationS = bench::secondsSince(generationStart);
     std::printf("trace: %d jobs, %d nodes x 8 accelerators, offered load %.2f, seed %llu\n",
                 options.jobs, options.nodes, options.load,
                 static_cast<unsigned long long>(options.seed));
     std::printf("generation: %.3f s, last submit %.0f s, peak RSS after generation %.1f MiB\n",
                 generationS, scenario.jobs.empty() ? 0.0 : scenario.jobs.back().submitS,
-                peakResidentMiB());
+                bench::peakRssMiB());
+    const auto printResult = [&](const std::string &what, double wallS, double cpuS,
+                                 unsigned long long events) {
+        std::printf("%s:%s wall_s %.3f cpu_s %.3f events %llu events_per_s %.0f peak_MiB %.1f\n",
+                    options.label.c_str(), what.c_str(), wallS, cpuS, events,
+                    wallS > 0.0 ? double(events) / wallS : 0.0, bench::peakRssMiB());
+    };
+    if (options.bare) {
+        std::vector<bench::BareJob> bare;
+        bare.reserve(scenario.jobs.size());
+        for (const Job &job : scenario.jobs)
+            bare.push_back({job.submitS, job.runS, job.slots});
+        const double cpuStart = bench::cpuSeconds();
+        const auto start = std::chrono::steady_clock::now();
+        const bench::BareResult result = bench::bareFcfs(bare, 8LL * options.nodes);
+        printResult("bare", bench::secondsSince(start), bench::cpuSeconds() - cpuStart,
+                    result.events);
+    }
     // wall_s is construction (validation, compiling the cluster and the jobs) plus the run;
     // build_s is the construction part. cpu_s is the process CPU time of the same span, which
     // shows when other work on the machine inflated the wall time.
@@ -204,9 +242,9 @@ int main(int argc, char **argv)
         const std::clock_t cpuStart = std::clock();
         const auto start = std::chrono::steady_clock::now();
         Simulation simulation(scenario);
-        const double buildS = secondsSince(start);
+        const double buildS = bench::secondsSince(start);
         simulation.run();
-        const double wallS = secondsSince(start);
+        const double wallS = bench::secondsSince(start);
         const double cpuS = static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC;
         const LiveStatus status = simulation.status();
         const RunResult result = simulation.result();
@@ -215,7 +253,7 @@ int main(int argc, char **argv)
                     std::string(toString(kind)).c_str(), wallS, buildS, cpuS,
                     static_cast<unsigned long long>(status.events),
                     wallS > 0.0 ? static_cast<double>(status.events) / wallS : 0.0, m.jobsCompleted,
-                    m.jobsRejected, m.utilization, m.meanWaitS, m.p95WaitS, peakResidentMiB());
+                    m.jobsRejected, m.utilization, m.meanWaitS, m.p95WaitS, bench::peakRssMiB());
         if (options.powerAware || options.rackBudgetKw) {
             std::printf("      energy %.0f kWh, boots %lld, node-hours off %.0f, time at power cap "
                         "%.0f s, peak rack %.1f kW\n",
@@ -225,6 +263,7 @@ int main(int argc, char **argv)
                                                                      m.rackPeakPowerW.end()) /
                                                            1000.0);
         }
+        printResult(std::string(toString(kind)), wallS, cpuS, status.events);
         std::fflush(stdout);
     }
     return 0;

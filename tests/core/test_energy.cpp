@@ -653,6 +653,29 @@ private Q_SLOTS:
         QCOMPARE(r.metrics.cost, 0.25 + 0.5 * 0.75 + 0.5 * 2.0);
     }
 
+    // A rack's power is the exact sum over its nodes, whatever the order of its nodes and of
+    // the changes: one node busy at 2^29 W and two idle at 2^-24 W make 2^29 + 2^-23 W, which
+    // a node-by-node walk from the busy node rounds away (2^29 + 2^-24 is a tie, to even) and
+    // one ending with it keeps.
+    void rackPowerIsTheExactSumOfItsNodes_data()
+    {
+        QTest::addColumn<QString>("node");
+        QTest::newRow("busy node first") << "r0-n0";
+        QTest::newRow("busy node last") << "r0-n2";
+    }
+    void rackPowerIsTheExactSumOfItsNodes()
+    {
+        QFETCH(QString, node);
+        ScenarioBuilder b;
+        b.singleSlotNodes(3).linearPower("node", std::ldexp(1.0, -24), std::ldexp(1.0, 29));
+        b.job(1, 0, 1, 10);
+        JobConstraints pin;
+        pin.pinNode = node.toStdString();
+        b.constrain(1, pin);
+        const RunResult r = runScenario(b.build());
+        QCOMPARE(r.metrics.rackPeakPowerW.at(0), std::ldexp(1.0, 29) + std::ldexp(1.0, -23));
+    }
+
     // Energy management off (the default): nodes are never switched and nothing is capped.
     void defaultsChangeNothing()
     {
