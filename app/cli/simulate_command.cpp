@@ -9,6 +9,7 @@
 #include "core/io/swf_reader.h"
 #include "core/metrics/breakdown.h"
 #include "core/model/validation.h"
+#include "core/plan/load_scale.h"
 #include "report/report_data.h"
 #include "report/report_document.h"
 #include "report/report_html.h"
@@ -26,12 +27,6 @@
 namespace headroom::cli {
 namespace {
 
-struct LoadedInput
-{
-    Scenario scenario;
-    long long skipped = 0;
-};
-
 bool looksLikeSwf(const QString &path)
 {
     const QString lower = path.toLower();
@@ -47,21 +42,32 @@ bool looksLikeSwf(const QString &path)
     return !head.startsWith('{');
 }
 
-LoadedInput loadInput(const SimulateOptions &options)
+} // namespace
+
+LoadedInput readInput(const QString &input, std::optional<int> nodes)
 {
-    const std::string path = options.input.toStdString();
+    const std::string path = input.toStdString();
     LoadedInput loaded;
-    if (looksLikeSwf(options.input)) {
+    if (looksLikeSwf(input)) {
         SwfOptions swfOptions;
-        swfOptions.nodes = options.nodes;
+        swfOptions.nodes = nodes;
         SwfTrace trace = readSwf(path, swfOptions);
         loaded.scenario = std::move(trace.scenario);
         loaded.skipped = trace.skipped;
     } else {
         loaded.scenario = loadScenarioFile(path);
     }
-    const bool overridden = options.scheduler || options.placement || options.sampleIntervalS ||
-                            options.restartOverheadS || options.seed;
+    return loaded;
+}
+
+LoadedInput loadInput(const SimulateOptions &options)
+{
+    const std::string path = options.input.toStdString();
+    LoadedInput loaded = readInput(options.input, options.nodes);
+    if (options.loadScale)
+        loaded.scenario = scaleLoad(std::move(loaded.scenario), *options.loadScale);
+    const bool overridden = options.loadScale || options.scheduler || options.placement ||
+                            options.sampleIntervalS || options.restartOverheadS || options.seed;
     Policy &policy = loaded.scenario.policy;
     if (options.scheduler)
         policy.scheduler = *options.scheduler;
@@ -81,6 +87,8 @@ LoadedInput loadInput(const SimulateOptions &options)
     }
     return loaded;
 }
+
+namespace {
 
 void printError(const QString &message)
 {
