@@ -293,6 +293,13 @@ std::string runwayJson(const RunwayResult &result, double loadScale)
             result.breachMonth ? ordered_json(*result.breachMonth) : ordered_json(nullptr);
     j["breach_load_scale"] =
             result.breachMonth ? number(result.breachLoadScale) : ordered_json(nullptr);
+    // Load is not always monotone either: months after the breach that meet the SLOs again.
+    ordered_json again = ordered_json::array();
+    for (const RunwayMonth &month : result.months) {
+        if (result.breachMonth && month.month > *result.breachMonth && month.meetsSlos)
+            again.push_back(month.month);
+    }
+    j["non_monotone_months"] = std::move(again);
     ordered_json months = ordered_json::array();
     for (const RunwayMonth &month : result.months) {
         ordered_json entry;

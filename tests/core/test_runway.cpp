@@ -53,6 +53,7 @@ private Q_SLOTS:
         const std::string json = runwayJson(result, 1.0);
         QVERIFY(json.find("\"months_until_breach\": 2") != std::string::npos);
         QVERIFY(json.find("\"breach_load_scale\": 4.0") != std::string::npos);
+        QVERIFY(json.find("\"non_monotone_months\": []") != std::string::npos);
     }
 
     void noBreachWithinTheHorizon()
@@ -61,6 +62,27 @@ private Q_SLOTS:
         const RunwayResult result = runway(twoJobs(), doubling(1), pool);
         QVERIFY(!result.breachMonth);
         QVERIFY(runwayJson(result, 1.0).find("\"months_until_breach\": null") != std::string::npos);
+    }
+
+    // More load can mean shorter waits: with power management, a node that switches off after
+    // 50 idle seconds makes a sparse arrival wait for its 30 s boot, a dense one finds it on.
+    // Job 2 arrives at 200 ÷ 2^m: at 200 and 100 the node is off (since 60), at 50 it is on.
+    void laterMonthsMeetingAgainAreReported()
+    {
+        Scenario s = twoJobs();
+        s.jobs[0].runS = 10;
+        s.jobs[1].runS = 10;
+        s.nodeTypes[0].bootS = 30;
+        s.energy.dpmEnabled = true;
+        s.energy.idleTimeoutS = 50;
+        WorkerPool pool(2);
+        const RunwayResult result = runway(s, doubling(2), pool);
+        QCOMPARE(result.months[0].verdicts[0].value, 30.0);
+        QCOMPARE(result.months[1].verdicts[0].value, 30.0);
+        QCOMPARE(result.months[2].verdicts[0].value, 0.0);
+        QCOMPARE(result.breachMonth.value_or(-1), 0);
+        QVERIFY(runwayJson(result, 1.0).find("\"non_monotone_months\": [\n    2\n  ]") !=
+                std::string::npos);
     }
 
     void resizeSizesTheBreachMonth()
