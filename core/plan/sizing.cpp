@@ -277,16 +277,22 @@ private:
         return counts;
     }
 
+    // The bracket from every point evaluated on the line (whichever search proposed it).
     void updateLine(Line &line) const
     {
         const VaryRange &range = m_request.vary[line.type];
-        std::vector<int> counts = line.counts;
+        std::map<int, bool> onLine; // count -> meets the SLOs
+        for (const SizingPoint &point : m_result.points) {
+            bool same = true;
+            for (std::size_t j = 0; j < point.counts.size() && same; ++j)
+                same = j == line.type || point.counts[j] == line.counts[j];
+            if (same)
+                onLine.emplace(point.counts[line.type], point.feasible);
+        }
         line.started = true;
         line.hi.reset();
-        for (int count = range.min; count <= range.max; ++count) {
-            counts[line.type] = count;
-            const auto point = find(counts);
-            if (point && feasible(*point)) {
+        for (const auto &[count, meets] : onLine) {
+            if (meets) {
                 line.hi = count;
                 break;
             }
@@ -296,13 +302,10 @@ private:
             return;
         }
         line.lo = range.min - 1;
-        for (int count = *line.hi - 1; count >= range.min; --count) {
-            counts[line.type] = count;
-            const auto point = find(counts);
-            if (point && !feasible(*point)) {
-                line.lo = count;
+        for (const auto &[count, meets] : onLine) {
+            if (count >= *line.hi)
                 break;
-            }
+            line.lo = count; // every count below hi breaks an SLO
         }
         line.done = *line.hi - line.lo == 1;
     }
