@@ -26,26 +26,6 @@ double ReportData::fullLoadW() const
     return total;
 }
 
-RunInfo runInfoFor(const Scenario &scenario)
-{
-    RunInfo info;
-    info.scenarioName = scenario.name;
-    info.scheduler = scenario.policy.scheduler;
-    info.placement = scenario.policy.placement;
-    info.seed = scenario.seed;
-    info.sampleIntervalS = scenario.policy.sampleIntervalS;
-    info.nodes = scenario.cluster.nodeCount();
-    for (const Zone &zone : scenario.cluster.zones) {
-        for (const Rack &rack : zone.racks) {
-            for (const NodeSpec &node : rack.nodes) {
-                if (const NodeType *type = scenario.findNodeType(node.type))
-                    info.totalSlots += type->accelerators;
-            }
-        }
-    }
-    return info;
-}
-
 QString scenarioHash(const Scenario &scenario)
 {
     const std::string text = serializeScenario(scenario);

@@ -103,8 +103,8 @@ struct ReportOptions
     QString version; // empty: this build's version
 };
 
-// The RunInfo a metrics file records for this scenario (as the CLI writes it).
-RunInfo runInfoFor(const Scenario &scenario);
+// The RunInfo a metrics file records for this scenario: core's (core/io/run_outputs.h).
+using headroom::runInfoFor;
 
 // SHA-256 of the canonical scenario text, as 64 lowercase hex digits.
 QString scenarioHash(const Scenario &scenario);

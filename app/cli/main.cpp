@@ -1,6 +1,8 @@
 // headroom-cli: the headless front-end. Thin: parses the command line and hands over to a
 // command; all simulation work is in core/.
+#include "app/cli/command_line.h"
 #include "app/cli/exit_codes.h"
+#include "app/cli/plan_commands.h"
 #include "app/cli/simulate_command.h"
 #include "headroom_version.h"
 
@@ -19,9 +21,7 @@ namespace {
 
 [[noreturn]] void failUsage(const QString &message)
 {
-    std::fprintf(stderr, "headroom-cli: error: %s\nTry 'headroom-cli simulate --help'.\n",
-                 message.toLocal8Bit().constData());
-    std::exit(kExitUsage);
+    cli::failUsage(QStringLiteral("simulate"), message);
 }
 
 double parsePositiveSeconds(const QString &option, const QString &text, bool allowZero)
@@ -76,8 +76,12 @@ int simulate(QCommandLineParser &parser, const QCommandLineOption &help)
     const QCommandLineOption nodes("nodes", "Node count for a trace without MaxNodes/MaxProcs.",
                                    "N");
     const QCommandLineOption quiet({"q", "quiet"}, "No progress output.");
+    const QCommandLineOption loadScale("load-scale",
+                                       "Scale the load by F > 0: batch arrivals compressed "
+                                       "toward the first submission, service load times F.",
+                                       "F");
     parser.addOptions({scheduler, placement, seed, metrics, jobs, timeseries, report, csvDir,
-                       interval, overhead, nodes, quiet});
+                       interval, overhead, nodes, quiet, loadScale});
     if (!parser.parse(QCoreApplication::arguments()))
         failUsage(parser.errorText());
     if (parser.isSet(help))
@@ -125,6 +129,9 @@ int simulate(QCommandLineParser &parser, const QCommandLineOption &help)
                               .arg(parser.value(nodes)));
         options.nodes = count;
     }
+    if (parser.isSet(loadScale))
+        options.loadScale =
+                parsePositive(QStringLiteral("simulate"), "load-scale", parser.value(loadScale));
     options.metricsJson = parser.value(metrics);
     options.jobsCsv = parser.value(jobs);
     options.timeseriesCsv = parser.value(timeseries);
@@ -188,9 +195,15 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
             "Headroom capacity planner, headless.\n\n"
             "Commands:\n"
-            "  simulate INPUT   replay a scenario or SWF trace and write metrics\n\n"
-            "Run 'headroom-cli simulate --help' for the options of a command.");
-    parser.addPositionalArgument("command", "The command to run: simulate.", "<command>");
+            "  simulate INPUT   replay a scenario or SWF trace and write metrics\n"
+            "  size SCENARIO    node counts that meet service levels at least cost\n"
+            "  forecast INPUT   daily demand: trend, weekly pattern, forecast\n"
+            "  runway SCENARIO  months of load growth until a service level breaks\n\n"
+            "Run 'headroom-cli COMMAND --help' for the options of a command.");
+    parser.addPositionalArgument("command",
+                                 "The command to run: simulate, size, forecast or "
+                                 "runway.",
+                                 "<command>");
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     // Options belong to commands, so the first parse only looks for the command.
@@ -200,6 +213,12 @@ int main(int argc, char *argv[])
     const QString command = positional.isEmpty() ? QString() : positional.first();
     if (command == "simulate")
         return simulate(parser, help);
+    if (command == "size")
+        return runSizeCommand(parser, help);
+    if (command == "forecast")
+        return runForecastCommand(parser, help);
+    if (command == "runway")
+        return runRunwayCommand(parser, help);
 
     if (!parser.parse(QCoreApplication::arguments()))
         failUsage(parser.errorText());
@@ -209,5 +228,6 @@ int main(int argc, char *argv[])
         parser.showHelp(kExitOk);
     if (command.isEmpty())
         parser.showHelp(kExitUsage);
-    failUsage(QStringLiteral("unknown command '%1' (known: simulate)").arg(command));
+    failUsage(QStringLiteral("unknown command '%1' (known: simulate, size, forecast, runway)")
+                      .arg(command));
 }

@@ -47,6 +47,19 @@ void ProgressReporter::update(const LiveStatus &status)
     std::fflush(stderr);
 }
 
+void ProgressReporter::updateEvaluations(int done, int total)
+{
+    if (!m_enabled)
+        return;
+    const qint64 elapsed = m_clock.elapsed();
+    if (elapsed < kQuietPeriodMs || elapsed - m_lastPrintMs < kRefreshMs)
+        return;
+    m_lastPrintMs = elapsed;
+    m_shown = true;
+    std::fprintf(stderr, "\r  %d/%d simulations, %.1f s   ", done, total, double(elapsed) / 1000.0);
+    std::fflush(stderr);
+}
+
 void ProgressReporter::finish()
 {
     if (m_shown) {

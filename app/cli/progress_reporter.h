@@ -18,6 +18,8 @@ public:
     ~ProgressReporter();
 
     void update(const LiveStatus &status);
+    // For planning studies: simulations done of the total expected (docs/design.md §7.5).
+    void updateEvaluations(int done, int total);
     void finish();
 
 private:

@@ -10,6 +10,7 @@
 #include "core/io/swf_reader.h"
 #include "core/metrics/breakdown.h"
 #include "core/model/validation.h"
+#include "core/plan/load_scale.h"
 #include "report/report_data.h"
 #include "report/report_document.h"
 #include "report/report_html.h"
@@ -25,29 +26,31 @@
 #include <vector>
 
 namespace headroom::cli {
-namespace {
 
-struct LoadedInput
+LoadedInput readInput(const QString &input, std::optional<int> nodes)
 {
-    Scenario scenario;
-    long long skipped = 0;
-};
-
-LoadedInput loadInput(const SimulateOptions &options)
-{
-    const std::string path = options.input.toStdString();
+    const std::string path = input.toStdString();
     LoadedInput loaded;
     if (detectInputKind(path) == InputKind::SwfTrace) {
         SwfOptions swfOptions;
-        swfOptions.nodes = options.nodes;
+        swfOptions.nodes = nodes;
         SwfTrace trace = readSwf(path, swfOptions);
         loaded.scenario = std::move(trace.scenario);
         loaded.skipped = trace.skipped;
     } else {
         loaded.scenario = loadScenarioFile(path);
     }
-    const bool overridden = options.scheduler || options.placement || options.sampleIntervalS ||
-                            options.restartOverheadS || options.seed;
+    return loaded;
+}
+
+LoadedInput loadInput(const SimulateOptions &options)
+{
+    const std::string path = options.input.toStdString();
+    LoadedInput loaded = readInput(options.input, options.nodes);
+    if (options.loadScale)
+        loaded.scenario = scaleLoad(std::move(loaded.scenario), *options.loadScale);
+    const bool overridden = options.loadScale || options.scheduler || options.placement ||
+                            options.sampleIntervalS || options.restartOverheadS || options.seed;
     Policy &policy = loaded.scenario.policy;
     if (options.scheduler)
         policy.scheduler = *options.scheduler;
@@ -72,6 +75,8 @@ LoadedInput loadInput(const SimulateOptions &options)
     }
     return loaded;
 }
+
+namespace {
 
 void printError(const QString &message)
 {
@@ -170,7 +175,8 @@ int runSimulate(const SimulateOptions &options)
     try {
         Simulation simulation(input.scenario);
         // Only the time series, the CSV tables and the report read samples.
-        simulation.setRecordsSamples(timeseriesOut || !csvOut.empty() || reportOut);
+        simulation.setRecordsSamples(!options.timeseriesCsv.isEmpty() ||
+                                     !options.csvDir.isEmpty() || !options.report.isEmpty());
         ProgressReporter progress(!options.quiet && stderrIsTerminal(),
                                   static_cast<long long>(input.scenario.jobs.size()));
         // Check the clock every few thousand batches: cheap, and still smooth.

@@ -2,6 +2,7 @@
 
 #include "core/engine/run_result.h"
 #include "core/model/policy.h"
+#include "core/model/scenario.h"
 
 #include <cstdint>
 #include <string>
@@ -21,6 +22,9 @@ struct RunInfo
     long long nodes = 0;
     long long totalSlots = 0;
 };
+
+// The RunInfo a metrics file records for a run of `scenario`.
+RunInfo runInfoFor(const Scenario &scenario);
 
 // DESIGN.md §6 --metrics-json: every contract key, plus run information; then fragmentation
 // ("fragmented_slots", "fragmentation") and "tenants", an array of per-tenant objects.

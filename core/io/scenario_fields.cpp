@@ -283,6 +283,7 @@ const FieldTable<NodeType> &fieldTable<NodeType>()
             field<&NodeType::shutdownS>("shutdown_s", Optional),
             field<&NodeType::dvfs>("dvfs", OmitDefault),
             field<&NodeType::costPerHour>("cost_per_hour", Optional),
+            field<&NodeType::priceUsd>("price_usd", OmitDefault),
             field<&NodeType::source>("source", Optional)};
     return table;
 }

@@ -11,8 +11,9 @@ namespace headroom {
 inline constexpr std::string_view kScenarioFormatName = "headroom-scenario";
 // The version this build reads and writes. Files with a newer version are refused.
 // Version 2 added the energy policy, inference services, DVFS levels, node tenant
-// reservations, dedicated jobs and the new placements; version 1 files read unchanged.
-inline constexpr int kScenarioFormatVersion = 2;
+// reservations, dedicated jobs and the new placements; version 3 the node types' capital
+// price (price_usd). Files of versions 1 and 2 read unchanged.
+inline constexpr int kScenarioFormatVersion = 3;
 
 // Reads and validates a scenario file (read by readTextFile, so it may be gzip-compressed).
 // Every problem, from a JSON syntax error to a job that names an unknown zone, throws

@@ -37,7 +37,10 @@ struct NodeType
     std::optional<double> bootW; // draw while booting; the idle power when not given
     std::vector<DvfsLevel> dvfs; // empty: only the nominal level (frequency 1)
     double costPerHour = 0.0;    // capital + hosting cost of one node, currency units per hour
-    std::string source;          // where the public figures come from
+    // Capital price of one node in US dollars, for sizing's cost objective (docs/design.md §7);
+    // empty: unknown (such a type costs nothing there, and the result says so).
+    std::optional<double> priceUsd;
+    std::string source; // where the public figures come from
 
     bool operator==(const NodeType &) const = default;
 };

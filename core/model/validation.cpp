@@ -80,6 +80,8 @@ void checkNodeTypes(const Scenario &s, Checker &c)
         c.finiteAtLeast(p + ".boot_s", t.bootS, 0.0, kMaxSeconds);
         c.finiteAtLeast(p + ".shutdown_s", t.shutdownS, 0.0, kMaxSeconds);
         c.finiteAtLeast(p + ".cost_per_hour", t.costPerHour, 0.0, kMaxRate);
+        if (t.priceUsd)
+            c.finiteAtLeast(p + ".price_usd", *t.priceUsd, 0.0, kMaxRate);
         if (t.bootW)
             c.finiteAtLeast(p + ".boot_w", *t.bootW, 0.0, kMaxHardwareFigure);
         std::set<double> frequencies;

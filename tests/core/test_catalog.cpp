@@ -78,8 +78,9 @@ private Q_SLOTS:
 
         QTest::newRow("8x H100 SXM") << "dgx-h100" << 8 << 989.0 << 700.0 << 10200.0
                                      << QStringList{"DGX H100", "10.2 kW", "700 W", "989"};
-        QTest::newRow("8x A100 SXM 80GB") << "dgx-a100" << 8 << 312.0 << 400.0 << 6500.0
-                                          << QStringList{"DGX A100", "6.5 kW", "400 W", "312"};
+        QTest::newRow("8x A100 SXM 80GB")
+                << "dgx-a100" << 8 << 312.0 << 400.0 << 6500.0
+                << QStringList{"DGX A100", "6.5 kW", "400 W", "312", "$199,000"};
         QTest::newRow("8x MI300X") << "mi300x-8gpu" << 8 << 1307.4 << 750.0 << 10000.0
                                    << QStringList{"MI300X", "750 W", "1,307.4", "max_w 10 kW"};
         QTest::newRow("4x L40S") << "l40s-4gpu" << 4 << 362.0 << 350.0 << 2400.0
@@ -132,6 +133,9 @@ private Q_SLOTS:
             QVERIFY2(source.contains("idle_w"), qPrintable(name + ": idle_w not sourced"));
             QVERIFY2(source.contains("Headroom estimates, not vendor figures"),
                      qPrintable(name + ": estimates not labelled"));
+            // Sizing's cost objective needs a price; the source says where it comes from.
+            QVERIFY2(type.priceUsd && *type.priceUsd > 0.0, qPrintable(name + ": no price_usd"));
+            QVERIFY2(source.contains("price_usd"), qPrintable(name + ": price_usd not sourced"));
         }
     }
 

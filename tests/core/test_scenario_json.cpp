@@ -243,7 +243,7 @@ private Q_SLOTS:
         s.jobs = {plain, constrained};
         const std::string expected = R"({
   "format": "headroom-scenario",
-  "version": 2,
+  "version": 3,
   "name": "tiny",
   "description": "",
   "seed": 1,
@@ -437,6 +437,22 @@ private Q_SLOTS:
         QVERIFY(s.services.empty());
     }
 
+    // Version 3 added the node types' capital price; a version 2 file reads unchanged (no
+    // price), and a price reads back exactly.
+    void versionTwoStillReadsAndPriceReads()
+    {
+        const Scenario two =
+                parseScenario(edited(R"("version": 1,)", R"("version": 2,)"), "v2.json");
+        QVERIFY(!two.nodeTypes[0].priceUsd);
+        std::string text = edited(R"("version": 1,)", R"("version": 3,)");
+        const std::string_view gpu8 = R"("accelerators": 8,)";
+        text.replace(text.find(gpu8), gpu8.size(), R"("accelerators": 8, "price_usd": 312500.25,)");
+        const Scenario three = parseScenario(text, "v3.json");
+        QCOMPARE(three.nodeTypes[0].priceUsd.value_or(-1), 312500.25);
+        QVERIFY(serializeScenario(three).find("\"price_usd\": 312500.25") != std::string::npos);
+        QVERIFY(serializeScenario(two).find("price_usd") == std::string::npos);
+    }
+
     void newerVersionRefused()
     {
         const auto error = inputErrorOf(
@@ -444,14 +460,14 @@ private Q_SLOTS:
         QVERIFY(error);
         QCOMPARE(qs(error->message()),
                  QStringLiteral("scenario format version 7 is newer than this Headroom supports "
-                                "(2); please upgrade Headroom"));
+                                "(3); please upgrade Headroom"));
         QCOMPARE(qs(error->file()), QStringLiteral("new.json"));
         QCOMPARE(qs(error->field()), QStringLiteral("version"));
         QCOMPARE(error->line(), 3);
 
         // The version is checked before fields this version does not know.
         const auto future = inputErrorOf([] {
-            parseScenario(edited(R"("version": 1,)", R"("version": 3, "racks_of_racks": [],)"),
+            parseScenario(edited(R"("version": 1,)", R"("version": 4, "racks_of_racks": [],)"),
                           "f.json");
         });
         QVERIFY(future);
@@ -612,6 +628,9 @@ private Q_SLOTS:
         row("negative memory", R"("accelerator": "NVIDIA H100 SXM5 80GB",)",
             R"("accelerator": "NVIDIA H100 SXM5 80GB", "memory_gb": -1,)",
             "node_types[0].memory_gb", 10, "must be >= 0");
+        row("negative price", R"("accelerator": "NVIDIA H100 SXM5 80GB",)",
+            R"("accelerator": "NVIDIA H100 SXM5 80GB", "price_usd": -1,)",
+            "node_types[0].price_usd", 10, "must be >= 0");
         row("unknown node type", R"("type": "cpu")", R"("type": "gpu4")",
             "cluster.zones[0].racks[1].nodes[0].type", 27, "unknown node type \"gpu4\"");
         row("unknown constraint node type", R"("node_type": "gpu8")", R"("node_type": "tpu")",

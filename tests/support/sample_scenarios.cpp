@@ -27,6 +27,7 @@ Scenario richScenario()
     h100.bootS = 300;
     h100.shutdownS = 60.5;
     h100.costPerHour = 98.32;
+    h100.priceUsd = 412345.5;
     h100.source = "NVIDIA DGX H100 datasheet: 10.2 kW max; H100 SXM 989 TFLOP/s dense BF16";
     h100.bootW = 3100.5;
     h100.dvfs = {{1.0, 1.0, 1.0}, {0.8, 0.86, 0.7}, {0.6, 0.7, 0.45}};

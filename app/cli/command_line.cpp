@@ -1,0 +1,91 @@
+#include "app/cli/command_line.h"
+
+#include "app/cli/exit_codes.h"
+
+#include <QRegularExpression>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace headroom::cli {
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "headroom-cli: error: %s\n", message.toLocal8Bit().constData());
+}
+
+void failUsage(const QString &command, const QString &message)
+{
+    std::fprintf(stderr, "headroom-cli: error: %s\nTry 'headroom-cli %s --help'.\n",
+                 message.toLocal8Bit().constData(), command.toLocal8Bit().constData());
+    std::exit(kExitUsage);
+}
+
+VaryRange parseVary(const QString &command, const QString &text)
+{
+    static const QRegularExpression form(QStringLiteral(R"(^(.+)=(-?\d+)\.\.(-?\d+)$)"));
+    const QRegularExpressionMatch match = form.match(text);
+    bool minOk = false;
+    bool maxOk = false;
+    VaryRange range;
+    if (match.hasMatch()) {
+        range.type = match.captured(1).toStdString();
+        range.min = match.captured(2).toInt(&minOk);
+        range.max = match.captured(3).toInt(&maxOk);
+    }
+    if (!minOk || !maxOk)
+        failUsage(command, QStringLiteral("--vary: expected TYPE=MIN..MAX with whole numbers, "
+                                          "got '%1'")
+                                   .arg(text));
+    return range;
+}
+
+Slo parseSloOption(const QString &command, const QString &text)
+{
+    const std::optional<Slo> slo = parseSlo(text.toStdString());
+    if (!slo)
+        failUsage(command,
+                  QStringLiteral("--slo: expected KEY<=VALUE or KEY>=VALUE, got '%1'").arg(text));
+    return *slo;
+}
+
+namespace {
+
+double parseNumber(const QString &command, const QString &option, const QString &text, double above,
+                   const char *what)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || !std::isfinite(value) || !(value > above))
+        failUsage(command, QStringLiteral("--%1: expected %2, got '%3'").arg(option, what, text));
+    return value;
+}
+
+} // namespace
+
+double parsePositive(const QString &command, const QString &option, const QString &text)
+{
+    return parseNumber(command, option, text, 0.0, "a number > 0");
+}
+
+double parseAboveMinusOne(const QString &command, const QString &option, const QString &text)
+{
+    return parseNumber(command, option, text, -1.0, "a number > -1");
+}
+
+int parseInteger(const QString &command, const QString &option, const QString &text, int minimum,
+                 int maximum)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < minimum || value > maximum)
+        failUsage(command, QStringLiteral("--%1: expected a whole number from %2 to %3, got '%4'")
+                                   .arg(option)
+                                   .arg(minimum)
+                                   .arg(maximum)
+                                   .arg(text));
+    return value;
+}
+
+} // namespace headroom::cli

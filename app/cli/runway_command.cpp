@@ -1,0 +1,159 @@
+// headroom-cli runway (docs/design.md §7.7).
+#include "app/cli/command_line.h"
+#include "app/cli/exit_codes.h"
+#include "app/cli/plan_commands.h"
+#include "app/cli/progress_reporter.h"
+#include "app/cli/study_options.h"
+#include "core/io/plan_outputs.h"
+#include "core/io/text_source.h"
+#include "core/plan/runway.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <exception>
+
+namespace headroom::cli {
+
+namespace {
+
+constexpr int kDefaultMonths = 24;
+constexpr int kMaxMonths = 1200;
+
+} // namespace
+
+int runRunwayCommand(QCommandLineParser &parser, const QCommandLineOption &help)
+{
+    const QString command = QStringLiteral("runway");
+    parser.clearPositionalArguments();
+    parser.addPositionalArgument("runway", "Months until growing load breaks an SLO.", "runway");
+    parser.addPositionalArgument("SCENARIO", "Scenario (.json) or Standard Workload Format trace.");
+    const QCommandLineOption slo("slo",
+                                 "A service level over a numeric key of the metrics JSON, e.g. "
+                                 "p95_wait_s<=3600 (repeat for several). Required.",
+                                 "KEY<=V|KEY>=V");
+    const QCommandLineOption growth("growth-per-month",
+                                    "Load growth per month G > -1: month m runs at load scale "
+                                    "(1 + G)^m.",
+                                    "G");
+    const QCommandLineOption forecast("forecast",
+                                      "Take the growth per month from a FORECAST.json written "
+                                      "by 'headroom-cli forecast'.",
+                                      "FILE");
+    const QCommandLineOption months(
+            "months",
+            QStringLiteral("Months to evaluate after month 0 (default %1).").arg(kDefaultMonths),
+            "M");
+    const QCommandLineOption out("out", "Write the result as JSON to FILE.", "FILE");
+    const QCommandLineOption resize("resize", "Also size the cluster for the first breaching month "
+                                              "(needs --vary).");
+    const QCommandLineOption vary("vary", "With --resize: a node type to size and its range.",
+                                  "TYPE=MIN..MAX");
+    const QCommandLineOption objective(
+            "objective",
+            QStringLiteral("With --resize: what to minimise: %1 (default cost).")
+                    .arg(QString::fromStdString(sizingObjectiveNames())),
+            "NAME");
+    const StudyOptions study;
+    parser.addOptions({slo, growth, forecast, months, out, resize, vary, objective});
+    study.addTo(parser);
+    if (!parser.parse(QCoreApplication::arguments()))
+        failUsage(command, parser.errorText());
+    if (parser.isSet(help))
+        parser.showHelp(kExitOk);
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2)
+        failUsage(command, positional.size() < 2
+                                   ? QStringLiteral("runway needs a SCENARIO file")
+                                   : QStringLiteral("runway takes one SCENARIO file, got %1")
+                                             .arg(positional.size() - 1));
+    if (!parser.isSet(slo))
+        failUsage(command, QStringLiteral("runway needs at least one --slo KEY<=VALUE"));
+    if (parser.isSet(growth) == parser.isSet(forecast))
+        failUsage(command, QStringLiteral("runway needs exactly one of --growth-per-month G and "
+                                          "--forecast FILE"));
+    if (parser.isSet(resize) && !parser.isSet(vary))
+        failUsage(command, QStringLiteral("--resize needs at least one --vary TYPE=MIN..MAX"));
+    if (!parser.isSet(resize) && (parser.isSet(vary) || parser.isSet(objective)))
+        failUsage(command, QStringLiteral("--vary and --objective belong to --resize"));
+
+    RunwayRequest request;
+    for (const QString &text : parser.values(slo))
+        request.slos.push_back(parseSloOption(command, text));
+    if (parser.isSet(growth))
+        request.growthPerMonth =
+                parseAboveMinusOne(command, "growth-per-month", parser.value(growth));
+    if (parser.isSet(months))
+        request.months = parseInteger(command, "months", parser.value(months), 0, kMaxMonths);
+    request.settings.amortizationYears = study.amortizationYears(parser, command);
+    if (parser.isSet(resize)) {
+        SizingRequest sizing;
+        for (const QString &text : parser.values(vary))
+            sizing.vary.push_back(parseVary(command, text));
+        if (parser.isSet(objective)) {
+            const QString name = parser.value(objective);
+            const auto chosen = sizingObjectiveFromString(name.toStdString());
+            if (!chosen)
+                failUsage(command,
+                          QStringLiteral("unknown objective '%1' (choose from %2)")
+                                  .arg(name, QString::fromStdString(sizingObjectiveNames())));
+            sizing.objective = *chosen;
+        }
+        request.resize = sizing;
+    }
+    const SimulateOptions input = study.simulateOptions(parser, command, positional.at(1));
+    const double loadScale = study.loadScale(parser, command);
+    const int threads = study.threads(parser, command);
+    const bool quiet = study.quiet(parser);
+
+    if (!outputsWritable({parser.value(out)}))
+        return kExitIoError;
+
+    LoadedInput loaded;
+    try {
+        if (parser.isSet(forecast)) {
+            const std::string path = parser.value(forecast).toStdString();
+            request.growthPerMonth = readForecastGrowth(readTextFile(path), path);
+        }
+        loaded = loadInput(input);
+    } catch (const std::exception &error) {
+        printError(QString::fromStdString(error.what()));
+        return kExitBadInput;
+    }
+    request.settings.jobsSkipped = loaded.skipped;
+    if (request.resize)
+        request.resize->settings = request.settings;
+    if (const std::vector<std::string> problems = runwayProblems(loaded.scenario, request);
+        !problems.empty())
+        failUsage(command, QString::fromStdString(problems.front()));
+
+    RunwayResult result;
+    try {
+        WorkerPool pool(threads);
+        ProgressReporter progress(!quiet && stderrIsTerminal(), 0);
+        result = runway(loaded.scenario, request, pool, [&](const PlanProgress &p) {
+            progress.updateEvaluations(p.done, p.total);
+        });
+        progress.finish();
+    } catch (const std::exception &error) {
+        printError(QString::fromStdString(error.what()));
+        return kExitBadInput;
+    }
+    if (!result.problem.empty()) {
+        printError(QString::fromStdString(result.problem));
+        return kExitBadInput;
+    }
+
+    const std::string json = runwayJson(result, loadScale);
+    std::vector<OutputFile> outputs;
+    if (parser.isSet(out))
+        outputs.push_back({parser.value(out), json});
+    if (const int status = writeOutputs(outputs); status != kExitOk)
+        return status;
+    if (outputs.empty() && !quiet)
+        std::fputs(json.c_str(), stdout);
+    return kExitOk;
+}
+
+} // namespace headroom::cli

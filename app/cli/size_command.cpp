@@ -1,0 +1,134 @@
+// headroom-cli size (docs/design.md §7.4).
+#include "app/cli/command_line.h"
+#include "app/cli/exit_codes.h"
+#include "app/cli/plan_commands.h"
+#include "app/cli/progress_reporter.h"
+#include "app/cli/study_options.h"
+#include "core/io/plan_outputs.h"
+#include "core/io/scenario_json.h"
+#include "core/plan/sizing.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <exception>
+
+namespace headroom::cli {
+
+int runSizeCommand(QCommandLineParser &parser, const QCommandLineOption &help)
+{
+    const QString command = QStringLiteral("size");
+    parser.clearPositionalArguments();
+    parser.addPositionalArgument("size", "Size node counts to service levels.", "size");
+    parser.addPositionalArgument("SCENARIO", "Scenario (.json) or Standard Workload Format trace.");
+    const QCommandLineOption vary("vary",
+                                  "A node type to size and the counts it may take (repeat for "
+                                  "a mix). Required.",
+                                  "TYPE=MIN..MAX");
+    const QCommandLineOption slo("slo",
+                                 "A service level over a numeric key of the metrics JSON, e.g. "
+                                 "p95_wait_s<=3600 (repeat for several). Required.",
+                                 "KEY<=V|KEY>=V");
+    const QCommandLineOption objective(
+            "objective",
+            QStringLiteral("What to minimise: %1 (default cost: amortised node prices plus the "
+                           "run's energy cost).")
+                    .arg(QString::fromStdString(sizingObjectiveNames())),
+            "NAME");
+    const QCommandLineOption out("out", "Write the result as JSON to FILE.", "FILE");
+    const QCommandLineOption pointsCsv(
+            "points-csv", "Write one CSV row per evaluated configuration to FILE.", "FILE");
+    const QCommandLineOption writeScenario(
+            "write-scenario",
+            "Write the recommended configuration as a scenario file that simulate reproduces "
+            "exactly (overrides and load scale applied).",
+            "FILE");
+    const StudyOptions study;
+    parser.addOptions({vary, slo, objective, out, pointsCsv, writeScenario});
+    study.addTo(parser);
+    if (!parser.parse(QCoreApplication::arguments()))
+        failUsage(command, parser.errorText());
+    if (parser.isSet(help))
+        parser.showHelp(kExitOk);
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2)
+        failUsage(command, positional.size() < 2
+                                   ? QStringLiteral("size needs a SCENARIO file")
+                                   : QStringLiteral("size takes one SCENARIO file, got %1")
+                                             .arg(positional.size() - 1));
+    if (!parser.isSet(vary))
+        failUsage(command, QStringLiteral("size needs at least one --vary TYPE=MIN..MAX"));
+    if (!parser.isSet(slo))
+        failUsage(command, QStringLiteral("size needs at least one --slo KEY<=VALUE"));
+    SizingRequest request;
+    for (const QString &text : parser.values(vary))
+        request.vary.push_back(parseVary(command, text));
+    for (const QString &text : parser.values(slo))
+        request.slos.push_back(parseSloOption(command, text));
+    if (parser.isSet(objective)) {
+        const QString name = parser.value(objective);
+        const auto chosen = sizingObjectiveFromString(name.toStdString());
+        if (!chosen)
+            failUsage(command, QStringLiteral("unknown objective '%1' (choose from %2)")
+                                       .arg(name, QString::fromStdString(sizingObjectiveNames())));
+        request.objective = *chosen;
+    }
+    request.settings.amortizationYears = study.amortizationYears(parser, command);
+    const SimulateOptions input = study.simulateOptions(parser, command, positional.at(1));
+    const double loadScale = study.loadScale(parser, command);
+    const int threads = study.threads(parser, command);
+    const bool quiet = study.quiet(parser);
+
+    if (!outputsWritable({parser.value(out), parser.value(pointsCsv), parser.value(writeScenario)}))
+        return kExitIoError;
+
+    LoadedInput loaded;
+    try {
+        loaded = loadInput(input);
+    } catch (const std::exception &error) {
+        printError(QString::fromStdString(error.what()));
+        return kExitBadInput;
+    }
+    request.settings.jobsSkipped = loaded.skipped;
+    if (const std::vector<std::string> problems = sizingProblems(loaded.scenario, request);
+        !problems.empty())
+        failUsage(command, QString::fromStdString(problems.front()));
+
+    SizingResult result;
+    try {
+        WorkerPool pool(threads);
+        ProgressReporter progress(!quiet && stderrIsTerminal(), 0);
+        result = sizeCluster(loaded.scenario, request, pool, [&](const PlanProgress &p) {
+            progress.updateEvaluations(p.done, p.total);
+        });
+        progress.finish();
+    } catch (const std::exception &error) {
+        printError(QString::fromStdString(error.what()));
+        return kExitBadInput;
+    }
+
+    std::vector<OutputFile> outputs;
+    const std::string json = sizingJson(result, loadScale);
+    if (parser.isSet(out))
+        outputs.push_back({parser.value(out), json});
+    if (parser.isSet(pointsCsv))
+        outputs.push_back({parser.value(pointsCsv), sizingPointsCsv(result)});
+    if (parser.isSet(writeScenario)) {
+        if (const SizingPoint *best = result.recommendedPoint()) {
+            outputs.push_back({parser.value(writeScenario),
+                               serializeScenario(configuredScenario(loaded.scenario, request.vary,
+                                                                    best->counts))});
+        } else {
+            std::fprintf(stderr, "headroom-cli: note: nothing in the ranges meets the SLOs, so "
+                                 "--write-scenario writes no file\n");
+        }
+    }
+    if (const int status = writeOutputs(outputs); status != kExitOk)
+        return status;
+    if (outputs.empty() && !quiet)
+        std::fputs(json.c_str(), stdout);
+    return kExitOk;
+}
+
+} // namespace headroom::cli

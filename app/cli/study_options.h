@@ -1,0 +1,56 @@
+#pragma once
+
+#include "app/cli/simulate_command.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+#include <string>
+#include <vector>
+
+namespace headroom::cli {
+
+// The options `size` and `runway` share (docs/design.md §7): how the scenario is read and
+// run, and the study's pool and cost model.
+class StudyOptions
+{
+public:
+    StudyOptions();
+    void addTo(QCommandLineParser &parser) const;
+
+    // The input, overrides and load scale as `simulate` takes them (loadInput).
+    SimulateOptions simulateOptions(const QCommandLineParser &parser, const QString &command,
+                                    const QString &input) const;
+    double loadScale(const QCommandLineParser &parser, const QString &command) const;
+    // 0: one per hardware thread.
+    int threads(const QCommandLineParser &parser, const QString &command) const;
+    double amortizationYears(const QCommandLineParser &parser, const QString &command) const;
+    bool quiet(const QCommandLineParser &parser) const { return parser.isSet(m_quiet); }
+
+private:
+    QCommandLineOption m_scheduler;
+    QCommandLineOption m_placement;
+    QCommandLineOption m_loadScale;
+    QCommandLineOption m_threads;
+    QCommandLineOption m_amortization;
+    QCommandLineOption m_nodes;
+    QCommandLineOption m_quiet;
+};
+
+// A file a command writes, made in full before any is written.
+struct OutputFile
+{
+    QString path;
+    std::string content;
+};
+
+// Whether each non-empty path can be written now; the first that cannot is explained on
+// stderr (outputs are checked before the long work, docs/design.md §6.7).
+bool outputsWritable(const QStringList &paths);
+
+// Writes each output atomically, in order; kExitOk, or kExitIoError after saying why.
+int writeOutputs(const std::vector<OutputFile> &outputs);
+
+} // namespace headroom::cli
