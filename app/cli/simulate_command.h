@@ -11,7 +11,7 @@
 
 namespace headroom::cli {
 
-// `headroom-cli simulate`, DESIGN.md §6.
+// `headroom-cli simulate`, docs/design.md §6.
 struct SimulateOptions
 {
     QString input;

@@ -25,7 +25,7 @@ public:
     int capacity(int node) const { return m_nodes[node].capacity; }
     int freeSlots(int node) const { return m_nodes[node].free; }
     int busySlots(int node) const { return m_nodes[node].busy; }
-    // DESIGN.md §4 power state. A node that is not on (off, booting, shutting down) holds no
+    // docs/design.md §4 power state. A node that is not on (off, booting, shutting down) holds no
     // slots and shows none free: every index here (trees, histograms, totals) counts it as
     // full, so placement and EASY's reservation skip it without knowing about power. Its
     // nominal free slots are its whole capacity.

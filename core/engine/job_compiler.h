@@ -20,7 +20,7 @@ struct CompiledJobs
 
 // Sorts the jobs into processing order (submit time, id, input position), resolves their
 // constraints to node filters, decides single-node vs gang, and marks the jobs that can
-// never fit as rejected (DESIGN.md §3).
+// never fit as rejected (docs/design.md §3).
 CompiledJobs compileJobs(const Scenario &scenario, const CompiledCluster &cluster);
 
 } // namespace headroom

@@ -15,7 +15,7 @@ using JobIndex = std::uint32_t;
 
 enum class JobState : std::uint8_t { Pending, Queued, Running, Completed, Rejected };
 
-// Why a job was rejected at submission (DESIGN.md §3: it can never fit).
+// Why a job was rejected at submission (docs/design.md §3: it can never fit).
 enum class RejectReason : std::uint8_t {
     None,
     LargerThanCluster,   // more slots than the whole cluster has
@@ -59,7 +59,7 @@ struct JobTable
     std::vector<SimTime> overheadDue;  // restart overhead of the current segment
     std::vector<std::uint32_t> preemptions;
     std::vector<std::uint32_t> generation; // invalidates stale completion events
-    // Speed of the current run segment (DESIGN.md §4 DVFS, rack spread): progress advances at
+    // Speed of the current run segment (docs/design.md §4 DVFS, rack spread): progress advances at
     // this many seconds of work per second. 1 unless energy management slows the job. Filled
     // by the engine.
     std::vector<double> speed;

@@ -4,7 +4,7 @@
 
 namespace headroom {
 
-// Power state of one node (DESIGN.md §4), in Batsim's vocabulary of machine states: a node
+// Power state of one node (docs/design.md §4), in Batsim's vocabulary of machine states: a node
 // that is on is Idle (holds no slots) or Busy (holds some); switching it off takes it through
 // ShuttingDown to Off, switching it on through Booting back to Idle. Only an on node offers
 // slots to placement.

@@ -10,7 +10,7 @@
 
 namespace headroom {
 
-// One point of the fixed-interval time series (DESIGN.md §5).
+// One point of the fixed-interval time series (docs/design.md §5).
 struct Sample
 {
     SimTime time = 0.0;
@@ -21,7 +21,7 @@ struct Sample
     double itPowerW = 0.0;
     double loadBalanceCov = 0.0; // across nodes' instantaneous busy fractions
     double jainIndex = 1.0;
-    // DESIGN.md §4, appended for the power chart.
+    // docs/design.md §4, appended for the power chart.
     double facilityPowerW = 0.0; // IT power × PUE
     long long nodesOff = 0;
     long long nodesBooting = 0;
@@ -35,7 +35,7 @@ struct JobOutcome
     SimTime submit = 0.0;
     SimTime firstStart = 0.0; // meaningful when started
     SimTime end = 0.0;        // meaningful when completed
-    SimTime runTime = 0.0;    // time spent holding slots (DESIGN.md §5 "run")
+    SimTime runTime = 0.0;    // time spent holding slots (docs/design.md §5 "run")
     int slots = 0;
     JobState state = JobState::Pending;
     RejectReason rejectReason = RejectReason::None;
@@ -55,7 +55,7 @@ struct TenantMetrics
     // Busy accelerator-seconds of its jobs / (all accelerators × makespan): the tenants'
     // figures add up to RunMetrics::utilization.
     double utilization = 0.0;
-    double meanWaitS = 0.0; // over its completed jobs, as DESIGN.md §5
+    double meanWaitS = 0.0; // over its completed jobs, as docs/design.md §5
     double p95WaitS = 0.0;
     bool operator==(const TenantMetrics &) const = default;
 };
@@ -77,7 +77,7 @@ struct ServiceMetrics
     bool operator==(const ServiceMetrics &) const = default;
 };
 
-// DESIGN.md §5 metrics. Waits, slowdowns and makespan count completed jobs only.
+// docs/design.md §5 metrics. Waits, slowdowns and makespan count completed jobs only.
 struct RunMetrics
 {
     long long jobsSubmitted = 0; // accepted + rejected (skipped trace lines are not submitted)
@@ -99,7 +99,7 @@ struct RunMetrics
     double meanPowerW = 0.0;
     double peakPowerW = 0.0;
     std::vector<double> nodeUtilization; // topology order
-    // DESIGN.md §4 energy. IT energy is energyKwh; facility figures are × PUE; cost and carbon
+    // docs/design.md §4 energy. IT energy is energyKwh; facility figures are × PUE; cost and carbon
     // integrate facility power against the hourly price and grid intensity.
     double itEnergyKwh = 0.0;
     double facilityEnergyKwh = 0.0;

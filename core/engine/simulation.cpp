@@ -21,7 +21,7 @@ namespace headroom {
 namespace {
 
 constexpr double kJoulesPerKwh = 3.6e6;
-constexpr SimTime kSlowdownFloorS = 10.0; // DESIGN.md §5 bounded slowdown
+constexpr SimTime kSlowdownFloorS = 10.0; // docs/design.md §5 bounded slowdown
 
 const Scenario &requireValid(const Scenario &scenario)
 {
@@ -131,7 +131,7 @@ bool Simulation::step()
     m_lastEvent = time;
 
     const JobTable &jobs = m_jobs.table;
-    bool schedule = false; // DESIGN.md §3: a pass when anything was submitted or completed
+    bool schedule = false; // docs/design.md §3: a pass when anything was submitted or completed
     while (!m_completions.empty() && m_completions.top().time == time) {
         const Completion completion = m_completions.top();
         m_completions.pop();

@@ -30,11 +30,11 @@ class PlacementStrategy;
 class SimulationObserver;
 class RackLoadIndex;
 
-// The discrete-event engine (DESIGN.md §3).
+// The discrete-event engine (docs/design.md §3).
 //
 // Events at one instant form a batch handled in this order:
 //   1. every completion at that instant (freeing its slots), in processing order;
-//   2. node transitions due then (DESIGN.md §4 power management): boots completing (the node
+//   2. node transitions due then (docs/design.md §4 power management): boots completing (the node
 //      is on and idle, and its capacity counts as released) in (time, node) order, then
 //      shutdowns completing (the node is off);
 //   2b. inference services (below), only when the scenario has any: replicas becoming ready,
@@ -49,7 +49,7 @@ class RackLoadIndex;
 //   7. the power level is settled and time-series samples due at that instant are taken.
 // A boot or shutdown that takes 0 s completes in a second batch at the same instant. Without
 // power management, caps, DVFS or spread penalty only steps 1, 4, 5 and 7 do anything, exactly
-// as DESIGN.md §3 has it. Every node is on and idle at the first event.
+// as docs/design.md §3 has it. Every node is on and idle at the first event.
 //
 // Energy management in the engine: DVFS and the rack spread penalty set each job's speed
 // when it starts (PowerModel::jobSpeed; it runs for its remaining work / speed); power caps
@@ -62,7 +62,7 @@ class RackLoadIndex;
 // points: a run whose span needs more keeps every other sample and doubles the interval, as
 // often as needed (samplingIntervalS()), so memory and time stay bounded whatever the span.
 //
-// Inference services (Scenario::services, DESIGN.md §2). Chosen so that energy stays the exact
+// Inference services (Scenario::services, docs/design.md §2). Chosen so that energy stays the exact
 // integral of a piecewise-constant power and a run without services is untouched:
 //  - Autoscale ticks lie on the grid t0 + k·kServiceTickS (60 s; t0 = first event). A
 //    service's load is LoadProfile::at(tick) from that tick to the next (piecewise constant).

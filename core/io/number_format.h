@@ -4,7 +4,7 @@
 
 namespace headroom {
 
-// DESIGN.md §6: times print as integers when they are whole, otherwise with up to six
+// docs/design.md §6: times print as integers when they are whole, otherwise with up to six
 // decimals (trailing zeros dropped). Never prints "-0" or exponent notation.
 void appendTime(std::string &out, double seconds);
 std::string formatTime(double seconds);

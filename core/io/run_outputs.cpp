@@ -71,7 +71,7 @@ std::string metricsJson(const RunMetrics &m, const RunInfo &info)
         tenants.push_back(std::move(entry));
     }
     j["tenants"] = std::move(tenants);
-    // DESIGN.md §4 energy (appended: earlier keys keep their order).
+    // docs/design.md §4 energy (appended: earlier keys keep their order).
     j["it_energy_kwh"] = m.itEnergyKwh;
     j["facility_energy_kwh"] = m.facilityEnergyKwh;
     j["cost"] = m.cost;

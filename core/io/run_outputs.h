@@ -26,11 +26,11 @@ struct RunInfo
 // The RunInfo a metrics file records for a run of `scenario`.
 RunInfo runInfoFor(const Scenario &scenario);
 
-// DESIGN.md §6 --metrics-json: every contract key, plus run information; then fragmentation
+// docs/design.md §6 --metrics-json: every contract key, plus run information; then fragmentation
 // ("fragmented_slots", "fragmentation") and "tenants", an array of per-tenant objects.
 std::string metricsJson(const RunMetrics &metrics, const RunInfo &info);
 
-// DESIGN.md §6 --jobs-csv: "id,submit_s,start_s,end_s,slots,state", one row per job in input
+// docs/design.md §6 --jobs-csv: "id,submit_s,start_s,end_s,slots,state", one row per job in input
 // order; rejected jobs have empty start and end.
 std::string jobsCsv(const RunResult &result);
 

@@ -8,7 +8,7 @@
 
 namespace headroom {
 
-// Names of what a trace's scenario is built of (DESIGN.md §6).
+// Names of what a trace's scenario is built of (docs/design.md §6).
 inline constexpr std::string_view kSwfNodeTypeName = "swf-node";
 inline constexpr std::string_view kSwfZoneName = "swf";
 inline constexpr std::string_view kSwfRackName = "swf";
@@ -32,7 +32,7 @@ struct SwfTrace
     // kept job line, in input order.
     Scenario scenario;
     long long jobLines = 0; // job lines read, kept or skipped
-    long long skipped = 0;  // run time <= 0 or slots <= 0: DESIGN.md §6 `jobs_skipped`
+    long long skipped = 0;  // run time <= 0 or slots <= 0: docs/design.md §6 `jobs_skipped`
 };
 
 // Reads a Standard Workload Format trace (Parallel Workloads Archive), gzip-compressed or not.

@@ -5,7 +5,7 @@
 
 namespace headroom {
 
-// DESIGN.md §5 formulas, shared by the final metrics and the time series.
+// docs/design.md §5 formulas, shared by the final metrics and the time series.
 
 // Nearest-rank percentile (p in (0, 100]) of an ascending-sorted sample; 0 when empty.
 double nearestRankPercentile(const std::vector<double> &sortedValues, double p);

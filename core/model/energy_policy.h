@@ -8,7 +8,7 @@
 
 namespace headroom {
 
-// DESIGN.md §4: how the cluster uses and pays for power.
+// docs/design.md §4: how the cluster uses and pays for power.
 struct EnergyPolicy
 {
     double pue = 1.0;                        // facility power = IT power × PUE; >= 1

@@ -36,14 +36,14 @@ struct Job
     int slots = 1;            // accelerators requested; more than one node holds makes a gang
     SimTime runS = 0.0;       // actual run time at speed 1.0
     SimTime requestedS = 0.0; // user's wall-time estimate; <= 0 means "not given"
-    int priority = 0;         // informational for now; no scheduler in DESIGN.md §3 uses it
+    int priority = 0;         // informational for now; no scheduler in docs/design.md §3 uses it
     bool dedicated = false;   // tenant isolation: never shares a node with another tenant's job
     SharedValue<JobConstraints> constraints; // rare; one pointer when unconstrained
 
     bool operator==(const Job &) const = default;
 };
 
-// DESIGN.md §3: a missing (<= 0) request, or one smaller than the actual run time, is
+// docs/design.md §3: a missing (<= 0) request, or one smaller than the actual run time, is
 // taken as the actual run time.
 inline SimTime effectiveRequestedS(const Job &job)
 {

@@ -30,7 +30,7 @@ struct Policy
     SimTime srtfRestartOverheadS = 0.0; // paid by a preempted job each time it restarts
     SimTime sampleIntervalS = 300.0;    // time-series sampling period
     // A gang spread over k racks runs (1 + penalty × (k − 1)) times longer: the cost of
-    // talking across racks. 0 (the default) leaves run times as DESIGN.md §3 has them.
+    // talking across racks. 0 (the default) leaves run times as docs/design.md §3 has them.
     double rackSpreadPenalty = 0.0;
     // Ends the run at this time even if jobs remain (needed when inference services, which
     // never finish, run alone). Empty: the run ends when the last batch job is done.

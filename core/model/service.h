@@ -23,7 +23,7 @@ struct LoadProfile
     bool operator==(const LoadProfile &) const = default;
 };
 
-// An inference service (DESIGN.md §2): replicas × accelerators per replica, each replica
+// An inference service (docs/design.md §2): replicas × accelerators per replica, each replica
 // serving up to capacityRps. Its utilization, load ÷ capacity capped at 1, drives the power
 // of its accelerators; load above capacity is shortfall. It autoscales between minReplicas
 // and maxReplicas to keep utilization near targetUtilization; a new replica serves after

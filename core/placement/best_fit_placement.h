@@ -6,7 +6,7 @@
 
 namespace headroom {
 
-// DESIGN.md §3 best_fit (consolidation): a single-node job takes the admissible node with the
+// docs/design.md §3 best_fit (consolidation): a single-node job takes the admissible node with the
 // fewest free slots that still holds it (a dedicated job: the smallest whole free node), ties
 // the lowest index, so partly used nodes fill up and whole nodes stay free for large jobs.
 // Found in O(log n) through ClusterState::freeOrder(), not by scanning the nodes.

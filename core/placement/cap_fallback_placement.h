@@ -11,7 +11,7 @@ class PowerCaps;
 // Under power caps, a strategy that does not look at power (first_fit, round_robin, ...) may
 // keep picking nodes in a rack that has no power left while other racks could take the job;
 // the job would then wait for ever, and the nodes booted for it elsewhere time out unused and
-// are booted again. DESIGN.md §4 says scheduling respects the caps, not that a cap on one
+// are booted again. docs/design.md §4 says scheduling respects the caps, not that a cap on one
 // rack holds a job the rest of the cluster could run. So: the strategy's pick if the caps
 // admit it, else power_aware's (nodes already on, the rack with the most headroom first),
 // and only if that is refused too is the job held by the cap.

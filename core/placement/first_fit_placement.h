@@ -6,7 +6,7 @@
 
 namespace headroom {
 
-// DESIGN.md §3 first_fit: nodes in topology order. A single-node job takes the lowest-index
+// docs/design.md §3 first_fit: nodes in topology order. A single-node job takes the lowest-index
 // node with enough free slots (a whole free one if it is dedicated). A gang takes the
 // lowest-index whole free nodes of one type; types are tried in the order their first node
 // appears in the topology.

@@ -6,7 +6,7 @@
 
 namespace headroom {
 
-// DESIGN.md §3 least_loaded (load balancing): a single-node job takes the admissible node with
+// docs/design.md §3 least_loaded (load balancing): a single-node job takes the admissible node with
 // the most free slots that holds it, ties the lowest index, so load spreads over the nodes.
 // Each type's free tree gives the maximum over the admissible stretch in O(log n). Free slots
 // are counted, not fractions: on a cluster of one node type that is the emptiest node.

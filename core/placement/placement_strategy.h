@@ -26,7 +26,7 @@ public:
     // often it was asked, only on the demand, the cluster state and the jobs started so far.
     virtual bool place(const JobDemand &demand, const ClusterState &state, Allocation &out) = 0;
     // Whether the last place() that returned false did so only because every allocation it
-    // found would break a power cap (DESIGN.md §4); strategies that do not look at power
+    // found would break a power cap (docs/design.md §4); strategies that do not look at power
     // leave that to the scheduling context's check.
     virtual bool refusedByCap() const { return false; }
     // Whether every allocation place() returns was already admitted by the power caps it was

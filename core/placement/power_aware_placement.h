@@ -51,7 +51,7 @@ private:
     std::vector<int> m_typeIdle;
 };
 
-// DESIGN.md §3 power_aware: prefer nodes already busy (consolidation, so that idle nodes can
+// docs/design.md §3 power_aware: prefer nodes already busy (consolidation, so that idle nodes can
 // reach their idle timeout and be switched off), never nodes that are not on, and among the
 // candidates the rack with the most power headroom under its budget (budget minus the power
 // caps count there; racks without a budget have unlimited headroom; ties: lowest rack index),

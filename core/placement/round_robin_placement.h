@@ -6,7 +6,7 @@
 
 namespace headroom {
 
-// DESIGN.md §3 round_robin: a cursor moves over the topology order. A single-node job takes the
+// docs/design.md §3 round_robin: a cursor moves over the topology order. A single-node job takes the
 // first admissible node at or after the cursor that holds it, wrapping around to the start;
 // the cursor then moves to the node after the one it took. Jobs therefore land on successive
 // nodes instead of piling onto the first ones.

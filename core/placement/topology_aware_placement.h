@@ -6,7 +6,7 @@
 
 namespace headroom {
 
-// DESIGN.md §3 topology_aware: gangs on the fewest racks, since a gang spread over racks talks
+// docs/design.md §3 topology_aware: gangs on the fewest racks, since a gang spread over racks talks
 // over the slower inter-rack links (Policy::rackSpreadPenalty).
 //
 // A gang needs N whole free nodes of one type. Of the racks' admissible whole free nodes of

@@ -10,7 +10,7 @@
 
 namespace headroom {
 
-// Whether a job could ever run within the power caps (DESIGN.md §4 "a job waits rather than
+// Whether a job could ever run within the power caps (docs/design.md §4 "a job waits rather than
 // exceed"): a job that needs more power than its racks' budgets or the cluster cap allow
 // would otherwise wait for ever, and under FCFS hold every job behind it.
 //

@@ -12,7 +12,7 @@
 
 namespace headroom {
 
-// DESIGN.md §4 power capping: whether starting a job (or switching nodes) keeps every rack
+// docs/design.md §4 power capping: whether starting a job (or switching nodes) keeps every rack
 // within its power_budget_kw and the cluster within energy.cluster_power_cap_kw.
 //
 // The check is on the power after the change, counted as PowerModel::capWatts (a job's nodes

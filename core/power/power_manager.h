@@ -30,10 +30,10 @@ struct BootingNode
     }
 };
 
-// Switches nodes on and off (DESIGN.md §4 dynamic power management) and keeps the engine's
+// Switches nodes on and off (docs/design.md §4 dynamic power management) and keeps the engine's
 // picture of power states (ClusterState, PowerMeter) in step.
 //
-// Rules (the engine calls them in the order DESIGN.md §3 extends; see Simulation):
+// Rules (the engine calls them in the order docs/design.md §3 extends; see Simulation):
 //  - Every node is on and idle at the first event; its idle clock starts then.
 //  - A node idle (holding no slots) for idle_timeout_s is switched off: ShuttingDown for its
 //    type's shutdown_s, then Off. Timeouts that expire at one instant are taken together:

@@ -13,7 +13,7 @@ namespace headroom {
 
 struct Scenario;
 
-// The static side of DESIGN.md §4: what each node draws in each power state, the DVFS level
+// The static side of docs/design.md §4: what each node draws in each power state, the DVFS level
 // it runs at, how long it takes to boot and shut down, and the power caps.
 //
 // Nodes of one type at one DVFS level draw the same in every state; such a group is a *power

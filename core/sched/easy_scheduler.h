@@ -11,7 +11,7 @@ namespace headroom {
 class SchedulingContext;
 class ClusterState;
 
-// DESIGN.md §3 EASY backfilling on top of FCFS order.
+// docs/design.md §3 EASY backfilling on top of FCFS order.
 //
 // Slots are counted per node, not only in total, so that the reservation stays honest on
 // clusters of multi-accelerator nodes: the head "fits" at a time when a node (or, for a gang,
@@ -27,7 +27,7 @@ class ClusterState;
 // Nodes reserved for other tenants are nodes the head can never use (its filter leaves them
 // out). A dedicated head needs a whole free node, so only whole free nodes count for it.
 //
-// Energy management (DESIGN.md §4) changes three things:
+// Energy management (docs/design.md §4) changes three things:
 //  - Nodes that are not on show no free slots, so neither placement nor the reservation counts
 //    them. A node being booted, though, is credited to the shadow-time picture whole at its
 //    boot-completion time: the shadow time is the earliest time T at which the slots free now,

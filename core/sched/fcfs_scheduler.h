@@ -5,7 +5,7 @@
 
 namespace headroom {
 
-// DESIGN.md §3 FCFS: start jobs from the head while the head fits; never skip.
+// docs/design.md §3 FCFS: start jobs from the head while the head fits; never skip.
 class FcfsScheduler final : public Scheduler
 {
 public:

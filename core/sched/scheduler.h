@@ -11,7 +11,7 @@ class SchedulingContext;
 
 // A queueing discipline. The engine hands it every accepted job once (enqueue) and calls
 // schedule() exactly once per instant at which anything was submitted or completed
-// (DESIGN.md §3). The scheduler owns its queue; the engine owns the cluster and the running
+// (docs/design.md §3). The scheduler owns its queue; the engine owns the cluster and the running
 // jobs and changes them only through the context's start() and preempt().
 class Scheduler
 {

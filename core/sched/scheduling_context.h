@@ -27,7 +27,7 @@ public:
     virtual void reservationMade(JobIndex head, SimTime shadow) = 0;
 };
 
-// What energy management (DESIGN.md §4) adds to a pass; empty when it is off.
+// What energy management (docs/design.md §4) adds to a pass; empty when it is off.
 struct EnergyView
 {
     // Refuses starts that would break a power cap; null or inactive: no caps.
@@ -91,7 +91,7 @@ public:
         }
         if (!m_energy.caps || m_placement.checksCaps() || m_energy.caps->admits(state, out))
             return true;
-        // Refused only because of a cap (DESIGN.md §4): the job waits like one that does not
+        // Refused only because of a cap (docs/design.md §4): the job waits like one that does not
         // fit. Unlike not fitting, this is not monotone in the job's size (a larger job may
         // land on another rack), so schedulers must not generalise it to other jobs.
         m_refusedByCap = true;

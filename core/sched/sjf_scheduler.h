@@ -8,7 +8,7 @@
 
 namespace headroom {
 
-// DESIGN.md §3 SJF (non-preemptive, with skipping): repeatedly start the queued job with the
+// docs/design.md §3 SJF (non-preemptive, with skipping): repeatedly start the queued job with the
 // smallest requested wall time (ties: submit time, then id) that fits.
 //
 // One scan in that order is equivalent to the repeated choice: starting a job only removes

@@ -8,7 +8,7 @@
 
 namespace headroom {
 
-// DESIGN.md §3 SRTF (preemptive): at every pass the running set is chosen afresh, greedily
+// docs/design.md §3 SRTF (preemptive): at every pass the running set is chosen afresh, greedily
 // by smallest remaining requested time (ties: submit time, then id), skipping jobs that do
 // not fit in what is left. A running job gets no preference in the choice.
 //

@@ -1,4 +1,4 @@
-// headroom-cli end to end (DESIGN.md §6): the real binary, run as a user would.
+// headroom-cli end to end (docs/design.md §6): the real binary, run as a user would.
 #include "tests/support/cli_runner.h"
 
 #include <QJsonArray>
@@ -130,7 +130,7 @@ private Q_SLOTS:
         }
     }
 
-    // DESIGN.md §6 --placement: every placement name runs end to end and is recorded, with
+    // docs/design.md §6 --placement: every placement name runs end to end and is recorded, with
     // the fragmentation and per-tenant figures appended to the metrics file.
     // --csv-dir writes every table of the report, services.csv too for a scenario with
     // services; the rows match the metrics JSON of the same run, numbers read back exactly.

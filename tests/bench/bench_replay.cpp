@@ -7,7 +7,7 @@
 // Defaults: 1,000,000 jobs on 2,048 DGX-H100-like nodes (8 accelerators, linear power from
 // 2 kW idle to 10.2 kW), 90 % offered load, schedulers fcfs and easy. --scheduler replaces
 // the default list and may be repeated (sjf and srtf can be much slower on long queues).
-// --power-aware turns on energy management (DESIGN.md §4) on top: dynamic power management
+// --power-aware turns on energy management (docs/design.md §4) on top: dynamic power management
 // (idle timeout 1,800 s, 16 spare nodes unless --spare-nodes; boot 300 s, shutdown 60 s, 40 W off)
 // and power_aware placement, and adds boots, time at the caps and energy to the table.
 // --rack-budget-kw adds a power budget to every 32-node rack (full load 326 kW): 300 caps it at

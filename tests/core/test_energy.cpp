@@ -1,4 +1,4 @@
-// Energy management (DESIGN.md §4) on hand-worked cases: dynamic power management (timeouts,
+// Energy management (docs/design.md §4) on hand-worked cases: dynamic power management (timeouts,
 // spares, boots), power caps, DVFS and the rack spread penalty, and the exact energy, cost and
 // carbon integrals.
 #include "core/engine/simulation.h"

@@ -1,5 +1,5 @@
 // Placement strategies, tenant reservations, dedicated jobs, the placement explanation and
-// the per-tenant and fragmentation metrics, on small cases worked by hand (DESIGN.md §3, §5).
+// the per-tenant and fragmentation metrics, on small cases worked by hand (docs/design.md §3, §5).
 #include "core/engine/node_filter_index.h"
 #include "core/engine/simulation.h"
 #include "core/io/run_outputs.h"

@@ -1,4 +1,4 @@
-// Properties every schedule must have (DESIGN.md §3–§5), checked on random workloads for
+// Properties every schedule must have (docs/design.md §3–§5), checked on random workloads for
 // every scheduler, several seeds and three cluster shapes. Where test_schedulers pins known
 // answers on tiny cases, this suite replays whole runs event by event and checks invariants
 // that hold whatever the answer is. On single-slot nodes without constraints, where whether a
@@ -64,7 +64,7 @@ double loadFor(std::uint64_t seed)
     return loads[seed % 3];
 }
 
-// Every fourth seed gives no wall-time requests, so estimates are exact (DESIGN.md §3: a
+// Every fourth seed gives no wall-time requests, so estimates are exact (docs/design.md §3: a
 // missing request is the run time). EASY's shadow times are then not just bounds but the
 // head's actual start times.
 bool exactEstimates(std::uint64_t seed)
@@ -188,7 +188,7 @@ std::vector<NodeInfo> flatten(const Scenario &scenario)
     return nodes;
 }
 
-// Where a job may run and in what shape, derived from DESIGN.md §3 independently of the
+// Where a job may run and in what shape, derived from docs/design.md §3 independently of the
 // engine's compiled filters. A node reserved for a tenant admits only that tenant's jobs.
 struct Oracle
 {
@@ -479,7 +479,7 @@ std::string replay(const Outcome &run)
     return {};
 }
 
-// DESIGN.md §5 figures recomputed from the per-job outcomes.
+// docs/design.md §5 figures recomputed from the per-job outcomes.
 std::string checkOutcomes(const Outcome &run)
 {
     const Scenario &scenario = run.scenario;
@@ -543,7 +543,7 @@ std::string checkOutcomes(const Outcome &run)
     return {};
 }
 
-// DESIGN.md §3 SRTF, checked on single-slot nodes without constraints, where "fits in what is
+// docs/design.md §3 SRTF, checked on single-slot nodes without constraints, where "fits in what is
 // left" is plain slot counting and so does not depend on placement: at the end of every
 // instant the running set is exactly the greedy choice, by remaining requested time (ties:
 // submit time, then id), among all unfinished jobs; and no job chosen to run is moved, since
@@ -875,7 +875,7 @@ void runInSlices(Simulation &simulation, std::uint64_t seed)
     }
 }
 
-// makeScenario()'s trace with energy management on (DESIGN.md §4): dynamic power management
+// makeScenario()'s trace with energy management on (docs/design.md §4): dynamic power management
 // with a short timeout and two spares, boot and shutdown times, off and boot power, rack
 // budgets at 70 % of their racks' peak and a cluster cap at 75 % of the cluster's; odd seeds
 // place power_aware, even ones first_fit.

@@ -1,4 +1,4 @@
-// Textbook and hand-worked scheduling cases with known answers (DESIGN.md §3).
+// Textbook and hand-worked scheduling cases with known answers (docs/design.md §3).
 #include "core/engine/simulation.h"
 #include "tests/support/recording_observer.h"
 #include "tests/support/run_helpers.h"
@@ -303,7 +303,7 @@ private Q_SLOTS:
         QCOMPARE(observer.starts.front().allocation.front().node, 2);
     }
 
-    // Waits, slowdowns and percentiles per DESIGN.md §5, nearest rank.
+    // Waits, slowdowns and percentiles per docs/design.md §5, nearest rank.
     void waitMetrics()
     {
         ScenarioBuilder b;

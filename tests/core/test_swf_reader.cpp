@@ -1,4 +1,4 @@
-// The Standard Workload Format reader (DESIGN.md §6) and the text source under it.
+// The Standard Workload Format reader (docs/design.md §6) and the text source under it.
 #include "core/engine/simulation.h"
 #include "core/io/input_error.h"
 #include "core/io/swf_reader.h"
@@ -330,7 +330,7 @@ private Q_SLOTS:
             QCOMPARE(trace.scenario.jobs[0].slots, expected);
     }
 
-    // -1 is kept as "not given"; the engine then takes the run time (DESIGN.md §3).
+    // -1 is kept as "not given"; the engine then takes the run time (docs/design.md §3).
     void requestedTimeMissing()
     {
         const SwfTrace trace = parseSwf(kHeader + jobLine(1, 0, 50, 1, -1), "t.swf");
@@ -722,7 +722,7 @@ private Q_SLOTS:
         QCOMPARE(qs(error->message()), QString("line longer than 16 MiB: not a text file?"));
     }
 
-    // A small trace through the engine on 4 single-slot nodes (DESIGN.md §3):
+    // A small trace through the engine on 4 single-slot nodes (docs/design.md §3):
     //   J1 t=0  2 slots, run 10, request 10
     //   J2 t=1  3 slots (field 5 is -1, field 8 is 3), run 5, request 5
     //   J3 t=2  1 slot, run 3, request 8
