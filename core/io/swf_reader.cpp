@@ -317,7 +317,9 @@ bool SwfParser::plainJobLine(std::string_view line)
         if (negative)
             ++p;
         const char *const digits = p;
-        std::int64_t magnitude = 0;
+        // Unsigned, so that a longer run of digits wraps (defined) instead of overflowing;
+        // more than 18 digits go to the field-by-field path below.
+        std::uint64_t magnitude = 0;
         for (; p != end; ++p) {
             const auto digit = static_cast<unsigned char>(*p - '0');
             if (digit > 9)
@@ -337,7 +339,8 @@ bool SwfParser::plainJobLine(std::string_view line)
         }
         if (digitCount == 0 || (p != end && !isSpace(*p)))
             return false;
-        value[count++] = negative ? -magnitude : magnitude;
+        const auto signedMagnitude = static_cast<std::int64_t>(magnitude);
+        value[count++] = negative ? -signedMagnitude : signedMagnitude;
     }
     if (count != kFieldCount)
         return false;
