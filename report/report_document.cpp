@@ -349,19 +349,22 @@ ChartSpec powerChart(const ReportData &data)
 {
     ChartSpec chart;
     chart.title = QStringLiteral("Power");
+    // Caps and budgets limit IT power (docs/design.md §4.6), so the chart draws IT power alone
+    // against them, as the GUI's power chart does in its IT terms: facility power (IT × PUE)
+    // drawn next to the cap would seem to break it whenever IT power is near it. Facility
+    // power is the same curve × PUE; the subtitle gives its figures.
     chart.subtitle = QStringLiteral("Cluster IT power at each sample; peak %1, mean %2")
                              .arg(power(data.metrics.peakPowerW), power(data.metrics.meanPowerW));
+    if (data.energy.pue > 1.0)
+        chart.subtitle +=
+                QStringLiteral(". Facility power is IT power × PUE %1: peak %2")
+                        .arg(number(data.energy.pue, 2), power(data.metrics.peakFacilityPowerW));
     chart.yTitle = QStringLiteral("kW");
     timeRange(data, chart);
     chart.lines.push_back(
             {QStringLiteral("IT power"),
              decimated(data.samples, [](const Sample &s) { return s.itPowerW / 1000.0; }),
              Color::Blue, true});
-    if (data.energy.pue > 1.0)
-        chart.lines.push_back(
-                {QStringLiteral("facility power (PUE %1)").arg(number(data.energy.pue, 2)),
-                 decimated(data.samples, [](const Sample &s) { return s.facilityPowerW / 1000.0; }),
-                 Color::Purple, false});
     const double fullLoad = data.fullLoadW();
     if (fullLoad > 0.0)
         chart.rules.push_back({ChartRule::Direction::Horizontal, fullLoad / 1000.0,
