@@ -15,53 +15,38 @@ Scenario &writable(ScenarioDocument &document)
 
 } // namespace
 
-const Cluster &Part<Cluster>::get(const ScenarioDocument &document, std::size_t)
+// The signal that announces a write of each whole member.
+using DocumentSignal = void (ScenarioDocument::*)();
+template<auto Member>
+constexpr DocumentSignal kChanged = nullptr;
+template<>
+constexpr DocumentSignal kChanged<&Scenario::cluster> = &ScenarioDocument::clusterChanged;
+template<>
+constexpr DocumentSignal kChanged<&Scenario::nodeTypes> = &ScenarioDocument::nodeTypesChanged;
+template<>
+constexpr DocumentSignal kChanged<&Scenario::policy> = &ScenarioDocument::policyChanged;
+template<>
+constexpr DocumentSignal kChanged<&Scenario::energy> = &ScenarioDocument::energyChanged;
+
+template<typename Object, Object Scenario::*Member>
+const Object &MemberPart<Object, Member>::get(const ScenarioDocument &document, std::size_t)
 {
-    return document.scenario().cluster;
+    return document.scenario().*Member;
 }
 
-void Part<Cluster>::set(ScenarioDocument &document, std::size_t, Cluster cluster)
+template<typename Object, Object Scenario::*Member>
+void MemberPart<Object, Member>::set(ScenarioDocument &document, std::size_t, Object value)
 {
-    writable(document).cluster = std::move(cluster);
-    Q_EMIT document.clusterChanged();
+    static_assert(kChanged<Member> != nullptr, "every whole-member part names its signal");
+    writable(document).*Member = std::move(value);
+    Q_EMIT(document.*kChanged<Member>)();
     Q_EMIT document.changed();
 }
 
-const NodeTypes &Part<NodeTypes>::get(const ScenarioDocument &document, std::size_t)
-{
-    return document.scenario().nodeTypes;
-}
-
-void Part<NodeTypes>::set(ScenarioDocument &document, std::size_t, NodeTypes types)
-{
-    writable(document).nodeTypes = std::move(types);
-    Q_EMIT document.nodeTypesChanged();
-    Q_EMIT document.changed();
-}
-
-const Policy &Part<Policy>::get(const ScenarioDocument &document, std::size_t)
-{
-    return document.scenario().policy;
-}
-
-void Part<Policy>::set(ScenarioDocument &document, std::size_t, Policy policy)
-{
-    writable(document).policy = std::move(policy);
-    Q_EMIT document.policyChanged();
-    Q_EMIT document.changed();
-}
-
-const EnergyPolicy &Part<EnergyPolicy>::get(const ScenarioDocument &document, std::size_t)
-{
-    return document.scenario().energy;
-}
-
-void Part<EnergyPolicy>::set(ScenarioDocument &document, std::size_t, EnergyPolicy energy)
-{
-    writable(document).energy = std::move(energy);
-    Q_EMIT document.energyChanged();
-    Q_EMIT document.changed();
-}
+template struct MemberPart<Cluster, &Scenario::cluster>;
+template struct MemberPart<NodeTypes, &Scenario::nodeTypes>;
+template struct MemberPart<Policy, &Scenario::policy>;
+template struct MemberPart<EnergyPolicy, &Scenario::energy>;
 
 Metadata Part<Metadata>::get(const ScenarioDocument &document, std::size_t)
 {
