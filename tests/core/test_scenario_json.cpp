@@ -1,3 +1,5 @@
+// Over 700 lines on purpose: one format (core/io/SCENARIO_FORMAT.md), as cases and data rows for
+// its fields, defaults and error messages over shared sample scenarios and error helpers.
 // Scenario files: reading, writing and error locations (core/io/SCENARIO_FORMAT.md). Saving is
 // the GUI's (tests/ui/test_scenario_io.cpp).
 #include "core/engine/simulation.h"

@@ -1,3 +1,5 @@
+// Over 700 lines on purpose: the panels share one fixture scenario and its helpers, and most
+// cases edit it through a panel and check the byte-for-byte undo against that fixture.
 // The side panels and their models: the jobs table and node-type list under
 // QAbstractItemModelTester through add/remove/edit/undo/redo/reset, cell edits through the
 // undo stack, drag payloads, the live state column, the Add Job dialog's LLM sizing, the
