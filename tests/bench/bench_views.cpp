@@ -17,6 +17,7 @@
 // Prints each figure and ratio; exits 1 when a ratio with a target is above it. Run it from a
 // Release build, offscreen (QT_QPA_PLATFORM=offscreen) or under xvfb-run.
 #include "tests/support/scenario_builder.h"
+#include "tests/ui/long_run_events.h"
 #include "ui/document/scenario_document.h"
 #include "ui/document/selection.h"
 #include "ui/models/jobs_table_model.h"
@@ -166,23 +167,7 @@ LiveSnapshot ganttRun(const RunController &run, int jobs)
 {
     LiveSnapshot s;
     s.runId = run.runId();
-    s.newEvents.reserve(std::size_t(jobs) * 2);
-    for (int i = 0; i < jobs; ++i) {
-        const double start = (i / 64) * 100.0;
-        JobEvent started;
-        started.kind = JobEvent::Kind::Started;
-        started.time = start;
-        started.job = std::size_t(i);
-        started.nodes = {i % 64};
-        JobEvent completed;
-        completed.kind = JobEvent::Kind::Completed;
-        completed.time = start + 90;
-        completed.job = std::size_t(i);
-        s.newEvents.push_back(std::move(started));
-        s.newEvents.push_back(std::move(completed));
-    }
-    std::stable_sort(s.newEvents.begin(), s.newEvents.end(),
-                     [](const JobEvent &a, const JobEvent &b) { return a.time < b.time; });
+    s.newEvents = test::longRunEvents(jobs);
     s.status.now = s.newEvents.back().time;
     return s;
 }
