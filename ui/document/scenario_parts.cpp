@@ -13,20 +13,27 @@ Scenario &writable(ScenarioDocument &document)
     return DocumentAccess::scenario(document);
 }
 
-} // namespace
-
-// The signal that announces a write of each whole member.
+// The signal that announces a write of each whole member (each member has its own type, so a
+// member without a signal here does not compile).
 using DocumentSignal = void (ScenarioDocument::*)();
-template<auto Member>
-constexpr DocumentSignal kChanged = nullptr;
-template<>
-constexpr DocumentSignal kChanged<&Scenario::cluster> = &ScenarioDocument::clusterChanged;
-template<>
-constexpr DocumentSignal kChanged<&Scenario::nodeTypes> = &ScenarioDocument::nodeTypesChanged;
-template<>
-constexpr DocumentSignal kChanged<&Scenario::policy> = &ScenarioDocument::policyChanged;
-template<>
-constexpr DocumentSignal kChanged<&Scenario::energy> = &ScenarioDocument::energyChanged;
+DocumentSignal changedSignal(Cluster Scenario::*)
+{
+    return &ScenarioDocument::clusterChanged;
+}
+DocumentSignal changedSignal(NodeTypes Scenario::*)
+{
+    return &ScenarioDocument::nodeTypesChanged;
+}
+DocumentSignal changedSignal(Policy Scenario::*)
+{
+    return &ScenarioDocument::policyChanged;
+}
+DocumentSignal changedSignal(EnergyPolicy Scenario::*)
+{
+    return &ScenarioDocument::energyChanged;
+}
+
+} // namespace
 
 template<typename Object, Object Scenario::*Member>
 const Object &MemberPart<Object, Member>::get(const ScenarioDocument &document, std::size_t)
@@ -37,9 +44,8 @@ const Object &MemberPart<Object, Member>::get(const ScenarioDocument &document, 
 template<typename Object, Object Scenario::*Member>
 void MemberPart<Object, Member>::set(ScenarioDocument &document, std::size_t, Object value)
 {
-    static_assert(kChanged<Member> != nullptr, "every whole-member part names its signal");
     writable(document).*Member = std::move(value);
-    Q_EMIT(document.*kChanged<Member>)();
+    Q_EMIT(document.*changedSignal(Member))();
     Q_EMIT document.changed();
 }
 
