@@ -56,7 +56,7 @@ QString percent(double fraction, int decimals)
 }
 
 // "85.0" says no more than "85": budgets and catalog figures are mostly round.
-QString trimmed(QString text)
+QString withoutTrailingZeros(QString text)
 {
     if (text.contains(QLatin1Char('.'))) {
         while (text.endsWith(QLatin1Char('0')))
@@ -80,9 +80,10 @@ ScaledPower scaled(double watts)
 {
     const double magnitude = std::fabs(watts);
     if (magnitude >= 1e6)
-        return {trimmed(number(watts / 1e6, 2)), QStringLiteral("MW")};
+        return {withoutTrailingZeros(number(watts / 1e6, 2)), QStringLiteral("MW")};
     if (magnitude >= 1e3)
-        return {trimmed(number(watts / 1e3, magnitude >= 1e5 ? 0 : 1)), QStringLiteral("kW")};
+        return {withoutTrailingZeros(number(watts / 1e3, magnitude >= 1e5 ? 0 : 1)),
+                QStringLiteral("kW")};
     return {number(watts, 0), QStringLiteral("W")};
 }
 

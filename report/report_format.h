@@ -21,5 +21,6 @@ QString energy(double kwh);                            // "950 kWh", "3,794 kWh"
 QString duration(double seconds);                      // "45 s", "12 min", "4.9 h", "3.2 d"
 QString money(double amount, const QString &currency); // "1,234.56 USD"
 QString mass(double kg);                               // "850 kg", "12.3 t" (CO2e)
+QString withoutTrailingZeros(QString text);            // "85.0" -> "85", "1.50" -> "1.5"
 
 } // namespace headroom::report

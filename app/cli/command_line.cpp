@@ -2,11 +2,14 @@
 
 #include "app/cli/exit_codes.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
+#include <QStringList>
 
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 
 namespace headroom::cli {
 
@@ -20,6 +23,48 @@ void failUsage(const QString &command, const QString &message)
     std::fprintf(stderr, "headroom-cli: error: %s\nTry 'headroom-cli %s --help'.\n",
                  message.toLocal8Bit().constData(), command.toLocal8Bit().constData());
     std::exit(kExitUsage);
+}
+
+QString parseWithOneInput(QCommandLineParser &parser, const QCommandLineOption &help,
+                          const QString &command, const QString &inputName)
+{
+    if (!parser.parse(QCoreApplication::arguments()))
+        failUsage(command, parser.errorText());
+    if (parser.isSet(help))
+        parser.showHelp(kExitOk);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2) {
+        const QString article = QStringLiteral("AEIOU").contains(inputName.front())
+                                        ? QStringLiteral("an")
+                                        : QStringLiteral("a");
+        failUsage(command,
+                  positional.size() < 2
+                          ? QStringLiteral("%1 needs %2 %3 file").arg(command, article, inputName)
+                          : QStringLiteral("%1 takes one %2 file, got %3")
+                                    .arg(command, inputName)
+                                    .arg(positional.size() - 1));
+    }
+    return positional.at(1);
+}
+
+bool succeeds(const std::function<void()> &step)
+{
+    try {
+        step();
+        return true;
+    } catch (const std::exception &error) {
+        printError(QString::fromStdString(error.what()));
+        return false;
+    }
+}
+
+SizingObjective parseObjective(const QString &command, const QString &name)
+{
+    const auto chosen = sizingObjectiveFromString(name.toStdString());
+    if (!chosen)
+        failUsage(command, QStringLiteral("unknown objective '%1' (choose from %2)")
+                                   .arg(name, QString::fromStdString(sizingObjectiveNames())));
+    return *chosen;
 }
 
 VaryRange parseVary(const QString &command, const QString &text)
@@ -39,6 +84,14 @@ VaryRange parseVary(const QString &command, const QString &text)
                                           "got '%1'")
                                    .arg(text));
     return range;
+}
+
+QCommandLineOption sloOption()
+{
+    return {QStringLiteral("slo"),
+            QStringLiteral("A service level over a numeric key of the metrics JSON, e.g. "
+                           "p95_wait_s<=3600 (repeat for several). Required."),
+            QStringLiteral("KEY<=V|KEY>=V")};
 }
 
 Slo parseSloOption(const QString &command, const QString &text)

@@ -3,8 +3,11 @@
 #include "core/plan/sizing.h"
 #include "core/plan/slo.h"
 
+#include <QCommandLineOption>
+#include <QCommandLineParser>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace headroom::cli {
@@ -18,11 +21,25 @@ namespace headroom::cli {
 // "headroom-cli: error: MESSAGE" on stderr.
 void printError(const QString &message);
 
+// Parses the command line of `command`, which takes one input file (named `inputName` in
+// its messages, e.g. "SCENARIO"): shows the help and exits on --help, refuses a bad option or
+// a missing or extra input with failUsage; returns the input's path.
+QString parseWithOneInput(QCommandLineParser &parser, const QCommandLineOption &help,
+                          const QString &command, const QString &inputName);
+
+// Runs `step`; an exception it throws is printed as an error and makes the answer false (the
+// command then exits with kExitBadInput: the input was at fault).
+bool succeeds(const std::function<void()> &step);
+
 // Option values; each refuses a malformed value with failUsage naming the option.
 // --vary TYPE=MIN..MAX (whole numbers; MIN > MAX and unknown types are the request's checks).
 VaryRange parseVary(const QString &command, const QString &text);
-// --slo KEY<=VALUE | KEY>=VALUE (whether KEY exists is the request's check).
+// --slo KEY<=VALUE | KEY>=VALUE (whether KEY exists is the request's check): the option, as
+// every study that checks service levels offers it, and its parsing.
+QCommandLineOption sloOption();
 Slo parseSloOption(const QString &command, const QString &text);
+// --objective NAME (sizing).
+SizingObjective parseObjective(const QString &command, const QString &name);
 // A finite number > 0 (--load-scale, --amortization-years), or > −1 (--growth-per-month).
 double parsePositive(const QString &command, const QString &option, const QString &text);
 double parseAboveMinusOne(const QString &command, const QString &option, const QString &text);

@@ -51,17 +51,7 @@ int runForecastCommand(QCommandLineParser &parser, const QCommandLineOption &hel
                                    "N");
     const QCommandLineOption quiet({"q", "quiet"}, "No result on stdout without --out or --csv.");
     parser.addOptions({horizon, solver, out, csv, nodes, quiet});
-    if (!parser.parse(QCoreApplication::arguments()))
-        failUsage(command, parser.errorText());
-    if (parser.isSet(help))
-        parser.showHelp(kExitOk);
-
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2)
-        failUsage(command, positional.size() < 2
-                                   ? QStringLiteral("forecast needs an INPUT file")
-                                   : QStringLiteral("forecast takes one INPUT file, got %1")
-                                             .arg(positional.size() - 1));
+    const QString input = parseWithOneInput(parser, help, command, QStringLiteral("INPUT"));
     const int horizonDays = parser.isSet(horizon)
                                     ? parseInteger(command, "horizon-days", parser.value(horizon),
                                                    0, kMaxHorizonDays)
@@ -84,19 +74,14 @@ int runForecastCommand(QCommandLineParser &parser, const QCommandLineOption &hel
         return kExitIoError;
 
     LoadedInput loaded;
-    try {
-        loaded = readInput(positional.at(1), nodeCount);
-    } catch (const std::exception &error) {
-        printError(QString::fromStdString(error.what()));
+    if (!succeeds([&] { loaded = readInput(input, nodeCount); }))
         return kExitBadInput;
-    }
     DemandForecast forecast;
     try {
         forecast = forecastDemand(dailyDemand(loaded.scenario), horizonDays, chosen);
     } catch (const std::exception &error) {
         // Too short a history: the input's fault, named by its file.
-        printError(QStringLiteral("%1: %2").arg(positional.at(1),
-                                                QString::fromStdString(error.what())));
+        printError(QStringLiteral("%1: %2").arg(input, QString::fromStdString(error.what())));
         return kExitBadInput;
     }
 
@@ -106,11 +91,7 @@ int runForecastCommand(QCommandLineParser &parser, const QCommandLineOption &hel
         outputs.push_back({parser.value(out), json});
     if (parser.isSet(csv))
         outputs.push_back({parser.value(csv), forecastCsv(forecast)});
-    if (const int status = writeOutputs(outputs); status != kExitOk)
-        return status;
-    if (outputs.empty() && !parser.isSet(quiet))
-        std::fputs(json.c_str(), stdout);
-    return kExitOk;
+    return writeOutputsOrPrint(outputs, json, parser.isSet(quiet));
 }
 
 } // namespace headroom::cli

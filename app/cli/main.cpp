@@ -82,18 +82,9 @@ int simulate(QCommandLineParser &parser, const QCommandLineOption &help)
                                        "F");
     parser.addOptions({scheduler, placement, seed, metrics, jobs, timeseries, report, csvDir,
                        interval, overhead, nodes, quiet, loadScale});
-    if (!parser.parse(QCoreApplication::arguments()))
-        failUsage(parser.errorText());
-    if (parser.isSet(help))
-        parser.showHelp(kExitOk);
-
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2)
-        failUsage(positional.size() < 2 ? QStringLiteral("simulate needs an INPUT file")
-                                        : QStringLiteral("simulate takes one INPUT file, got %1")
-                                                  .arg(positional.size() - 1));
     SimulateOptions options;
-    options.input = positional.at(1);
+    options.input = cli::parseWithOneInput(parser, help, QStringLiteral("simulate"),
+                                           QStringLiteral("INPUT"));
     if (parser.isSet(scheduler)) {
         const QString name = parser.value(scheduler);
         options.scheduler = schedulerFromString(name.toStdString());

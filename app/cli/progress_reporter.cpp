@@ -27,15 +27,23 @@ ProgressReporter::~ProgressReporter()
     finish();
 }
 
-void ProgressReporter::update(const LiveStatus &status)
+bool ProgressReporter::due()
 {
     if (!m_enabled)
-        return;
+        return false;
     const qint64 elapsed = m_clock.elapsed();
     if (elapsed < kQuietPeriodMs || elapsed - m_lastPrintMs < kRefreshMs)
-        return;
+        return false;
     m_lastPrintMs = elapsed;
     m_shown = true;
+    return true;
+}
+
+void ProgressReporter::update(const LiveStatus &status)
+{
+    if (!due())
+        return;
+    const qint64 elapsed = m_lastPrintMs;
     const long long done = status.completed + status.rejected;
     const double percent = m_totalJobs > 0 ? 100.0 * double(done) / double(m_totalJobs) : 100.0;
     const double eventsPerSecond = double(status.events) / (double(elapsed) / 1000.0);
@@ -49,14 +57,10 @@ void ProgressReporter::update(const LiveStatus &status)
 
 void ProgressReporter::updateEvaluations(int done, int total)
 {
-    if (!m_enabled)
+    if (!due())
         return;
-    const qint64 elapsed = m_clock.elapsed();
-    if (elapsed < kQuietPeriodMs || elapsed - m_lastPrintMs < kRefreshMs)
-        return;
-    m_lastPrintMs = elapsed;
-    m_shown = true;
-    std::fprintf(stderr, "\r  %d/%d simulations, %.1f s   ", done, total, double(elapsed) / 1000.0);
+    std::fprintf(stderr, "\r  %d/%d simulations, %.1f s   ", done, total,
+                 double(m_lastPrintMs) / 1000.0);
     std::fflush(stderr);
 }
 

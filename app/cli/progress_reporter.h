@@ -23,6 +23,10 @@ public:
     void finish();
 
 private:
+    // Whether a line is due now (enabled, past the quiet period, a refresh interval since the
+    // last); if so, the line counts as printed.
+    bool due();
+
     bool m_enabled;
     bool m_shown = false;
     long long m_totalJobs;

@@ -28,10 +28,7 @@ int runRunwayCommand(QCommandLineParser &parser, const QCommandLineOption &help)
     parser.clearPositionalArguments();
     parser.addPositionalArgument("runway", "Months until growing load breaks an SLO.", "runway");
     parser.addPositionalArgument("SCENARIO", "Scenario (.json) or Standard Workload Format trace.");
-    const QCommandLineOption slo("slo",
-                                 "A service level over a numeric key of the metrics JSON, e.g. "
-                                 "p95_wait_s<=3600 (repeat for several). Required.",
-                                 "KEY<=V|KEY>=V");
+    const QCommandLineOption slo = sloOption();
     const QCommandLineOption growth("growth-per-month",
                                     "Load growth per month G > -1: month m runs at load scale "
                                     "(1 + G)^m.",
@@ -57,17 +54,7 @@ int runRunwayCommand(QCommandLineParser &parser, const QCommandLineOption &help)
     const StudyOptions study;
     parser.addOptions({slo, growth, forecast, months, out, resize, vary, objective});
     study.addTo(parser);
-    if (!parser.parse(QCoreApplication::arguments()))
-        failUsage(command, parser.errorText());
-    if (parser.isSet(help))
-        parser.showHelp(kExitOk);
-
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2)
-        failUsage(command, positional.size() < 2
-                                   ? QStringLiteral("runway needs a SCENARIO file")
-                                   : QStringLiteral("runway takes one SCENARIO file, got %1")
-                                             .arg(positional.size() - 1));
+    const QString input = parseWithOneInput(parser, help, command, QStringLiteral("SCENARIO"));
     if (!parser.isSet(slo))
         failUsage(command, QStringLiteral("runway needs at least one --slo KEY<=VALUE"));
     if (parser.isSet(growth) == parser.isSet(forecast))
@@ -91,18 +78,11 @@ int runRunwayCommand(QCommandLineParser &parser, const QCommandLineOption &help)
         SizingRequest sizing;
         for (const QString &text : parser.values(vary))
             sizing.vary.push_back(parseVary(command, text));
-        if (parser.isSet(objective)) {
-            const QString name = parser.value(objective);
-            const auto chosen = sizingObjectiveFromString(name.toStdString());
-            if (!chosen)
-                failUsage(command,
-                          QStringLiteral("unknown objective '%1' (choose from %2)")
-                                  .arg(name, QString::fromStdString(sizingObjectiveNames())));
-            sizing.objective = *chosen;
-        }
+        if (parser.isSet(objective))
+            sizing.objective = parseObjective(command, parser.value(objective));
         request.resize = sizing;
     }
-    const SimulateOptions input = study.simulateOptions(parser, command, positional.at(1));
+    const SimulateOptions options = study.simulateOptions(parser, command, input);
     const double loadScale = study.loadScale(parser, command);
     const int threads = study.threads(parser, command);
     const bool quiet = study.quiet(parser);
@@ -111,16 +91,14 @@ int runRunwayCommand(QCommandLineParser &parser, const QCommandLineOption &help)
         return kExitIoError;
 
     LoadedInput loaded;
-    try {
-        if (parser.isSet(forecast)) {
-            const std::string path = parser.value(forecast).toStdString();
-            request.growthPerMonth = readForecastGrowth(readTextFile(path), path);
-        }
-        loaded = loadInput(input);
-    } catch (const std::exception &error) {
-        printError(QString::fromStdString(error.what()));
+    if (!succeeds([&] {
+            if (parser.isSet(forecast)) {
+                const std::string path = parser.value(forecast).toStdString();
+                request.growthPerMonth = readForecastGrowth(readTextFile(path), path);
+            }
+            loaded = loadInput(options);
+        }))
         return kExitBadInput;
-    }
     request.settings.jobsSkipped = loaded.skipped;
     if (request.resize)
         request.resize->settings = request.settings;
@@ -129,17 +107,12 @@ int runRunwayCommand(QCommandLineParser &parser, const QCommandLineOption &help)
         failUsage(command, QString::fromStdString(problems.front()));
 
     RunwayResult result;
-    try {
-        WorkerPool pool(threads);
-        ProgressReporter progress(!quiet && stderrIsTerminal(), 0);
-        result = runway(loaded.scenario, request, pool, [&](const PlanProgress &p) {
-            progress.updateEvaluations(p.done, p.total);
-        });
-        progress.finish();
-    } catch (const std::exception &error) {
-        printError(QString::fromStdString(error.what()));
+    if (!succeeds([&] {
+            result = runStudy(threads, quiet, [&](WorkerPool &pool, const auto &onProgress) {
+                return runway(loaded.scenario, request, pool, onProgress);
+            });
+        }))
         return kExitBadInput;
-    }
     if (!result.problem.empty()) {
         printError(QString::fromStdString(result.problem));
         return kExitBadInput;
@@ -149,11 +122,7 @@ int runRunwayCommand(QCommandLineParser &parser, const QCommandLineOption &help)
     std::vector<OutputFile> outputs;
     if (parser.isSet(out))
         outputs.push_back({parser.value(out), json});
-    if (const int status = writeOutputs(outputs); status != kExitOk)
-        return status;
-    if (outputs.empty() && !quiet)
-        std::fputs(json.c_str(), stdout);
-    return kExitOk;
+    return writeOutputsOrPrint(outputs, json, quiet);
 }
 
 } // namespace headroom::cli

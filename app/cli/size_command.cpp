@@ -25,10 +25,7 @@ int runSizeCommand(QCommandLineParser &parser, const QCommandLineOption &help)
                                   "A node type to size and the counts it may take (repeat for "
                                   "a mix). Required.",
                                   "TYPE=MIN..MAX");
-    const QCommandLineOption slo("slo",
-                                 "A service level over a numeric key of the metrics JSON, e.g. "
-                                 "p95_wait_s<=3600 (repeat for several). Required.",
-                                 "KEY<=V|KEY>=V");
+    const QCommandLineOption slo = sloOption();
     const QCommandLineOption objective(
             "objective",
             QStringLiteral("What to minimise: %1 (default cost: amortised node prices plus the "
@@ -46,17 +43,7 @@ int runSizeCommand(QCommandLineParser &parser, const QCommandLineOption &help)
     const StudyOptions study;
     parser.addOptions({vary, slo, objective, out, pointsCsv, writeScenario});
     study.addTo(parser);
-    if (!parser.parse(QCoreApplication::arguments()))
-        failUsage(command, parser.errorText());
-    if (parser.isSet(help))
-        parser.showHelp(kExitOk);
-
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2)
-        failUsage(command, positional.size() < 2
-                                   ? QStringLiteral("size needs a SCENARIO file")
-                                   : QStringLiteral("size takes one SCENARIO file, got %1")
-                                             .arg(positional.size() - 1));
+    const QString input = parseWithOneInput(parser, help, command, QStringLiteral("SCENARIO"));
     if (!parser.isSet(vary))
         failUsage(command, QStringLiteral("size needs at least one --vary TYPE=MIN..MAX"));
     if (!parser.isSet(slo))
@@ -66,16 +53,10 @@ int runSizeCommand(QCommandLineParser &parser, const QCommandLineOption &help)
         request.vary.push_back(parseVary(command, text));
     for (const QString &text : parser.values(slo))
         request.slos.push_back(parseSloOption(command, text));
-    if (parser.isSet(objective)) {
-        const QString name = parser.value(objective);
-        const auto chosen = sizingObjectiveFromString(name.toStdString());
-        if (!chosen)
-            failUsage(command, QStringLiteral("unknown objective '%1' (choose from %2)")
-                                       .arg(name, QString::fromStdString(sizingObjectiveNames())));
-        request.objective = *chosen;
-    }
+    if (parser.isSet(objective))
+        request.objective = parseObjective(command, parser.value(objective));
     request.settings.amortizationYears = study.amortizationYears(parser, command);
-    const SimulateOptions input = study.simulateOptions(parser, command, positional.at(1));
+    const SimulateOptions options = study.simulateOptions(parser, command, input);
     const double loadScale = study.loadScale(parser, command);
     const int threads = study.threads(parser, command);
     const bool quiet = study.quiet(parser);
@@ -84,29 +65,20 @@ int runSizeCommand(QCommandLineParser &parser, const QCommandLineOption &help)
         return kExitIoError;
 
     LoadedInput loaded;
-    try {
-        loaded = loadInput(input);
-    } catch (const std::exception &error) {
-        printError(QString::fromStdString(error.what()));
+    if (!succeeds([&] { loaded = loadInput(options); }))
         return kExitBadInput;
-    }
     request.settings.jobsSkipped = loaded.skipped;
     if (const std::vector<std::string> problems = sizingProblems(loaded.scenario, request);
         !problems.empty())
         failUsage(command, QString::fromStdString(problems.front()));
 
     SizingResult result;
-    try {
-        WorkerPool pool(threads);
-        ProgressReporter progress(!quiet && stderrIsTerminal(), 0);
-        result = sizeCluster(loaded.scenario, request, pool, [&](const PlanProgress &p) {
-            progress.updateEvaluations(p.done, p.total);
-        });
-        progress.finish();
-    } catch (const std::exception &error) {
-        printError(QString::fromStdString(error.what()));
+    if (!succeeds([&] {
+            result = runStudy(threads, quiet, [&](WorkerPool &pool, const auto &onProgress) {
+                return sizeCluster(loaded.scenario, request, pool, onProgress);
+            });
+        }))
         return kExitBadInput;
-    }
 
     std::vector<OutputFile> outputs;
     const std::string json = sizingJson(result, loadScale);
@@ -124,11 +96,7 @@ int runSizeCommand(QCommandLineParser &parser, const QCommandLineOption &help)
                                  "--write-scenario writes no file\n");
         }
     }
-    if (const int status = writeOutputs(outputs); status != kExitOk)
-        return status;
-    if (outputs.empty() && !quiet)
-        std::fputs(json.c_str(), stdout);
-    return kExitOk;
+    return writeOutputsOrPrint(outputs, json, quiet);
 }
 
 } // namespace headroom::cli

@@ -6,6 +6,7 @@
 #include "core/plan/run_cost.h"
 #include "report/save_file.h"
 
+#include <cstdio>
 #include <limits>
 
 namespace headroom::cli {
@@ -109,6 +110,16 @@ int writeOutputs(const std::vector<OutputFile> &outputs)
             return kExitIoError;
         }
     }
+    return kExitOk;
+}
+
+int writeOutputsOrPrint(const std::vector<OutputFile> &outputs, const std::string &result,
+                        bool quiet)
+{
+    if (const int status = writeOutputs(outputs); status != kExitOk)
+        return status;
+    if (outputs.empty() && !quiet)
+        std::fputs(result.c_str(), stdout);
     return kExitOk;
 }
 

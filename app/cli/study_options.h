@@ -1,6 +1,9 @@
 #pragma once
 
+#include "app/cli/progress_reporter.h"
 #include "app/cli/simulate_command.h"
+#include "core/plan/evaluation.h"
+#include "core/plan/worker_pool.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -52,5 +55,23 @@ bool outputsWritable(const QStringList &paths);
 
 // Writes each output atomically, in order; kExitOk, or kExitIoError after saying why.
 int writeOutputs(const std::vector<OutputFile> &outputs);
+
+// writeOutputs, and with no output named (and not quiet) `result` on stdout instead.
+int writeOutputsOrPrint(const std::vector<OutputFile> &outputs, const std::string &result,
+                        bool quiet);
+
+// Runs a planning study, study(pool, onProgress), on a pool of `threads` with the count of
+// simulations done on stderr (on a terminal, unless quiet); returns what the study returns.
+template<typename Study>
+auto runStudy(int threads, bool quiet, Study &&study)
+{
+    WorkerPool pool(threads);
+    ProgressReporter progress(!quiet && stderrIsTerminal(), 0);
+    auto result = study(pool, [&progress](const PlanProgress &p) {
+        progress.updateEvaluations(p.done, p.total);
+    });
+    progress.finish();
+    return result;
+}
 
 } // namespace headroom::cli

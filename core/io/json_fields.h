@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/io/json_reader.h"
+#include "core/model/member_pointer.h"
 
 #include <nlohmann/json.hpp>
 
@@ -240,15 +241,6 @@ const Object &defaultObject()
     static const Object object{};
     return object;
 }
-
-template<typename>
-struct MemberPointer;
-template<typename O, typename T>
-struct MemberPointer<T O::*>
-{
-    using Object = O;
-    using Value = T;
-};
 
 template<auto Member>
 struct MemberField

@@ -1,3 +1,5 @@
+// Over 700 lines on purpose: one suite, because every property and oracle below runs over the
+// same generated workloads, cluster shapes and event replay; split, each part would rebuild them.
 // Properties every schedule must have (docs/design.md §3–§5), checked on random workloads for
 // every scheduler, several seeds and three cluster shapes. Where test_schedulers pins known
 // answers on tiny cases, this suite replays whole runs event by event and checks invariants

@@ -1,3 +1,5 @@
+// Over 700 lines on purpose: one format (core/io/SCENARIO_FORMAT.md), as cases and data rows for
+// its fields, defaults and error messages over shared sample scenarios and error helpers.
 // Scenario files: reading, writing and error locations (core/io/SCENARIO_FORMAT.md). Saving is
 // the GUI's (tests/ui/test_scenario_io.cpp).
 #include "core/engine/simulation.h"
@@ -748,25 +750,17 @@ private Q_SLOTS:
                                     "(valid: fcfs, sjf, srtf, easy)"));
     }
 
-    // Loading 100,000 jobs must take well under a second in an optimised build.
-    void largeScenarioLoadsQuickly()
+    // 100,000 jobs written to a file load back unchanged. How long that takes is measured
+    // against a plain JSON parse of the same bytes by tests/bench/bench_scenario_load.cpp.
+    void largeScenarioLoadsFromAFile()
     {
         const Scenario scenario = largeScenario(100000);
-        QElapsedTimer timer;
-        timer.start();
         const std::string text = serializeScenario(scenario);
-        const qint64 serializeMs = timer.restart();
         QTemporaryDir directory;
         const std::string path = directory.path().toStdString() + "/large.json";
         writeText(path, text);
-        const qint64 writeMs = timer.restart();
         const Scenario loaded = loadScenarioFile(path);
-        const qint64 loadMs = timer.elapsed();
         QVERIFY(loaded == scenario);
-        qInfo("100,000 jobs, %.1f MB: load %lld ms, serialize %lld ms, write %lld ms",
-              double(text.size()) / 1e6, loadMs, serializeMs, writeMs);
-        // Generous, so that sanitizer and debug builds pass; the release figure is reported.
-        QVERIFY2(loadMs < 10000, qPrintable(QString::number(loadMs)));
     }
 
 private:

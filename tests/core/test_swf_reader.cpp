@@ -1,3 +1,5 @@
+// Over 700 lines on purpose: one format, as 80-odd data rows (fields, header directives,
+// malformed lines and their messages) over shared reader helpers.
 // The Standard Workload Format reader (docs/design.md §6) and the text source under it.
 #include "core/engine/simulation.h"
 #include "core/io/input_error.h"

@@ -19,6 +19,7 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace headroom;
@@ -379,6 +380,38 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(charts, 5);
+    }
+
+    // Caps and budgets limit IT power, so the power chart draws IT power alone against them
+    // (facility power, IT × PUE, would seem to break the cap); the subtitle gives facility
+    // power's peak. The example has PUE 1.3 and a 150 kW cap that IT power comes close to.
+    void powerChartComparesLikeWithLike()
+    {
+        const ReportData data = reportOf(m_example);
+        QVERIFY(data.energy.pue > 1.0);
+        QVERIFY(data.energy.clusterPowerCapKw);
+        const ReportDocument document = buildReportDocument(data);
+        const ChartSpec *power = nullptr;
+        for (const ReportBlock &block : document.blocks) {
+            if (const auto *figure = std::get_if<ReportFigure>(&block);
+                figure && figure->chart.title == QLatin1String("Power"))
+                power = &figure->chart;
+        }
+        QVERIFY(power);
+        QCOMPARE(power->lines.size(), std::size_t(1));
+        QCOMPARE(power->lines[0].name, QStringLiteral("IT power"));
+        const double capKw = *data.energy.clusterPowerCapKw;
+        double peakKw = 0.0;
+        for (const QPointF &point : power->lines[0].points)
+            peakKw = std::max(peakKw, point.y());
+        QVERIFY2(peakKw <= capKw + 1e-9, qPrintable(QString::number(peakKw)));
+        QVERIFY(std::any_of(power->rules.begin(), power->rules.end(), [&](const ChartRule &rule) {
+            return rule.value == capKw && rule.label.startsWith(QLatin1String("cluster cap"));
+        }));
+        QVERIFY2(power->subtitle.contains(QStringLiteral("Facility power is IT power × PUE 1.30")),
+                 qPrintable(power->subtitle));
+        QVERIFY2(power->subtitle.contains(report::power(data.metrics.peakFacilityPowerW)),
+                 qPrintable(power->subtitle));
     }
 
     void pdfHasThePagesAndTheText()

@@ -6,6 +6,7 @@
 #include "report/decimation.h"
 #include "tests/support/sample_scenarios.h"
 #include "tests/support/scenario_builder.h"
+#include "tests/ui/long_run_events.h"
 #include "ui/charts/live_charts.h"
 #include "ui/charts/node_utilization_view.h"
 #include "ui/charts/time_series_chart.h"
@@ -16,7 +17,6 @@
 #include "ui/timeline/gantt_view.h"
 #include "ui/timeline/time_axis.h"
 
-#include <QElapsedTimer>
 #include <QHelpEvent>
 #include <QLineSeries>
 #include <QScrollBar>
@@ -584,44 +584,28 @@ private Q_SLOTS:
         QCOMPARE(f.view.model().runningSegmentCount(), std::size_t(3));
     }
 
-    void ganttPaintsHugeRunsQuickly()
+    void ganttTakesHugeRuns()
     {
-        // 64 single-slot nodes and 400,000 jobs: ~6,000 segments a row. Painting the whole
-        // run (all sub-pixel) and a zoomed window must both stay cheap.
+        // 64 single-slot nodes and 400,000 jobs: ~6,000 segments a row, all ingested, and the
+        // whole run (all sub-pixel) and a zoomed window both paint. That painting does not
+        // scale with the run's length is measured by tests/bench/bench_views.cpp (against a
+        // run ten times shorter in the same view).
         ScenarioDocument document(test::ScenarioBuilder().singleSlotNodes(64).build());
         Selection selection;
         RunController run(&document);
         GanttView view(&document, &selection, &run);
         view.resize(1200, 900);
         view.show();
-        std::vector<JobEvent> events;
         const int jobs = 400000;
-        events.reserve(std::size_t(jobs) * 2);
-        for (int i = 0; i < jobs; ++i) {
-            const double start = (i / 64) * 100.0;
-            events.push_back(jobEvent(JobEvent::Kind::Started, start, std::size_t(i), {i % 64}));
-            events.push_back(jobEvent(JobEvent::Kind::Completed, start + 90, std::size_t(i)));
-        }
-        std::stable_sort(events.begin(), events.end(),
-                         [](const JobEvent &a, const JobEvent &b) { return a.time < b.time; });
+        std::vector<JobEvent> events = test::longRunEvents(jobs);
         const double end = events.back().time;
-        QElapsedTimer timer;
-        timer.start();
         Q_EMIT run.snapshotArrived(snapshot(run, end, std::move(events)));
-        const qint64 ingestMs = timer.elapsed();
         QCOMPARE(view.model().segmentCount(), std::size_t(jobs));
 
-        timer.restart();
-        QImage whole = view.viewport()->grab().toImage();
-        const qint64 wholeMs = timer.elapsed();
+        const QImage whole = view.viewport()->grab().toImage();
         view.zoomBy(0.0005, 600);
-        timer.restart();
-        QImage zoomed = view.viewport()->grab().toImage();
-        const qint64 zoomedMs = timer.elapsed();
-        qInfo("ingest %lld ms, paint whole run %lld ms, zoomed %lld ms", ingestMs, wholeMs,
-              zoomedMs);
-        QVERIFY2(wholeMs < 1000, "painting must not scale with the run's length");
-        QVERIFY2(zoomedMs < 1000, "painting must not scale with the run's length");
+        const QImage zoomed = view.viewport()->grab().toImage();
+        QVERIFY(!whole.isNull() && !zoomed.isNull());
     }
 
     void realRunThroughTheWorker()

@@ -20,6 +20,21 @@ std::ptrdiff_t serviceIndex(const Scenario &scenario, const std::string &name)
     return it == scenario.services.end() ? -1 : it - scenario.services.begin();
 }
 
+// Why `service` cannot take the place of the service named `replacing` (empty: join as a new
+// one); empty when it can.
+QString serviceRefusal(const Scenario &scenario, const Service &service,
+                       const std::string &replacing)
+{
+    if (service.name.empty())
+        return tr("A service needs a name");
+    if (service.name != replacing && serviceIndex(scenario, service.name) >= 0)
+        return tr("There is already a service %1").arg(QString::fromStdString(service.name));
+    Scenario probe;
+    probe.nodeTypes = scenario.nodeTypes;
+    probe.services = {service};
+    return problemIn(probe);
+}
+
 } // namespace
 
 void addJobs(ScenarioDocument &doc, std::vector<Job> jobs, const QString &text)
@@ -149,15 +164,7 @@ void setJobsDedicated(ScenarioDocument &doc, const std::vector<std::size_t> &ind
 
 bool addService(ScenarioDocument &doc, Service service, QString *why)
 {
-    if (service.name.empty())
-        return refuse(why, tr("A service needs a name"));
-    if (serviceIndex(doc.scenario(), service.name) >= 0)
-        return refuse(
-                why, tr("There is already a service %1").arg(QString::fromStdString(service.name)));
-    Scenario probe;
-    probe.nodeTypes = doc.scenario().nodeTypes;
-    probe.services = {service};
-    if (const QString problem = problemIn(probe); !problem.isEmpty())
+    if (const QString problem = serviceRefusal(doc.scenario(), service, {}); !problem.isEmpty())
         return refuse(why, problem);
     const QString text = tr("Add service %1").arg(QString::fromStdString(service.name));
     const std::size_t at = doc.scenario().services.size();
@@ -173,15 +180,7 @@ bool editService(ScenarioDocument &doc, const std::string &name, const Service &
     const std::ptrdiff_t index = serviceIndex(doc.scenario(), name);
     if (index < 0 || doc.scenario().services[std::size_t(index)] == service)
         return false;
-    if (service.name.empty())
-        return refuse(why, tr("A service needs a name"));
-    if (service.name != name && serviceIndex(doc.scenario(), service.name) >= 0)
-        return refuse(
-                why, tr("There is already a service %1").arg(QString::fromStdString(service.name)));
-    Scenario probe;
-    probe.nodeTypes = doc.scenario().nodeTypes;
-    probe.services = {service};
-    if (const QString problem = problemIn(probe); !problem.isEmpty())
+    if (const QString problem = serviceRefusal(doc.scenario(), service, name); !problem.isEmpty())
         return refuse(why, problem);
     push(doc, std::make_unique<ChangeValue<Service, Service>>(
                       &doc, wholeObject<Service>(), std::vector<std::size_t>{std::size_t(index)},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/model/member_pointer.h"
 #include "ui/document/undo_commands.h"
 
 #include <QtGlobal>
@@ -12,22 +13,12 @@
 // of the same field of the same object.
 namespace headroom::ui::fields {
 
-template<typename T>
-struct MemberOf;
-
-template<typename Object, typename Value>
-struct MemberOf<Value Object::*>
-{
-    using ObjectType = Object;
-    using ValueType = Value;
-};
-
 // A field that is a data member.
 template<auto member>
 constexpr auto memberField(MergeId id, const char *name)
 {
-    using Object = typename MemberOf<decltype(member)>::ObjectType;
-    using Value = typename MemberOf<decltype(member)>::ValueType;
+    using Object = typename MemberPointer<decltype(member)>::Object;
+    using Value = typename MemberPointer<decltype(member)>::Value;
     return Field<Object, Value>{
             id, name, [](const Object &object) { return object.*member; },
             [](Object &object, Value value) { object.*member = std::move(value); }};

@@ -13,55 +13,46 @@ Scenario &writable(ScenarioDocument &document)
     return DocumentAccess::scenario(document);
 }
 
+// The signal that announces a write of each whole member (each member has its own type, so a
+// member without a signal here does not compile).
+using DocumentSignal = void (ScenarioDocument::*)();
+DocumentSignal changedSignal(Cluster Scenario::*)
+{
+    return &ScenarioDocument::clusterChanged;
+}
+DocumentSignal changedSignal(NodeTypes Scenario::*)
+{
+    return &ScenarioDocument::nodeTypesChanged;
+}
+DocumentSignal changedSignal(Policy Scenario::*)
+{
+    return &ScenarioDocument::policyChanged;
+}
+DocumentSignal changedSignal(EnergyPolicy Scenario::*)
+{
+    return &ScenarioDocument::energyChanged;
+}
+
 } // namespace
 
-const Cluster &Part<Cluster>::get(const ScenarioDocument &document, std::size_t)
+template<typename Object, Object Scenario::*Member>
+const Object &MemberPart<Object, Member>::get(const ScenarioDocument &document, std::size_t)
 {
-    return document.scenario().cluster;
+    return document.scenario().*Member;
 }
 
-void Part<Cluster>::set(ScenarioDocument &document, std::size_t, Cluster cluster)
+template<typename Object, Object Scenario::*Member>
+void MemberPart<Object, Member>::set(ScenarioDocument &document, std::size_t, Object value)
 {
-    writable(document).cluster = std::move(cluster);
-    Q_EMIT document.clusterChanged();
+    writable(document).*Member = std::move(value);
+    Q_EMIT(document.*changedSignal(Member))();
     Q_EMIT document.changed();
 }
 
-const NodeTypes &Part<NodeTypes>::get(const ScenarioDocument &document, std::size_t)
-{
-    return document.scenario().nodeTypes;
-}
-
-void Part<NodeTypes>::set(ScenarioDocument &document, std::size_t, NodeTypes types)
-{
-    writable(document).nodeTypes = std::move(types);
-    Q_EMIT document.nodeTypesChanged();
-    Q_EMIT document.changed();
-}
-
-const Policy &Part<Policy>::get(const ScenarioDocument &document, std::size_t)
-{
-    return document.scenario().policy;
-}
-
-void Part<Policy>::set(ScenarioDocument &document, std::size_t, Policy policy)
-{
-    writable(document).policy = std::move(policy);
-    Q_EMIT document.policyChanged();
-    Q_EMIT document.changed();
-}
-
-const EnergyPolicy &Part<EnergyPolicy>::get(const ScenarioDocument &document, std::size_t)
-{
-    return document.scenario().energy;
-}
-
-void Part<EnergyPolicy>::set(ScenarioDocument &document, std::size_t, EnergyPolicy energy)
-{
-    writable(document).energy = std::move(energy);
-    Q_EMIT document.energyChanged();
-    Q_EMIT document.changed();
-}
+template struct MemberPart<Cluster, &Scenario::cluster>;
+template struct MemberPart<NodeTypes, &Scenario::nodeTypes>;
+template struct MemberPart<Policy, &Scenario::policy>;
+template struct MemberPart<EnergyPolicy, &Scenario::energy>;
 
 Metadata Part<Metadata>::get(const ScenarioDocument &document, std::size_t)
 {

@@ -30,33 +30,30 @@ using NodeTypes = std::vector<NodeType>;
 template<typename Object>
 struct Part;
 
-template<>
-struct Part<Cluster>
+// The parts that are one member of Scenario, read and written whole; each write is announced
+// by the member's own document signal (scenario_parts.cpp).
+template<typename Object, Object Scenario::*Member>
+struct MemberPart
 {
-    static const Cluster &get(const ScenarioDocument &document, std::size_t index);
-    static void set(ScenarioDocument &document, std::size_t index, Cluster cluster);
+    static const Object &get(const ScenarioDocument &document, std::size_t index);
+    static void set(ScenarioDocument &document, std::size_t index, Object value);
 };
 
 template<>
-struct Part<NodeTypes>
-{
-    static const NodeTypes &get(const ScenarioDocument &document, std::size_t index);
-    static void set(ScenarioDocument &document, std::size_t index, NodeTypes types);
-};
+struct Part<Cluster> : MemberPart<Cluster, &Scenario::cluster>
+{};
 
 template<>
-struct Part<Policy>
-{
-    static const Policy &get(const ScenarioDocument &document, std::size_t index);
-    static void set(ScenarioDocument &document, std::size_t index, Policy policy);
-};
+struct Part<NodeTypes> : MemberPart<NodeTypes, &Scenario::nodeTypes>
+{};
 
 template<>
-struct Part<EnergyPolicy>
-{
-    static const EnergyPolicy &get(const ScenarioDocument &document, std::size_t index);
-    static void set(ScenarioDocument &document, std::size_t index, EnergyPolicy energy);
-};
+struct Part<Policy> : MemberPart<Policy, &Scenario::policy>
+{};
+
+template<>
+struct Part<EnergyPolicy> : MemberPart<EnergyPolicy, &Scenario::energy>
+{};
 
 template<>
 struct Part<Metadata>

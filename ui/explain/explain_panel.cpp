@@ -4,6 +4,7 @@
 #include "ui/document/scenario_document.h"
 #include "ui/document/selection.h"
 #include "ui/explain/placement_explain_model.h"
+#include "ui/panels/read_only_table.h"
 #include "ui/run/run_controller.h"
 #include "ui/timeline/time_axis.h"
 
@@ -55,15 +56,8 @@ ExplainPanel::ExplainPanel(ScenarioDocument *document, Selection *selection, Run
 
     m_view->setObjectName("explainTable");
     m_view->setModel(m_proxy);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
+    setUpReadOnlyTable(m_view);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setHighlightSections(false);
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
     const int widths[PlacementExplainModel::ColumnCount] = {7, 12, 4, 5, 6, 20};
     for (int column = 0; column < PlacementExplainModel::ColumnCount; ++column)

@@ -2,6 +2,7 @@
 
 #include "core/model/hourly_profile.h"
 #include "core/model/service.h"
+#include "report/report_format.h"
 
 #include <QCoreApplication>
 
@@ -32,14 +33,7 @@ QString formatFigure(double value)
     if (magnitude != 0.0 && magnitude < 1.0)
         return QString::number(value, 'g', 3);
     const int decimals = magnitude >= 1000 ? 0 : magnitude >= 100 ? 1 : 2;
-    QString text = QString::number(value, 'f', decimals);
-    if (text.contains(QLatin1Char('.'))) {
-        while (text.endsWith(QLatin1Char('0')))
-            text.chop(1);
-        if (text.endsWith(QLatin1Char('.')))
-            text.chop(1);
-    }
-    return text;
+    return report::withoutTrailingZeros(QString::number(value, 'f', decimals));
 }
 
 QString profileSummary(const HourlyProfile &profile, const QString &unit)

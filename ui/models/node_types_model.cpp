@@ -2,7 +2,6 @@
 
 #include "report/report_format.h"
 #include "ui/color.h"
-#include "ui/dnd/drag_payload.h"
 #include "ui/document/scenario_document.h"
 
 #include <QColor>
@@ -14,7 +13,7 @@
 namespace headroom::ui {
 
 NodeTypesModel::NodeTypesModel(ScenarioDocument *document, QObject *parent)
-    : QAbstractListModel(parent)
+    : PaletteModel(mime::kNodeType, parent)
     , m_document(document)
     , m_types(document->scenario().nodeTypes)
 {
@@ -159,36 +158,15 @@ QVariant NodeTypesModel::data(const QModelIndex &index, int role) const
     }
 }
 
-Qt::ItemFlags NodeTypesModel::flags(const QModelIndex &index) const
+std::optional<DragPayload> NodeTypesModel::payloadAt(int row) const
 {
-    if (!index.isValid())
-        return Qt::NoItemFlags;
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled |
-           Qt::ItemNeverHasChildren;
-}
-
-QStringList NodeTypesModel::mimeTypes() const
-{
-    return {QString::fromLatin1(mime::kNodeType)};
-}
-
-QMimeData *NodeTypesModel::mimeData(const QModelIndexList &indexes) const
-{
-    // One payload per drag: the first selected type.
-    for (const QModelIndex &index : indexes) {
-        if (const NodeType *type = nodeTypeAt(index.row())) {
-            DragPayload payload;
-            payload.kind = DragPayload::Kind::NodeType;
-            payload.nodeType = type->name;
-            return toMimeData(payload).release();
-        }
-    }
-    return nullptr;
-}
-
-Qt::DropActions NodeTypesModel::supportedDragActions() const
-{
-    return Qt::CopyAction;
+    const NodeType *type = nodeTypeAt(row);
+    if (!type)
+        return std::nullopt;
+    DragPayload payload;
+    payload.kind = DragPayload::Kind::NodeType;
+    payload.nodeType = type->name;
+    return payload;
 }
 
 } // namespace headroom::ui

@@ -1,8 +1,7 @@
 #pragma once
 
 #include "core/model/node_type.h"
-
-#include <QAbstractListModel>
+#include "ui/models/palette_model.h"
 
 #include <vector>
 
@@ -17,7 +16,7 @@ class ScenarioDocument;
 // own copy and turns each replacement into the smallest insert/remove/change it can find:
 // adding a type inserts one row and editing one changes one row, so a selection in the
 // palette survives both.
-class NodeTypesModel : public QAbstractListModel
+class NodeTypesModel : public PaletteModel
 {
     Q_OBJECT
 
@@ -31,10 +30,6 @@ public:
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    Qt::ItemFlags flags(const QModelIndex &index) const override;
-    QStringList mimeTypes() const override;
-    QMimeData *mimeData(const QModelIndexList &indexes) const override;
-    Qt::DropActions supportedDragActions() const override;
 
     const NodeType *nodeTypeAt(int row) const;
     int rowOf(const QString &name) const;
@@ -44,6 +39,9 @@ public:
     // A swatch of a colour derived from the name (stable across runs) with the accelerator
     // count on it; the palette and the topology view can share it.
     static QIcon swatch(const NodeType &type);
+
+protected:
+    std::optional<DragPayload> payloadAt(int row) const override;
 
 private:
     void sync();

@@ -1,6 +1,5 @@
 #include "ui/models/workload_templates_model.h"
 
-#include "ui/dnd/drag_payload.h"
 #include "ui/models/count_text.h"
 #include "ui/models/duration_text.h"
 
@@ -70,7 +69,7 @@ QIcon templateIcon(int accelerators)
 } // namespace
 
 WorkloadTemplatesModel::WorkloadTemplatesModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : PaletteModel(mime::kJobTemplate, parent)
 {}
 
 const std::vector<WorkloadTemplate> &WorkloadTemplatesModel::builtIn()
@@ -131,36 +130,16 @@ QVariant WorkloadTemplatesModel::data(const QModelIndex &index, int role) const
     }
 }
 
-Qt::ItemFlags WorkloadTemplatesModel::flags(const QModelIndex &index) const
+std::optional<DragPayload> WorkloadTemplatesModel::payloadAt(int row) const
 {
-    if (!index.isValid())
-        return Qt::NoItemFlags;
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled |
-           Qt::ItemNeverHasChildren;
-}
-
-QStringList WorkloadTemplatesModel::mimeTypes() const
-{
-    return {QString::fromLatin1(mime::kJobTemplate)};
-}
-
-QMimeData *WorkloadTemplatesModel::mimeData(const QModelIndexList &indexes) const
-{
-    for (const QModelIndex &index : indexes) {
-        if (const WorkloadTemplate *t = templateAt(index.row())) {
-            DragPayload payload;
-            payload.kind = DragPayload::Kind::JobTemplate;
-            payload.jobTemplate = t->job;
-            payload.templateName = t->label + QStringLiteral(" (") + t->detail + u')';
-            return toMimeData(payload).release();
-        }
-    }
-    return nullptr;
-}
-
-Qt::DropActions WorkloadTemplatesModel::supportedDragActions() const
-{
-    return Qt::CopyAction;
+    const WorkloadTemplate *t = templateAt(row);
+    if (!t)
+        return std::nullopt;
+    DragPayload payload;
+    payload.kind = DragPayload::Kind::JobTemplate;
+    payload.jobTemplate = t->job;
+    payload.templateName = t->label + QStringLiteral(" (") + t->detail + u')';
+    return payload;
 }
 
 } // namespace headroom::ui

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/model/job.h"
+#include "ui/models/palette_model.h"
 
-#include <QAbstractListModel>
 #include <QString>
 
 #include <vector>
@@ -19,7 +19,7 @@ struct WorkloadTemplate
 };
 
 // The palette's fixed list of workload templates (drag source with a JobTemplate payload).
-class WorkloadTemplatesModel : public QAbstractListModel
+class WorkloadTemplatesModel : public PaletteModel
 {
     Q_OBJECT
 
@@ -33,12 +33,11 @@ public:
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    Qt::ItemFlags flags(const QModelIndex &index) const override;
-    QStringList mimeTypes() const override;
-    QMimeData *mimeData(const QModelIndexList &indexes) const override;
-    Qt::DropActions supportedDragActions() const override;
 
     const WorkloadTemplate *templateAt(int row) const;
+
+protected:
+    std::optional<DragPayload> payloadAt(int row) const override;
 };
 
 } // namespace headroom::ui

@@ -6,6 +6,7 @@
 #include "ui/document/scenario_edits.h"
 #include "ui/models/count_text.h"
 #include "ui/models/services_model.h"
+#include "ui/panels/read_only_table.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -36,15 +37,8 @@ ServicesPanel::ServicesPanel(ScenarioDocument *document, QWidget *parent)
 {
     m_view->setObjectName("servicesView");
     m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
+    setUpReadOnlyTable(m_view);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setHighlightSections(false);
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
     const int widths[] = {10, 7, 7, 6, 7, 6, 7};
     for (int column = 0; column < int(std::size(widths)); ++column)
