@@ -111,7 +111,9 @@ void drawChart(ChartCanvas &canvas, const ChartSpec &spec, double width)
     std::vector<LegendItem> legend;
     for (const ChartLine &line : spec.lines) {
         if (!line.name.isEmpty())
-            legend.push_back({LegendItem::Swatch::Line, line.color, line.name});
+            legend.push_back({line.markers && !line.joined ? LegendItem::Swatch::Box
+                                                           : LegendItem::Swatch::Line,
+                              line.color, line.name});
     }
     for (const auto &[color, name] : spec.barLegend)
         legend.push_back({LegendItem::Swatch::Box, color, name});

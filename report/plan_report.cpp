@@ -74,8 +74,9 @@ ChartSpec oneTypeChart(const SizingResult &result, const QString &currency)
     chart.yTitle = axis.unit.isEmpty()
                            ? metricLabel(slo.key)
                            : QStringLiteral("%1 (%2)").arg(metricLabel(slo.key), axis.unit);
-    chart.xMin = range.min;
-    chart.xMax = std::max(range.max, range.min + 1);
+    // Half a node of margin, so that the dots at the ends are drawn whole.
+    chart.xMin = range.min - 0.5;
+    chart.xMax = std::max(range.max, range.min + 1) + 0.5;
     ChartLine curve;
     curve.color = Color::Blue;
     ChartLine met = markerSeries(QStringLiteral("meets every SLO"), Color::Green);
@@ -182,8 +183,8 @@ void sizingSection(const PlanningStudies &studies, std::vector<ReportBlock> &out
     out.emplace_back(ReportHeading{2, QStringLiteral("Sizing to service levels")});
     paragraph(out,
               QStringLiteral("The study varied %1, looking for the configuration that meets %2 "
-                             "at the least %3. It simulated %4 configurations in %5 rounds "
-                             "(docs/design.md §7.4).")
+                             "at the least %3. It simulated %4 configurations in %5 rounds, "
+                             "starting from the workload's analytic bounds.")
                       .arg(rangesText(request.vary), slosText(request.slos, studies.currency),
                            objectiveLabel(request.objective))
                       .arg(result.points.size())
@@ -302,7 +303,7 @@ void runwaySection(const PlanningStudies &studies, std::vector<ReportBlock> &out
     const RunwayRequest &request = result.request;
     out.emplace_back(ReportHeading{2, QStringLiteral("Runway")});
     paragraph(out, QStringLiteral("Month m runs the scenario at (1 + %1)^m times today's load, "
-                                  "for months 0 to %2, against %3 (docs/design.md §7.7).")
+                                  "for months 0 to %2, against %3.")
                            .arg(percent(request.growthPerMonth, 1))
                            .arg(request.months)
                            .arg(slosText(request.slos, studies.currency)));
@@ -367,8 +368,8 @@ ChartSpec runwayChart(const RunwayResult &result, const QString &currency)
     chart.yTitle = axis.unit.isEmpty()
                            ? metricLabel(slo.key)
                            : QStringLiteral("%1 (%2)").arg(metricLabel(slo.key), axis.unit);
-    chart.xMin = 0.0;
-    chart.xMax = std::max(1, result.request.months);
+    chart.xMin = -0.5;
+    chart.xMax = std::max(1, result.request.months) + 0.5;
     ChartLine line;
     line.name = metricLabel(slo.key);
     line.color = Color::Blue;

@@ -5,6 +5,7 @@
 #include "report/report_style.h"
 #include "ui/charts/chart_style.h"
 #include "ui/document/scenario_document.h"
+#include "ui/models/count_text.h"
 #include "ui/settings_keys.h"
 
 #include <QAreaSeries>
@@ -119,11 +120,12 @@ void ForecastDialog::refit()
         m_message->setText(
                 m_history.empty()
                         ? tr("The scenario has no jobs: there is no demand to forecast.")
-                        : tr("The jobs are submitted over %n day(s); a forecast needs at least "
-                             "%1 days of history (a trend, six weekday effects and one degree of "
-                             "freedom left).",
-                             nullptr, int(m_history.size()))
-                                  .arg(kMinForecastDays));
+                        : countText(qint64(m_history.size()),
+                                    tr("The jobs are submitted over %1 day; "),
+                                    tr("The jobs are submitted over %1 days; ")) +
+                                  tr("a forecast needs at least %1 days of history (a trend, six "
+                                     "weekday effects and one degree of freedom left).")
+                                          .arg(kMinForecastDays));
     } else {
         try {
             m_forecast = forecastDemand(m_history, m_horizon->value(),
@@ -241,6 +243,7 @@ void ForecastDialog::rebuildChart()
     x->setLabelFormat(QStringLiteral("%.0f"));
     y->setRange(0.0, report::niceCeil(std::max(1.0, top) * 1.06));
     y->applyNiceNumbers();
+    y->setLabelFormat(QStringLiteral("%.0f"));
     for (QValueAxis *axis : {x, y})
         styleAxis(axis, style, style.secondaryText);
 }

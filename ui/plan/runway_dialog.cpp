@@ -5,6 +5,7 @@
 #include "report/plan_report.h"
 #include "report/report_format.h"
 #include "ui/document/scenario_document.h"
+#include "ui/models/count_text.h"
 #include "ui/plan/plan_session.h"
 #include "ui/plan/plan_task.h"
 #include "ui/plan/slo_editor.h"
@@ -175,9 +176,9 @@ bool RunwayDialog::growthFromForecast()
 {
     const std::vector<double> history = dailyDemand(m_document->scenario());
     if (int(history.size()) < kMinForecastDays) {
-        showMessage(tr("The jobs span %n day(s); a forecast needs at least %1.", nullptr,
-                       int(history.size()))
-                            .arg(kMinForecastDays),
+        showMessage(countText(qint64(history.size()), tr("The jobs span %1 day; "),
+                              tr("The jobs span %1 days; ")) +
+                            tr("a forecast needs at least %1.").arg(kMinForecastDays),
                     true);
         return false;
     }
@@ -216,7 +217,7 @@ bool RunwayDialog::run()
     settings.setValue(settings::kPlanSlos, m_slos->texts());
     settings.setValue(settings::kPlanRunwayGrowth, request.growthPerMonth);
     settings.setValue(settings::kPlanRunwayMonths, request.months);
-    m_sentence->setText(tr("Simulating %n month(s) of growth…", nullptr, request.months + 1));
+    m_sentence->setText(tr("Simulating months 0 to %1…").arg(request.months));
     m_pending = std::make_shared<RunwayResult>();
     std::shared_ptr<RunwayResult> out = m_pending;
     m_task->start(m_runBar->threads(),

@@ -7,6 +7,7 @@
 #include "report/report_format.h"
 #include "ui/document/scenario_document.h"
 #include "ui/document/scenario_edits.h"
+#include "ui/models/count_text.h"
 #include "ui/plan/plan_session.h"
 #include "ui/plan/plan_task.h"
 #include "ui/plan/sizing_points_model.h"
@@ -126,8 +127,9 @@ SizeClusterDialog::SizeClusterDialog(ScenarioDocument *document, PlanSession *se
     // Results, right.
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_summary->setText(tr("Run the study to see which node counts meet the service levels."));
+    setSummary(tr("Run the study to see which node counts meet the service levels."));
     m_summary->setObjectName("SizingSummary");
+    m_summary->setTextFormat(Qt::RichText);
     m_sorted->setSourceModel(m_points);
     m_sorted->setSortRole(SizingPointsModel::SortRole);
     m_pointsView->setModel(m_sorted);
@@ -138,6 +140,7 @@ SizeClusterDialog::SizeClusterDialog(ScenarioDocument *document, PlanSession *se
     m_pointsView->verticalHeader()->hide();
     m_pointsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_pointsView->setAccessibleName(tr("Evaluated configurations"));
+    m_pointsView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_chart->clear(tr("No study yet"));
     m_tabs->addTab(m_chart, tr("C&hart"));
     m_tabs->addTab(m_pointsView, tr("&Evaluated Configurations"));
@@ -152,6 +155,7 @@ SizeClusterDialog::SizeClusterDialog(ScenarioDocument *document, PlanSession *se
     splitter->addWidget(results);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
+    splitter->setSizes({430, 850});
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_apply, QDialogButtonBox::ActionRole);
@@ -174,8 +178,11 @@ SizeClusterDialog::SizeClusterDialog(ScenarioDocument *document, PlanSession *se
     connect(m_objective, &QComboBox::currentIndexChanged, this, &SizeClusterDialog::updateWarnings);
     for (const TypeRow &row : m_types)
         connect(row.varied, &QCheckBox::toggled, this, &SizeClusterDialog::updateWarnings);
+    // After Apply (or an edit behind the dialog) the rows say how many nodes there are now.
+    connect(document, &ScenarioDocument::clusterChanged, this,
+            &SizeClusterDialog::updateTypeLabels);
     updateWarnings();
-    resize(1180, 720);
+    resize(1280, 760);
 }
 
 SizeClusterDialog::~SizeClusterDialog() = default;
@@ -267,7 +274,26 @@ QString SizeClusterDialog::message() const
 
 QString SizeClusterDialog::summary() const
 {
-    return m_summary->text();
+    return m_summaryText;
+}
+
+void SizeClusterDialog::setSummary(const QString &text)
+{
+    m_summaryText = text;
+    // The answer first, in bold; the notes after it in the normal weight.
+    const qsizetype end = text.indexOf(QStringLiteral(". ")) + 1;
+    m_summary->setText(
+            end > 0 ? QStringLiteral("<b>%1</b>%2")
+                              .arg(text.left(end).toHtmlEscaped(), text.mid(end).toHtmlEscaped())
+                    : text.toHtmlEscaped());
+}
+
+void SizeClusterDialog::updateTypeLabels()
+{
+    const Cluster &cluster = m_document->scenario().cluster;
+    for (TypeRow &row : m_types)
+        row.varied->setText(
+                tr("%1 (%2 now)").arg(str(row.type)).arg(nodeCountOfType(cluster, row.type)));
 }
 
 void SizeClusterDialog::showMessage(const QString &text, bool problem)
@@ -330,7 +356,7 @@ bool SizeClusterDialog::run()
 
     m_runCounts = currentCounts(request);
     m_apply->setEnabled(false);
-    m_summary->setText(tr("Sizing…"));
+    setSummary(tr("Sizing…"));
     m_pending = std::make_shared<SizingResult>();
     std::shared_ptr<SizingResult> out = m_pending;
     m_task->start(m_runBar->threads(),
@@ -345,7 +371,7 @@ void SizeClusterDialog::onFinished()
 {
     if (!m_task->error().isEmpty()) {
         showMessage(tr("The study failed: %1").arg(m_task->error()), true);
-        m_summary->setText(tr("No result."));
+        setSummary(tr("No result."));
         return;
     }
     m_result = std::move(m_pending);
@@ -356,10 +382,12 @@ void SizeClusterDialog::onFinished()
         summary = tr("Cancelled after %1 simulations. ").arg(result.points.size()) + summary;
     if (!result.nonMonotone.empty())
         summary += QLatin1Char(' ') +
-                   tr("Note: %n pair(s) of configurations where more nodes did worse (queueing "
-                      "is not monotone here).",
-                      nullptr, int(result.nonMonotone.size()));
-    m_summary->setText(summary);
+                   countText(qint64(result.nonMonotone.size()),
+                             tr("Note: in %1 pair of configurations more nodes did worse "
+                                "(queueing is not monotone here)."),
+                             tr("Note: in %1 pairs of configurations more nodes did worse "
+                                "(queueing is not monotone here)."));
+    setSummary(summary);
     m_chart->setSpec(report::sizingChart(result, currency));
     m_points->setResult(m_result, currency);
     m_pointsView->sortByColumn(m_sorted->sortColumn() < 0 ? 0 : m_sorted->sortColumn(),

@@ -80,6 +80,8 @@ private:
     void onFinished();
     void updateWarnings();
     void showMessage(const QString &text, bool problem);
+    void setSummary(const QString &text);
+    void updateTypeLabels();
     std::vector<int> currentCounts(const SizingRequest &request) const;
 
     ScenarioDocument *m_document;
@@ -92,6 +94,7 @@ private:
     StudyRunBar *m_runBar;
     QLabel *m_message;
     QLabel *m_summary;
+    QString m_summaryText; // m_summary's text, plain
     QTabWidget *m_tabs;
     SpecChartView *m_chart;
     SizingPointsModel *m_points;

@@ -30,6 +30,21 @@ int decimalsFor(const std::string &key)
     }
 }
 
+// The unit, and the value as people read it where that differs from the unit's figure
+// ("s · 10.0 h" for 36000 s), so a long wait typed in seconds is still recognisable.
+QString unitText(const std::string &key, double value, const QString &currency)
+{
+    const QString unit = report::metricUnit(key, currency);
+    switch (report::metricKind(key)) {
+    case report::MetricKind::Seconds:
+    case report::MetricKind::Watts:
+    case report::MetricKind::Fraction:
+        return QStringLiteral("%1 · %2").arg(unit, report::metricValue(key, value, currency));
+    default:
+        return unit;
+    }
+}
+
 } // namespace
 
 SloEditor::SloEditor(QWidget *parent)
@@ -41,6 +56,7 @@ SloEditor::SloEditor(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     m_grid->setColumnStretch(0, 3);
     m_grid->setColumnStretch(2, 2);
+    m_grid->setColumnMinimumWidth(3, fontMetrics().horizontalAdvance(QStringLiteral("s · 10.0 h")));
     auto header = [this](const QString &text, int column) {
         auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(text), this);
         m_grid->addWidget(label, 0, column);
@@ -174,11 +190,14 @@ SloEditor::Row &SloEditor::appendRow(const Slo &slo)
     connect(added.bound, &QComboBox::currentIndexChanged, this, &SloEditor::changed);
     QDoubleSpinBox *valueBox = added.value;
     QComboBox *keyOf = added.key;
-    connect(valueBox, &QDoubleSpinBox::valueChanged, this, [this, valueBox, keyOf](double value) {
-        valueBox->setToolTip(report::metricValue(keyOf->currentData().toString().toStdString(),
-                                                 value, m_currency));
-        Q_EMIT changed();
-    });
+    QLabel *unitLabel = added.unit;
+    connect(valueBox, &QDoubleSpinBox::valueChanged, this,
+            [this, valueBox, keyOf, unitLabel](double value) {
+                const std::string key = keyOf->currentData().toString().toStdString();
+                valueBox->setToolTip(report::metricValue(key, value, m_currency));
+                unitLabel->setText(unitText(key, value, m_currency));
+                Q_EMIT changed();
+            });
     QToolButton *button = added.remove;
     connect(button, &QToolButton::clicked, this, [this, button] { removeRow(button); });
     return added;
@@ -188,8 +207,7 @@ void SloEditor::updateUnit(Row &row)
 {
     const std::string key = row.key->currentData().toString().toStdString();
     row.value->setDecimals(decimalsFor(key));
-    const QString unit = report::metricUnit(key, m_currency);
-    row.unit->setText(unit);
+    row.unit->setText(unitText(key, row.value->value(), m_currency));
     row.value->setToolTip(report::metricValue(key, row.value->value(), m_currency));
 }
 
