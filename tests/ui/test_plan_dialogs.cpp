@@ -215,6 +215,19 @@ private Q_SLOTS:
         QVERIFY(dialog.summary().startsWith("Cancelled"));
         QVERIFY(!session.studies().sizing); // a cancelled study is not reported
         QVERIFY(dialog.runBar()->runButton()->isEnabled());
+
+        // Runway: the months are one round, dropped whole on Cancel.
+        RunwayDialog runway(&document, &session);
+        runway.setMonths(24);
+        runway.setGrowthPerMonth(0.1);
+        runway.sloEditor()->setSlos({*parseSlo("max_wait_s<=0")});
+        QVERIFY(runway.run());
+        runway.runBar()->cancelButton()->click();
+        QVERIFY(runway.task()->waitForFinished(kWaitMs));
+        QVERIFY(runway.result());
+        QVERIFY(runway.result()->cancelled);
+        QVERIFY(runway.sentence().startsWith("Cancelled"));
+        QVERIFY(!session.studies().runway);
     }
 
     void applyIsOneUndoStep()

@@ -66,6 +66,7 @@ ForecastDialog::ForecastDialog(ScenarioDocument *document, QWidget *parent)
     m_figures->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_figures->setObjectName("ForecastFigures");
     m_message->setWordWrap(true);
+    m_message->hide(); // shown only with something to say
     auto *top = new QHBoxLayout;
     top->addLayout(form);
     top->addSpacing(24);
@@ -134,6 +135,7 @@ void ForecastDialog::refit()
             m_message->setText(tr("Cannot fit the demand: %1").arg(error.what()));
         }
     }
+    m_message->setVisible(!m_message->text().isEmpty());
     if (m_forecast) {
         const DemandForecast &f = *m_forecast;
         const QString growth = f.growthPerMonth

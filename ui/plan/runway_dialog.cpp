@@ -237,12 +237,15 @@ void RunwayDialog::onFinished()
     }
     m_result = std::move(m_pending);
     const QString currency = str(m_document->scenario().energy.currency);
-    QString sentence = report::runwaySentence(*m_result, currency);
-    if (m_result->cancelled)
-        sentence = tr("Cancelled. ") + sentence;
-    m_sentence->setText(sentence);
+    if (m_result->cancelled) {
+        // The months run as one round, and a cancelled round is dropped whole.
+        m_sentence->setText(tr("Cancelled: run the study again for the answer."));
+        m_chart->clear(tr("Cancelled"));
+        return;
+    }
+    m_sentence->setText(report::runwaySentence(*m_result, currency));
     m_chart->setSpec(report::runwayChart(*m_result, currency));
-    if (m_session && !m_result->cancelled && m_result->problem.empty())
+    if (m_session && m_result->problem.empty())
         m_session->setRunway(*m_result, currency);
     Q_EMIT studyFinished();
 }

@@ -177,8 +177,9 @@ SloEditor::Row &SloEditor::appendRow(const Slo &slo)
     row.remove->setAccessibleName(tr("Remove service level"));
     m_rows.push_back(row);
     Row &added = m_rows.back();
-    updateUnit(added);
+    updateUnit(added); // the decimals, before the value is rounded to them
     added.value->setValue(slo.limit);
+    updateUnit(added);
     QComboBox *keyBox = added.key;
     connect(keyBox, &QComboBox::currentIndexChanged, this, [this, keyBox] {
         for (Row &r : m_rows) {

@@ -113,6 +113,7 @@ void SpecChartView::rebuild()
     x->setTickInterval(report::niceStep(xTo - m_spec.xMin, 8));
     x->setLabelFormat(x->tickInterval() >= 1.0 ? QStringLiteral("%.0f") : QStringLiteral("%.2g"));
     y->applyNiceNumbers();
+    y->setLabelFormat(QStringLiteral("%g"));
     for (QValueAxis *axis : {x, y})
         styleAxis(axis, style, style.secondaryText);
     chart->addAxis(x, Qt::AlignBottom);

@@ -52,8 +52,7 @@ StudyRunBar::StudyRunBar(PlanTask *task, QWidget *parent)
     connect(m_task, &PlanTask::progressChanged, this, &StudyRunBar::onProgress);
     connect(m_task, &PlanTask::finished, this, [this] {
         updateState();
-        m_progress->setFormat(m_task->cancelRequested() ? tr("cancelled after %v simulations")
-                                                        : tr("%v simulations"));
+        m_progress->setFormat(m_task->cancelRequested() ? tr("cancelled") : tr("%v simulations"));
         m_progress->setRange(0, std::max(1, m_progress->value()));
         m_run->setFocus();
     });
