@@ -189,6 +189,12 @@ void sizingSection(const PlanningStudies &studies, std::vector<ReportBlock> &out
                            objectiveLabel(request.objective))
                       .arg(result.points.size())
                       .arg(result.rounds));
+    if (studies.sizingForBreach && studies.runway && studies.runway->breachMonth)
+        paragraph(out, QStringLiteral("It sized the cluster for the load of month %1 of the "
+                                      "runway, %2× today's, when the present cluster first "
+                                      "breaks an SLO.")
+                               .arg(*studies.runway->breachMonth)
+                               .arg(number(studies.runway->breachLoadScale, 2)));
     if (result.cancelled)
         paragraph(out,
                   QStringLiteral("The study was cancelled; what follows is what it had "
@@ -307,7 +313,19 @@ void runwaySection(const PlanningStudies &studies, std::vector<ReportBlock> &out
                            .arg(percent(request.growthPerMonth, 1))
                            .arg(request.months)
                            .arg(slosText(request.slos, studies.currency)));
-    paragraph(out, runwaySentence(result, studies.currency));
+    QString sentence = runwaySentence(result, studies.currency);
+    QStringList again; // load is not always monotone either
+    for (const RunwayMonth &month : result.months) {
+        if (result.breachMonth && month.month > *result.breachMonth && month.meetsSlos &&
+            !month.evaluation.cancelled)
+            again << QString::number(month.month);
+    }
+    if (!again.isEmpty())
+        sentence += QStringLiteral(" With more load, the SLOs hold again in month%1 %2: "
+                                   "queueing is not monotone in load, so read the whole curve.")
+                            .arg(again.size() == 1 ? QString() : QStringLiteral("s"),
+                                 again.join(QStringLiteral(", ")));
+    paragraph(out, sentence);
     if (result.cancelled)
         paragraph(out,
                   QStringLiteral("The study was cancelled; months it did not finish are "
@@ -458,11 +476,15 @@ void appendPlanningSections(ReportDocument &document, const PlanningStudies &stu
     if (studies.empty())
         return;
     std::vector<ReportBlock> blocks;
-    if (studies.sizing && !studies.sizing->request.vary.empty() &&
-        !studies.sizing->request.slos.empty())
+    const bool sizing = studies.sizing && !studies.sizing->request.vary.empty() &&
+                        !studies.sizing->request.slos.empty();
+    const bool runway = studies.runway && !studies.runway->request.slos.empty();
+    if (sizing && !studies.sizingForBreach)
         sizingSection(studies, blocks);
-    if (studies.runway && !studies.runway->request.slos.empty())
+    if (runway)
         runwaySection(studies, blocks);
+    if (sizing && studies.sizingForBreach)
+        sizingSection(studies, blocks);
     // Before the appendix, which is about reproducing the run.
     auto at = std::find_if(document.blocks.begin(), document.blocks.end(),
                            [](const ReportBlock &block) {

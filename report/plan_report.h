@@ -23,6 +23,9 @@ struct PlanningStudies
     // sizing->request.vary entry), to set the recommendation against; empty: not stated.
     std::vector<int> currentCounts;
     std::optional<RunwayResult> runway;
+    // The sizing is the runway's --resize: the cluster sized for the breach month's load. The
+    // runway section then comes first, and the sizing says which load it is for.
+    bool sizingForBreach = false;
     // The energy currency of the scenario (SLOs on `cost` are in it).
     QString currency = QStringLiteral("USD");
 

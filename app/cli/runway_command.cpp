@@ -7,6 +7,7 @@
 #include "app/cli/study_options.h"
 #include "core/io/plan_outputs.h"
 #include "core/io/text_source.h"
+#include "core/plan/cluster_resize.h"
 #include "core/plan/runway.h"
 
 #include <QCoreApplication>
@@ -160,6 +161,12 @@ int runRunwayCommand(QCommandLineParser &parser, const QCommandLineOption &help)
         report::PlanningStudies studies;
         studies.runway = result;
         studies.sizing = result.resize;
+        studies.sizingForBreach = true;
+        if (request.resize) {
+            for (const VaryRange &range : request.resize->vary)
+                studies.currentCounts.push_back(
+                        nodeCountOfType(loaded.scenario.cluster, range.type));
+        }
         studies.currency = QString::fromStdString(loaded.scenario.energy.currency);
         QString error;
         std::string bytes =
