@@ -23,6 +23,8 @@
 #include "ui/window/main_actions.h"
 
 #include <QAbstractItemModel>
+#include <QCheckBox>
+#include <QLineEdit>
 #include <QLineSeries>
 #include <QMenuBar>
 #include <QPushButton>
@@ -130,6 +132,55 @@ private Q_SLOTS:
         QCOMPARE(runway.request().months, 24);
         QCOMPARE(runway.request().growthPerMonth, 0.05);
         QCOMPARE(runway.request().slos.size(), std::size_t(2));
+    }
+
+    // Tab walks the dialog top to bottom: the types, the SLO rows, the objective, the results,
+    // the run bar, the buttons (the default chain followed creation, which is not the layout).
+    void sizeDialogTabOrderFollowsTheLayout()
+    {
+        ScenarioDocument document(threeTypes());
+        SizeClusterDialog dialog(&document, nullptr);
+        QStringList chain;
+        QWidget *start = dialog.findChild<QCheckBox *>();
+        QWidget *w = start;
+        do {
+            // Spin boxes hand focus to their line edit; count each field once.
+            if ((w->focusPolicy() & Qt::TabFocus) && !qobject_cast<QLineEdit *>(w)) {
+                QString name = w->accessibleName();
+                if (name.isEmpty())
+                    name = w->property("text").toString();
+                chain << (name.isEmpty() ? QString::fromLatin1(w->metaObject()->className())
+                                         : name);
+            }
+            w = w->nextInFocusChain();
+        } while (w != start && chain.size() < 60);
+        const QStringList expected{"big (8 now)",
+                                   "Fewest big nodes",
+                                   "Most big nodes",
+                                   "small (2 now)",
+                                   "Fewest small nodes",
+                                   "Most small nodes",
+                                   "spare (0 now)",
+                                   "Fewest spare nodes",
+                                   "Most spare nodes",
+                                   "Metric",
+                                   "Bound",
+                                   "Value",
+                                   "Remove service level",
+                                   "Metric",
+                                   "Bound",
+                                   "Value",
+                                   "Remove service level",
+                                   "&Add Service Level"};
+        QCOMPARE(chain.mid(0, expected.size()), expected);
+        const auto at = [&](const QString &name) { return chain.indexOf(name); };
+        QVERIFY(at("&Add Service Level") < at("QComboBox")); // the objective
+        QVERIFY(at("QComboBox") < at("Evaluated configurations"));
+        QVERIFY(at("Evaluated configurations") < at("&Run Study"));
+        QVERIFY(at("&Run Study") < at("&Cancel"));
+        QVERIFY(at("&Cancel") < at("&Apply to Cluster"));
+        QVERIFY(at("&Apply to Cluster") < at("Close"));
+        QCOMPARE(chain.last(), QStringLiteral("Close"));
     }
 
     void settingsAreRemembered()

@@ -11,6 +11,7 @@
 #include "ui/plan/slo_editor.h"
 #include "ui/plan/spec_chart_view.h"
 #include "ui/plan/study_run_bar.h"
+#include "ui/plan/tab_chain.h"
 #include "ui/settings_keys.h"
 
 #include <QDialogButtonBox>
@@ -129,6 +130,9 @@ RunwayDialog::RunwayDialog(ScenarioDocument *document, PlanSession *session, QWi
     connect(m_runBar, &StudyRunBar::runClicked, this, &RunwayDialog::run);
     connect(m_fromForecast, &QPushButton::clicked, this, &RunwayDialog::growthFromForecast);
     connect(m_task, &PlanTask::finished, this, &RunwayDialog::onFinished);
+    chainTabOrder(QList<QWidget *>{m_growth, m_fromForecast, m_months}
+                  << m_slos->focusChain() << m_runBar->focusChain()
+                  << buttons->button(QDialogButtonBox::Close));
     resize(1080, 640);
 }
 

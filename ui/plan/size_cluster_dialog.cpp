@@ -14,6 +14,7 @@
 #include "ui/plan/slo_editor.h"
 #include "ui/plan/spec_chart_view.h"
 #include "ui/plan/study_run_bar.h"
+#include "ui/plan/tab_chain.h"
 #include "ui/settings_keys.h"
 
 #include <QCheckBox>
@@ -182,6 +183,12 @@ SizeClusterDialog::SizeClusterDialog(ScenarioDocument *document, PlanSession *se
     connect(document, &ScenarioDocument::clusterChanged, this,
             &SizeClusterDialog::updateTypeLabels);
     updateWarnings();
+    QList<QWidget *> chain;
+    for (const TypeRow &row : m_types)
+        chain << row.varied << row.min << row.max;
+    chain << m_slos->focusChain() << m_objective << m_amortization << m_tabs << m_pointsView
+          << m_runBar->focusChain() << m_apply << buttons->button(QDialogButtonBox::Close);
+    chainTabOrder(chain);
     resize(1280, 760);
 }
 

@@ -81,6 +81,15 @@ void SloEditor::setKeys(const std::vector<std::string> &keys, const QString &cur
     setTexts(kept);
 }
 
+QList<QWidget *> SloEditor::focusChain() const
+{
+    QList<QWidget *> chain;
+    for (const Row &row : m_rows)
+        chain << row.key << row.bound << row.value << row.remove;
+    chain << m_add;
+    return chain;
+}
+
 void SloEditor::setSlos(const std::vector<Slo> &slos)
 {
     for (Row &row : m_rows)

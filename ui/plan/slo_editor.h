@@ -34,6 +34,8 @@ public:
     void setSlos(const std::vector<Slo> &slos);
     std::vector<Slo> slos() const;
     int rowCount() const { return int(m_rows.size()); }
+    // The fields in Tab order, row by row, and the Add button last.
+    QList<QWidget *> focusChain() const;
 
     // As "KEY<=VALUE" texts, for QSettings; unknown keys and malformed texts are skipped.
     QStringList texts() const;

@@ -59,6 +59,11 @@ StudyRunBar::StudyRunBar(PlanTask *task, QWidget *parent)
     updateState();
 }
 
+QList<QWidget *> StudyRunBar::focusChain() const
+{
+    return {m_threads, m_run, m_cancel};
+}
+
 int StudyRunBar::threads() const
 {
     return m_threads->value();

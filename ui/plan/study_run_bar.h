@@ -26,6 +26,7 @@ public:
     QPushButton *runButton() const { return m_run; }
     QPushButton *cancelButton() const { return m_cancel; }
     QProgressBar *progressBar() const { return m_progress; }
+    QList<QWidget *> focusChain() const; // threads, Run, Cancel
 
 Q_SIGNALS:
     void runClicked();
