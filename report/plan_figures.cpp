@@ -45,12 +45,21 @@ MetricKind metricKind(std::string_view key)
 
 QString metricLabel(std::string_view key)
 {
+    // The unit suffix goes: the unit is said with the value.
     std::string_view stem = key;
-    for (const std::string_view suffix : {"_s", "_w", "_kwh", "_kg"}) {
-        if (endsWith(stem, suffix) && metricKind(key) != MetricKind::Count) {
-            stem.remove_suffix(suffix.size());
-            break;
-        }
+    switch (metricKind(key)) {
+    case MetricKind::Seconds:
+    case MetricKind::Watts:
+        stem.remove_suffix(2);
+        break;
+    case MetricKind::KilowattHours:
+        stem.remove_suffix(4);
+        break;
+    case MetricKind::Kilograms:
+        stem.remove_suffix(3);
+        break;
+    default:
+        break;
     }
     QString label = QString::fromUtf8(stem.data(), qsizetype(stem.size()));
     label.replace(QLatin1Char('_'), QLatin1Char(' '));
