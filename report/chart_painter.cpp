@@ -111,7 +111,9 @@ void drawChart(ChartCanvas &canvas, const ChartSpec &spec, double width)
     std::vector<LegendItem> legend;
     for (const ChartLine &line : spec.lines) {
         if (!line.name.isEmpty())
-            legend.push_back({LegendItem::Swatch::Line, line.color, line.name});
+            legend.push_back({line.markers && !line.joined ? LegendItem::Swatch::Box
+                                                           : LegendItem::Swatch::Line,
+                              line.color, line.name});
     }
     for (const auto &[color, name] : spec.barLegend)
         legend.push_back({LegendItem::Swatch::Box, color, name});
@@ -184,6 +186,8 @@ void drawChart(ChartCanvas &canvas, const ChartSpec &spec, double width)
         const qsizetype every = std::max<qsizetype>(1, qsizetype(std::ceil((widest + 6.0) / slot)));
         for (qsizetype i = 0; i < spec.categories.size(); i += every)
             xTicks.push_back({double(i), spec.categories.at(i)});
+    } else if (spec.xAxis == ChartSpec::XAxis::Number) {
+        xTicks = linearTicks(xFrom, xTo, niceStep(xTo - xFrom, maxXTicks), 1.0, QString());
     } else {
         const TimeUnit unit = timeUnitForSpan(xTo - xFrom);
         const double step = timeStep((xTo - xFrom) / unit.seconds, unit, maxXTicks) * unit.seconds;
@@ -228,7 +232,12 @@ void drawChart(ChartCanvas &canvas, const ChartSpec &spec, double width)
             fill.setAlphaF(0.14f);
             canvas.polygon(area, fill);
         }
-        canvas.polyline(points, {color, 1.2, false});
+        if (line.joined || !line.markers)
+            canvas.polyline(points, {color, 1.2, false});
+        if (line.markers) {
+            for (const QPointF &p : points)
+                canvas.fillRect(QRectF(p.x() - 2.0, p.y() - 2.0, 4.0, 4.0), color);
+        }
     }
     for (const ChartRule &rule : spec.rules) {
         const ChartCanvas::Pen pen{style::color(rule.color), 1.1, rule.dashed};

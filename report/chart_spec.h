@@ -22,7 +22,9 @@ struct ChartLine
     QString name;                // legend entry; empty: not in the legend
     std::vector<QPointF> points; // x in seconds for time axes, ascending
     int color = 0;
-    bool filled = false; // shade the area under the line
+    bool filled = false;  // shade the area under the line
+    bool markers = false; // a dot at every point (evaluated configurations, months)
+    bool joined = true;   // false with markers: a scatter, no line between the points
 };
 
 // Vertical bars, each over [x0, x1) of the x axis.
@@ -53,6 +55,7 @@ struct ChartSpec
         Time,       // x in simulated seconds, labelled in min, h or d
         Duration,   // as Time, for a distribution of durations (waits)
         Categories, // x is an index; `categories` label the bars
+        Number,     // plain numbers (node counts, months, a metric), labelled as they are
     };
 
     QString title;

@@ -12,6 +12,8 @@
 #include "ui/panels/results_panel.h"
 #include "ui/panels/services_panel.h"
 #include "ui/panels/workloads_panel.h"
+#include "ui/plan/plan_controller.h"
+#include "ui/plan/plan_session.h"
 #include "ui/report/report_dialog.h"
 #include "ui/report/report_run.h"
 #include "ui/run/run_controller.h"
@@ -48,6 +50,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_topology(new TopologyView(m_document, m_selection, m_run, this))
     , m_actions(new MainActions(this, m_document, m_files, m_topology, m_run))
     , m_statusBar(new RunStatusBar(m_document, m_run, this))
+    , m_plan(new PlanController(m_document, this))
 {
     setObjectName("MainWindow");
     setDockNestingEnabled(true);
@@ -76,6 +79,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_actions->exportReport, &QAction::triggered, this, &MainWindow::exportReport);
     connect(m_actions->runUntil, &QAction::triggered, this, &MainWindow::runUntilDialog);
     connect(m_actions->explain, &QAction::triggered, this, &MainWindow::explainPlacement);
+    connect(m_actions->sizeCluster, &QAction::triggered, m_plan, &PlanController::sizeCluster);
+    connect(m_actions->forecastDemand, &QAction::triggered, m_plan,
+            &PlanController::forecastDemand);
+    connect(m_actions->runway, &QAction::triggered, m_plan, &PlanController::runway);
     connect(m_actions->resetLayout, &QAction::triggered, this, &MainWindow::resetLayout);
     connect(m_actions->userGuide, &QAction::triggered, this,
             [this] { showUserGuide(this, m_actions->menuActions()); });
@@ -313,7 +320,8 @@ void MainWindow::exportReport()
                 return std::make_shared<const report::ReportData>(report::buildReportData(
                         *scenario, *result, report::runInfoFor(*scenario), options));
             });
-    ReportDialog dialog(scenario, result, reportData, this);
+    // The planning studies of this session get their section (report/plan_report.h).
+    ReportDialog dialog(scenario, result, reportData, this, m_plan->session()->studies());
     dialog.exec();
 }
 

@@ -13,6 +13,7 @@ class Autosave;
 class ExplainPanel;
 class FileController;
 class MainActions;
+class PlanController;
 class ResultsPanel;
 class RunController;
 class RunStatusBar;
@@ -44,6 +45,7 @@ public:
     ResultsPanel *resultsPanel() const { return m_results; }
     WorkloadsPanel *workloadsPanel() const { return m_workloads; }
     RunStatusBar *runStatusBar() const { return m_statusBar; }
+    PlanController *planController() const { return m_plan; }
     QAction *explainAction() const;
 
     // Opens a scenario or imports a trace (FileController::openFile).
@@ -82,6 +84,7 @@ private:
     TopologyView *m_topology;
     MainActions *m_actions;
     RunStatusBar *m_statusBar;
+    PlanController *m_plan;
 
     WorkloadsPanel *m_workloads = nullptr;
     ExplainPanel *m_explain = nullptr;

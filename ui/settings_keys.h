@@ -20,4 +20,14 @@ inline constexpr const char *kFilesRecent = "files/recent";
 inline constexpr const char *kReportFormat = "report/format";
 inline constexpr const char *kReportLastDirectory = "report/lastDirectory";
 
+// The Plan menu's dialogs (ui/plan/): the last SLOs (a list of "KEY<=VALUE" texts, shared by
+// Size Cluster and Runway), objective, forecast solver and horizon, runway
+// growth and months.
+inline constexpr const char *kPlanSlos = "plan/slos";
+inline constexpr const char *kPlanObjective = "plan/objective";
+inline constexpr const char *kPlanForecastSolver = "plan/forecastSolver";
+inline constexpr const char *kPlanForecastHorizon = "plan/forecastHorizonDays";
+inline constexpr const char *kPlanRunwayGrowth = "plan/runwayGrowthPerMonth";
+inline constexpr const char *kPlanRunwayMonths = "plan/runwayMonths";
+
 } // namespace headroom::ui::settings

@@ -3,9 +3,11 @@
 #include "app/cli/exit_codes.h"
 #include "app/cli/plan_commands.h"
 #include "app/cli/progress_reporter.h"
+#include "app/cli/report_output.h"
 #include "app/cli/study_options.h"
 #include "core/io/plan_outputs.h"
 #include "core/io/text_source.h"
+#include "core/plan/cluster_resize.h"
 #include "core/plan/runway.h"
 
 #include <QCoreApplication>
@@ -51,8 +53,13 @@ int runRunwayCommand(QCommandLineParser &parser, const QCommandLineOption &help)
             QStringLiteral("With --resize: what to minimise: %1 (default cost).")
                     .arg(QString::fromStdString(sizingObjectiveNames())),
             "NAME");
+    const QCommandLineOption report(
+            "report",
+            "Write a planning report to FILE (.pdf or .html): the scenario's own run with a "
+            "runway section (the month-by-month chart and table; with --resize, the sizing too).",
+            "FILE");
     const StudyOptions study;
-    parser.addOptions({slo, growth, forecast, months, out, resize, vary, objective});
+    parser.addOptions({slo, growth, forecast, months, out, resize, vary, objective, report});
     study.addTo(parser);
     const QString input = parseWithOneInput(parser, help, command, QStringLiteral("SCENARIO"));
     if (!parser.isSet(slo))
@@ -86,8 +93,9 @@ int runRunwayCommand(QCommandLineParser &parser, const QCommandLineOption &help)
     const double loadScale = study.loadScale(parser, command);
     const int threads = study.threads(parser, command);
     const bool quiet = study.quiet(parser);
+    const StudyReport reportRequest = studyReport(command, parser.value(report));
 
-    if (!outputsWritable({parser.value(out)}))
+    if (!outputsWritable({parser.value(out), parser.value(report)}))
         return kExitIoError;
 
     LoadedInput loaded;
@@ -122,6 +130,26 @@ int runRunwayCommand(QCommandLineParser &parser, const QCommandLineOption &help)
     std::vector<OutputFile> outputs;
     if (parser.isSet(out))
         outputs.push_back({parser.value(out), json});
+    if (reportRequest.format != ReportFormat::None) {
+        report::PlanningStudies studies;
+        studies.runway = result;
+        studies.sizing = result.resize;
+        studies.sizingForBreach = true;
+        if (request.resize) {
+            for (const VaryRange &range : request.resize->vary)
+                studies.currentCounts.push_back(
+                        nodeCountOfType(loaded.scenario.cluster, range.type));
+        }
+        studies.currency = QString::fromStdString(loaded.scenario.energy.currency);
+        QString error;
+        std::string bytes =
+                studyReportBytes(reportRequest, loaded.scenario, loaded.skipped, studies, &error);
+        if (bytes.empty()) {
+            printError(QStringLiteral("%1: %2").arg(reportRequest.path, error));
+            return kExitIoError;
+        }
+        outputs.push_back({reportRequest.path, std::move(bytes)});
+    }
     return writeOutputsOrPrint(outputs, json, quiet);
 }
 

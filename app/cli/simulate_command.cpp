@@ -2,6 +2,7 @@
 
 #include "app/cli/exit_codes.h"
 #include "app/cli/progress_reporter.h"
+#include "app/cli/report_output.h"
 #include "core/engine/simulation.h"
 #include "core/io/input_error.h"
 #include "core/io/input_kind.h"
@@ -13,12 +14,9 @@
 #include "core/plan/load_scale.h"
 #include "report/report_data.h"
 #include "report/report_document.h"
-#include "report/report_html.h"
-#include "report/report_pdf.h"
 #include "report/save_file.h"
 
 #include <QDir>
-#include <QGuiApplication>
 
 #include <cstdio>
 #include <exception>
@@ -81,34 +79,6 @@ namespace {
 void printError(const QString &message)
 {
     std::fprintf(stderr, "headroom-cli: error: %s\n", message.toLocal8Bit().constData());
-}
-
-enum class ReportFormat { None, Pdf, Html };
-
-// The report's format, by the file name (main.cpp makes the same test to start a
-// QGuiApplication for PDF).
-std::optional<ReportFormat> reportFormat(const QString &path)
-{
-    if (path.isEmpty())
-        return ReportFormat::None;
-    const QString lower = path.toLower();
-    if (lower.endsWith(".pdf"))
-        return ReportFormat::Pdf;
-    if (lower.endsWith(".html") || lower.endsWith(".htm"))
-        return ReportFormat::Html;
-    return std::nullopt;
-}
-
-// The report's bytes, or empty with `error` set.
-std::string reportBytes(ReportFormat format, const report::ReportDocument &document, QString *error)
-{
-    if (format == ReportFormat::Html)
-        return report::reportHtml(document).toUtf8().toStdString();
-    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
-        *error = QStringLiteral("PDF output needs the GUI library's application object");
-        return {};
-    }
-    return report::reportPdf(document, error).toStdString();
 }
 
 // Whether `path` (when asked for) can be written, saying why not on stderr.

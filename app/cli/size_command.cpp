@@ -3,9 +3,11 @@
 #include "app/cli/exit_codes.h"
 #include "app/cli/plan_commands.h"
 #include "app/cli/progress_reporter.h"
+#include "app/cli/report_output.h"
 #include "app/cli/study_options.h"
 #include "core/io/plan_outputs.h"
 #include "core/io/scenario_json.h"
+#include "core/plan/cluster_resize.h"
 #include "core/plan/sizing.h"
 
 #include <QCoreApplication>
@@ -40,8 +42,13 @@ int runSizeCommand(QCommandLineParser &parser, const QCommandLineOption &help)
             "Write the recommended configuration as a scenario file that simulate reproduces "
             "exactly (overrides and load scale applied).",
             "FILE");
+    const QCommandLineOption report(
+            "report",
+            "Write a planning report to FILE (.pdf or .html): the scenario's own run with a "
+            "sizing section (the chart, the recommendation and every evaluated configuration).",
+            "FILE");
     const StudyOptions study;
-    parser.addOptions({vary, slo, objective, out, pointsCsv, writeScenario});
+    parser.addOptions({vary, slo, objective, out, pointsCsv, writeScenario, report});
     study.addTo(parser);
     const QString input = parseWithOneInput(parser, help, command, QStringLiteral("SCENARIO"));
     if (!parser.isSet(vary))
@@ -60,8 +67,10 @@ int runSizeCommand(QCommandLineParser &parser, const QCommandLineOption &help)
     const double loadScale = study.loadScale(parser, command);
     const int threads = study.threads(parser, command);
     const bool quiet = study.quiet(parser);
+    const StudyReport reportRequest = studyReport(command, parser.value(report));
 
-    if (!outputsWritable({parser.value(out), parser.value(pointsCsv), parser.value(writeScenario)}))
+    if (!outputsWritable({parser.value(out), parser.value(pointsCsv), parser.value(writeScenario),
+                          parser.value(report)}))
         return kExitIoError;
 
     LoadedInput loaded;
@@ -95,6 +104,21 @@ int runSizeCommand(QCommandLineParser &parser, const QCommandLineOption &help)
             std::fprintf(stderr, "headroom-cli: note: nothing in the ranges meets the SLOs, so "
                                  "--write-scenario writes no file\n");
         }
+    }
+    if (reportRequest.format != ReportFormat::None) {
+        report::PlanningStudies studies;
+        studies.sizing = result;
+        for (const VaryRange &range : request.vary)
+            studies.currentCounts.push_back(nodeCountOfType(loaded.scenario.cluster, range.type));
+        studies.currency = QString::fromStdString(loaded.scenario.energy.currency);
+        QString error;
+        std::string bytes =
+                studyReportBytes(reportRequest, loaded.scenario, loaded.skipped, studies, &error);
+        if (bytes.empty()) {
+            printError(QStringLiteral("%1: %2").arg(reportRequest.path, error));
+            return kExitIoError;
+        }
+        outputs.push_back({reportRequest.path, std::move(bytes)});
     }
     return writeOutputsOrPrint(outputs, json, quiet);
 }

@@ -266,6 +266,36 @@ private Q_SLOTS:
                  2);
     }
 
+    // --report: the scenario's own run with the study's section, in HTML and PDF.
+    void sizeAndRunwayWriteAReport()
+    {
+        const Run html = cli({"size", path("six.json"), "--vary", "node=1..20", "--slo",
+                              "max_wait_s<=0", "--slo", "jobs_completed>=7", "--objective",
+                              "accelerators", "--report", path("size.html"), "-q"});
+        QVERIFY2(html.exitCode == 0, html.err.constData());
+        const QByteArray page = readAll(path("size.html"));
+        QVERIFY(page.contains("Sizing to service levels"));
+        QVERIFY(page.contains("6 × node (recommended)"));
+        QVERIFY(page.contains("now 3 × node"));
+        QVERIFY(page.contains("Executive summary")); // the run's own report is there too
+        QVERIFY(page.indexOf("Sizing to service levels") < page.indexOf("Appendix"));
+
+        const Run pdf =
+                cli({"size", path("six.json"), "--vary", "node=1..20", "--slo", "max_wait_s<=0",
+                     "--objective", "accelerators", "--report", path("size.pdf"), "-q"});
+        QVERIFY2(pdf.exitCode == 0, pdf.err.constData());
+        QVERIFY(readAll(path("size.pdf")).startsWith("%PDF"));
+
+        const Run runway =
+                cli({"runway", path("two.json"), "--slo", "max_wait_s<=0", "--growth-per-month",
+                     "1", "--months", "4", "--report", path("runway.html"), "-q"});
+        QVERIFY2(runway.exitCode == 0, runway.err.constData());
+        const QByteArray runwayPage = readAll(path("runway.html"));
+        QVERIFY(runwayPage.contains("Runway"));
+        QVERIFY(runwayPage.contains("max wait passes 0\xC2\xA0s in month 2 at 4.00×"));
+        QVERIFY(!runwayPage.contains("Sizing to service levels"));
+    }
+
     void runwayTakesTheGrowthOfAForecast()
     {
         QCOMPARE(cli({"forecast", path("weeks.json"), "--out", path("g.json")}).exitCode, 0);
@@ -315,8 +345,13 @@ private Q_SLOTS:
             "--threads: expected a whole number from 1 to 4096, got '0'");
         row("zero amortization", size + vary + slo + QStringList{"--amortization-years", "0"},
             "size", "--amortization-years: expected a number > 0, got '0'");
-        row("report not built yet", size + vary + slo + QStringList{"--report", "r.html"}, "size",
-            "Unknown option 'report'.");
+        // --report exists on size and runway (docs/design.md §7.8); its name gives the format.
+        row("report of unknown format", size + vary + slo + QStringList{"--report", "r.txt"},
+            "size", "--report: cannot tell the format of 'r.txt'; name the file *.pdf or *.html");
+        row("runway report of unknown format",
+            QStringList{"runway", two, "--growth-per-month", "0.1"} + slo +
+                    QStringList{"--report", "r.doc"},
+            "runway", "--report: cannot tell the format of 'r.doc'; name the file *.pdf or *.html");
         row("simulate load scale", {"simulate", two, "--load-scale", "abc"}, "simulate",
             "--load-scale: expected a number > 0, got 'abc'");
         row("forecast without input", {"forecast"}, "forecast", "forecast needs an INPUT file");

@@ -49,6 +49,13 @@ bool setNodeTenant(ScenarioDocument &doc, const std::string &node, const std::st
 bool setRackDvfs(ScenarioDocument &doc, const std::string &rack, std::optional<double> frequency,
                  QString *why = nullptr);
 
+// Node counts per type, rebuilt as planning rebuilds them (core/plan/cluster_resize.h,
+// docs/design.md §7.2), with the jobs whose pins that drops, as one step (Plan → Size Cluster
+// → Apply). Refuses an unknown type or a negative count; false without a step when nothing
+// changes. In plan_edits.cpp.
+bool setNodeCounts(ScenarioDocument &doc, const std::vector<std::pair<std::string, int>> &counts,
+                   QString *why = nullptr);
+
 // Node types
 bool addNodeType(ScenarioDocument &doc, NodeType type, QString *why = nullptr);
 bool replaceNodeType(ScenarioDocument &doc, const std::string &name, const NodeType &type,

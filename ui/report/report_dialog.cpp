@@ -42,7 +42,8 @@ QString fileSafe(QString name)
 
 ReportDialog::ReportDialog(std::shared_ptr<const Scenario> scenario,
                            std::shared_ptr<const RunResult> result,
-                           std::shared_ptr<const report::ReportData> data, QWidget *parent)
+                           std::shared_ptr<const report::ReportData> data, QWidget *parent,
+                           const report::PlanningStudies &studies)
     : QDialog(parent)
     , m_scenario(std::move(scenario))
     , m_result(std::move(result))
@@ -56,6 +57,7 @@ ReportDialog::ReportDialog(std::shared_ptr<const Scenario> scenario,
 {
     setWindowTitle(tr("Export Report — %1").arg(m_data->scenarioName));
     setObjectName("ReportDialog");
+    report::appendPlanningSections(m_document, studies);
 
     m_formatCombo->addItem(tr("PDF report (.pdf)"), int(Format::Pdf));
     m_formatCombo->addItem(tr("HTML report, one self-contained file (.html)"), int(Format::Html));

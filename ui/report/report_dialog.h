@@ -2,6 +2,7 @@
 
 #include "core/engine/run_result.h"
 #include "core/model/scenario.h"
+#include "report/plan_report.h"
 #include "report/report_data.h"
 #include "report/report_document.h"
 
@@ -26,10 +27,13 @@ class ReportDialog : public QDialog
 public:
     enum class Format { Pdf, Html, CsvFolder, MetricsJson };
 
+    // `studies`: planning studies run in this session, shown in their own section.
     ReportDialog(std::shared_ptr<const Scenario> scenario, std::shared_ptr<const RunResult> result,
-                 std::shared_ptr<const report::ReportData> data, QWidget *parent = nullptr);
+                 std::shared_ptr<const report::ReportData> data, QWidget *parent = nullptr,
+                 const report::PlanningStudies &studies = {});
 
     const report::ReportData &data() const { return *m_data; }
+    const report::ReportDocument &document() const { return m_document; }
     int previewPageCount() const { return m_pageCount; }
     Format format() const;
     void setFormat(Format format);

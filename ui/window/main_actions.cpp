@@ -135,6 +135,19 @@ MainActions::MainActions(QMainWindow *window, ScenarioDocument *document, FileCo
                            "nodes, node by node (Ctrl+Shift+E)"));
     explain->setStatusTip(explain->toolTip());
 
+    sizeCluster = action(this, tr("&Size Cluster…"));
+    sizeCluster->setObjectName("sizeCluster");
+    sizeCluster->setToolTip(tr("Find the node counts that meet service levels at least cost"));
+    sizeCluster->setStatusTip(sizeCluster->toolTip());
+    forecastDemand = action(this, tr("&Forecast Demand…"));
+    forecastDemand->setObjectName("forecastDemand");
+    forecastDemand->setToolTip(tr("Fit the daily demand's trend and forecast it"));
+    forecastDemand->setStatusTip(forecastDemand->toolTip());
+    runway = action(this, tr("&Runway…"));
+    runway->setObjectName("runway");
+    runway->setToolTip(tr("Find the month in which growing load first breaks a service level"));
+    runway->setStatusTip(runway->toolTip());
+
     userGuide = action(this, tr("&User Guide"), QKeySequence::HelpContents);
     userGuide->setObjectName("userGuide");
     keyboardShortcuts = action(this, tr("&Keyboard Shortcuts"));
@@ -175,11 +188,14 @@ void MainActions::createMenus(QMenuBar *bar)
     simulation->addSeparator();
     simulation->addAction(explain);
 
+    QMenu *plan = bar->addMenu(tr("&Plan"));
+    plan->addActions({sizeCluster, forecastDemand, runway});
+
     QMenu *help = bar->addMenu(tr("&Help"));
     help->addActions({userGuide, keyboardShortcuts});
     help->addSeparator();
     help->addAction(about);
-    m_menus = {file, edit, m_viewMenu, simulation, help};
+    m_menus = {file, edit, m_viewMenu, simulation, plan, help};
 }
 
 void MainActions::createToolBars(QMainWindow *window, ScenarioDocument *document)

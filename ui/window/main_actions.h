@@ -51,6 +51,10 @@ public:
     QAction *reset = nullptr;
     QAction *runUntil = nullptr;
     QAction *explain = nullptr;
+    // Plan (the window wires them to its PlanController)
+    QAction *sizeCluster = nullptr;
+    QAction *forecastDemand = nullptr;
+    QAction *runway = nullptr;
     // Help
     QAction *userGuide = nullptr;
     QAction *keyboardShortcuts = nullptr;
