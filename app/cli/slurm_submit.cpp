@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QThread>
 
@@ -150,7 +151,7 @@ int submitAndWait(const SlurmSubmission &submission, const SweepMerge &merge)
     // failed or cancelled task.
     int failed = 0;
     for (int shard = 0; shard < request.shards; ++shard) {
-        if (QFile::exists(shardFile(shard)))
+        if (QFileInfo(shardFile(shard)).isFile())
             continue;
         ++failed;
         const QString log = QString::fromStdString(slurmShardLog(request, shard));
