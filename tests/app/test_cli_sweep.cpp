@@ -341,6 +341,22 @@ private Q_SLOTS:
         QVERIFY(k8s.out.contains("kubectl wait --for=condition=complete"));
     }
 
+    // The bundled spec runs where it is (its base is relative to it).
+    void bundledSpecRuns()
+    {
+        const QString spec = qEnvironmentVariable("HEADROOM_SOURCE_DIR") +
+                             "/resources/examples/two-rack-sweep.json";
+        const Run run = cli({"sweep", spec, "--out", path("bundled"), "--shard", "5/6", "-q"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const auto shard =
+                nlohmann::json::parse(readAll(path("bundled/shard-5-of-6.json")).toStdString());
+        QCOMPARE(shard["points"], 12);
+        QCOMPARE(shard["rows"].size(), std::size_t(2)); // points 5 and 11
+        QCOMPARE(shard["rows"][1]["index"], 11);
+        QCOMPARE(shard["rows"][1]["point"].dump(),
+                 std::string(R"({"load_scale":1.5,"nodes.dgx-h100":24,"scheduler":"easy"})"));
+    }
+
     // Without sbatch on the PATH, --submit says so instead of waiting for nothing.
     void submitWithoutSlurmSaysSo()
     {
