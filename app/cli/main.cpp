@@ -189,11 +189,13 @@ int main(int argc, char *argv[])
             "  simulate INPUT   replay a scenario or SWF trace and write metrics\n"
             "  size SCENARIO    node counts that meet service levels at least cost\n"
             "  forecast INPUT   daily demand: trend, weekly pattern, forecast\n"
-            "  runway SCENARIO  months of load growth until a service level breaks\n\n"
+            "  runway SCENARIO  months of load growth until a service level breaks\n"
+            "  compare INPUT... scenarios and policy variants side by side\n"
+            "  sweep SPEC       a grid of configurations, sharded for Slurm or Kubernetes\n\n"
             "Run 'headroom-cli COMMAND --help' for the options of a command.");
     parser.addPositionalArgument("command",
-                                 "The command to run: simulate, size, forecast or "
-                                 "runway.",
+                                 "The command to run: simulate, size, forecast, runway, "
+                                 "compare or sweep.",
                                  "<command>");
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
@@ -210,6 +212,10 @@ int main(int argc, char *argv[])
         return runForecastCommand(parser, help);
     if (command == "runway")
         return runRunwayCommand(parser, help);
+    if (command == "compare")
+        return runCompareCommand(parser, help);
+    if (command == "sweep")
+        return runSweepCommand(parser, help);
 
     if (!parser.parse(QCoreApplication::arguments()))
         failUsage(parser.errorText());
@@ -219,6 +225,7 @@ int main(int argc, char *argv[])
         parser.showHelp(kExitOk);
     if (command.isEmpty())
         parser.showHelp(kExitUsage);
-    failUsage(QStringLiteral("unknown command '%1' (known: simulate, size, forecast, runway)")
+    failUsage(QStringLiteral("unknown command '%1' (known: simulate, size, forecast, runway, "
+                             "compare, sweep)")
                       .arg(command));
 }

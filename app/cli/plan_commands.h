@@ -10,5 +10,8 @@ namespace headroom::cli {
 int runSizeCommand(QCommandLineParser &parser, const QCommandLineOption &help);
 int runForecastCommand(QCommandLineParser &parser, const QCommandLineOption &help);
 int runRunwayCommand(QCommandLineParser &parser, const QCommandLineOption &help);
+// Comparison and sweeps (docs/design.md §8).
+int runCompareCommand(QCommandLineParser &parser, const QCommandLineOption &help);
+int runSweepCommand(QCommandLineParser &parser, const QCommandLineOption &help);
 
 } // namespace headroom::cli

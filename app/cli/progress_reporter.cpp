@@ -64,6 +64,26 @@ void ProgressReporter::updateEvaluations(int done, int total)
     std::fflush(stderr);
 }
 
+void ProgressReporter::updatePoints(int done, int total)
+{
+    if (!m_enabled)
+        return;
+    const qint64 elapsed = m_clock.elapsed();
+    if (elapsed < kQuietPeriodMs || elapsed - m_lastPrintMs < kRefreshMs)
+        return;
+    m_lastPrintMs = elapsed;
+    m_shown = true;
+    const double seconds = double(elapsed) / 1000.0;
+    const double rate = double(done) / seconds;
+    if (done > 0) {
+        std::fprintf(stderr, "\r  %d/%d points, %.2f points/s, %.0f s left   ", done, total, rate,
+                     double(total - done) / rate);
+    } else {
+        std::fprintf(stderr, "\r  0/%d points, %.1f s   ", total, seconds);
+    }
+    std::fflush(stderr);
+}
+
 void ProgressReporter::finish()
 {
     if (m_shown) {

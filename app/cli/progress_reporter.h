@@ -20,6 +20,8 @@ public:
     void update(const LiveStatus &status);
     // For planning studies: simulations done of the total expected (docs/design.md §7.5).
     void updateEvaluations(int done, int total);
+    // For sweeps (docs/design.md §8.3): points done of total, the rate and the time left.
+    void updatePoints(int done, int total);
     void finish();
 
 private:

@@ -1,5 +1,6 @@
 #include "core/metrics/breakdown.h"
 
+#include "core/io/csv_field.h"
 #include "core/io/number_format.h"
 #include "core/io/run_outputs.h"
 
@@ -30,33 +31,13 @@ std::vector<NodeUsage> nodeUsage(const Scenario &scenario, const RunResult &resu
     return nodes;
 }
 
-namespace {
-
-// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
-void appendField(std::string &out, const std::string &field)
-{
-    if (field.find_first_of(",\"\r\n") == std::string::npos) {
-        out += field;
-        return;
-    }
-    out += '"';
-    for (const char c : field) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    out += '"';
-}
-
-} // namespace
-
 std::string nodesCsv(const std::vector<NodeUsage> &nodes)
 {
     std::string out = "node,zone,rack,type,reserved_for,accelerators,utilization\n";
     for (const NodeUsage &node : nodes) {
         for (const std::string *field :
              {&node.name, &node.zone, &node.rack, &node.type, &node.reservedFor}) {
-            appendField(out, *field);
+            appendCsvField(out, *field);
             out += ',';
         }
         out += std::to_string(node.accelerators);
@@ -72,7 +53,7 @@ std::string tenantsCsv(const std::vector<TenantMetrics> &tenants)
     std::string out = "tenant,jobs_submitted,jobs_completed,jobs_rejected,utilization,"
                       "mean_wait_s,p95_wait_s\n";
     for (const TenantMetrics &t : tenants) {
-        appendField(out, t.tenant);
+        appendCsvField(out, t.tenant);
         for (const long long count : {t.jobsSubmitted, t.jobsCompleted, t.jobsRejected}) {
             out += ',';
             out += std::to_string(count);
@@ -91,9 +72,9 @@ std::string servicesCsv(const std::vector<ServiceMetrics> &services)
     std::string out = "service,tenant,offered_requests,served_requests,shortfall_fraction,"
                       "mean_replicas,max_replicas_used,mean_utilization\n";
     for (const ServiceMetrics &s : services) {
-        appendField(out, s.name);
+        appendCsvField(out, s.name);
         out += ',';
-        appendField(out, s.tenant);
+        appendCsvField(out, s.tenant);
         for (const double value :
              {s.offeredRequests, s.servedRequests, s.shortfallFraction, s.meanReplicas}) {
             out += ',';
