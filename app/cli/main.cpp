@@ -2,6 +2,7 @@
 // command; all simulation work is in core/.
 #include "app/cli/command_line.h"
 #include "app/cli/exit_codes.h"
+#include "app/cli/import_command.h"
 #include "app/cli/plan_commands.h"
 #include "app/cli/simulate_command.h"
 #include "headroom_version.h"
@@ -198,11 +199,12 @@ int main(int argc, char *argv[])
             "  simulate INPUT   replay a scenario or SWF trace and write metrics\n"
             "  size SCENARIO    node counts that meet service levels at least cost\n"
             "  forecast INPUT   daily demand: trend, weekly pattern, forecast\n"
-            "  runway SCENARIO  months of load growth until a service level breaks\n\n"
+            "  runway SCENARIO  months of load growth until a service level breaks\n"
+            "  import FORMAT    Slurm, Kubernetes, Alibaba or CSV data into a scenario\n\n"
             "Run 'headroom-cli COMMAND --help' for the options of a command.");
     parser.addPositionalArgument("command",
-                                 "The command to run: simulate, size, forecast or "
-                                 "runway.",
+                                 "The command to run: simulate, size, forecast, "
+                                 "runway or import.",
                                  "<command>");
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
@@ -219,6 +221,8 @@ int main(int argc, char *argv[])
         return runForecastCommand(parser, help);
     if (command == "runway")
         return runRunwayCommand(parser, help);
+    if (command == "import")
+        return runImportCommand(parser, help);
 
     if (!parser.parse(QCoreApplication::arguments()))
         failUsage(parser.errorText());
@@ -228,6 +232,7 @@ int main(int argc, char *argv[])
         parser.showHelp(kExitOk);
     if (command.isEmpty())
         parser.showHelp(kExitUsage);
-    failUsage(QStringLiteral("unknown command '%1' (known: simulate, size, forecast, runway)")
-                      .arg(command));
+    failUsage(
+            QStringLiteral("unknown command '%1' (known: simulate, size, forecast, runway, import)")
+                    .arg(command));
 }
