@@ -98,7 +98,7 @@ std::string formatIsoTime(double seconds)
     const double dayCount = std::floor(seconds / kDay);
     const auto rest = static_cast<long long>(seconds - dayCount * kDay);
     const year_month_day date{sys_days(days(static_cast<long long>(dayCount)))};
-    char buffer[40];
+    char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02lld:%02lld:%02lld", int(date.year()),
                   unsigned(date.month()), unsigned(date.day()), rest / 3600, rest / 60 % 60,
                   rest % 60);

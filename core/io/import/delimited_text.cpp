@@ -2,6 +2,7 @@
 
 #include "core/io/input_error.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <system_error>
@@ -22,63 +23,79 @@ DelimitedReader::DelimitedReader(std::string_view text, const std::string &file,
 
 bool DelimitedReader::next(TextRecord &record)
 {
+    const std::string_view text = m_text;
+    const auto isBlank = [](char c) { return c == ' ' || c == '\t'; };
     for (;;) {
-        if (m_position >= m_text.size())
+        if (m_position >= text.size())
             return false;
-        record.fields.clear();
         record.line = m_line + 1;
-        std::string field;
-        bool quoted = false;    // inside quotes
-        bool wasQuoted = false; // this field began with a quote
-        while (m_position < m_text.size()) {
-            const char c = m_text[m_position++];
-            if (quoted) {
-                if (c == '"') {
-                    if (m_position < m_text.size() && m_text[m_position] == '"') {
+        // The record's strings are reused from one record to the next: a million-line file
+        // would otherwise allocate every field of every line.
+        std::size_t count = 0;
+        const auto slot = [&record, &count]() -> std::string & {
+            if (count == record.fields.size())
+                record.fields.emplace_back();
+            return record.fields[count++];
+        };
+        bool lineEnded = false;
+        bool anyQuoted = false;
+        while (!lineEnded) {
+            std::size_t at = m_position;
+            while (at < text.size() && isBlank(text[at]))
+                ++at;
+            if (m_quoting == Quoting::Rfc4180 && at < text.size() && text[at] == '"') {
+                anyQuoted = true;
+                std::string &field = slot();
+                field.clear();
+                bool closed = false;
+                for (++at; at < text.size();) {
+                    const char c = text[at++];
+                    if (c != '"') {
+                        if (c == '\n')
+                            ++m_line;
+                        field.push_back(c);
+                    } else if (at < text.size() && text[at] == '"') {
                         field.push_back('"');
-                        ++m_position;
+                        ++at;
                     } else {
-                        quoted = false;
+                        closed = true;
+                        break;
                     }
-                } else {
-                    if (c == '\n')
-                        ++m_line;
-                    field.push_back(c);
                 }
+                if (!closed)
+                    throw InputError(m_file, record.line, "", "a quoted field is not closed");
+                // After the closing quote: blanks, then a separator or the line end.
+                while (at < text.size() && isBlank(text[at]))
+                    ++at;
+                if (at < text.size() && text[at] == '\r' &&
+                    (at + 1 == text.size() || text[at + 1] == '\n'))
+                    ++at;
+                if (at == text.size() || text[at] == '\n')
+                    lineEnded = true;
+                else if (text[at] != m_separator)
+                    throw InputError(m_file, record.line, "",
+                                     "unexpected text after a closing quote: " +
+                                             quotedForError(text.substr(at, 1)));
+                m_position = std::min(at + 1, text.size());
                 continue;
             }
-            if (c == '\n')
-                break;
-            if (c == '\r' && (m_position == m_text.size() || m_text[m_position] == '\n'))
-                continue;
-            if (c == m_separator) {
-                record.fields.push_back(wasQuoted ? field : std::string(trimSpaces(field)));
-                field.clear();
-                wasQuoted = false;
-                continue;
+            // Unquoted: up to the separator or the line end; a quote inside is a character.
+            std::size_t end = at;
+            while (end < text.size() && text[end] != m_separator && text[end] != '\n')
+                ++end;
+            std::string_view value = text.substr(at, end - at);
+            if (end == text.size() || text[end] == '\n') {
+                lineEnded = true;
+                if (!value.empty() && value.back() == '\r')
+                    value.remove_suffix(1);
             }
-            if (m_quoting == Quoting::Rfc4180 && c == '"' && !wasQuoted &&
-                trimSpaces(field).empty()) {
-                field.clear();
-                quoted = true;
-                wasQuoted = true;
-                continue;
-            }
-            if (!wasQuoted)
-                field.push_back(c);
-            // Text after a closing quote ("ab"c) is kept out; spaces before the separator
-            // are allowed, anything else is a malformed field.
-            else if (c != ' ' && c != '\t')
-                throw InputError(m_file, record.line, "",
-                                 "unexpected text after a closing quote: " +
-                                         quotedForError(std::string(1, c)));
+            slot().assign(trimSpaces(value));
+            m_position = std::min(end + 1, text.size());
         }
         ++m_line;
-        if (quoted)
-            throw InputError(m_file, record.line, "", "a quoted field is not closed");
-        if (record.fields.empty() && !wasQuoted && trimSpaces(field).empty())
+        record.fields.resize(count);
+        if (count == 1 && !anyQuoted && record.fields.front().empty())
             continue; // blank line
-        record.fields.push_back(wasQuoted ? field : std::string(trimSpaces(field)));
         return true;
     }
 }
@@ -110,9 +127,12 @@ std::size_t HeaderColumns::require(std::string_view name) const
 {
     if (const std::optional<std::size_t> column = find(name))
         return *column;
+    // A file of another kind has a "header" of anything: show enough to recognise it.
     std::string has;
-    for (const std::string &field : m_header.fields)
-        has.append(has.empty() ? "" : ", ").append(field);
+    for (std::size_t i = 0; i < m_header.fields.size() && i < 20; ++i)
+        has.append(i == 0 ? "" : ", ").append(m_header.fields[i].substr(0, 40));
+    if (m_header.fields.size() > 20)
+        has.append(", ...");
     throw InputError(m_file, m_header.line, "",
                      "missing column \"" + std::string(name) + "\" (the header has: " + has + ")");
 }
