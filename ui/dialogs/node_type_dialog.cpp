@@ -121,6 +121,9 @@ void NodeTypeDialog::offerCatalog(std::vector<NodeType> catalog)
     m_catalog = std::move(catalog);
     m_startFrom = new QComboBox(this);
     m_startFrom->setObjectName("catalog");
+    // Entries name long models; the list may be wider than the field, the dialog no wider.
+    m_startFrom->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_startFrom->setMinimumContentsLength(24);
     m_startFrom->setToolTip(tr("Fill the fields from a type of the bundled hardware catalog, "
                                "with its cited figures and price"));
     m_startFrom->addItem(tr("Blank"));
@@ -146,6 +149,9 @@ void NodeTypeDialog::startFrom(int index)
     m_maxW->setValue(m_initial.power.maxW());
     m_bootS->setValue(m_initial.bootS);
     m_source->setText(QString::fromStdString(m_initial.source));
+    // Long texts read from their start, not from where typing would continue.
+    for (QLineEdit *edit : {m_name, m_model, m_source})
+        edit->setCursorPosition(0);
     update();
 }
 
