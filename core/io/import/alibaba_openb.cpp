@@ -242,8 +242,12 @@ std::vector<Job> readPods(std::string_view text, const std::string &file, Import
         jobs.push_back(std::move(job));
     }
     if (severalModels > 0)
-        summary.notes.push_back(std::to_string(severalModels) +
-                                " pods allow several GPU models: they may run on any node");
+        summary.notes.push_back(severalModels == 1
+                                        ? std::string("1 pod allows several GPU models: it may "
+                                                      "run on any node")
+                                        : std::to_string(severalModels) +
+                                                  " pods allow several GPU models: they may run "
+                                                  "on any node");
     return jobs;
 }
 

@@ -354,10 +354,10 @@ ImportResult SacctParser::parse(std::string_view text)
     if (!m_jobs.empty())
         summary.timeOrigin = formatIsoTime(origin) + " (sacct's local time)";
     for (const auto &[partition, count] : m_unmatchedPartitions)
-        summary.notes.push_back("partition " + partition +
-                                ": the cluster has no zone or rack "
-                                "of that name, so its " +
-                                std::to_string(count) + " jobs may run on any node");
+        summary.notes.push_back(
+                "partition " + partition + ": the cluster has no zone or rack of that name, so " +
+                (count == 1 ? std::string("its job") : "its " + std::to_string(count) + " jobs") +
+                " may run on any node");
     m_result.jobs = std::move(m_jobs);
     return std::move(m_result);
 }
