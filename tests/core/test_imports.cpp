@@ -256,6 +256,18 @@ private Q_SLOTS:
         QCOMPARE(result.jobs->front().submitS, 36000.0);
     }
 
+    // Accounting without GPU TRES: every job looks CPU-only, and the summary says why.
+    void sacctWithoutGpuTres()
+    {
+        const std::string text = "JobID|Submit|Start|End|State|AllocTRES\n"
+                                 "1|2024-01-01T10:00:00|2024-01-01T10:00:01|2024-01-01T10:01:01|"
+                                 "COMPLETED|billing=4,cpu=4,mem=1G,node=1\n";
+        const ImportResult result = parseSacct(text, "s.txt", ImportSlots::Gpu, Cluster{});
+        QCOMPARE(result.summary.jobsSkipped, (Counts{{"no GPUs allocated (CPU-only job)", 1}}));
+        QCOMPARE(result.summary.notes.size(), std::size_t(1));
+        QVERIFY(result.summary.notes.front().find("AccountingStorageTRES") != std::string::npos);
+    }
+
     void sacctErrors_data()
     {
         QTest::addColumn<QString>("text");

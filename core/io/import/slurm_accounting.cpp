@@ -62,6 +62,7 @@ StateInfo classify(std::string_view state)
 }
 
 constexpr const char *kDependencyReason = "dependency never satisfied";
+constexpr const char *kNoGpus = "no GPUs allocated (CPU-only job)";
 constexpr const char *kMissingTime = " (expected a time such as 2024-03-05T14:22:01, Unknown or "
                                      "None)";
 
@@ -282,8 +283,7 @@ void SacctParser::record(const TextRecord &record)
     const double submit = time(m_columns.submit);
     const int slots = slotCount();
     if (slots == 0)
-        return skip(m_slots == ImportSlots::Gpu ? "no GPUs allocated (CPU-only job)"
-                                                : "no CPUs allocated");
+        return skip(m_slots == ImportSlots::Gpu ? kNoGpus : "no CPUs allocated");
     if (end - start > limits::kMaxSeconds)
         fail(m_columns.end, "runs longer than 10^12 s after its Start");
 
@@ -353,6 +353,12 @@ ImportResult SacctParser::parse(std::string_view text)
     summary.jobsImported = static_cast<long long>(m_jobs.size());
     if (!m_jobs.empty())
         summary.timeOrigin = formatIsoTime(origin) + " (sacct's local time)";
+    // Slurm accounts GPUs only when slurm.conf's AccountingStorageTRES lists gres/gpu; without
+    // it every job looks CPU-only.
+    if (m_jobs.empty() && summary.jobsSkipped.count(kNoGpus) > 0)
+        summary.notes.push_back("no job that ran names gres/gpu in AllocTRES or ReqTRES: does "
+                                "slurm.conf's AccountingStorageTRES include gres/gpu? (Or "
+                                "import with --slots cpu.)");
     for (const auto &[partition, count] : m_unmatchedPartitions)
         summary.notes.push_back(
                 "partition " + partition + ": the cluster has no zone or rack of that name, so " +
