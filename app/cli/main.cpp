@@ -2,6 +2,7 @@
 // command; all simulation work is in core/.
 #include "app/cli/command_line.h"
 #include "app/cli/exit_codes.h"
+#include "app/cli/import_command.h"
 #include "app/cli/plan_commands.h"
 #include "app/cli/simulate_command.h"
 #include "headroom_version.h"
@@ -191,11 +192,12 @@ int main(int argc, char *argv[])
             "  forecast INPUT   daily demand: trend, weekly pattern, forecast\n"
             "  runway SCENARIO  months of load growth until a service level breaks\n"
             "  compare INPUT... scenarios and policy variants side by side\n"
-            "  sweep SPEC       a grid of configurations, sharded for Slurm or Kubernetes\n\n"
+            "  sweep SPEC       a grid of configurations, sharded for Slurm or Kubernetes\n"
+            "  import FORMAT    Slurm, Kubernetes, Alibaba or CSV data into a scenario\n\n"
             "Run 'headroom-cli COMMAND --help' for the options of a command.");
     parser.addPositionalArgument("command",
                                  "The command to run: simulate, size, forecast, runway, "
-                                 "compare or sweep.",
+                                 "compare, sweep or import.",
                                  "<command>");
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
@@ -216,6 +218,8 @@ int main(int argc, char *argv[])
         return runCompareCommand(parser, help);
     if (command == "sweep")
         return runSweepCommand(parser, help);
+    if (command == "import")
+        return runImportCommand(parser, help);
 
     if (!parser.parse(QCoreApplication::arguments()))
         failUsage(parser.errorText());
@@ -226,6 +230,6 @@ int main(int argc, char *argv[])
     if (command.isEmpty())
         parser.showHelp(kExitUsage);
     failUsage(QStringLiteral("unknown command '%1' (known: simulate, size, forecast, runway, "
-                             "compare, sweep)")
+                             "compare, sweep, import)")
                       .arg(command));
 }

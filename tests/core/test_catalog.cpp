@@ -85,6 +85,20 @@ private Q_SLOTS:
                                    << QStringList{"MI300X", "750 W", "1,307.4", "max_w 10 kW"};
         QTest::newRow("4x L40S") << "l40s-4gpu" << 4 << 362.0 << 350.0 << 2400.0
                                  << QStringList{"L40S", "350 W", "362", "733 with sparsity"};
+        QTest::newRow("8x H200 SXM") << "dgx-h200" << 8 << 989.0 << 700.0 << 10200.0
+                                     << QStringList{"DGX H200", "10.2 kW", "700 W", "989"};
+        QTest::newRow("8x B200") << "dgx-b200" << 8 << 2250.0 << 1000.0 << 14300.0
+                                 << QStringList{"DGX B200", "14.3 kW", "1,000 W", "2,250"};
+        // Rack-scale: one node is the whole NVL72 rack, one NVLink domain of 72 GPUs.
+        QTest::newRow("GB200 NVL72 rack")
+                << "gb200-nvl72" << 72 << 2500.0 << 1200.0 << 120000.0
+                << QStringList{"GB200 NVL72", "one NVLink domain", "2,500", "120 kW", "1,200 W"};
+        QTest::newRow("8x MI325X") << "mi325x-8gpu" << 8 << 1307.4 << 1000.0 << 12600.0
+                                   << QStringList{"MI325X", "1,000 W", "1,307.4", "12.6 kW"};
+        QTest::newRow("8x MI355X") << "mi355x-8gpu" << 8 << 2516.6 << 1400.0 << 15800.0
+                                   << QStringList{"MI355X", "1,400 W", "2,516.6", "15.8 kW"};
+        QTest::newRow("8x Gaudi 3") << "gaudi3-8x" << 8 << 1835.0 << 900.0 << 11800.0
+                                    << QStringList{"Gaudi 3", "900 W", "1,835", "$125,000"};
         // CPU-only: one slot per socket, so the "accelerator" power is the socket's TDP.
         QTest::newRow("2x EPYC 9654")
                 << "cpu-epyc9654-2s" << 2 << 14.7 << 360.0 << 1200.0

@@ -13,6 +13,7 @@
 #include "ui/document/scenario_document.h"
 #include "ui/document/scenario_edits.h"
 #include "ui/document/selection.h"
+#include "ui/files/scenario_io.h"
 #include "ui/models/duration_text.h"
 #include "ui/models/jobs_filter_proxy.h"
 #include "ui/models/jobs_table_model.h"
@@ -928,6 +929,37 @@ private Q_SLOTS:
         doc.undoStack()->undo();
         doc.undoStack()->undo();
         QCOMPARE(doc.scenario(), fixture());
+    }
+
+    // The bundled catalog as the app opens it (a compiled-in resource): the palette lists the
+    // current-generation types, and the node type dialog shows a catalog entry's figures,
+    // the rack-scale GB200 NVL72 included.
+    void paletteShowsTheCatalog()
+    {
+        const LoadOutcome loaded = loadScenario(":/catalog/hardware.json");
+        QVERIFY2(loaded.scenario, qPrintable(loaded.error));
+        ScenarioDocument doc(*loaded.scenario);
+        PalettePanel panel(&doc);
+        QAbstractItemModel *model = panel.nodeTypesView()->model();
+        QStringList names;
+        for (int row = 0; row < model->rowCount(); ++row)
+            names << model->index(row, 0).data().toString();
+        for (const char *name : {"dgx-h200", "dgx-b200", "gb200-nvl72", "mi325x-8gpu",
+                                 "mi355x-8gpu", "gaudi3-8x", "dgx-h100", "mi300x-8gpu"})
+            QVERIFY2(names.contains(name), name);
+
+        panel.nodeTypesView()->setCurrentIndex(
+                panel.nodeTypesModel()->index(int(names.indexOf("gb200-nvl72"))));
+        withModal<NodeTypeDialog>(
+                [&] { panel.editNodeType(); },
+                [](NodeTypeDialog *dialog) {
+                    QCOMPARE(child<QSpinBox>(dialog, "accelerators")->value(), 72);
+                    QCOMPARE(child<QDoubleSpinBox>(dialog, "maxW")->value(), 120000.0);
+                    QVERIFY(child<QLineEdit>(dialog, "source")
+                                    ->text()
+                                    .contains("one NVLink domain"));
+                    dialog->reject();
+                });
     }
 
     // A million jobs: the panel builds, sorts, filters, and deletes with undo. How long each

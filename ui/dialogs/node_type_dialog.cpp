@@ -2,6 +2,7 @@
 
 #include "core/model/limits.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -72,6 +73,7 @@ NodeTypeDialog::NodeTypeDialog(const NodeType &initial, bool isNew, QWidget *par
         edit->setMinimumWidth(fieldWidth);
 
     auto *form = new QFormLayout;
+    m_form = form;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("Accelerator &model:"), m_model);
     form->addRow(tr("&Accelerators per node:"), m_accelerators);
@@ -109,6 +111,47 @@ NodeTypeDialog::NodeTypeDialog(const NodeType &initial, bool isNew, QWidget *par
     for (QDoubleSpinBox *spin : {m_tflops, m_idleW, m_maxW, m_bootS})
         connect(spin, &QDoubleSpinBox::valueChanged, this, &NodeTypeDialog::update);
     connect(m_accelerators, &QSpinBox::valueChanged, this, &NodeTypeDialog::update);
+    update();
+}
+
+void NodeTypeDialog::offerCatalog(std::vector<NodeType> catalog)
+{
+    if (catalog.empty() || m_startFrom)
+        return;
+    m_catalog = std::move(catalog);
+    m_startFrom = new QComboBox(this);
+    m_startFrom->setObjectName("catalog");
+    // Entries name long models; the list may be wider than the field, the dialog no wider.
+    m_startFrom->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_startFrom->setMinimumContentsLength(24);
+    m_startFrom->setToolTip(tr("Fill the fields from a type of the bundled hardware catalog, "
+                               "with its cited figures and price"));
+    m_startFrom->addItem(tr("Blank"));
+    for (const NodeType &type : m_catalog)
+        m_startFrom->addItem(QStringLiteral("%1 (%2 × %3)")
+                                     .arg(QString::fromStdString(type.name))
+                                     .arg(type.accelerators)
+                                     .arg(QString::fromStdString(type.acceleratorModel)));
+    m_form->insertRow(0, tr("Start &from:"), m_startFrom);
+    connect(m_startFrom, &QComboBox::currentIndexChanged, this, &NodeTypeDialog::startFrom);
+}
+
+void NodeTypeDialog::startFrom(int index)
+{
+    if (index < 1 || index > int(m_catalog.size()))
+        return;
+    m_initial = m_catalog[std::size_t(index - 1)];
+    m_name->setText(QString::fromStdString(m_initial.name));
+    m_model->setText(QString::fromStdString(m_initial.acceleratorModel));
+    m_accelerators->setValue(m_initial.accelerators);
+    m_tflops->setValue(m_initial.peakTflopsPerAccelerator);
+    m_idleW->setValue(m_initial.power.idleW());
+    m_maxW->setValue(m_initial.power.maxW());
+    m_bootS->setValue(m_initial.bootS);
+    m_source->setText(QString::fromStdString(m_initial.source));
+    // Long texts read from their start, not from where typing would continue.
+    for (QLineEdit *edit : {m_name, m_model, m_source})
+        edit->setCursorPosition(0);
     update();
 }
 

@@ -5,9 +5,12 @@
 #include <QDialog>
 
 #include <functional>
+#include <vector>
 
+class QComboBox;
 class QDialogButtonBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -32,6 +35,10 @@ public:
     NodeTypeDialog(const NodeType &initial, bool isNew, QWidget *parent = nullptr);
 
     void setCommit(Commit commit) { m_commit = std::move(commit); }
+    // Offers these types (the bundled hardware catalog) as starting points: a "Start from"
+    // list above the fields; choosing one fills every field, and the figures the dialog does
+    // not show (CPU, memory, price, …) come from it too.
+    void offerCatalog(std::vector<NodeType> catalog);
     NodeType nodeType() const;
     QString problem() const { return m_problem; }
 
@@ -39,11 +46,15 @@ public:
 
 private:
     void update();
+    void startFrom(int index);
 
     NodeType m_initial;
     Commit m_commit;
     QString m_problem;
 
+    std::vector<NodeType> m_catalog;
+    QFormLayout *m_form = nullptr;
+    QComboBox *m_startFrom = nullptr;
     QLineEdit *m_name = nullptr;
     QLineEdit *m_model = nullptr;
     QSpinBox *m_accelerators = nullptr;

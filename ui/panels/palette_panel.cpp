@@ -3,6 +3,7 @@
 #include "ui/dialogs/node_type_dialog.h"
 #include "ui/document/scenario_document.h"
 #include "ui/document/scenario_edits.h"
+#include "ui/files/scenario_io.h"
 #include "ui/models/node_types_model.h"
 #include "ui/models/workload_templates_model.h"
 #include "ui/panels/panel_icons.h"
@@ -18,6 +19,10 @@
 
 namespace headroom::ui {
 namespace {
+
+// The bundled hardware catalog, compiled in by resources/CMakeLists.txt (absent from a build
+// without headroom_resources: then the dialog offers no catalog).
+constexpr const char *kCatalog = ":/catalog/hardware.json";
 
 QListView *makeList(QAbstractItemModel *model, int detailRole, QWidget *parent)
 {
@@ -133,6 +138,8 @@ void PalettePanel::addNodeType()
         }
     }
     NodeTypeDialog dialog(initial, true, this);
+    if (const LoadOutcome catalog = loadScenario(QString::fromLatin1(kCatalog)); catalog.scenario)
+        dialog.offerCatalog(catalog.scenario->nodeTypes);
     ScenarioDocument *document = m_document;
     dialog.setCommit([document](const NodeType &type, QString *why) {
         return edits::addNodeType(*document, type, why);
