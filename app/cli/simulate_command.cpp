@@ -157,7 +157,7 @@ int runSimulate(const SimulateOptions &options)
             progress.update(simulation.status());
         }
         progress.finish();
-        result = simulation.result();
+        result = simulation.takeResult();
     } catch (const std::exception &error) {
         printError(QString::fromStdString(error.what()));
         return kExitBadInput;

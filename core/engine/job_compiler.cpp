@@ -88,10 +88,8 @@ CompiledJobs compileJobs(const Scenario &scenario, const CompiledCluster &cluste
     t.rejectReason.assign(n, RejectReason::None);
     t.firstStart.assign(n, 0.0);
     t.end.assign(n, 0.0);
-    t.segmentStart.assign(n, 0.0);
     t.occupied.assign(n, 0.0);
     t.progress.assign(n, 0.0);
-    t.overheadDue.assign(n, 0.0);
     t.preemptions.assign(n, 0);
     t.generation.assign(n, 0);
     t.allocationSlot.assign(n, JobTable::kNoAllocation);

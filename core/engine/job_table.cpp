@@ -2,13 +2,14 @@
 
 namespace headroom {
 
-void JobTable::setAllocation(JobIndex j, const Allocation &allocation)
+void JobTable::beginSegment(JobIndex j, const Allocation &allocation, const Segment &segment)
 {
     if (allocationSlot[j] == kNoAllocation && freeAllocationSlots.empty()) {
         // push_back copes with an argument that lives in the pool itself, which a plain
         // grow-then-assign would leave dangling.
         allocationSlot[j] = static_cast<std::uint32_t>(allocationPool.size());
         allocationPool.push_back(allocation);
+        segmentPool.push_back(segment);
         return;
     }
     if (allocationSlot[j] == kNoAllocation) {
@@ -16,6 +17,7 @@ void JobTable::setAllocation(JobIndex j, const Allocation &allocation)
         freeAllocationSlots.pop_back();
     }
     allocationPool[allocationSlot[j]] = allocation; // reuses the entry's capacity
+    segmentPool[allocationSlot[j]] = segment;
 }
 
 void JobTable::clearAllocation(JobIndex j)

@@ -53,23 +53,29 @@ struct JobTable
     std::vector<RejectReason> rejectReason;
     std::vector<SimTime> firstStart;
     std::vector<SimTime> end;
-    std::vector<SimTime> segmentStart; // start of the current run segment
-    std::vector<SimTime> occupied;     // time spent holding slots, over all segments
-    std::vector<SimTime> progress;     // useful work done (excludes restart overhead)
-    std::vector<SimTime> overheadDue;  // restart overhead of the current segment
+    std::vector<SimTime> occupied; // time spent holding slots, over all segments
+    std::vector<SimTime> progress; // useful work done (excludes restart overhead)
     std::vector<std::uint32_t> preemptions;
     std::vector<std::uint32_t> generation; // invalidates stale completion events
-    // Speed of the current run segment (docs/design.md §4 DVFS, rack spread): progress advances at
-    // this many seconds of work per second. 1 unless energy management slows the job. Filled
-    // by the engine.
-    std::vector<double> speed;
 
-    // Allocations of running jobs live in a pool: at most a few thousand jobs run at once, so
-    // a vector per job would cost a million-job trace 24 bytes a job plus a heap allocation
-    // per start, while pool entries keep their storage for the next job that starts.
+    // The current run segment of a running job.
+    struct Segment
+    {
+        SimTime start = 0.0;
+        SimTime overheadDue = 0.0; // restart overhead paid first
+        // docs/design.md §4 DVFS, rack spread: progress advances at this many seconds of work per
+        // second; 1 unless energy management slows the job.
+        double speed = 1.0;
+    };
+
+    // Allocations and segments of running jobs live in a pool: at most a few thousand jobs run
+    // at once, so a vector per job would cost a million-job trace 24 bytes a job plus a heap
+    // allocation per start (and a segment per job 24 bytes more), while pool entries keep their
+    // storage for the next job that starts.
     static constexpr std::uint32_t kNoAllocation = 0xffffffffu;
     std::vector<std::uint32_t> allocationSlot; // per job: pool entry, kNoAllocation if none
     std::vector<Allocation> allocationPool;
+    std::vector<Segment> segmentPool; // parallel to allocationPool
     std::vector<std::uint32_t> freeAllocationSlots;
 
     // The job's allocation while it runs; empty otherwise. Inline: EASY reads it for every
@@ -80,8 +86,13 @@ struct JobTable
         const std::uint32_t slot = allocationSlot[j];
         return slot == kNoAllocation ? none : allocationPool[slot];
     }
-    void setAllocation(JobIndex j, const Allocation &allocation);
+    // Starts a run segment of job j on `allocation`.
+    void beginSegment(JobIndex j, const Allocation &allocation, const Segment &segment);
+    // Ends it: the job holds nothing.
     void clearAllocation(JobIndex j);
+    // The current segment of a running job (only running jobs have one).
+    const Segment &segmentOf(JobIndex j) const { return segmentPool[allocationSlot[j]]; }
+    SimTime segmentStart(JobIndex j) const { return segmentOf(j).start; }
 
     std::size_t size() const { return submit.size(); }
     // As of the start of the current run segment: progress is updated when a segment ends.
@@ -89,12 +100,14 @@ struct JobTable
     // When the job would end if it ran to its requested wall time (what EASY assumes).
     SimTime expectedEnd(JobIndex j) const
     {
-        return segmentStart[j] + overheadDue[j] + remainingRequested(j) / speed[j];
+        const Segment &s = segmentOf(j);
+        return s.start + s.overheadDue + remainingRequested(j) / s.speed;
     }
     // When the job really ends if it is not preempted.
     SimTime actualEnd(JobIndex j) const
     {
-        return segmentStart[j] + overheadDue[j] + (run[j] - progress[j]) / speed[j];
+        const Segment &s = segmentOf(j);
+        return s.start + s.overheadDue + (run[j] - progress[j]) / s.speed;
     }
 };
 

@@ -16,6 +16,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <type_traits>
 
 namespace headroom {
 namespace {
@@ -53,7 +54,6 @@ Simulation::Simulation(const Scenario &scenario)
     m_finished = jobs.size() == 0;
     m_indexRunning = m_scheduler->readsRunningByExpectedEnd();
     m_sampleIntervalS = m_policy.sampleIntervalS;
-    m_jobs.table.speed.assign(jobs.size(), 1.0);
     rejectJobsAboveCaps(m_model, m_jobs.filters, m_jobs.table);
     const bool powerAware = scenario.policy.placement == PlacementKind::PowerAware;
     if (powerAware || m_model.hasCaps())
@@ -245,10 +245,9 @@ void Simulation::start(JobIndex job, const Allocation &allocation)
     if (jobs.preemptions[job] == 0) // only a preempted job starts again
         jobs.firstStart[job] = m_now;
     jobs.state[job] = JobState::Running;
-    jobs.segmentStart[job] = m_now;
-    jobs.overheadDue[job] = jobs.preemptions[job] > 0 ? m_policy.srtfRestartOverheadS : 0.0;
-    jobs.speed[job] = m_model.uniformSpeed() ? 1.0 : m_model.jobSpeed(allocation);
-    jobs.setAllocation(job, allocation);
+    jobs.beginSegment(job, allocation,
+                      {m_now, jobs.preemptions[job] > 0 ? m_policy.srtfRestartOverheadS : 0.0,
+                       m_model.uniformSpeed() ? 1.0 : m_model.jobSpeed(allocation)});
     occupy(allocation);
     m_completions.push({jobs.actualEnd(job), job, ++jobs.generation[job]});
     ++m_runningCount;
@@ -267,10 +266,11 @@ void Simulation::preempt(JobIndex job)
     --m_runningCount;
     if (m_indexRunning)
         m_running.erase(jobs.expectedEnd(job), job);
-    const SimTime elapsed = m_now - jobs.segmentStart[job];
-    const SimTime overheadPaid = std::min(elapsed, jobs.overheadDue[job]);
+    const JobTable::Segment &segment = jobs.segmentOf(job);
+    const SimTime elapsed = m_now - segment.start;
+    const SimTime overheadPaid = std::min(elapsed, segment.overheadDue);
     // Time spent restoring is lost if the job is preempted again before it finishes.
-    jobs.progress[job] += (elapsed - overheadPaid) * jobs.speed[job];
+    jobs.progress[job] += (elapsed - overheadPaid) * segment.speed;
     jobs.occupied[job] += elapsed;
     ++jobs.preemptions[job];
     ++jobs.generation[job]; // its completion event is now stale
@@ -333,7 +333,7 @@ void Simulation::complete(JobIndex job)
     m_lastJobActivity = m_now;
     if (m_indexRunning)
         m_running.erase(jobs.expectedEnd(job), job);
-    jobs.occupied[job] += m_now - jobs.segmentStart[job];
+    jobs.occupied[job] += m_now - jobs.segmentStart(job);
     jobs.progress[job] = jobs.run[job];
     jobs.end[job] = m_now;
     jobs.state[job] = JobState::Completed;
@@ -592,9 +592,34 @@ RunMetrics Simulation::computeMetrics() const
 
 RunResult Simulation::result() const
 {
-    const JobTable &jobs = m_jobs.table;
     RunResult result;
     result.metrics = computeMetrics();
+    fillResult(result);
+    return result;
+}
+
+RunResult Simulation::takeResult()
+{
+    RunResult result;
+    result.metrics = computeMetrics();
+    JobTable &jobs = m_jobs.table;
+    const auto drop = [](auto &column) { std::decay_t<decltype(column)>().swap(column); };
+    drop(jobs.run);
+    drop(jobs.requested);
+    drop(jobs.filter);
+    drop(jobs.gang);
+    drop(jobs.exclusive);
+    drop(jobs.tenant);
+    drop(jobs.progress);
+    drop(jobs.generation);
+    drop(jobs.allocationSlot);
+    fillResult(result);
+    return result;
+}
+
+void Simulation::fillResult(RunResult &result) const
+{
+    const JobTable &jobs = m_jobs.table;
     result.jobs.resize(jobs.size());
     for (std::size_t job = 0; job < jobs.size(); ++job) {
         JobOutcome &outcome = result.jobs[jobs.inputIndex[job]];
@@ -615,7 +640,6 @@ RunResult Simulation::result() const
     result.rackNames = m_cluster.rackNames;
     result.endTime = m_lastEvent;
     result.finished = m_finished;
-    return result;
 }
 
 } // namespace headroom

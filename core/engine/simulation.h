@@ -152,8 +152,13 @@ public:
     SimTime samplingIntervalS() const { return m_sampleIntervalS; }
     // Metrics and per-job outcomes so far; final once finished().
     RunResult result() const;
+    // The same, for a caller done with the simulation (the CLI): the engine's per-job columns
+    // the outcomes do not read are freed before the outcomes are made, so that a million-job
+    // run does not hold both at once. The simulation is spent: only destroy it afterwards.
+    RunResult takeResult();
 
 private:
+    void fillResult(RunResult &result) const;
     void start(JobIndex job, const Allocation &allocation) override;
     void preempt(JobIndex job) override;
     void reservationMade(JobIndex head, SimTime shadow) override;

@@ -164,6 +164,22 @@ struct JsonCodec<SharedValue<T>>
     static ordered_json write(const SharedValue<T> &value) { return JsonCodec<T>::write(*value); }
 };
 
+template<>
+struct JsonCodec<SharedString>
+{
+    static void read(const JsonReader &reader, const json &value, const JsonPath &path,
+                     SharedString &out)
+    {
+        std::string inner;
+        JsonCodec<std::string>::read(reader, value, path, inner);
+        out = std::move(inner);
+    }
+    static ordered_json write(const SharedString &value)
+    {
+        return JsonCodec<std::string>::write(value.str());
+    }
+};
+
 // The members a power curve holds depend on its model, and so do those of a load profile.
 namespace {
 

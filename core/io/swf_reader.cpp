@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -151,6 +152,7 @@ private:
     bool plainJobLine(std::string_view line);
     void addJob(JobId id, double submit, double run, int allocated, int requestedProcessors,
                 double requested, std::int64_t user);
+    const SharedString &tenantOf(std::int64_t user);
     void checkUniqueIds() const;
     void reserveJobs(std::uint64_t offset, std::uint64_t sizeHint);
 
@@ -172,6 +174,8 @@ private:
     std::vector<int> m_jobLine; // line of each kept job, for duplicate-id errors
     bool m_idsIncreasing = true;
     bool m_reserved = false;
+    std::unordered_map<std::int64_t, SharedString> m_tenants; // by SWF user id
+    const std::pair<const std::int64_t, SharedString> *m_lastUser = nullptr;
 };
 
 void SwfParser::fail(int field, const std::string &message) const
@@ -414,6 +418,19 @@ void SwfParser::jobLine(std::string_view line)
     addJob(id, submit, run, allocated, requestedProcessors, requested, user);
 }
 
+// Jobs of one user share one tenant string "u<id>": a trace has a few hundred users over up to
+// a million jobs, and consecutive jobs are often the same user's.
+const SharedString &SwfParser::tenantOf(std::int64_t user)
+{
+    if (m_lastUser && m_lastUser->first == user)
+        return m_lastUser->second;
+    auto [it, added] = m_tenants.try_emplace(user);
+    if (added)
+        it->second = "u" + std::to_string(user);
+    m_lastUser = &*it;
+    return it->second;
+}
+
 void SwfParser::addJob(JobId id, double submit, double run, int allocated, int requestedProcessors,
                        double requested, std::int64_t user)
 {
@@ -438,12 +455,8 @@ void SwfParser::addJob(JobId id, double submit, double run, int allocated, int r
     job.slots = slots;
     job.runS = run;
     job.requestedS = requested;
-    if (user != -1) {
-        // "u" and at most 20 digits: fits the string's small buffer, so no allocation.
-        char buffer[24] = {'u'};
-        const auto written = std::to_chars(buffer + 1, buffer + sizeof buffer, user);
-        job.tenant.assign(buffer, written.ptr);
-    }
+    if (user != -1)
+        job.tenant = tenantOf(user);
     m_jobLine.push_back(m_line);
 }
 

@@ -24,7 +24,7 @@ std::vector<TenantMetrics> computeTenantMetrics(const JobTable &jobs,
         ++m.jobsSubmitted;
         SimTime held = jobs.occupied[job];
         if (state == JobState::Running)
-            held += until - jobs.segmentStart[job];
+            held += until - jobs.segmentStart(job);
         busy[t] += static_cast<double>(jobs.slots[job]) * held;
         if (state == JobState::Rejected) {
             ++m.jobsRejected;

@@ -25,20 +25,21 @@ struct JobConstraints
     bool operator==(const JobConstraints &) const = default;
 };
 
-// A batch job as the user or a trace describes it. Value type; kept small because traces
-// hold a million of them.
+// A batch job as the user or a trace describes it. Value type, 72 bytes: a trace holds a
+// million of them, so its strings and constraints cost one pointer each and nothing when empty
+// (a trace's jobs share one tenant string per user), and the fields are ordered to pack.
 struct Job
 {
     JobId id = 0;
-    std::string name;
-    std::string tenant;
+    SharedString name;
+    SharedString tenant;
     SimTime submitS = 0.0;
-    int slots = 1;            // accelerators requested; more than one node holds makes a gang
     SimTime runS = 0.0;       // actual run time at speed 1.0
     SimTime requestedS = 0.0; // user's wall-time estimate; <= 0 means "not given"
+    int slots = 1;            // accelerators requested; more than one node holds makes a gang
     int priority = 0;         // informational for now; no scheduler in docs/design.md §3 uses it
-    bool dedicated = false;   // tenant isolation: never shares a node with another tenant's job
     SharedValue<JobConstraints> constraints; // rare; one pointer when unconstrained
+    bool dedicated = false; // tenant isolation: never shares a node with another tenant's job
 
     bool operator==(const Job &) const = default;
 };

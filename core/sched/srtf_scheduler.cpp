@@ -25,9 +25,10 @@ bool fitsWhereItIs(const ClusterState &plan, const Allocation &allocation)
 SimTime remainingAt(const JobTable &jobs, JobIndex job, SimTime now)
 {
     SimTime done = jobs.progress[job];
-    if (jobs.state[job] == JobState::Running)
-        done += std::max(0.0, now - jobs.segmentStart[job] - jobs.overheadDue[job]) *
-                jobs.speed[job];
+    if (jobs.state[job] == JobState::Running) {
+        const JobTable::Segment &segment = jobs.segmentOf(job);
+        done += std::max(0.0, now - segment.start - segment.overheadDue) * segment.speed;
+    }
     return jobs.requested[job] - done;
 }
 

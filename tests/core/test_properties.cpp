@@ -1313,7 +1313,7 @@ private Q_SLOTS:
             QVERIFY(i == 0 || job.submitS >= a[i - 1].submitS);
             QVERIFY(job.runS >= spec.minRunS && job.runS <= spec.maxRunS);
             QVERIFY(job.requestedS >= job.runS && job.requestedS <= 3 * job.runS + 60);
-            QVERIFY(job.tenant.size() >= 2 && job.tenant[0] == 't');
+            QVERIFY(job.tenant.size() >= 2 && job.tenant.str()[0] == 't');
             if (job.slots <= spec.clusterSlots()) // larger ones are rejected, never offered
                 slotSeconds += double(job.slots) * job.runS;
         }

@@ -502,7 +502,7 @@ private Q_SLOTS:
         Job job = document.scenario().jobs[0];
         job.name = "x";
         edits::editJob(document, 0, job);
-        job.name.clear();
+        job.name = "";
         edits::editJob(document, 0, job);
         QCOMPARE(document.undoStack()->count(), 0);
         QVERIFY(!document.isModified());

@@ -16,7 +16,7 @@ QStringList knownTenants(const Scenario &scenario)
     for (const Job &job : scenario.jobs) {
         if (last && *last == job.tenant)
             continue;
-        last = &job.tenant;
+        last = &job.tenant.str();
         names.insert(job.tenant);
     }
     for (const Service &service : scenario.services)
