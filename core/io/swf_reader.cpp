@@ -328,11 +328,11 @@ bool SwfParser::plainJobLine(std::string_view line)
             const auto digit = static_cast<unsigned char>(*p - '0');
             if (digit > 9)
                 break;
+            if (p - digits == 18)
+                return false; // a 19th digit could overflow: the field-by-field path reports it
             magnitude = magnitude * 10 + digit;
         }
         std::ptrdiff_t digitCount = p - digits;
-        if (digitCount > 18)
-            return false;
         if (p != end && *p == '.') {
             if (kUsed >> count & 1u || digitCount == 0)
                 return false;
