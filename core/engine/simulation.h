@@ -20,6 +20,8 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace headroom {
@@ -96,7 +98,7 @@ class RackLoadIndex;
 //  - The run lasts while jobs remain, and at least until policy.horizon_s if given, else
 //    t0 + kServiceHorizonS (one day, a whole diurnal cycle); jobs are not cut at the horizon.
 //    Queued jobs that cannot start while nothing runs (services hold what they need) are
-//    given up (RejectReason::NeverStarted) once a day has passed without a submission or
+//    given up (RejectReason::NotStartedByEnd) once a day has passed without a submission or
 //    completion: by then every daily load level has been seen. The same holds without
 //    services (m_stallAfterS), should power management keep switching nodes for a queue
 //    that cannot use them.
@@ -152,13 +154,16 @@ public:
     SimTime samplingIntervalS() const { return m_sampleIntervalS; }
     // Metrics and per-job outcomes so far; final once finished().
     RunResult result() const;
+    // What every queued job waits for (docs/design.md §3.12), as (position in Scenario::jobs,
+    // reason), oldest first; empty once finished.
+    std::vector<std::pair<std::size_t, WaitInfo>> queuedWaits() const;
 
 private:
     void start(JobIndex job, const Allocation &allocation) override;
     void preempt(JobIndex job) override;
     void reservationMade(JobIndex head, SimTime shadow) override;
     void nodeSwitched(int node, NodePowerState state) override;
-    std::optional<JobIndex> oldestQueued();
+    std::optional<JobIndex> oldestQueued() const;
     SimTime earliestEvent();
     void setAtPowerCap(bool atCap);
 
@@ -172,6 +177,16 @@ private:
     Sample currentSample(SimTime time) const;
     void finish();
     RunMetrics computeMetrics() const;
+
+    // Wait reasons (docs/design.md §3.12; simulation_waits.cpp).
+    int fitStage(const JobDemand &demand, bool permanentOnly) const;
+    JobDemand demandOf(JobIndex job) const;
+    WaitReason blocker(JobIndex job) const;
+    void explainWaits();
+    WaitInfo waitInfo(JobIndex job) const;
+    void holdPermanently(const Allocation &allocation);
+    bool needsServiceNodes(JobIndex job);
+    bool capHoldsBackBoots(JobIndex head);
 
     // Inference services (see the class comment).
     static constexpr SimTime kServiceTickS = 60.0;
@@ -235,12 +250,33 @@ private:
     long long m_rejected = 0;
     long long m_completed = 0;
     long long m_preemptions = 0;
-    JobIndex m_queueCursor = 0; // no job before it is queued (see oldestQueued())
+    mutable JobIndex m_queueCursor = 0; // no job before it is queued (see oldestQueued())
     bool m_atPowerCap = false;
     SimTime m_atPowerCapSince = 0.0;
     double m_timeAtPowerCapS = 0.0;
 
     Allocation m_scratchAllocation; // the scheduling passes' (SchedulingContext)
+
+    // Why each job waits (docs/design.md §3.12), by JobIndex; once it started, the last reason
+    // before it did.
+    std::vector<WaitReason> m_waits;
+    // Jobs a pass found not to fit, whose blocker explainWaits() works out. Only when something
+    // besides running jobs can hold nodes (services, power management, constraints); otherwise
+    // "does not fit" is always "busy nodes" and nothing is collected.
+    std::vector<JobIndex> m_didNotFit;
+    bool m_explainWaits = false;
+    long long m_rejectedAtEnd = 0; // still queued at the end (RejectReason::NotStartedByEnd)
+    // Slots held by service replicas that are never released (each service's first
+    // minReplicas), per node; empty until one is placed. And, per job shape, whether a job
+    // can fit beside them (needsServiceNodes()).
+    std::vector<int> m_permanentHeld;
+    std::unordered_map<std::uint64_t, bool> m_serviceFit;
+    struct CapBootCheck // capHoldsBackBoots()'s last answer
+    {
+        std::uint64_t changes = ~std::uint64_t(0);
+        JobIndex job = 0;
+        bool holdsBack = false;
+    } m_capBootCheck;
 
     std::vector<Sample> m_samples;
     std::uint64_t m_nextSample = 0;

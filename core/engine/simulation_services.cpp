@@ -236,6 +236,10 @@ bool Simulation::placeWaitingReplicas(ServiceRun &service, SimTime time, SimTime
         occupy(allocation);
         for (const NodeShare &share : allocation)
             m_state.pin(share);
+        // The first minReplicas are never released (releases go newest first, never below
+        // the minimum): what no job can ever use (docs/design.md §3.2).
+        if (service.placed < service.spec.minReplicas)
+            holdPermanently(allocation);
         ServiceReplica &replica = service.replicas[static_cast<std::size_t>(service.placed++)];
         replica.allocation = allocation;
         replica.placed = true;
