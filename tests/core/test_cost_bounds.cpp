@@ -172,6 +172,9 @@ private Q_SLOTS:
         QCOMPARE(r.endTime, end);
         for (const JobOutcome &job : r.jobs)
             QCOMPARE(job.state, JobState::Rejected);
+        // Counted as rejected, no longer as queued as well.
+        QCOMPARE(simulation.status().rejected, 2LL);
+        QCOMPARE(simulation.status().queued, 0LL);
         // Job 1 needs the whole node, where the minimum replica stays all run: rejected at
         // once. Job 2 waits for the second replica, which a constant load never releases.
         QCOMPARE(r.jobs[0].rejectReason, RejectReason::NeedsServiceNodes);
