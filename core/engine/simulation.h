@@ -56,9 +56,11 @@ class RackLoadIndex;
 // Energy management in the engine: DVFS and the rack spread penalty set each job's speed
 // when it starts (PowerModel::jobSpeed; it runs for its remaining work / speed); power caps
 // refuse starts through the scheduling context (PowerCaps); the meter integrates IT power,
-// cost and carbon. A job waits "at a power cap" from a scheduling pass in which a cap refused
-// a start (or a boot the job needed) until a pass, after capacity or power was released, in
-// which none is refused; RunMetrics::timeAtPowerCapS is the total of such time.
+// cost and carbon. The run is "at a power cap" from a scheduling pass in which a cap refused a
+// start the scheduler would have made (or a boot the oldest job waits for) until a pass, after
+// capacity or power was released, in which none is refused; RunMetrics::timeAtPowerCapS is
+// the total of such time (docs/design.md §4.6). Every queued job carries why it waits
+// (docs/design.md §3.12, simulation_waits.cpp).
 // Samples lie on the grid t0 + k·interval (t0 = first submission); a sample at time s
 // shows the state after every event at or before s. The series holds at most kMaxSamples
 // points: a run whose span needs more keeps every other sample and doubles the interval, as
@@ -97,8 +99,10 @@ class RackLoadIndex;
 //    ∫ max(0, load − that capacity) dt; both are sums over the constant stretches.
 //  - The run lasts while jobs remain, and at least until policy.horizon_s if given, else
 //    t0 + kServiceHorizonS (one day, a whole diurnal cycle); jobs are not cut at the horizon.
-//    Queued jobs that cannot start while nothing runs (services hold what they need) are
-//    given up (RejectReason::NotStartedByEnd) once a day has passed without a submission or
+//    A job that needs slots the minimum replicas hold (never released) is rejected when
+//    submitted (RejectReason::NeedsServiceNodes). Queued jobs that cannot start while nothing
+//    runs (autoscaled replicas hold what they need) are reported as not started by the end
+//    (RejectReason::NotStartedByEnd) once a day has passed without a submission or
 //    completion: by then every daily load level has been seen. The same holds without
 //    services (m_stallAfterS), should power management keep switching nodes for a queue
 //    that cannot use them.
