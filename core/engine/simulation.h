@@ -183,7 +183,8 @@ private:
     RunMetrics computeMetrics() const;
 
     // Wait reasons (docs/design.md §3.12; simulation_waits.cpp).
-    int fitStage(const JobDemand &demand, bool permanentOnly) const;
+    int fitStage(const JobDemand &demand, bool permanentOnly,
+                 const std::vector<int> *pinned = nullptr) const;
     JobDemand demandOf(JobIndex job) const;
     WaitReason blocker(JobIndex job) const;
     void explainWaits();
@@ -197,6 +198,11 @@ private:
     static constexpr SimTime kScaleDownWindowS = 300.0;
     static constexpr SimTime kServiceHorizonS = 86400.0;
     void initServices(const Scenario &scenario);
+    static int desiredReplicas(const Service &spec, double loadRps);
+    // When each placed replica of `service` will be released, projected from its load profile
+    // (+infinity: not within a week, or never).
+    std::vector<SimTime> projectedReleases(const ServiceRun &service) const;
+    SimTime heldByServiceUntil(JobIndex job) const;
     bool stepServices(SimTime time); // returns whether capacity was released
     void advanceServices(SimTime time);
     bool placeWaitingReplicas(ServiceRun &service, SimTime time, SimTime delay);

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <deque>
 #include <limits>
 
 namespace headroom {
@@ -40,7 +42,9 @@ WaitReason reasonAt(int stage)
 // The first stage at which `demand` fits on the nodes its filter admits. With `permanentOnly`,
 // only the stages that do not change while the run lasts are told apart (kServices: it fits
 // beside the service replicas that are never released; kPermanent: it does not).
-int Simulation::fitStage(const JobDemand &demand, bool permanentOnly) const
+// `pinned`: slots services hold per node, if not ClusterState's.
+int Simulation::fitStage(const JobDemand &demand, bool permanentOnly,
+                         const std::vector<int> *pinned) const
 {
     const NodeFilter &filter = *demand.filter;
     const CompiledCluster &layout = m_cluster;
@@ -71,7 +75,8 @@ int Simulation::fitStage(const JobDemand &demand, bool permanentOnly) const
                     stage = kBooting;
                 else if (!on)
                     stage = kOff;
-                else if (capacity - m_state.pinnedSlots(node) >= threshold)
+                else if (capacity - (pinned ? (*pinned)[node] : m_state.pinnedSlots(node)) >=
+                         threshold)
                     stage = kJobs;
             }
         }
@@ -181,10 +186,76 @@ bool Simulation::needsServiceNodes(JobIndex job)
     return it->second;
 }
 
+// Replica i of a service is released at the first tick at which the service keeps at most i
+// replicas (the most it desired over the scale-down window): releases go newest first and
+// replicas never move, so this follows from the load profile alone.
+std::vector<SimTime> Simulation::projectedReleases(const ServiceRun &service) const
+{
+    const int placed = service.placed;
+    std::vector<SimTime> release(static_cast<std::size_t>(placed),
+                                 std::numeric_limits<SimTime>::infinity());
+    const int minimum = service.spec.minReplicas;
+    if (placed <= minimum || m_ticksSuspended || !std::isfinite(m_nextTick))
+        return release;
+    const auto window = static_cast<std::uint64_t>(kScaleDownWindowS / kServiceTickS);
+    std::deque<std::pair<std::uint64_t, int>> recent = service.recentDesired;
+    constexpr std::uint64_t kWeekOfTicks = 7 * 1440;
+    int waiting = placed; // replicas [minimum, waiting) not yet given a release time
+    for (std::uint64_t tick = m_tickIndex; tick < m_tickIndex + kWeekOfTicks; ++tick) {
+        const SimTime time = m_firstEvent + static_cast<double>(tick) * kServiceTickS;
+        recent.emplace_back(
+                tick, desiredReplicas(service.spec, std::max(0.0, service.spec.load.at(time))));
+        while (recent.front().first + window <= tick)
+            recent.pop_front();
+        int keep = 0;
+        for (const auto &entry : recent)
+            keep = std::max(keep, entry.second);
+        for (; waiting > std::max(keep, minimum); --waiting)
+            release[static_cast<std::size_t>(waiting - 1)] = time;
+        if (waiting <= minimum)
+            break;
+    }
+    return release;
+}
+
+// When the service replicas holding a job's nodes will have let go enough for it (it may
+// then still wait for running jobs); +infinity if not within the projection.
+SimTime Simulation::heldByServiceUntil(JobIndex job) const
+{
+    std::vector<std::pair<SimTime, const Allocation *>> releases;
+    for (const ServiceRun &service : m_services) {
+        const std::vector<SimTime> at = projectedReleases(service);
+        for (int i = 0; i < service.placed; ++i) {
+            if (std::isfinite(at[static_cast<std::size_t>(i)]))
+                releases.emplace_back(at[static_cast<std::size_t>(i)],
+                                      &service.replicas[static_cast<std::size_t>(i)].allocation);
+        }
+    }
+    std::sort(releases.begin(), releases.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::vector<int> pinned(static_cast<std::size_t>(m_cluster.nodeCount()));
+    for (int node = 0; node < m_cluster.nodeCount(); ++node)
+        pinned[static_cast<std::size_t>(node)] = m_state.pinnedSlots(node);
+    const JobDemand demand = demandOf(job);
+    for (std::size_t i = 0; i < releases.size(); ++i) {
+        for (const NodeShare &share : *releases[i].second)
+            pinned[static_cast<std::size_t>(share.node)] -= share.held;
+        if (i + 1 < releases.size() && releases[i + 1].first == releases[i].first)
+            continue; // released at the same tick: together
+        if (fitStage(demand, false, &pinned) <= kJobs)
+            return releases[i].first;
+    }
+    return std::numeric_limits<SimTime>::infinity();
+}
+
 WaitInfo Simulation::waitInfo(JobIndex job) const
 {
     WaitInfo info;
     info.reason = m_waits[job];
+    if (info.reason == WaitReason::HeldByService && m_jobs.table.state[job] == JobState::Queued) {
+        info.until = heldByServiceUntil(job);
+        return info;
+    }
     if (info.reason != WaitReason::Booting || m_jobs.table.state[job] != JobState::Queued)
         return info;
     // Booting: by the time the last boot among its nodes completes, they are all on.

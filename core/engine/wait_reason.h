@@ -33,8 +33,9 @@ inline constexpr std::size_t kWaitReasonCount = 9;
 struct WaitInfo
 {
     WaitReason reason = WaitReason::None;
-    // When the blocker goes away if known (the last boot it needs completes); +infinity when
-    // not known, or never (HeldByServiceForRun).
+    // When the blocker goes away if known (Booting: the last boot among its nodes completes;
+    // HeldByService: the services' load profiles release enough replicas); +infinity when not
+    // known, or never (HeldByServiceForRun).
     SimTime until = std::numeric_limits<SimTime>::infinity();
     bool operator==(const WaitInfo &) const = default;
 };

@@ -265,6 +265,29 @@ private Q_SLOTS:
         QCOMPARE(api.meanReplicas, (kDay + 240.0 - 5000.0) / (kDay + 250.0));
     }
 
+    // The same cluster: from 5000 job 2 waits for the node the replica holds, and the engine
+    // says until when, from the load profile: the first tick whose scale-down window no longer
+    // wants the replica (hour 0 of day 2 and four more ticks), kDay + 240, when job 2 starts.
+    void jobHeldByAServiceSaysUntilWhen()
+    {
+        ScenarioBuilder b;
+        b.nodes(1, 2).job(1, 0, 2, 5000).job(2, 4000, 2, 10);
+        b.service("api", 2, 100, 0, 1, 0, 100);
+        std::vector<double> hourly(24, 50.0);
+        hourly[0] = 0.0;
+        b.hourlyLoad(hourly);
+        Simulation simulation(b.build());
+        simulation.runUntil(6000.0);
+        const auto waits = simulation.queuedWaits();
+        QCOMPARE(waits.size(), std::size_t(1));
+        QCOMPARE(waits[0].first, std::size_t(1));
+        QCOMPARE(waits[0].second.reason, WaitReason::HeldByService);
+        QCOMPARE(waits[0].second.until, kDay + 240.0);
+        simulation.run();
+        QCOMPARE(outcome(simulation.result(), 2).firstStart, kDay + 240.0);
+        QCOMPARE(outcome(simulation.result(), 2).waitedFor.reason, WaitReason::HeldByService);
+    }
+
     // A job that needs the node a minimum replica holds can never start: it is rejected when
     // it is submitted, saying so, rather than waited for. The run then lasts its horizon.
     void jobBlockedByMinReplicasIsRejected()
