@@ -143,12 +143,16 @@ ReportData buildReportData(const Scenario &scenario, const RunResult &result, co
         if (job.state == JobState::Completed) {
             data.waitsS.push_back(job.wait());
         } else if (job.state == JobState::Rejected) {
+            ++data.rejectedByRule[static_cast<std::size_t>(job.rejectReason)];
             if (data.rejectedJobs.size() < 3) {
                 QString name = QStringLiteral("job %1").arg(job.id);
                 if (i < scenario.jobs.size() && !scenario.jobs[i].name.empty())
                     name += QStringLiteral(" (") + str(scenario.jobs[i].name) + QLatin1Char(')');
-                data.rejectedJobs.push_back(QStringLiteral("%1: %2").arg(
-                        name, QString::fromUtf8(describe(job.rejectReason))));
+                QString why = QString::fromUtf8(describe(job.rejectReason));
+                if (job.waitedFor.reason != WaitReason::None)
+                    why += QStringLiteral(" (it waited for %1)")
+                                   .arg(QString::fromUtf8(label(job.waitedFor.reason)));
+                data.rejectedJobs.push_back(QStringLiteral("%1: %2").arg(name, why));
             }
         } else {
             ++data.unfinishedJobs;

@@ -8,6 +8,7 @@
 #include <QDate>
 #include <QString>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -81,7 +82,10 @@ struct ReportData
     std::vector<double> waitsS;        // completed jobs, ascending (the wait distribution)
     long long unfinishedJobs = 0;      // accepted but not completed when the run ended
     std::vector<QString> rejectedJobs; // the first few, described for the risks
-    std::vector<NodeUsage> nodes;      // per-tenant figures are metrics.tenants
+    // Rejected jobs by the rule that rejected them (RejectReason, in its order): the report
+    // names each rule with its count (docs/design.md §3.2, §3.9).
+    std::array<long long, kRejectReasonCount> rejectedByRule{};
+    std::vector<NodeUsage> nodes; // per-tenant figures are metrics.tenants
     // Energy figures beyond IT energy, from the run's metrics; empty when they do not apply:
     // facility energy without a power model, cost without a price profile, carbon without a
     // grid-intensity profile.

@@ -190,13 +190,24 @@ void rejected(const ReportData &data, std::vector<ReportRisk> &risks)
     if (m.jobsRejected <= 0 || m.jobsSubmitted <= 0)
         return;
     const double share = double(m.jobsRejected) / double(m.jobsSubmitted);
+    // Each rule that rejected jobs, with its count: "needs more accelerators than ... (2)".
+    QStringList rules;
+    for (std::size_t rule = 0; rule < data.rejectedByRule.size(); ++rule) {
+        if (data.rejectedByRule[rule] > 0)
+            rules << QStringLiteral("%1 (%2)").arg(
+                    QString::fromUtf8(describe(static_cast<RejectReason>(rule))),
+                    count(data.rejectedByRule[rule]));
+    }
     QString text =
-            QStringLiteral("%1 %2 (%3 of those submitted) can never run on this cluster")
+            QStringLiteral("%1 %2 (%3 of those submitted) %4 rejected")
                     .arg(count(m.jobsRejected),
                          m.jobsRejected == 1 ? QStringLiteral("job") : QStringLiteral("jobs"),
-                         percent(share, 1));
+                         percent(share, 1),
+                         m.jobsRejected == 1 ? QStringLiteral("was") : QStringLiteral("were"));
+    if (!rules.isEmpty())
+        text += QStringLiteral(": ") + rules.join(QStringLiteral("; "));
     if (!data.rejectedJobs.empty())
-        text += QStringLiteral(", e.g. ") + data.rejectedJobs.front();
+        text += QStringLiteral("; e.g. ") + data.rejectedJobs.front();
     risks.push_back({0.5 + 0.5 * clamp01(share / 0.1), text + QLatin1Char('.')});
 }
 

@@ -90,6 +90,8 @@ public:
     // unpinned and released. A cluster without services never allocates the pin table.
     void pin(const NodeShare &share);
     void unpin(const NodeShare &share);
+    // Slots of `node` that service replicas hold.
+    int pinnedSlots(int node) const { return m_pinned.empty() ? 0 : m_pinned[node].held; }
 
 private:
     void setFree(int node, int value);

@@ -39,14 +39,16 @@ const char *describe(RejectReason reason)
         return "needs more accelerators than any node type of the cluster can provide";
     case RejectReason::ConstraintsTooSmall:
         return "the nodes its constraints allow can never hold it";
-    case RejectReason::NeverStarted:
-        return "could not start before the simulation ran out of events";
+    case RejectReason::NotStartedByEnd:
+        return "not started by the end of the run";
     case RejectReason::ReservedForOtherTenants:
         return "the nodes open to its tenant (shared ones and its own reservation) can never "
                "hold it";
     case RejectReason::ExceedsPowerCaps:
         return "running it would break a rack power budget or the cluster power cap even with "
                "every other node at its lowest draw";
+    case RejectReason::NeedsServiceNodes:
+        return "needs nodes an inference service holds for the whole run";
     }
     return "";
 }

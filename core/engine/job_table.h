@@ -4,6 +4,7 @@
 #include "core/model/job.h"
 #include "core/model/sim_time.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -15,19 +16,26 @@ using JobIndex = std::uint32_t;
 
 enum class JobState : std::uint8_t { Pending, Queued, Running, Completed, Rejected };
 
-// Why a job was rejected at submission (docs/design.md §3: it can never fit).
+// Why a job was rejected (docs/design.md §3.2 at submission: it can never run; §3.9 at the
+// end: it had not started).
 enum class RejectReason : std::uint8_t {
     None,
     LargerThanCluster,   // more slots than the whole cluster has
     ConstraintsTooSmall, // the nodes its constraints allow can never hold it
-    NeverStarted,        // still queued when nothing else could happen (a stalled policy)
+    // Still queued when the run ended (docs/design.md §3.9); not a claim that it could never
+    // run. Its last wait reason says what it waited for.
+    NotStartedByEnd,
     // Its constraints' nodes could hold it, but not once the nodes reserved for other tenants
     // are left out.
     ReservedForOtherTenants,
     // Even with every node it does not use at its lowest draw, running it would break a rack
     // power budget or the cluster power cap (CapFeasibility).
     ExceedsPowerCaps,
+    // The nodes open to it could hold it, but not without nodes an inference service holds
+    // for the whole run (its minimum replicas, which are never released or moved).
+    NeedsServiceNodes,
 };
+inline constexpr std::size_t kRejectReasonCount = 7;
 
 // A sentence for users: "needs more accelerators than the cluster has".
 const char *describe(RejectReason reason);

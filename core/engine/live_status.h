@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/engine/wait_reason.h"
 #include "core/model/sim_time.h"
 
 #include <cstdint>
@@ -15,7 +16,7 @@ struct LiveStatus
     long long rejected = 0;
     long long completed = 0;
     long long running = 0;
-    long long queued = 0;
+    long long queued = 0;  // waiting now; jobs rejected at the end of the run are not queued
     long long pending = 0; // not yet submitted
     long long busySlots = 0;
     long long totalSlots = 0;
@@ -25,6 +26,9 @@ struct LiveStatus
     double facilityPowerW = 0.0;
     long long nodesOff = 0;
     long long nodesBooting = 0;
+    // What the oldest queued job waits for (docs/design.md §3.12); None with nothing queued.
+    // Every queued job's reason: Simulation::queuedWaits().
+    WaitInfo oldestWait;
 };
 
 } // namespace headroom

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/engine/job_table.h"
+#include "core/engine/wait_reason.h"
 #include "core/model/job.h"
 #include "core/model/sim_time.h"
 
@@ -40,6 +41,10 @@ struct JobOutcome
     JobState state = JobState::Pending;
     RejectReason rejectReason = RejectReason::None;
     std::uint32_t preemptions = 0;
+    // What it waited for (docs/design.md §3.12): while queued, the reason now; once started,
+    // the last reason before it started (None if it never waited); if still queued at the end
+    // of the run (RejectReason::NotStartedByEnd), the reason it was never started.
+    WaitInfo waitedFor;
 
     bool started() const { return state == JobState::Running || state == JobState::Completed; }
     SimTime wait() const { return end - submit - runTime; }

@@ -73,6 +73,8 @@ Simulation::Simulation(const Scenario &scenario)
         m_hasServices = true;
         m_finished = false;
     }
+    m_waits.assign(jobs.size(), WaitReason::None);
+    m_explainWaits = m_hasServices || m_dpm.enabled() || m_jobs.filters.size() > 1;
 }
 
 Simulation::~Simulation() = default;
@@ -160,9 +162,12 @@ bool Simulation::step()
                                 m_dpm.booting()};
         const bool released = m_capacityReleased;
         SchedulingContext context(time, jobs, m_state, m_jobs.filters, *m_placement, m_running,
-                                  m_capacityReleased, *this, m_scratchAllocation, energy);
+                                  m_capacityReleased, *this, m_scratchAllocation, energy,
+                                  {&m_waits, m_explainWaits ? &m_didNotFit : nullptr});
         m_scheduler->schedule(context);
         m_capacityReleased = false;
+        if (!m_didNotFit.empty())
+            explainWaits();
         // Without a release since the previous pass, a job a cap refused then is still
         // refused, even if the scheduler did not ask again (EASY's kept reservation).
         setAtPowerCap(context.capRefusals() > 0 || (m_atPowerCap && !released));
@@ -175,8 +180,13 @@ bool Simulation::step()
                 const JobDemand demand{jobs.slots[*head], jobs.gang[*head] != 0,
                                        &m_jobs.filters[jobs.filter[*head]],
                                        jobs.exclusive[*head] != 0};
-                if (m_dpm.wake(time, demand).refusedByCap)
+                const PowerManager::Wake wake = m_dpm.wake(time, demand);
+                if (wake.refusedByCap && capHoldsBackBoots(*head)) {
                     setAtPowerCap(true);
+                    m_waits[*head] = WaitReason::PowerCap; // the boots it needs
+                } else if (wake.booted > 0) {
+                    m_waits[*head] = blocker(*head);
+                }
             }
         }
         m_dpm.switchOffDeferred(time);
@@ -227,6 +237,8 @@ void Simulation::submit(JobIndex job)
     const std::size_t input = jobs.inputIndex[job];
     for (SimulationObserver *observer : m_observers)
         observer->jobSubmitted(m_now, input);
+    if (m_hasServices && jobs.rejectReason[job] == RejectReason::None && needsServiceNodes(job))
+        jobs.rejectReason[job] = RejectReason::NeedsServiceNodes;
     if (jobs.rejectReason[job] != RejectReason::None) {
         jobs.state[job] = JobState::Rejected;
         ++m_rejected;
@@ -236,14 +248,20 @@ void Simulation::submit(JobIndex job)
     }
     jobs.state[job] = JobState::Queued;
     m_scheduler->enqueue(job, jobs);
+    m_waits[job] = m_scheduler->untriedWait();
+    if (m_waits[job] == WaitReason::NodesBusy && m_explainWaits)
+        m_didNotFit.push_back(job);
 }
 
 void Simulation::start(JobIndex job, const Allocation &allocation)
 {
     JobTable &jobs = m_jobs.table;
     ++m_events;
-    if (jobs.preemptions[job] == 0) // only a preempted job starts again
+    if (jobs.preemptions[job] == 0) { // only a preempted job starts again
         jobs.firstStart[job] = m_now;
+        if (m_now == jobs.submit[job])
+            m_waits[job] = WaitReason::None; // it did not wait
+    }
     jobs.state[job] = JobState::Running;
     jobs.beginSegment(job, allocation,
                       {m_now, jobs.preemptions[job] > 0 ? m_policy.srtfRestartOverheadS : 0.0,
@@ -305,7 +323,7 @@ void Simulation::nodeSwitched(int node, NodePowerState state)
 
 // The oldest queued job: queued jobs are never behind the cursor, except a preempted job,
 // which moves it back.
-std::optional<JobIndex> Simulation::oldestQueued()
+std::optional<JobIndex> Simulation::oldestQueued() const
 {
     const JobTable &jobs = m_jobs.table;
     while (m_queueCursor < m_nextSubmission && jobs.state[m_queueCursor] != JobState::Queued)
@@ -456,17 +474,17 @@ void Simulation::finish()
 {
     if (m_finished)
         return;
-    // With every job placeable on an empty cluster (impossible ones were rejected), a queue
-    // should not stall with nothing running; where services or power management still make
-    // it so (see m_stallAfterS), the stuck jobs are reported as rejected rather than lost.
+    // Jobs still queued did not start by the end of the run (docs/design.md §3.9): reported as
+    // rejected for that reason, with what they waited for, rather than lost.
     JobTable &jobs = m_jobs.table;
     for (std::size_t job = 0; job < jobs.size(); ++job) {
         if (jobs.state[job] == JobState::Queued) {
             jobs.state[job] = JobState::Rejected;
-            jobs.rejectReason[job] = RejectReason::NeverStarted;
+            jobs.rejectReason[job] = RejectReason::NotStartedByEnd;
             ++m_rejected;
+            ++m_rejectedAtEnd;
             for (SimulationObserver *observer : m_observers)
-                observer->jobRejected(m_now, jobs.inputIndex[job], RejectReason::NeverStarted);
+                observer->jobRejected(m_now, jobs.inputIndex[job], RejectReason::NotStartedByEnd);
         }
     }
     m_finished = true;
@@ -482,7 +500,8 @@ LiveStatus Simulation::status() const
     status.rejected = m_rejected;
     status.completed = m_completed;
     status.running = m_runningCount;
-    status.queued = static_cast<long long>(m_scheduler->queueLength());
+    // The scheduler still holds the jobs rejected at the end; they count as rejected only.
+    status.queued = static_cast<long long>(m_scheduler->queueLength()) - m_rejectedAtEnd;
     status.pending = static_cast<long long>(m_jobs.table.size() - m_nextSubmission);
     status.busySlots = m_state.totalBusy();
     status.totalSlots = m_state.totalSlots();
@@ -492,6 +511,10 @@ LiveStatus Simulation::status() const
     status.facilityPowerW = status.itPowerW * m_model.energy().pue;
     status.nodesOff = m_dpm.nodesOff();
     status.nodesBooting = m_dpm.nodesBooting();
+    if (!m_finished) {
+        if (const std::optional<JobIndex> oldest = oldestQueued())
+            status.oldestWait = waitInfo(*oldest);
+    }
     return status;
 }
 
@@ -600,6 +623,9 @@ RunResult Simulation::result() const
 
 RunResult Simulation::takeResult()
 {
+    // Before the end, queued jobs' wait reasons still read the columns freed below.
+    if (!m_finished)
+        return this->result();
     RunResult result;
     result.metrics = computeMetrics();
     JobTable &jobs = m_jobs.table;
@@ -632,6 +658,7 @@ void Simulation::fillResult(RunResult &result) const
         outcome.state = jobs.state[job];
         outcome.rejectReason = jobs.rejectReason[job];
         outcome.preemptions = jobs.preemptions[job];
+        outcome.waitedFor = waitInfo(static_cast<JobIndex>(job));
     }
     result.samples = m_samples;
     result.nodeNames.reserve(m_cluster.nodes.size());

@@ -20,6 +20,8 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace headroom {
@@ -54,9 +56,11 @@ class RackLoadIndex;
 // Energy management in the engine: DVFS and the rack spread penalty set each job's speed
 // when it starts (PowerModel::jobSpeed; it runs for its remaining work / speed); power caps
 // refuse starts through the scheduling context (PowerCaps); the meter integrates IT power,
-// cost and carbon. A job waits "at a power cap" from a scheduling pass in which a cap refused
-// a start (or a boot the job needed) until a pass, after capacity or power was released, in
-// which none is refused; RunMetrics::timeAtPowerCapS is the total of such time.
+// cost and carbon. The run is "at a power cap" from a scheduling pass in which a cap refused a
+// start the scheduler would have made (or a boot the oldest job waits for) until a pass, after
+// capacity or power was released, in which none is refused; RunMetrics::timeAtPowerCapS is
+// the total of such time (docs/design.md §4.6). Every queued job carries why it waits
+// (docs/design.md §3.12, simulation_waits.cpp).
 // Samples lie on the grid t0 + k·interval (t0 = first submission); a sample at time s
 // shows the state after every event at or before s. The series holds at most kMaxSamples
 // points: a run whose span needs more keeps every other sample and doubles the interval, as
@@ -95,8 +99,10 @@ class RackLoadIndex;
 //    ∫ max(0, load − that capacity) dt; both are sums over the constant stretches.
 //  - The run lasts while jobs remain, and at least until policy.horizon_s if given, else
 //    t0 + kServiceHorizonS (one day, a whole diurnal cycle); jobs are not cut at the horizon.
-//    Queued jobs that cannot start while nothing runs (services hold what they need) are
-//    given up (RejectReason::NeverStarted) once a day has passed without a submission or
+//    A job that needs slots the minimum replicas hold (never released) is rejected when
+//    submitted (RejectReason::NeedsServiceNodes). Queued jobs that cannot start while nothing
+//    runs (autoscaled replicas hold what they need) are reported as not started by the end
+//    (RejectReason::NotStartedByEnd) once a day has passed without a submission or
 //    completion: by then every daily load level has been seen. The same holds without
 //    services (m_stallAfterS), should power management keep switching nodes for a queue
 //    that cannot use them.
@@ -156,6 +162,9 @@ public:
     // the outcomes do not read are freed before the outcomes are made, so that a million-job
     // run does not hold both at once. The simulation is spent: only destroy it afterwards.
     RunResult takeResult();
+    // What every queued job waits for (docs/design.md §3.12), as (position in Scenario::jobs,
+    // reason), oldest first; empty once finished.
+    std::vector<std::pair<std::size_t, WaitInfo>> queuedWaits() const;
 
 private:
     void fillResult(RunResult &result) const;
@@ -163,7 +172,7 @@ private:
     void preempt(JobIndex job) override;
     void reservationMade(JobIndex head, SimTime shadow) override;
     void nodeSwitched(int node, NodePowerState state) override;
-    std::optional<JobIndex> oldestQueued();
+    std::optional<JobIndex> oldestQueued() const;
     SimTime earliestEvent();
     void setAtPowerCap(bool atCap);
 
@@ -178,11 +187,27 @@ private:
     void finish();
     RunMetrics computeMetrics() const;
 
+    // Wait reasons (docs/design.md §3.12; simulation_waits.cpp).
+    int fitStage(const JobDemand &demand, bool permanentOnly,
+                 const std::vector<int> *pinned = nullptr) const;
+    JobDemand demandOf(JobIndex job) const;
+    WaitReason blocker(JobIndex job) const;
+    void explainWaits();
+    WaitInfo waitInfo(JobIndex job) const;
+    void holdPermanently(const Allocation &allocation);
+    bool needsServiceNodes(JobIndex job);
+    bool capHoldsBackBoots(JobIndex head);
+
     // Inference services (see the class comment).
     static constexpr SimTime kServiceTickS = 60.0;
     static constexpr SimTime kScaleDownWindowS = 300.0;
     static constexpr SimTime kServiceHorizonS = 86400.0;
     void initServices(const Scenario &scenario);
+    static int desiredReplicas(const Service &spec, double loadRps);
+    // When each placed replica of `service` will be released, projected from its load profile
+    // (+infinity: not within a week, or never).
+    std::vector<SimTime> projectedReleases(const ServiceRun &service) const;
+    SimTime heldByServiceUntil(JobIndex job) const;
     bool stepServices(SimTime time); // returns whether capacity was released
     void advanceServices(SimTime time);
     bool placeWaitingReplicas(ServiceRun &service, SimTime time, SimTime delay);
@@ -240,12 +265,33 @@ private:
     long long m_rejected = 0;
     long long m_completed = 0;
     long long m_preemptions = 0;
-    JobIndex m_queueCursor = 0; // no job before it is queued (see oldestQueued())
+    mutable JobIndex m_queueCursor = 0; // no job before it is queued (see oldestQueued())
     bool m_atPowerCap = false;
     SimTime m_atPowerCapSince = 0.0;
     double m_timeAtPowerCapS = 0.0;
 
     Allocation m_scratchAllocation; // the scheduling passes' (SchedulingContext)
+
+    // Why each job waits (docs/design.md §3.12), by JobIndex; once it started, the last reason
+    // before it did.
+    std::vector<WaitReason> m_waits;
+    // Jobs a pass found not to fit, whose blocker explainWaits() works out. Only when something
+    // besides running jobs can hold nodes (services, power management, constraints); otherwise
+    // "does not fit" is always "busy nodes" and nothing is collected.
+    std::vector<JobIndex> m_didNotFit;
+    bool m_explainWaits = false;
+    long long m_rejectedAtEnd = 0; // still queued at the end (RejectReason::NotStartedByEnd)
+    // Slots held by service replicas that are never released (each service's first
+    // minReplicas), per node; empty until one is placed. And, per job shape, whether a job
+    // can fit beside them (needsServiceNodes()).
+    std::vector<int> m_permanentHeld;
+    std::unordered_map<std::uint64_t, bool> m_serviceFit;
+    struct CapBootCheck // capHoldsBackBoots()'s last answer
+    {
+        std::uint64_t changes = ~std::uint64_t(0);
+        JobIndex job = 0;
+        bool holdsBack = false;
+    } m_capBootCheck;
 
     std::vector<Sample> m_samples;
     std::uint64_t m_nextSample = 0;

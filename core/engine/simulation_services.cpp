@@ -22,6 +22,15 @@ bool constantLoad(const LoadProfile &load)
 
 } // namespace
 
+int Simulation::desiredReplicas(const Service &spec, double loadRps)
+{
+    // An exact multiple of the per-replica target counts as enough (no extra replica for the
+    // rounding of capacity × target).
+    const double needed = loadRps / (spec.capacityRps * spec.targetUtilization);
+    const double wanted = std::ceil(needed * (1.0 - 1e-12));
+    return static_cast<int>(std::clamp(wanted, double(spec.minReplicas), double(spec.maxReplicas)));
+}
+
 void Simulation::initServices(const Scenario &scenario)
 {
     NodeFilterIndex filters(m_cluster);
@@ -104,12 +113,7 @@ bool Simulation::stepServices(SimTime time)
         for (ServiceRun &service : m_services) {
             const Service &spec = service.spec;
             service.loadRps = std::max(0.0, spec.load.at(time));
-            // An exact multiple of the per-replica target counts as enough (no extra replica
-            // for the rounding of capacity × target).
-            const double needed = service.loadRps / (spec.capacityRps * spec.targetUtilization);
-            const double wanted = std::ceil(needed * (1.0 - 1e-12));
-            const int desired = static_cast<int>(
-                    std::clamp(wanted, double(spec.minReplicas), double(spec.maxReplicas)));
+            const int desired = desiredReplicas(spec, service.loadRps);
             service.recentDesired.emplace_back(tick, desired);
             while (service.recentDesired.front().first + window <= tick)
                 service.recentDesired.pop_front();
@@ -236,6 +240,10 @@ bool Simulation::placeWaitingReplicas(ServiceRun &service, SimTime time, SimTime
         occupy(allocation);
         for (const NodeShare &share : allocation)
             m_state.pin(share);
+        // The first minReplicas are never released (releases go newest first, never below
+        // the minimum): what no job can ever use (docs/design.md §3.2).
+        if (service.placed < service.spec.minReplicas)
+            holdPermanently(allocation);
         ServiceReplica &replica = service.replicas[static_cast<std::size_t>(service.placed++)];
         replica.allocation = allocation;
         replica.placed = true;

@@ -107,11 +107,14 @@ std::string metricsJson(const RunMetrics &m, const RunInfo &info)
     return j.dump(2) + "\n";
 }
 
-std::string jobsCsv(const RunResult &result)
+namespace {
+
+std::string jobRows(const RunResult &result, bool waitReason)
 {
     std::string out;
-    out.reserve(48 * (result.jobs.size() + 1));
-    out += "id,submit_s,start_s,end_s,slots,state\n";
+    out.reserve((waitReason ? 60 : 48) * (result.jobs.size() + 1));
+    out += waitReason ? "id,submit_s,start_s,end_s,slots,state,wait_reason\n"
+                      : "id,submit_s,start_s,end_s,slots,state\n";
     for (const JobOutcome &job : result.jobs) {
         out += std::to_string(job.id);
         out += ',';
@@ -140,9 +143,25 @@ std::string jobsCsv(const RunResult &result)
             out += "queued";
             break;
         }
+        if (waitReason) {
+            out += ',';
+            out += csvName(job.waitedFor.reason);
+        }
         out += '\n';
     }
     return out;
+}
+
+} // namespace
+
+std::string jobsCsv(const RunResult &result)
+{
+    return jobRows(result, false);
+}
+
+std::string jobsTableCsv(const RunResult &result)
+{
+    return jobRows(result, true);
 }
 
 std::string timeseriesCsv(const RunResult &result)

@@ -33,6 +33,10 @@ std::string metricsJson(const RunMetrics &metrics, const RunInfo &info);
 // docs/design.md §6 --jobs-csv: "id,submit_s,start_s,end_s,slots,state", one row per job in input
 // order; rejected jobs have empty start and end.
 std::string jobsCsv(const RunResult &result);
+// jobs.csv of the CSV tables (--csv-dir, the GUI's export): the --jobs-csv columns, then
+// "wait_reason": what the job last waited for (docs/design.md §3.12; csvName(WaitReason), empty
+// if it never waited).
+std::string jobsTableCsv(const RunResult &result);
 
 // The fixed-interval time series, one row per sample.
 std::string timeseriesCsv(const RunResult &result);

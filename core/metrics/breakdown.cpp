@@ -101,7 +101,7 @@ std::vector<CsvTable> csvTables(const Scenario &scenario, const RunResult &resul
 {
     std::vector<CsvTable> tables = {
             {"timeseries.csv", timeseriesCsv(result)},
-            {"jobs.csv", jobsCsv(result)},
+            {"jobs.csv", jobsTableCsv(result)},
             {"nodes.csv", nodesCsv(nodeUsage(scenario, result))},
             {"tenants.csv", tenantsCsv(result.metrics.tenants)},
     };

@@ -277,16 +277,34 @@ void EasyScheduler::backfill(SchedulingContext &context, JobIndex job)
     // spread), known only once placed; no node is faster than maxSpeed().
     const bool mayEndByShadow =
             context.now() + jobs.requested[job] / context.maxSpeed() <= r.shadow;
-    if (!mayEndByShadow && r.everyNodeUsable && jobs.slots[job] > r.extra)
+    // Whether the job could start if it fits: it may end by the shadow time, or the head can
+    // spare as many slots as it asks. (A cap refusing a job that could not start anyway holds
+    // nothing back: docs/design.md §4.6.)
+    const bool mayStart = mayEndByShadow || jobs.slots[job] <= r.extra;
+    if (!mayStart && r.everyNodeUsable) {
+        context.noteWait(job, WaitReason::HeadOfLine);
         return; // cheap early out for the common homogeneous case
-    if (knownNotToFit(jobs, job) || (!mayEndByShadow && refusedSinceLastStart(jobs, job)) ||
-        capRefusedSinceLastStart(jobs, job))
+    }
+    if (knownNotToFit(jobs, job)) {
+        context.noteWait(job, WaitReason::NodesBusy);
         return;
+    }
+    if (!mayEndByShadow && refusedSinceLastStart(jobs, job)) {
+        context.noteWait(job, WaitReason::HeadOfLine);
+        return;
+    }
+    if (capRefusedSinceLastStart(jobs, job)) {
+        context.noteWait(job, mayStart ? WaitReason::PowerCap : WaitReason::HeadOfLine);
+        return;
+    }
     if (!context.place(job, m_candidate)) {
-        if (!context.refusedByCap())
+        if (!context.refusedByCap()) {
             noteDoesNotFit(jobs, job);
-        else
+        } else {
             m_capRefused.push_back(demandOf(jobs, job));
+            if (!mayStart)
+                context.notStartableAnyway(job);
+        }
         return;
     }
     const bool endsByShadow =
@@ -319,6 +337,7 @@ void EasyScheduler::backfill(SchedulingContext &context, JobIndex job)
     }
     if (usedFromHead > r.extra || !headFits(m_countScratch)) {
         m_refused.push_back(demandOf(jobs, job));
+        context.noteWait(job, WaitReason::HeadOfLine);
         return;
     }
     r.count.swap(m_countScratch);

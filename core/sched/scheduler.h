@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/engine/job_table.h"
+#include "core/engine/wait_reason.h"
 
 #include <cstddef>
 #include <string_view>
@@ -27,6 +28,11 @@ public:
     // index costs a tree insertion and removal per job (a sizeable share of a million-job
     // FCFS replay), so the engine maintains it only for schedulers that say they need it.
     virtual bool readsRunningByExpectedEnd() const { return true; }
+
+    // Why a queued job the scheduler has not looked at yet waits (docs/design.md §3.12). Queue
+    // disciplines look at jobs in queue order, so it waits behind the head; SJF looks at every
+    // arrival unless no slot is free.
+    virtual WaitReason untriedWait() const { return WaitReason::HeadOfLine; }
 };
 
 } // namespace headroom

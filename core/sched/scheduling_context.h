@@ -5,6 +5,7 @@
 #include "core/engine/job_table.h"
 #include "core/engine/node_filter.h"
 #include "core/engine/running_by_expected_end.h"
+#include "core/engine/wait_reason.h"
 #include "core/placement/placement_strategy.h"
 #include "core/power/power_caps.h"
 #include "core/power/power_manager.h"
@@ -38,6 +39,16 @@ struct EnergyView
     std::span<const BootingNode> booting;
 };
 
+// Where a pass writes why the jobs it looked at did not start (docs/design.md §3.12): one byte
+// per job, and the jobs that did not fit, whose blocker (busy nodes, booting or switched-off
+// nodes, a service, a constraint) the engine works out after the pass. Null members: not
+// recorded.
+struct WaitLog
+{
+    std::vector<WaitReason> *reasons = nullptr;
+    std::vector<JobIndex> *didNotFit = nullptr; // null: "does not fit" is always NodesBusy
+};
+
 // A scheduler's view of the simulation during one pass: read access to jobs and cluster,
 // placement, and the two ways to change things (start, preempt).
 class SchedulingContext
@@ -46,7 +57,8 @@ public:
     SchedulingContext(SimTime now, const JobTable &jobs, const ClusterState &cluster,
                       const std::vector<NodeFilter> &filters, PlacementStrategy &placement,
                       const RunningByExpectedEnd &running, bool capacityReleased,
-                      JobLauncher &launcher, Allocation &scratch, EnergyView energy = {})
+                      JobLauncher &launcher, Allocation &scratch, EnergyView energy = {},
+                      WaitLog waits = {})
         : m_now(now)
         , m_jobs(jobs)
         , m_cluster(cluster)
@@ -57,6 +69,7 @@ public:
         , m_launcher(launcher)
         , m_scratch(scratch)
         , m_energy(energy)
+        , m_waits(waits)
     {
         if (m_energy.caps && !m_energy.caps->active())
             m_energy.caps = nullptr;
@@ -78,15 +91,19 @@ public:
                 m_jobs.exclusive[job] != 0};
     }
     // Where the placement strategy would put the job now; false if it does not fit, or if
-    // starting it there would break a power cap (refusedByCap() then tells which).
+    // starting it there would break a power cap (refusedByCap() then tells which). A refusal
+    // is the job's wait reason (noteWait) until the scheduler says otherwise.
     bool place(JobIndex job, Allocation &out) { return placeOn(m_cluster, job, out); }
-    // The same, on a hypothetical cluster state (SRTF plans on an emptied copy).
-    bool placeOn(const ClusterState &state, JobIndex job, Allocation &out)
+    // The same, on a hypothetical cluster state (SRTF plans on an emptied copy). A
+    // `speculative` ask (SRTF re-placing jobs its plan already chose) records no wait reason
+    // and counts no cap refusal.
+    bool placeOn(const ClusterState &state, JobIndex job, Allocation &out, bool speculative = false)
     {
         m_refusedByCap = false;
         if (!m_placement.place(demand(job), state, out)) {
             m_refusedByCap = m_placement.refusedByCap();
-            m_capRefusals += m_refusedByCap ? 1 : 0;
+            if (!speculative)
+                refused(job);
             return false;
         }
         if (!m_energy.caps || m_placement.checksCaps() || m_energy.caps->admits(state, out))
@@ -95,9 +112,30 @@ public:
         // fit. Unlike not fitting, this is not monotone in the job's size (a larger job may
         // land on another rack), so schedulers must not generalise it to other jobs.
         m_refusedByCap = true;
-        ++m_capRefusals;
+        if (!speculative)
+            refused(job);
         out.clear();
         return false;
+    }
+    // Records why `job` waits. NodesBusy means "does not fit now"; the engine finds out after
+    // the pass what holds the nodes it needs.
+    void noteWait(JobIndex job, WaitReason reason)
+    {
+        if (!m_waits.reasons)
+            return;
+        (*m_waits.reasons)[job] = reason;
+        if (reason == WaitReason::NodesBusy && m_waits.didNotFit)
+            m_waits.didNotFit->push_back(job);
+    }
+    // The scheduler would not have started `job` even if the cap had let it (EASY: it would
+    // delay the head's reservation): it waits behind the head, and the cap refused nothing
+    // that would have started (time at the cap counts only such refusals, docs/design.md §4.6).
+    void notStartableAnyway(JobIndex job)
+    {
+        if (m_refusedByCap && m_capRefusals > 0)
+            --m_capRefusals;
+        m_refusedByCap = false;
+        noteWait(job, WaitReason::HeadOfLine);
     }
     // Whether `allocation` may run on `state` under the power caps (SRTF keeps a running job in
     // its plan only if so). Counts a refusal like placeOn().
@@ -108,10 +146,11 @@ public:
         ++m_capRefusals;
         return false;
     }
+    // How many placements power caps refused during this pass, less those of jobs the
+    // scheduler would not have started anyway (notStartableAnyway).
+    long long capRefusals() const { return m_capRefusals; }
     // Whether the last place() or placeOn() failed only because of a power cap.
     bool refusedByCap() const { return m_refusedByCap; }
-    // How many placements power caps refused during this pass.
-    long long capRefusals() const { return m_capRefusals; }
 
     // A job's speed on `allocation` (DVFS and rack spread, PowerModel::jobSpeed): it runs
     // for its run time / speed, and EASY plans with its requested wall time / speed.
@@ -142,6 +181,12 @@ public:
     }
 
 private:
+    void refused(JobIndex job)
+    {
+        m_capRefusals += m_refusedByCap ? 1 : 0;
+        noteWait(job, m_refusedByCap ? WaitReason::PowerCap : WaitReason::NodesBusy);
+    }
+
     SimTime m_now;
     const JobTable &m_jobs;
     const ClusterState &m_cluster;
@@ -152,6 +197,7 @@ private:
     JobLauncher &m_launcher;
     Allocation &m_scratch; // the engine's, so that a pass allocates nothing
     EnergyView m_energy;
+    WaitLog m_waits;
     bool m_refusedByCap = false;
     long long m_capRefusals = 0;
 };

@@ -21,6 +21,7 @@ public:
     void schedule(SchedulingContext &context) override;
     std::size_t queueLength() const override { return m_queue.size(); }
     bool readsRunningByExpectedEnd() const override { return false; }
+    WaitReason untriedWait() const override { return WaitReason::NodesBusy; }
 
 private:
     using Key = std::pair<SimTime, JobIndex>; // (requested wall time, processing order)

@@ -133,7 +133,7 @@ bool SrtfScheduler::placeAroundRunning(SchedulingContext &context,
     for (const auto &[job, planned] : toStart) {
         if (jobs.state[job] == JobState::Running)
             continue; // a migrating job: it stays where it is
-        if (!context.placeOn(state, job, allocation))
+        if (!context.placeOn(state, job, allocation, true))
             return false;
         occupyAll(state, allocation);
         placed.emplace_back(job, allocation);

@@ -170,10 +170,16 @@ private Q_SLOTS:
         QVERIFY(runCountingSteps(simulation) < 50);
         const RunResult r = simulation.result();
         QCOMPARE(r.endTime, end);
-        for (const JobOutcome &job : r.jobs) {
+        for (const JobOutcome &job : r.jobs)
             QCOMPARE(job.state, JobState::Rejected);
-            QCOMPARE(job.rejectReason, RejectReason::NeverStarted);
-        }
+        // Counted as rejected, no longer as queued as well.
+        QCOMPARE(simulation.status().rejected, 2LL);
+        QCOMPARE(simulation.status().queued, 0LL);
+        // Job 1 needs the whole node, where the minimum replica stays all run: rejected at
+        // once. Job 2 waits for the second replica, which a constant load never releases.
+        QCOMPARE(r.jobs[0].rejectReason, RejectReason::NeedsServiceNodes);
+        QCOMPARE(r.jobs[1].rejectReason, RejectReason::NotStartedByEnd);
+        QCOMPARE(r.jobs[1].waitedFor.reason, WaitReason::HeldByService);
     }
 
     // A 63-byte trace declaring 16.7 million nodes built them all (97 s, 4.4 GB) before its

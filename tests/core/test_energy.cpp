@@ -10,6 +10,9 @@
 
 #include <QtTest>
 
+#include <algorithm>
+#include <limits>
+
 using namespace headroom;
 using headroom::test::outcome;
 using headroom::test::RecordingObserver;
@@ -51,6 +54,45 @@ void managePower(Scenario &scenario, double offW, SimTime bootS, SimTime shutdow
     scenario.energy.spareNodes = spareNodes;
 }
 
+// Small scenarios in which job 2 (or 3) waits for one reason (queuedJobSaysWhatItWaitsFor).
+enum class WaitCase { HeadOfLine, NodesBusy, Constraint, PowerCap, Booting, HeldByService };
+
+Scenario waitScenario(WaitCase c)
+{
+    ScenarioBuilder b;
+    switch (c) {
+    case WaitCase::HeadOfLine: // FCFS: job 2 (2 slots) is the head, job 3 (1 slot) behind it
+    case WaitCase::NodesBusy:
+        b.singleSlotNodes(2).scheduler(SchedulerKind::Fcfs);
+        b.job(1, 0, 1, 100).job(2, 1, 2, 10).job(3, 2, 1, 10);
+        return b.build();
+    case WaitCase::Constraint: { // job 2 may use only r0, which job 1 holds; r1 is free
+        b.nodes(1, 1, "node", "r0").nodes(1, 1, "node", "r1");
+        b.job(1, 0, 1, 100).job(2, 1, 1, 10);
+        JobConstraints rack;
+        rack.rack = "r0";
+        b.constrain(1, rack).constrain(2, rack);
+        return b.build();
+    }
+    case WaitCase::PowerCap: { // a 500 W rack budget holds one busy node of two (400 W)
+        b.singleSlotNodes(2).linearPower("node", 100, 300).job(1, 0, 1, 100).job(2, 1, 1, 10);
+        Scenario s = b.build();
+        setBudget(s, "r0", 0.5);
+        return s;
+    }
+    case WaitCase::Booting: { // node 1 is off from 10; job 2 at 20 boots it (50 s)
+        b.singleSlotNodes(2).linearPower("node", 100, 300).job(1, 0, 1, 1000).job(2, 20, 1, 10);
+        Scenario s = b.build();
+        managePower(s, 10, 50, 5, 5, 0);
+        return s;
+    }
+    case WaitCase::HeldByService: { // a constant 15 rps keeps a second replica on the node
+        b.nodes(1, 4).service("api", 2, 10, 1, 2, 15).job(1, 10, 2, 10);
+        return b.build();
+    }
+    }
+    return b.build();
+}
 } // namespace
 
 class TestEnergy : public QObject
@@ -221,6 +263,111 @@ private Q_SLOTS:
         QCOMPARE(r.metrics.boots, 0LL);
         QCOMPARE(outcome(r, 2).firstStart, 1000.0);
         QCOMPARE(r.metrics.timeAtPowerCapS, 800.0);
+    }
+
+    void queuedJobSaysWhatItWaitsFor_data()
+    {
+        QTest::addColumn<int>("scenario");
+        QTest::addColumn<double>("at");
+        QTest::addColumn<int>("job");
+        QTest::addColumn<int>("reason");
+        QTest::addColumn<double>("until"); // +inf: not known
+        QTest::addColumn<int>("last");     // the reason in its outcome
+        const double none = std::numeric_limits<double>::infinity();
+        // Job 3 waits behind job 2 until job 1 ends at 100; then job 2 holds both nodes.
+        QTest::newRow("head of line")
+                << int(WaitCase::HeadOfLine) << 50.0 << 3 << int(WaitReason::HeadOfLine) << none
+                << int(WaitReason::NodesBusy);
+        QTest::newRow("busy nodes")
+                << int(WaitCase::NodesBusy) << 50.0 << 2 << int(WaitReason::NodesBusy) << none
+                << int(WaitReason::NodesBusy);
+        QTest::newRow("constraint")
+                << int(WaitCase::Constraint) << 50.0 << 2 << int(WaitReason::Constraint) << none
+                << int(WaitReason::Constraint);
+        QTest::newRow("power cap")
+                << int(WaitCase::PowerCap) << 50.0 << 2 << int(WaitReason::PowerCap) << none
+                << int(WaitReason::PowerCap);
+        // Off at 5 + 5 (timeout, shutdown); booted for job 2 from 20 to 70.
+        QTest::newRow("booting") << int(WaitCase::Booting) << 30.0 << 2 << int(WaitReason::Booting)
+                                 << 70.0 << int(WaitReason::Booting);
+        // The constant load never lets the second replica go: job 1 is not started by the end
+        // of the run, and says what it waited for.
+        QTest::newRow("service") << int(WaitCase::HeldByService) << 500.0 << 1
+                                 << int(WaitReason::HeldByService) << none
+                                 << int(WaitReason::HeldByService);
+    }
+    // While it waits the engine says why (Simulation::queuedWaits()); once it starts, or the run
+    // ends without it, its outcome keeps the last reason.
+    void queuedJobSaysWhatItWaitsFor()
+    {
+        QFETCH(int, scenario);
+        QFETCH(double, at);
+        QFETCH(int, job);
+        QFETCH(int, reason);
+        QFETCH(double, until);
+        QFETCH(int, last);
+        Simulation simulation(waitScenario(static_cast<WaitCase>(scenario)));
+        simulation.runUntil(at);
+        const auto waits = simulation.queuedWaits();
+        const auto it = std::find_if(waits.begin(), waits.end(), [&](const auto &entry) {
+            return entry.first == static_cast<std::size_t>(job - 1);
+        });
+        QVERIFY(it != waits.end());
+        QCOMPARE(int(it->second.reason), reason);
+        QCOMPARE(it->second.until, until);
+        simulation.run();
+        const RunResult r = simulation.result();
+        QCOMPARE(int(outcome(r, job).waitedFor.reason), last);
+        if (job != 1) {
+            QCOMPARE(r.jobs.at(0).waitedFor.reason, WaitReason::None); // started at once
+        } else {
+            QCOMPARE(outcome(r, job).state, JobState::Rejected);
+            QCOMPARE(outcome(r, job).rejectReason, RejectReason::NotStartedByEnd);
+        }
+    }
+
+    // Time at the cap counts only time in which the cap refused a start that would otherwise
+    // have happened: none when the cap never refuses anything although the run draws close
+    // to it (two busy nodes at 600 W under a 601 W cap); the refused stretch when it does.
+    void timeAtCapCountsOnlyRefusals_data()
+    {
+        QTest::addColumn<double>("capKw");
+        QTest::addColumn<double>("timeAtCap");
+        QTest::newRow("close to the cap, nothing refused") << 0.601 << 0.0;
+        QTest::newRow("second job refused until 100") << 0.5 << 99.0;
+    }
+    void timeAtCapCountsOnlyRefusals()
+    {
+        QFETCH(double, capKw);
+        QFETCH(double, timeAtCap);
+        ScenarioBuilder b;
+        b.singleSlotNodes(2).linearPower("node", 100, 300).job(1, 0, 1, 100).job(2, 1, 1, 10);
+        Scenario s = b.build();
+        s.energy.clusterPowerCapKw = capKw;
+        const RunResult r = runScenario(s);
+        QCOMPARE(r.metrics.timeAtPowerCapS, timeAtCap);
+    }
+
+    // EASY under a cap: the head waits for slots, not power, and a job kept behind the head's
+    // reservation waits as head of line; nothing the cap refused would have started, so no
+    // time at the cap. Three single-slot nodes (100/300 W) under a 900 W cap: job 1 runs
+    // 0..100 (500 W); job 2 needs all three nodes; job 3 (500 s, past the shadow time at 100)
+    // would take a node the head needs.
+    void jobKeptBehindTheHeadIsNoTimeAtCap()
+    {
+        ScenarioBuilder b;
+        b.singleSlotNodes(3).linearPower("node", 100, 300).scheduler(SchedulerKind::Easy);
+        b.job(1, 0, 1, 100).job(2, 1, 3, 10).job(3, 2, 1, 500);
+        Scenario s = b.build();
+        s.energy.clusterPowerCapKw = 0.9;
+        Simulation simulation(s);
+        simulation.runUntil(50.0);
+        const auto waits = simulation.queuedWaits();
+        QCOMPARE(waits.size(), std::size_t(2));
+        QCOMPARE(waits[0].second.reason, WaitReason::NodesBusy);
+        QCOMPARE(waits[1].second.reason, WaitReason::HeadOfLine);
+        simulation.run();
+        QCOMPARE(simulation.result().metrics.timeAtPowerCapS, 0.0);
     }
 
     // Wake-up counts what a job adds to a partly used node on top of what that node already

@@ -1652,7 +1652,7 @@ private Q_SLOTS:
         for (const JobOutcome &job : run.result.jobs) {
             QVERIFY2(job.state == JobState::Completed ||
                              (job.state == JobState::Rejected &&
-                              job.rejectReason != RejectReason::NeverStarted),
+                              job.rejectReason != RejectReason::NotStartedByEnd),
                      ("job " + std::to_string(job.id) + " did not run").c_str());
         }
     }

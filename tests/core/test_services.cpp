@@ -3,6 +3,7 @@
 // caps and power management, determinism, and the metrics JSON.
 #include "core/engine/simulation.h"
 #include "core/io/run_outputs.h"
+#include "core/io/scenario_json.h"
 #include "tests/support/recording_observer.h"
 #include "tests/support/run_helpers.h"
 #include "tests/support/scenario_builder.h"
@@ -264,17 +265,90 @@ private Q_SLOTS:
         QCOMPARE(api.meanReplicas, (kDay + 240.0 - 5000.0) / (kDay + 250.0));
     }
 
-    // A job that cannot start while a replica holds what it needs, with nothing else running,
-    // is given up a day after the last job activity, not waited for forever.
-    void jobBlockedByMinReplicasIsGivenUp()
+    // The same cluster: from 5000 job 2 waits for the node the replica holds, and the engine
+    // says until when, from the load profile: the first tick whose scale-down window no longer
+    // wants the replica (hour 0 of day 2 and four more ticks), kDay + 240, when job 2 starts.
+    void jobHeldByAServiceSaysUntilWhen()
+    {
+        ScenarioBuilder b;
+        b.nodes(1, 2).job(1, 0, 2, 5000).job(2, 4000, 2, 10);
+        b.service("api", 2, 100, 0, 1, 0, 100);
+        std::vector<double> hourly(24, 50.0);
+        hourly[0] = 0.0;
+        b.hourlyLoad(hourly);
+        Simulation simulation(b.build());
+        simulation.runUntil(6000.0);
+        const auto waits = simulation.queuedWaits();
+        QCOMPARE(waits.size(), std::size_t(1));
+        QCOMPARE(waits[0].first, std::size_t(1));
+        QCOMPARE(waits[0].second.reason, WaitReason::HeldByService);
+        QCOMPARE(waits[0].second.until, kDay + 240.0);
+        simulation.run();
+        QCOMPARE(outcome(simulation.result(), 2).firstStart, kDay + 240.0);
+        QCOMPARE(outcome(simulation.result(), 2).waitedFor.reason, WaitReason::HeldByService);
+    }
+
+    // A job that needs the node a minimum replica holds can never start: it is rejected when
+    // it is submitted, saying so, rather than waited for. The run then lasts its horizon.
+    void jobBlockedByMinReplicasIsRejected()
     {
         ScenarioBuilder b;
         b.nodes(1, 4).job(1, 100, 4, 10).service("api", 1, 100, 1, 1, 10);
         const RunResult r = runScenario(b.build());
         QVERIFY(r.finished);
         QCOMPARE(outcome(r, 1).state, JobState::Rejected);
-        QCOMPARE(outcome(r, 1).rejectReason, RejectReason::NeverStarted);
+        QCOMPARE(outcome(r, 1).rejectReason, RejectReason::NeedsServiceNodes);
+        QCOMPARE(QString(describe(RejectReason::NeedsServiceNodes)),
+                 QString("needs nodes an inference service holds for the whole run"));
         QCOMPARE(r.endTime, 100.0 + kDay);
+    }
+
+    // The example cluster with a 64-accelerator job pinned to rack-a, one of whose nodes holds
+    // the chat assistant's minimum replica all run: the job can never start there, so it is
+    // rejected when submitted, saying so, and every other job runs exactly as without it (it
+    // neither waits for a day nor holds anything back). Pinned to rack-b, where no replica
+    // stays, it is not rejected.
+    void jobPinnedNextToAServiceIsRejectedByATrueRule_data()
+    {
+        QTest::addColumn<QString>("rack");
+        QTest::addColumn<int>("reason");
+        QTest::newRow("rack-a") << "rack-a" << int(RejectReason::NeedsServiceNodes);
+        QTest::newRow("rack-b") << "rack-b" << int(RejectReason::None);
+    }
+    void jobPinnedNextToAServiceIsRejectedByATrueRule()
+    {
+        QFETCH(QString, rack);
+        QFETCH(int, reason);
+        const QByteArray dir = qgetenv("HEADROOM_SOURCE_DIR");
+        QVERIFY2(!dir.isEmpty(), "run through CTest, which sets HEADROOM_SOURCE_DIR");
+        const std::string root = dir.toStdString();
+        const Scenario example = loadScenarioFile(root + "/resources/examples/two-rack-h100.json");
+        Scenario pinned = example;
+        Job job;
+        job.id = 9001;
+        job.submitS = 3600;
+        job.slots = 64;
+        job.runS = 36000;
+        JobConstraints constraints;
+        constraints.rack = rack.toStdString();
+        job.constraints = constraints;
+        pinned.jobs.push_back(job);
+        const RunResult before = runScenario(example);
+        const RunResult after = runScenario(pinned);
+        const JobOutcome &big = after.jobs.back();
+        QCOMPARE(int(big.rejectReason), reason);
+        if (big.rejectReason == RejectReason::NeedsServiceNodes) {
+            QCOMPARE(big.state, JobState::Rejected);
+            QCOMPARE(after.metrics.jobsRejected, 1LL);
+            for (std::size_t i = 0; i < before.jobs.size(); ++i) {
+                QCOMPARE(after.jobs[i].firstStart, before.jobs[i].firstStart);
+                QCOMPARE(after.jobs[i].end, before.jobs[i].end);
+            }
+            QCOMPARE(after.endTime, before.endTime);
+        } else {
+            QCOMPARE(big.state, JobState::Completed);
+            QVERIFY(big.waitedFor.reason != WaitReason::None);
+        }
     }
 
     // Cluster cap 500 W over two single-accelerator nodes (idle 100 W, full 300 W): one

@@ -244,7 +244,13 @@ private Q_SLOTS:
         QTest::addColumn<int>("kind");
         QTest::addColumn<QStringList>("expected");
         QTest::newRow("measured rack peak") << 0 << QStringList{"Rack rack-b", "97"};
-        QTest::newRow("rejected jobs") << 1 << QStringList{"3 jobs", "job 9 (huge)", "can never"};
+        // Each rule that rejected jobs, with its count (not "can never run" for all of them).
+        QTest::newRow("rejected jobs")
+                << 1
+                << QStringList{"3 jobs", "job 9 (huge)",
+                               "needs more accelerators than any node type of the cluster can "
+                               "provide (2)",
+                               "not started by the end of the run (1)"};
         QTest::newRow("load imbalance") << 2 << QStringList{"n-busy", "n-idle", "CoV 0.70"};
         QTest::newRow("low utilization") << 3 << QStringList{"only 12", "of the 64 accelerators"};
         QTest::newRow("cluster cap") << 4 << QStringList{"cap", "95"};
@@ -276,6 +282,8 @@ private Q_SLOTS:
         case 1:
             data.metrics.jobsRejected = 3;
             data.rejectedJobs = {"job 9 (huge): needs more accelerators than the cluster has"};
+            data.rejectedByRule[std::size_t(RejectReason::LargerThanCluster)] = 2;
+            data.rejectedByRule[std::size_t(RejectReason::NotStartedByEnd)] = 1;
             break;
         case 2:
             data.metrics.loadBalanceCov = 0.7;

@@ -31,6 +31,7 @@
 #include <QValueAxis>
 #include <QtTest>
 
+#include <limits>
 #include <map>
 
 using namespace headroom;
@@ -106,6 +107,7 @@ private Q_SLOTS:
     void explainModelPassesTheTester();
     void explainGivesTheExpectedVerdicts();
     void explainPanelUsesThePausedRun();
+    void explainPanelShowsWhyAQueuedJobWaits();
     void tilesShowOffAndBootingNodes();
     void powerChartShowsTheCapAndFacilityPower();
     void powerChartComparesLikeWithLike();
@@ -204,6 +206,43 @@ void TestEnergyViews::explainPanelUsesThePausedRun()
     // Following the job selection.
     selection.setJobs({1});
     QCOMPARE(panel.job().value_or(99), std::size_t(1));
+}
+
+// While a run is in progress (not paused), a queued job is explained by what it waits for, not
+// by a placement on an empty cluster where it would fit; a job the run rejected for good says
+// which rule did.
+void TestEnergyViews::explainPanelShowsWhyAQueuedJobWaits()
+{
+    ScenarioDocument document(explainScenario());
+    Selection selection;
+    RunController run(&document); // never played: the snapshot below is fed by hand
+    ExplainPanel panel(&document, &selection, &run);
+    panel.resize(700, 300);
+    panel.show();
+    const auto *summary = panel.findChild<QLabel *>("explainSummary");
+    QVERIFY(summary);
+
+    panel.explainJob(1); // no run: the empty cluster, one verdict per node
+    QCOMPARE(panel.model()->rowCount(), 4);
+
+    LiveSnapshot snapshot;
+    snapshot.status.now = 50.0;
+    snapshot.newEvents.push_back({JobEvent::Kind::Started, 0.0, 0, {0}});
+    snapshot.newEvents.push_back(
+            {JobEvent::Kind::Rejected, 0.0, 2, {}, RejectReason::NeedsServiceNodes});
+    snapshot.waits = {{1, {WaitReason::NodesBusy, std::numeric_limits<double>::infinity()}}};
+    Q_EMIT run.snapshotArrived(snapshot);
+    panel.explainJob(1);
+    QVERIFY(!panel.isLive());
+    QCOMPARE(panel.model()->rowCount(), 0);
+    QVERIFY2(summary->text().contains(QString::fromUtf8(describe(WaitReason::NodesBusy))),
+             qPrintable(summary->text()));
+    panel.explainJob(2);
+    QCOMPARE(panel.model()->rowCount(), 0);
+    QVERIFY2(summary->text().contains(QString::fromUtf8(describe(RejectReason::NeedsServiceNodes))),
+             qPrintable(summary->text()));
+    panel.explainJob(0); // running: no wait, so the placement as before
+    QCOMPARE(panel.model()->rowCount(), 4);
 }
 
 void TestEnergyViews::tilesShowOffAndBootingNodes()

@@ -25,6 +25,7 @@
 #include "ui/panels/workloads_panel.h"
 #include "ui/run/live_snapshot.h"
 #include "ui/run/run_controller.h"
+#include "ui/timeline/time_axis.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -45,6 +46,7 @@
 
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -513,6 +515,54 @@ private Q_SLOTS:
         QCOMPARE(model.liveState(1), State::Rejected);
         Q_EMIT run.runReset(run.runId() + 1);
         QCOMPARE(model.liveState(1), State::None);
+    }
+
+    // The "Waiting for" column shows what each queued job waits for, from the snapshots, with
+    // "until" where the engine knows it; once the run has finished, what a job rejected at its
+    // end waited for, and the State column's tool tip names the rule that rejected it.
+    void waitingForColumnFromSnapshots()
+    {
+        ScenarioDocument doc(fixture());
+        RunController run(&doc); // never played: the snapshots below are fed by hand
+        JobsTableModel model(&doc, &run);
+        Tester tester(&model, Tester::FailureReportingMode::QtTest);
+        const int waiting = JobsTableModel::WaitingColumn;
+        QCOMPARE(model.headerData(waiting, Qt::Horizontal).toString(), QString("Waiting for"));
+        QSignalSpy changed(&model, &JobsTableModel::liveStatesChanged);
+        LiveSnapshot first;
+        first.status.now = 2000.0;
+        first.newEvents.push_back({JobEvent::Kind::Started, 0.0, 0, {0}});
+        first.waits = {{1, {WaitReason::PowerCap, std::numeric_limits<double>::infinity()}},
+                       {3, {WaitReason::Booting, 3600.0}}};
+        Q_EMIT run.snapshotArrived(first);
+        QCOMPARE(model.index(1, waiting).data().toString(), QString("power cap"));
+        QCOMPARE(model.index(1, waiting).data(Qt::ToolTipRole).toString(),
+                 QString::fromUtf8(describe(WaitReason::PowerCap)));
+        QCOMPARE(model.index(3, waiting).data().toString(),
+                 QString("nodes booting until %1").arg(formatSimTime(3600.0)));
+        QVERIFY(model.index(0, waiting).data().toString().isEmpty()); // running
+        QVERIFY(model.lessThan(0, 1, waiting));                       // none < power cap
+        QCOMPARE(changed.count(), 1);
+
+        // Job 1 starts; job 3 is still not started when the run ends.
+        auto result = std::make_shared<RunResult>();
+        result->jobs.resize(doc.scenario().jobs.size());
+        result->jobs[3].state = JobState::Rejected;
+        result->jobs[3].rejectReason = RejectReason::NotStartedByEnd;
+        result->jobs[3].waitedFor = {WaitReason::HeldByService,
+                                     std::numeric_limits<double>::infinity()};
+        LiveSnapshot last;
+        last.status.now = 5000.0;
+        last.newEvents.push_back({JobEvent::Kind::Started, 2500.0, 1, {0}});
+        last.newEvents.push_back(
+                {JobEvent::Kind::Rejected, 5000.0, 3, {}, RejectReason::NotStartedByEnd});
+        last.finished = true;
+        last.result = result;
+        Q_EMIT run.snapshotArrived(last);
+        QVERIFY(model.index(1, waiting).data().toString().isEmpty());
+        QCOMPARE(model.index(3, waiting).data().toString(), QString("nodes held by a service"));
+        QCOMPARE(model.index(3, JobsTableModel::StateColumn).data(Qt::ToolTipRole).toString(),
+                 QString("Rejected: not started by the end of the run"));
     }
 
     void liveStateFromRun()

@@ -16,6 +16,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace headroom::ui {
 
 ExplainPanel::ExplainPanel(ScenarioDocument *document, Selection *selection, RunController *run,
@@ -140,6 +142,8 @@ void ExplainPanel::explainJob(std::size_t job)
     m_job = job;
     std::optional<PlacementExplanation> live = m_run ? m_run->explainLive(job) : std::nullopt;
     m_live = live.has_value();
+    if (!m_live && explainWait(job))
+        return;
     if (m_live) {
         const double now = m_run->latest() ? m_run->latest()->status.now : 0.0;
         m_context->setText(tr("On the paused run's cluster at t = %1").arg(formatSimTime(now)));
@@ -150,7 +154,24 @@ void ExplainPanel::explainJob(std::size_t job)
     PlacementExplanation explanation =
             m_live ? std::move(*live) : explainOnEmptyCluster(scenario, job);
 
-    const Job &j = scenario.jobs[job];
+    setTitle(job);
+
+    // The core's summary names the strategy already.
+    const QString summary =
+            explanation.summary.empty()
+                    ? tr("Placement: %1.").arg(QString::fromStdString(explanation.strategy))
+                    : QString::fromStdString(explanation.summary);
+    const QString wait = m_live ? waitText(job) : QString();
+    m_summary->setText(wait.isEmpty() ? summary : wait + QLatin1Char(' ') + summary);
+    std::vector<NodePowerState> power;
+    if (m_live && m_run->latest())
+        power = m_run->latest()->nodePower;
+    m_model->setExplanation(std::move(explanation), std::move(power));
+}
+
+void ExplainPanel::setTitle(std::size_t job)
+{
+    const Job &j = m_document->scenario().jobs[job];
     QString title = tr("Job %1").arg(static_cast<qlonglong>(j.id));
     if (!j.name.empty())
         title += QStringLiteral(" “%1”").arg(QString::fromStdString(j.name));
@@ -158,17 +179,50 @@ void ExplainPanel::explainJob(std::size_t job)
     if (!j.tenant.empty())
         title += tr(" · tenant %1").arg(QString::fromStdString(j.tenant));
     m_title->setText(title);
+}
 
-    // The core's summary names the strategy already.
-    const QString summary =
-            explanation.summary.empty()
-                    ? tr("Placement: %1.").arg(QString::fromStdString(explanation.strategy))
-                    : QString::fromStdString(explanation.summary);
-    m_summary->setText(summary);
-    std::vector<NodePowerState> power;
-    if (m_live && m_run->latest())
-        power = m_run->latest()->nodePower;
-    m_model->setExplanation(std::move(explanation), std::move(power));
+QString ExplainPanel::waitText(std::size_t job) const
+{
+    if (!m_run || !m_run->liveJobs().hasRun())
+        return {};
+    const LiveJobs &jobs = m_run->liveJobs();
+    const WaitInfo wait = jobs.waitOf(job);
+    const RejectReason rule = jobs.rejectReasonOf(job);
+    QString text;
+    if (rule != RejectReason::None)
+        text = tr("Rejected: %1.").arg(QString::fromUtf8(describe(rule)));
+    if (wait.reason != WaitReason::None) {
+        QString why = QString::fromUtf8(describe(wait.reason));
+        if (std::isfinite(wait.until))
+            why += tr(" (until %1)").arg(formatSimTime(wait.until));
+        text += (text.isEmpty() ? tr("Waiting: %1.") : tr(" It waited: %1.")).arg(why);
+    }
+    return text;
+}
+
+// A queued job of a run in progress (or one the run rejected because of the services or its
+// end) is explained by what it waits for, not by a placement on an empty cluster, which would
+// say it fits where it does not (docs/design.md §3.12).
+bool ExplainPanel::explainWait(std::size_t job)
+{
+    if (!m_run || !m_run->liveJobs().hasRun())
+        return false;
+    const LiveJobs &jobs = m_run->liveJobs();
+    const RejectReason rule = jobs.rejectReasonOf(job);
+    const bool byRun =
+            rule == RejectReason::NeedsServiceNodes || rule == RejectReason::NotStartedByEnd;
+    if (jobs.waitOf(job).reason == WaitReason::None && !byRun)
+        return false;
+    setTitle(job);
+    const double now = m_run->latest() ? m_run->latest()->status.now : 0.0;
+    m_context->setText(rule == RejectReason::None
+                               ? tr("In the run at t = %1; pause it to see every node's verdict "
+                                    "on its cluster")
+                                         .arg(formatSimTime(now))
+                               : tr("In the run at t = %1").arg(formatSimTime(now)));
+    m_summary->setText(waitText(job));
+    m_model->clear();
+    return true;
 }
 
 void ExplainPanel::onRowActivated(const QModelIndex &index)

@@ -50,6 +50,9 @@ private:
     void onSelectedJobsChanged();
     void onRowActivated(const QModelIndex &index);
     void showNothing(const QString &message);
+    void setTitle(std::size_t job);
+    QString waitText(std::size_t job) const;
+    bool explainWait(std::size_t job);
 
     ScenarioDocument *m_document;
     Selection *m_selection;

@@ -3,11 +3,13 @@
 #include "core/model/limits.h"
 #include "ui/models/count_text.h"
 #include "ui/models/duration_text.h"
+#include "ui/timeline/time_axis.h"
 
 #include <QColor>
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <tuple>
 
 namespace headroom::ui {
@@ -82,6 +84,18 @@ bool editDuration(double &field, const QVariant &value, bool positive, bool allo
 QVariant durationText(double seconds, bool editing)
 {
     return editing ? formatDuration(seconds) : formatDurationCompact(seconds);
+}
+
+// "power cap", "nodes booting until 1 d 02:00:00".
+QString waitingText(const JobCell &c)
+{
+    const WaitInfo wait = c.model.waitOf(c.row);
+    if (wait.reason == WaitReason::None)
+        return QString();
+    QString text = QString::fromUtf8(label(wait.reason));
+    if (std::isfinite(wait.until))
+        text = JobsTableModel::tr("%1 until %2").arg(text, formatSimTime(wait.until));
+    return text;
 }
 
 constexpr Qt::Alignment kRight = Qt::AlignRight | Qt::AlignVCenter;
@@ -259,8 +273,13 @@ const JobColumn kColumns[] = {
                                 return JobsTableModel::tr("Running");
                             case LiveJobState::Done:
                                 return JobsTableModel::tr("Completed");
-                            case LiveJobState::Rejected:
-                                return JobsTableModel::tr("Rejected: no node can ever satisfy it");
+                            case LiveJobState::Rejected: {
+                                const RejectReason rule = c.model.rejectReasonOf(c.row);
+                                if (rule == RejectReason::None)
+                                    return JobsTableModel::tr("Rejected");
+                                return JobsTableModel::tr("Rejected: %1")
+                                        .arg(QString::fromUtf8(describe(rule)));
+                            }
                             }
                             return QString();
                         },
@@ -268,6 +287,30 @@ const JobColumn kColumns[] = {
                     const QIcon icon = c.model.stateIcon(c.state());
                     return icon.isNull() ? QVariant() : QVariant(icon);
                 },
+        },
+        {
+                .title = COLUMN_TEXT("Waiting for"),
+                .headerTip = COLUMN_TEXT("Why a queued job has not started (docs/design.md §3.12)"),
+                .value = [](const JobCell &c) -> QVariant {
+                    return static_cast<int>(c.model.waitOf(c.row).reason);
+                },
+                .text = [](const JobCell &c, bool) -> QVariant { return waitingText(c); },
+                .compare =
+                        [](const JobCell &a, const JobCell &b) {
+                            return compareValues(a.model.waitOf(a.row).reason,
+                                                 b.model.waitOf(b.row).reason);
+                        },
+                .toolTip =
+                        [](const JobCell &c) {
+                            const WaitInfo wait = c.model.waitOf(c.row);
+                            if (wait.reason == WaitReason::None)
+                                return QString();
+                            const QString why = QString::fromUtf8(describe(wait.reason));
+                            if (c.state() == LiveJobState::Rejected)
+                                return JobsTableModel::tr("Not started by the end of the run: %1")
+                                        .arg(why);
+                            return why;
+                        },
         },
 };
 static_assert(std::size(kColumns) == JobsTableModel::ColumnCount);

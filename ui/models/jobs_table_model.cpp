@@ -105,6 +105,20 @@ JobsTableModel::LiveState JobsTableModel::liveState(int row) const
     return jobAt(row).submitS <= jobs.now() ? LiveState::Queued : LiveState::Pending;
 }
 
+WaitInfo JobsTableModel::waitOf(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return {};
+    return liveJobsOf(m_run).waitOf(documentIndex(row));
+}
+
+RejectReason JobsTableModel::rejectReasonOf(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return RejectReason::None;
+    return liveJobsOf(m_run).rejectReasonOf(documentIndex(row));
+}
+
 QString JobsTableModel::stateName(LiveState state)
 {
     switch (state) {

@@ -50,6 +50,7 @@ public:
         RequestedColumn,
         ConstraintsColumn,
         StateColumn,
+        WaitingColumn,
         ColumnCount
     };
 
@@ -96,6 +97,10 @@ public:
     // The live state of job `row` as the State column shows it (None: no run data yet).
     LiveState liveState(int row) const;
     static QString stateName(LiveState state);
+    // What job `row` waits for in the live run (queued; or, the run finished, rejected without
+    // having started), and the rule that rejected it (docs/design.md §3.12, §3.2).
+    WaitInfo waitOf(int row) const;
+    RejectReason rejectReasonOf(int row) const;
     // The State column's icon: a dot in the state's colour (none for None).
     QIcon stateIcon(LiveState state) const;
 

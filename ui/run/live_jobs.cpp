@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <type_traits>
 
 namespace headroom::ui {
 namespace {
@@ -31,6 +32,8 @@ void LiveJobs::reset(int nodeCount, std::size_t jobCount)
     m_states.assign(jobCount, LiveJobState::None);
     m_jobsOnNode.assign(std::size_t(std::max(nodeCount, 0)), {});
     m_nodesOfJob.clear();
+    m_waits.clear();
+    m_rejectReasons.clear();
     m_hasRun = false;
     m_now = 0.0;
     m_releasedBegin.clear();
@@ -55,8 +58,38 @@ void LiveJobs::apply(const LiveSnapshot &snapshot)
         if (event.kind == JobEvent::Kind::Started)
             start(event);
         setState(event.job, stateAfter(event.kind));
+        if (event.kind == JobEvent::Kind::Rejected)
+            m_rejectReasons[event.job] = event.rejectReason;
         m_releasedBegin.push_back(std::uint32_t(m_released.size()));
     }
+    std::unordered_map<std::size_t, WaitInfo> waits;
+    if (snapshot.result) {
+        for (std::size_t job = 0; job < snapshot.result->jobs.size(); ++job) {
+            const JobOutcome &outcome = snapshot.result->jobs[job];
+            if (outcome.rejectReason == RejectReason::NotStartedByEnd)
+                waits.emplace(job, outcome.waitedFor);
+        }
+    } else {
+        waits.reserve(snapshot.waits.size());
+        for (const auto &[job, wait] : snapshot.waits)
+            waits.emplace(job, wait);
+    }
+    if (waits != m_waits) {
+        m_waits = std::move(waits);
+        m_statesChanged = true;
+    }
+}
+
+WaitInfo LiveJobs::waitOf(std::size_t job) const
+{
+    const auto it = m_waits.find(job);
+    return it == m_waits.end() ? WaitInfo{} : it->second;
+}
+
+RejectReason LiveJobs::rejectReasonOf(std::size_t job) const
+{
+    const auto it = m_rejectReasons.find(job);
+    return it == m_rejectReasons.end() ? RejectReason::None : it->second;
 }
 
 void LiveJobs::start(const JobEvent &event)
@@ -134,6 +167,16 @@ void LiveJobs::renumber(Map &&map)
             running.emplace(*moved, std::move(nodes));
     }
     m_nodesOfJob = std::move(running);
+    const auto move = [&map](auto &table) {
+        std::remove_reference_t<decltype(table)> moved;
+        for (const auto &[job, value] : table) {
+            if (const std::optional<std::size_t> to = map(job))
+                moved.emplace(*to, value);
+        }
+        table = std::move(moved);
+    };
+    move(m_waits);
+    move(m_rejectReasons);
     for (std::vector<std::size_t> &jobs : m_jobsOnNode) {
         std::size_t out = 0;
         for (const std::size_t job : jobs) {

@@ -55,8 +55,13 @@ public:
     std::span<const int> releasedBy(std::size_t index) const;
     // Whether a job started or stopped running.
     bool runningChanged() const { return m_runningChanged; }
-    // Whether a job's state changed.
+    // Whether a job's state, or what a queued job waits for, changed.
     bool statesChanged() const { return m_statesChanged; }
+    // What a queued job waits for as of the latest snapshot (docs/design.md §3.12); once the run
+    // has finished, what a job rejected at its end waited for. None otherwise.
+    WaitInfo waitOf(std::size_t job) const;
+    // The rule that rejected a job; None if it was not rejected.
+    RejectReason rejectReasonOf(std::size_t job) const;
 
 private:
     void start(const JobEvent &event);
@@ -68,6 +73,9 @@ private:
     std::vector<LiveJobState> m_states; // one byte per job
     std::vector<std::vector<std::size_t>> m_jobsOnNode;
     std::unordered_map<std::size_t, NodeList> m_nodesOfJob; // running jobs only
+    std::unordered_map<std::size_t, WaitInfo> m_waits;      // queued jobs (or, finished,
+                                                            // those never started)
+    std::unordered_map<std::size_t, RejectReason> m_rejectReasons;
     bool m_hasRun = false;
     SimTime m_now = 0.0;
 

@@ -9,6 +9,7 @@
 
 #include <initializer_list>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace headroom::ui {
@@ -66,8 +67,9 @@ struct JobEvent
     enum class Kind : quint8 { Started, Preempted, Completed, Rejected };
     Kind kind = Kind::Started;
     SimTime time = 0.0;
-    std::size_t job = 0; // position in Scenario::jobs
-    NodeList nodes;      // for Started
+    std::size_t job = 0;                            // position in Scenario::jobs
+    NodeList nodes;                                 // for Started
+    RejectReason rejectReason = RejectReason::None; // for Rejected
 };
 
 // What the worker publishes once per frame. Immutable once sent; shared between threads.
@@ -79,9 +81,13 @@ struct LiveSnapshot
     // Power state per node, topology order (Idle/Busy, or Off/Booting/ShuttingDown under
     // power management).
     std::vector<NodePowerState> nodePower;
-    long long boots = 0;              // node boots so far (power management)
-    std::vector<Sample> newSamples;   // since the previous snapshot
-    std::vector<JobEvent> newEvents;  // since the previous snapshot
+    long long boots = 0;             // node boots so far (power management)
+    std::vector<Sample> newSamples;  // since the previous snapshot
+    std::vector<JobEvent> newEvents; // since the previous snapshot
+    // What every queued job waits for now (Simulation::queuedWaits(), docs/design.md §3.12):
+    // (position in Scenario::jobs, reason), oldest first; empty once finished (the result's
+    // JobOutcome::waitedFor then says why a job never started).
+    std::vector<std::pair<std::size_t, WaitInfo>> waits;
     double eventsPerWallSecond = 0.0; // recent engine throughput
     bool finished = false;
     std::shared_ptr<const RunResult> result; // set once finished

@@ -32,9 +32,9 @@ public:
     {
         events.push_back({JobEvent::Kind::Completed, time, job, {}});
     }
-    void jobRejected(SimTime time, std::size_t job, RejectReason) override
+    void jobRejected(SimTime time, std::size_t job, RejectReason reason) override
     {
-        events.push_back({JobEvent::Kind::Rejected, time, job, {}});
+        events.push_back({JobEvent::Kind::Rejected, time, job, {}, reason});
     }
     void sampled(const Sample &sample) override { samples.push_back(sample); }
     // Power management switched a node. The snapshot reads every node's state from the
@@ -220,6 +220,7 @@ void SimulationWorker::publish()
     snapshot->boots = m_collector->boots;
     snapshot->newSamples.swap(m_collector->samples);
     snapshot->newEvents.swap(m_collector->events);
+    snapshot->waits = m_simulation->queuedWaits();
 
     const qint64 elapsedMs = std::max<qint64>(1, m_frameClock.restart());
     const quint64 events = snapshot->status.events;

@@ -66,6 +66,11 @@ void RunStatusBar::showSnapshot(const LiveSnapshot &snapshot)
     if (s.rejected > 0)
         jobs += tr(" · %1 rejected").arg(report::count(s.rejected));
     m_jobs->setText(jobs);
+    QString tip = tr("Jobs completed / running / queued (rejected)");
+    if (s.oldestWait.reason != WaitReason::None)
+        tip += tr("\nThe oldest queued job waits for: %1")
+                       .arg(QString::fromUtf8(label(s.oldestWait.reason)));
+    m_jobs->setToolTip(tip);
     const QString energy = report::energy(s.energyJ / 3.6e6);
     QString power = s.facilityPowerW > s.itPowerW * (1.0 + 1e-9)
                             ? tr("IT %1 · facility %2 · %3 IT")
