@@ -21,9 +21,10 @@ class StudyRunBar;
 
 // Compare Policies… (docs/design.md §8.1): variants of the current scenario — the ticked
 // schedulers × placements, optionally each also without its power cap and with power
-// management toggled — named and overridden in core/plan/scenario_overrides' vocabulary and
-// run on core/plan's comparison off the GUI thread (PlanTask: progress, Cancel). Emits
-// comparisonReady once all ran; the Compare window shows them.
+// management toggled — named and overridden in the vocabulary of
+// core/plan/scenario_overrides.h and run on core/plan's comparison off the GUI thread
+// (PlanTask: progress, Cancel). Emits comparisonReady once all ran; the Compare window shows
+// them.
 class ComparePoliciesDialog : public QDialog
 {
     Q_OBJECT
