@@ -158,8 +158,10 @@ void CompareChartView::rebuild()
         yAxis->setRange(0.0, 100.0);
     else if (m_kind == Kind::WaitCdf)
         yAxis->setRange(0.0, 1.0);
-    else
-        yAxis->setRange(0.0, yMax > 0.0 ? yMax * 1.08 : 1.0);
+    else {
+        yAxis->setRange(0.0, yMax > 0.0 ? yMax * 1.05 : 1.0);
+        yAxis->applyNiceNumbers();
+    }
     xAxis->applyNiceNumbers();
     applyChartStyle(chart, style);
 

@@ -48,7 +48,9 @@ CompareWindow::CompareWindow(QWidget *parent)
     m_table->setAlternatingRowColors(false);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Values with their deltas are long: columns fit them, and the table scrolls sideways
+    // rather than cutting a delta off.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
 
     auto *side = new QWidget(this);
@@ -81,6 +83,7 @@ CompareWindow::CompareWindow(QWidget *parent)
     splitter->addWidget(chartsArea);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({600, 800});
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(splitter);
 

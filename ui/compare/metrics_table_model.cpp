@@ -98,11 +98,21 @@ QVariant MetricsTableModel::data(const QModelIndex &index, int role) const
 
 QVariant MetricsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (role != Qt::DisplayRole)
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     const auto &runs = m_runs->runs();
-    if (orientation == Qt::Horizontal)
-        return section < int(runs.size()) ? runs[std::size_t(section)].name : QVariant();
+    if (orientation == Qt::Horizontal) {
+        if (section >= int(runs.size()))
+            return {};
+        // Names run long ("cluster · easy/best_fit"); the column should fit its numbers.
+        const QString &name = runs[std::size_t(section)].name;
+        constexpr int kLongest = 22;
+        if (role == Qt::ToolTipRole || name.size() <= kLongest)
+            return name;
+        return name.left(kLongest - 1) + QChar(0x2026);
+    }
+    if (role != Qt::DisplayRole)
+        return {};
     if (runs.empty() || section >= int(runs.front().metrics.entries.size()))
         return {};
     return QString::fromStdString(runs.front().metrics.entries[std::size_t(section)].key);

@@ -137,12 +137,14 @@ MainActions::MainActions(QMainWindow *window, ScenarioDocument *document, FileCo
 
     keepRun = action(this, tr("&Keep Run for Comparison…"), QKeySequence(tr("Ctrl+K")));
     keepRun->setObjectName("keepRun");
+    keepRun->setIconText(tr("Keep Run")); // the toolbar's button
     keepRun->setToolTip(tr("Keep the finished run's results under a name, to compare it with "
                            "the next runs (Ctrl+K)"));
     keepRun->setStatusTip(keepRun->toolTip());
-    compareRuns = action(this, tr("&Compare Runs"));
+    compareRuns = action(this, tr("&Compare Runs"), QKeySequence(tr("Ctrl+Shift+K")));
     compareRuns->setObjectName("compareRuns");
-    compareRuns->setToolTip(tr("Show the kept runs and the current one side by side"));
+    compareRuns->setToolTip(tr("Show the kept runs and the current one side by side "
+                               "(Ctrl+Shift+K)"));
     compareRuns->setStatusTip(compareRuns->toolTip());
     comparePolicies = action(this, tr("Compare &Policies…"));
     comparePolicies->setObjectName("comparePolicies");
