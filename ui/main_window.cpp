@@ -2,6 +2,7 @@
 
 #include "report/report_data.h"
 #include "ui/charts/live_charts.h"
+#include "ui/compare/compare_controller.h"
 #include "ui/document/scenario_document.h"
 #include "ui/document/selection.h"
 #include "ui/explain/explain_panel.h"
@@ -51,6 +52,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_actions(new MainActions(this, m_document, m_files, m_topology, m_run))
     , m_statusBar(new RunStatusBar(m_document, m_run, this))
     , m_plan(new PlanController(m_document, this))
+    , m_compare(new CompareController(m_document, m_run, this))
 {
     setObjectName("MainWindow");
     setDockNestingEnabled(true);
@@ -83,6 +85,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_actions->forecastDemand, &QAction::triggered, m_plan,
             &PlanController::forecastDemand);
     connect(m_actions->runway, &QAction::triggered, m_plan, &PlanController::runway);
+    m_compare->attach(m_actions->keepRun, m_actions->compareRuns, m_actions->comparePolicies);
     connect(m_actions->resetLayout, &QAction::triggered, this, &MainWindow::resetLayout);
     connect(m_actions->userGuide, &QAction::triggered, this,
             [this] { showUserGuide(this, m_actions->menuActions()); });

@@ -13,6 +13,7 @@ class Autosave;
 class ExplainPanel;
 class FileController;
 class MainActions;
+class CompareController;
 class PlanController;
 class ResultsPanel;
 class RunController;
@@ -46,6 +47,7 @@ public:
     WorkloadsPanel *workloadsPanel() const { return m_workloads; }
     RunStatusBar *runStatusBar() const { return m_statusBar; }
     PlanController *planController() const { return m_plan; }
+    CompareController *compareController() const { return m_compare; }
     QAction *explainAction() const;
 
     // Opens a scenario or imports a trace (FileController::openFile).
@@ -85,6 +87,7 @@ private:
     MainActions *m_actions;
     RunStatusBar *m_statusBar;
     PlanController *m_plan;
+    CompareController *m_compare;
 
     WorkloadsPanel *m_workloads = nullptr;
     ExplainPanel *m_explain = nullptr;

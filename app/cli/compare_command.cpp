@@ -3,9 +3,11 @@
 #include "app/cli/exit_codes.h"
 #include "app/cli/plan_commands.h"
 #include "app/cli/progress_reporter.h"
+#include "app/cli/report_output.h"
 #include "app/cli/study_options.h"
 #include "core/io/comparison_outputs.h"
 #include "core/plan/comparison.h"
+#include "report/comparison_report.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -58,12 +60,22 @@ int runCompareCommand(QCommandLineParser &parser, const QCommandLineOption &help
                                    "N");
     const QCommandLineOption quiet({"q", "quiet"},
                                    "No progress output, and no result on stdout without --out.");
-    parser.addOptions({variant, out, csv, threads, nodes, quiet});
+    const QCommandLineOption report(
+            "report",
+            "Write the comparison report to FILE (.pdf or .html): the metrics side by side with "
+            "deltas against the first run, and the runs' overlaid charts.",
+            "FILE");
+    parser.addOptions({variant, out, csv, threads, nodes, quiet, report});
     if (!parser.parse(QCoreApplication::arguments()))
         failUsage(command, parser.errorText());
     if (parser.isSet(help))
         parser.showHelp(kExitOk);
 
+    const std::optional<ReportFormat> reportAs = reportFormat(parser.value(report));
+    if (!reportAs)
+        failUsage(
+                command,
+                QStringLiteral("--report: %1 is neither .pdf nor .html").arg(parser.value(report)));
     const QStringList inputs = parser.positionalArguments().mid(1);
     if (inputs.isEmpty())
         failUsage(command, QStringLiteral("compare needs at least one INPUT file"));
@@ -141,25 +153,37 @@ int runCompareCommand(QCommandLineParser &parser, const QCommandLineOption &help
     try {
         WorkerPool pool(threadCount);
         ProgressReporter progress(!isQuiet && stderrIsTerminal(), 0);
-        results = compareRuns(runs, pool, [&](const PlanProgress &p) {
-            progress.updateEvaluations(p.done, p.total);
-        });
+        // Only the report's charts need the samples: without --report, nothing is kept.
+        results = compareRuns(
+                runs, pool,
+                [&](const PlanProgress &p) { progress.updateEvaluations(p.done, p.total); },
+                nullptr, *reportAs != ReportFormat::None);
         progress.finish();
     } catch (const std::exception &error) {
         printError(QString::fromStdString(error.what()));
         return kExitBadInput;
     }
 
-    // --report FILE.pdf|FILE.html (issue 13, the comparison report) belongs here: it is built
-    // from `results` (names, overrides, metrics) and `comparisonDeltas(results)`; its overlaid
-    // charts need each run's samples, which compareRuns does not keep (Evaluation holds the
-    // metrics only), so the report will rerun or extend the evaluation to keep RunResults.
     std::vector<OutputFile> outputs;
     const std::string json = comparisonJson(results);
     if (parser.isSet(out))
         outputs.push_back({parser.value(out), json});
     if (parser.isSet(csv))
         outputs.push_back({parser.value(csv), comparisonCsv(results)});
+    if (*reportAs != ReportFormat::None) {
+        std::vector<report::ComparedRun> compared;
+        for (ComparisonRun &run : results)
+            compared.push_back(report::comparedRunOf(QString::fromStdString(run.name),
+                                                     std::move(run.evaluation)));
+        QString error;
+        std::string bytes =
+                reportBytes(*reportAs, report::comparisonReportDocument(compared), &error);
+        if (bytes.empty()) {
+            printError(QStringLiteral("%1: %2").arg(parser.value(report), error));
+            return kExitIoError;
+        }
+        outputs.push_back({parser.value(report), std::move(bytes)});
+    }
     if (const int status = writeOutputs(outputs); status != kExitOk)
         return status;
     if (outputs.empty() && !isQuiet)

@@ -36,12 +36,14 @@ std::vector<std::string> comparisonProblems(const std::vector<ComparisonInput> &
 
 std::vector<ComparisonRun> compareRuns(const std::vector<ComparisonInput> &inputs, WorkerPool &pool,
                                        const PlanProgressCallback &progress,
-                                       const CancelFlag *cancel)
+                                       const CancelFlag *cancel, bool keepSeries)
 {
     if (const std::vector<std::string> problems = comparisonProblems(inputs); !problems.empty())
         throw std::invalid_argument(problems.front());
     // jobs_skipped differs per input, so it is set per run below rather than in the settings.
-    Evaluator evaluator(pool, EvaluationSettings{}, progress, cancel);
+    EvaluationSettings settings;
+    settings.keepSeries = keepSeries;
+    Evaluator evaluator(pool, settings, progress, cancel);
     evaluator.setExpectedTotal(static_cast<int>(inputs.size()));
     std::vector<Evaluation> evaluations =
             evaluator.evaluate(inputs.size(), [&](std::size_t i) { return scenarioOf(inputs[i]); });

@@ -52,10 +52,11 @@ struct RunDeltas
 std::vector<std::string> comparisonProblems(const std::vector<ComparisonInput> &inputs);
 
 // Runs every input on `pool` and returns the runs in input order, whatever the pool's size.
-// The inputs must have no comparisonProblems (std::invalid_argument otherwise).
+// The inputs must have no comparisonProblems (std::invalid_argument otherwise). With
+// `keepSeries`, each evaluation keeps its samples and waits for charts (EvaluationSettings).
 std::vector<ComparisonRun> compareRuns(const std::vector<ComparisonInput> &inputs, WorkerPool &pool,
                                        const PlanProgressCallback &progress = {},
-                                       const CancelFlag *cancel = nullptr);
+                                       const CancelFlag *cancel = nullptr, bool keepSeries = false);
 
 // The deltas of every run after the first against the first.
 std::vector<RunDeltas> comparisonDeltas(const std::vector<ComparisonRun> &runs);

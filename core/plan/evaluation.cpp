@@ -30,6 +30,13 @@ Evaluation evaluateScenario(const Scenario &scenario, const EvaluationSettings &
     evaluation.info = runInfoFor(scenario);
     evaluation.cost = runCost(scenario, result, settings.amortizationYears);
     evaluation.metrics = metricValues(result.metrics, evaluation.info);
+    if (settings.keepSeries) {
+        evaluation.samples = std::move(result.samples);
+        for (const JobOutcome &job : result.jobs) {
+            if (job.state == JobState::Completed)
+                evaluation.waitsS.push_back(job.wait());
+        }
+    }
     evaluation.run = std::move(result.metrics);
     return evaluation;
 }

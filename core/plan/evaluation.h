@@ -23,6 +23,10 @@ struct Evaluation
     MetricValues metrics; // metricValues(run, info)
     RunCost cost;
     bool cancelled = false; // stopped by the cancel flag: nothing above is meaningful
+    // Only with EvaluationSettings::keepSeries (a comparison's charts, docs/design.md §8.1):
+    // the run's time series, and the wait of each completed job in Scenario::jobs order.
+    std::vector<Sample> samples;
+    std::vector<double> waitsS;
 };
 
 struct EvaluationSettings
@@ -30,6 +34,9 @@ struct EvaluationSettings
     double amortizationYears = kDefaultAmortizationYears;
     // Trace lines the reader skipped, reported as jobs_skipped as `simulate` does.
     long long jobsSkipped = 0;
+    // Keep the samples and the completed jobs' waits in the Evaluation. Off for studies of
+    // many points, whose memory would otherwise grow with every point.
+    bool keepSeries = false;
 };
 
 // Runs one scenario to the end (it must be valid: std::invalid_argument otherwise), checking

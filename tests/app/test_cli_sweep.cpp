@@ -72,6 +72,28 @@ private Q_SLOTS:
     }
 
     // Every run's metrics object is, byte for byte, the file simulate writes for that input.
+    void compareReportKeepsTheOtherOutputs()
+    {
+        // --report adds the comparison report (docs/design.md §8.1) and changes nothing else.
+        const QStringList arguments = {"compare",   example(), "--variant", "fcfs: scheduler=fcfs",
+                                       "--threads", "2",       "-q"};
+        const Run plain = cli(arguments + QStringList{"--out", path("plain.json")});
+        QVERIFY2(plain.exitCode == 0, plain.err.constData());
+        const Run html = cli(arguments + QStringList{"--out", path("reported.json"), "--report",
+                                                     path("compare.html")});
+        QVERIFY2(html.exitCode == 0, html.err.constData());
+        QCOMPARE(readAll(path("reported.json")), readAll(path("plain.json")));
+        const QString report = QString::fromUtf8(readAll(path("compare.html")));
+        QVERIFY(report.contains("mean_wait_s"));
+        QVERIFY(report.contains("fcfs"));
+        QCOMPARE(report.count("<svg"), 4);
+        const Run pdf = cli(arguments + QStringList{"--report", path("compare.pdf")});
+        QVERIFY2(pdf.exitCode == 0, pdf.err.constData());
+        QVERIFY(readAll(path("compare.pdf")).startsWith("%PDF"));
+        const Run bad = cli(arguments + QStringList{"--report", path("compare.txt")});
+        QCOMPARE(bad.exitCode, 2);
+    }
+
     void compareRunsAreSimulateRuns()
     {
         const Run run =

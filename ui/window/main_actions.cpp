@@ -135,6 +135,22 @@ MainActions::MainActions(QMainWindow *window, ScenarioDocument *document, FileCo
                            "nodes, node by node (Ctrl+Shift+E)"));
     explain->setStatusTip(explain->toolTip());
 
+    keepRun = action(this, tr("&Keep Run for Comparison…"), QKeySequence(tr("Ctrl+K")));
+    keepRun->setObjectName("keepRun");
+    keepRun->setIconText(tr("Keep Run")); // the toolbar's button
+    keepRun->setToolTip(tr("Keep the finished run's results under a name, to compare it with "
+                           "the next runs (Ctrl+K)"));
+    keepRun->setStatusTip(keepRun->toolTip());
+    compareRuns = action(this, tr("&Compare Runs"), QKeySequence(tr("Ctrl+Shift+K")));
+    compareRuns->setObjectName("compareRuns");
+    compareRuns->setToolTip(tr("Show the kept runs and the current one side by side "
+                               "(Ctrl+Shift+K)"));
+    compareRuns->setStatusTip(compareRuns->toolTip());
+    comparePolicies = action(this, tr("Compare &Policies…"));
+    comparePolicies->setObjectName("comparePolicies");
+    comparePolicies->setToolTip(tr("Run variants of the scenario's policy side by side"));
+    comparePolicies->setStatusTip(comparePolicies->toolTip());
+
     sizeCluster = action(this, tr("&Size Cluster…"));
     sizeCluster->setObjectName("sizeCluster");
     sizeCluster->setToolTip(tr("Find the node counts that meet service levels at least cost"));
@@ -187,6 +203,8 @@ void MainActions::createMenus(QMenuBar *bar)
     simulation->addActions({play, step, runUntil, reset});
     simulation->addSeparator();
     simulation->addAction(explain);
+    simulation->addSeparator();
+    simulation->addActions({keepRun, compareRuns, comparePolicies});
 
     QMenu *plan = bar->addMenu(tr("&Plan"));
     plan->addActions({sizeCluster, forecastDemand, runway});
@@ -206,7 +224,9 @@ void MainActions::createToolBars(QMainWindow *window, ScenarioDocument *document
     fileBar->addSeparator();
     fileBar->addActions({undo, redo});
 
-    window->addToolBar(new RunToolBar(document, m_run, {play, step, runUntil, reset}, window));
+    QToolBar *runBar = new RunToolBar(document, m_run, {play, step, runUntil, reset}, window);
+    runBar->addAction(keepRun);
+    window->addToolBar(runBar);
 
     QToolBar *viewBar = window->addToolBar(tr("View"));
     viewBar->setObjectName("ViewToolBar");

@@ -51,6 +51,10 @@ public:
     QAction *reset = nullptr;
     QAction *runUntil = nullptr;
     QAction *explain = nullptr;
+    // Comparison (the window wires them to its CompareController)
+    QAction *keepRun = nullptr;
+    QAction *compareRuns = nullptr;
+    QAction *comparePolicies = nullptr;
     // Plan (the window wires them to its PlanController)
     QAction *sizeCluster = nullptr;
     QAction *forecastDemand = nullptr;
