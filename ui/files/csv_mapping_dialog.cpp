@@ -158,6 +158,7 @@ void CsvMappingDialog::updatePreview()
             result = tr("skipped: %1").arg(QString::fromStdString(row.skipped));
         }
         auto *item = new QTableWidgetItem(result);
+        item->setToolTip(result);
         if (!row.error.empty())
             item->setForeground(QColor(0xb0, 0x00, 0x20));
         m_table->setItem(r, int(headers.size()) - 1, item);

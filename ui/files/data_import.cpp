@@ -178,18 +178,18 @@ QString importIntoDocument(QWidget *parent, ScenarioDocument &document,
                          request.format == ImportFormat::Kubernetes
                                  ? tr("Import nodes from %1").arg(fileName(path))
                                  : undoText);
-    QMessageBox box(QMessageBox::Information, title,
-                    tr("Imported %1").arg(QString::fromStdString(summary.format)), QMessageBox::Ok,
-                    parent);
+    const QString message =
+            request.format == ImportFormat::Kubernetes
+                    ? tr("Imported %1 nodes from %2")
+                              .arg(report::count(summary.nodesCreated), fileName(path))
+                    : tr("Imported %1 jobs from %2 (%3 skipped)")
+                              .arg(report::count(summary.jobsImported), fileName(path),
+                                   report::count(summary.jobsSkippedTotal()));
+    QMessageBox box(QMessageBox::Information, title, message, QMessageBox::Ok, parent);
     box.setObjectName("importSummary");
     box.setInformativeText(QString::fromStdString(summaryText(summary)));
     box.exec();
-    if (request.format == ImportFormat::Kubernetes)
-        return tr("Imported %1 nodes from %2")
-                .arg(report::count(summary.nodesCreated), fileName(path));
-    return tr("Imported %1 jobs from %2 (%3 skipped)")
-            .arg(report::count(summary.jobsImported), fileName(path),
-                 report::count(summary.jobsSkippedTotal()));
+    return message;
 }
 
 } // namespace headroom::ui
