@@ -2,14 +2,16 @@
 # Installs what a single-node Slurm test cluster needs on Debian 12 (Slurm 22.05): munge for
 # authentication, slurmctld, slurmd and the clients. Packages already present are skipped.
 #
-# Issue 14 (imports from sacct) will add accounting: slurmdbd, mariadb-server-core and
-# mariadb-client-core, to the list below behind an option; nothing else here changes.
+# --accounting adds what sacct needs (issue 14): slurmdbd, mariadb-server-core and
+# mariadb-client-core (with --no-install-recommends, like the rest).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=common.sh
 . "$here/common.sh"
 
 packages=(munge slurmctld slurmd slurm-client)
+# --accounting: what sacct needs (start.sh --accounting).
+[ "${1:-}" = "--accounting" ] && packages+=(slurmdbd mariadb-server-core mariadb-client-core)
 
 missing=()
 for pkg in "${packages[@]}"; do

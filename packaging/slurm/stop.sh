@@ -6,6 +6,6 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=common.sh
 . "$here/common.sh"
 
-for daemon in slurmd.run slurmctld.run munged; do
+for daemon in slurmd.run slurmctld.run slurmdbd.run mariadbd munged; do
     stop_daemon "$slurm_dir/$daemon.pid"
 done

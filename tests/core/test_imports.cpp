@@ -753,6 +753,51 @@ private Q_SLOTS:
                  QString("j.csv:4: field i: duplicate job id 1 (also on line 2)"));
     }
 
+    void csvPreviewReadsEachRow()
+    {
+        CsvJobColumns columns;
+        columns.submit = "s";
+        columns.run = "r";
+        columns.slots = "g";
+        // Unlike the import, the preview goes on after a bad row.
+        const CsvPreview preview = previewJobsCsv("s,r,g\n5,10,2\n6,x,1\n7,0,1\n8,3,1\n9,3,1\n",
+                                                  "j.csv", columns, CsvTimeFormat::Epoch, 4);
+        QVERIFY(preview.error.empty());
+        QCOMPARE(preview.header, (std::vector<std::string>{"s", "r", "g"}));
+        QCOMPARE(preview.rows.size(), std::size_t(4));
+        QVERIFY(preview.rows[0].job);
+        QCOMPARE(preview.rows[0].job->slots, 2);
+        QCOMPARE(preview.rows[0].job->runS, 10.0);
+        QCOMPARE(preview.rows[0].line, 2);
+        QVERIFY(!preview.rows[1].job);
+        QCOMPARE(preview.rows[1].error,
+                 std::string("j.csv:3: field r: not a number of seconds: \"x\""));
+        QCOMPARE(preview.rows[2].skipped, std::string("run time <= 0"));
+        QVERIFY(preview.rows[3].job);
+        QCOMPARE(preview.rows[3].job->id, JobId(4));
+
+        columns.slots = "gpus";
+        const CsvPreview unmapped =
+                previewJobsCsv("s,r,g\n5,10,2\n", "j.csv", columns, CsvTimeFormat::Epoch, 4);
+        QVERIFY(QString::fromStdString(unmapped.error).contains("missing column \"gpus\""));
+        QCOMPARE(unmapped.rows.size(), std::size_t(1));
+        QVERIFY(!unmapped.rows[0].job);
+    }
+
+    void csvColumnGuesses()
+    {
+        const CsvJobColumns guessed = guessCsvJobColumns(
+                {"JobID", "Submit_Time", "GPUs", "Elapsed", "Team", "Walltime", "other"});
+        QCOMPARE(guessed.id, std::string("JobID"));
+        QCOMPARE(guessed.submit, std::string("Submit_Time"));
+        QCOMPARE(guessed.slots, std::string("GPUs"));
+        QCOMPARE(guessed.run, std::string("Elapsed"));
+        QCOMPARE(guessed.tenant, std::string("Team"));
+        QCOMPARE(guessed.requested, std::string("Walltime"));
+        QVERIFY(guessed.name.empty());
+        QVERIFY(guessed.start.empty());
+    }
+
     // --- Shared pieces -------------------------------------------------------------------
 
     void isoTimes()

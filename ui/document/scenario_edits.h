@@ -74,6 +74,9 @@ void removeJobs(ScenarioDocument &doc, std::vector<std::size_t> indices);
 // node types, policies, energy settings and services stay.
 void replaceAllJobs(ScenarioDocument &doc, std::vector<Job> jobs, const QString &text);
 void editJob(ScenarioDocument &doc, std::size_t index, const Job &job);
+// What an import changed (a scenario applyImport() built from the document's): its node
+// types, cluster and jobs, as one step; the rest of `imported` is the document's already.
+void applyImported(ScenarioDocument &doc, Scenario imported, const QString &text);
 // Replaces several jobs in place as one step that never merges (a drop, a menu action);
 // false when none of them changes.
 bool replaceJobs(ScenarioDocument &doc, std::vector<std::pair<std::size_t, Job>> jobs,

@@ -5,6 +5,7 @@
 #include <QProgressDialog>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <optional>
 #include <utility>
 
 namespace headroom::ui {
@@ -26,6 +27,30 @@ auto runInBackground(QWidget *parent, const QString &label, Work work)
     watcher.setFuture(QtConcurrent::run(std::move(work)));
     if (!watcher.isFinished())
         loop.exec(QEventLoop::ExcludeUserInputEvents);
+    progress.reset();
+    return watcher.result();
+}
+
+// The same with a Cancel button, for work the user may give up on (an import of a large
+// file): nullopt when cancelled. Readers cannot be interrupted, so a cancelled task finishes
+// on its pool thread and its result is dropped; `work` must own everything it reads.
+template<typename Work>
+auto runCancellableInBackground(QWidget *parent, const QString &label, Work work)
+        -> std::optional<decltype(work())>
+{
+    using Result = decltype(work());
+    QProgressDialog progress(label, QProgressDialog::tr("Cancel"), 0, 0, parent);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(400);
+    QFutureWatcher<Result> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcher<Result>::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&progress, &QProgressDialog::canceled, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run(std::move(work)));
+    if (!watcher.isFinished())
+        loop.exec();
+    if (!watcher.isFinished())
+        return std::nullopt;
     progress.reset();
     return watcher.result();
 }

@@ -5,6 +5,7 @@
 #include "ui/document/selection.h"
 #include "ui/files/autosave.h"
 #include "ui/files/background_task.h"
+#include "ui/files/csv_mapping_dialog.h"
 #include "ui/files/recent_files.h"
 #include "ui/files/scenario_io.h"
 #include "ui/files/trace_import.h"
@@ -285,6 +286,98 @@ bool FileController::offerRecovery()
     for (const RecoveryCandidate &candidate : candidates)
         Autosave::remove(candidate, directory);
     return restored;
+}
+
+bool FileController::importData(const ImportRequest &request)
+{
+    const QString message = importIntoDocument(m_window, *m_document, request);
+    if (message.isEmpty())
+        return false;
+    rememberDirectory(request.files.value(0));
+    Q_EMIT statusMessage(message, 0);
+    return true;
+}
+
+bool FileController::importCsvFile(const QString &path)
+{
+    CsvMappingDialog dialog(path, readCsvStart(path), m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    ImportRequest request;
+    request.format = ImportFormat::Csv;
+    request.files = {path};
+    request.columns = dialog.columns();
+    request.timeFormat = dialog.timeFormat();
+    return importData(request);
+}
+
+void FileController::importSlurm()
+{
+    const QString sacct = QFileDialog::getOpenFileName(
+            m_window, tr("Import Slurm Accounting (sacct -P output)"), dialogDirectory(),
+            tr("Text files (*.txt *.psv *.log);;All files (*)"));
+    if (sacct.isEmpty())
+        return;
+    rememberDirectory(sacct);
+    ImportRequest request;
+    request.format = ImportFormat::Slurm;
+    request.files = {sacct};
+    // The node list is optional: without it the jobs run on the cluster designed here.
+    const QString nodes = QFileDialog::getOpenFileName(
+            m_window, tr("Slurm Node List (scontrol show node -o); Cancel: use this cluster"),
+            dialogDirectory(), tr("Text files (*.txt *.log);;All files (*)"));
+    if (!nodes.isEmpty())
+        request.files << nodes;
+    else if (m_document->scenario().cluster.nodeCount() == 0) {
+        QMessageBox::warning(m_window, importTitle(request.format),
+                             tr("The accounting has no cluster: choose a node list (scontrol "
+                                "show node -o), or design the cluster first."));
+        return;
+    }
+    importData(request);
+}
+
+void FileController::importKubernetes()
+{
+    const QString path = QFileDialog::getOpenFileName(
+            m_window, tr("Import Kubernetes Nodes (kubectl get nodes -o json)"), dialogDirectory(),
+            tr("JSON files (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    ImportRequest request;
+    request.format = ImportFormat::Kubernetes;
+    request.files = {path};
+    importData(request);
+}
+
+void FileController::importOpenb()
+{
+    const QString nodes = QFileDialog::getOpenFileName(
+            m_window, tr("Import Alibaba GPU Trace: Node List (openb_node_list*.csv)"),
+            dialogDirectory(), tr("CSV files (*.csv);;All files (*)"));
+    if (nodes.isEmpty())
+        return;
+    rememberDirectory(nodes);
+    const QString pods = QFileDialog::getOpenFileName(
+            m_window, tr("Import Alibaba GPU Trace: Pod List (openb_pod_list*.csv)"),
+            dialogDirectory(), tr("CSV files (*.csv);;All files (*)"));
+    if (pods.isEmpty())
+        return;
+    ImportRequest request;
+    request.format = ImportFormat::Openb;
+    request.files = {nodes, pods};
+    importData(request);
+}
+
+void FileController::importCsv()
+{
+    const QString path =
+            QFileDialog::getOpenFileName(m_window, tr("Import CSV Jobs"), dialogDirectory(),
+                                         tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    rememberDirectory(path);
+    importCsvFile(path);
 }
 
 } // namespace headroom::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/scenario.h"
+#include "ui/files/data_import.h"
 
 #include <QObject>
 #include <QString>
@@ -39,6 +40,11 @@ public:
     bool openFile(const QString &path);
     // Imports a trace (see openFile) without looking at what the file is.
     bool importTraceFile(const QString &path);
+    // Imports the planner's own data (docs/design.md §9) into the document as one undo step;
+    // see importIntoDocument. False when cancelled or it failed (the user was told why).
+    bool importData(const ImportRequest &request);
+    // A jobs CSV: asks for the column mapping (CsvMappingDialog), then imports.
+    bool importCsvFile(const QString &path);
     // Offers to restore what a crashed session left behind; returns true if it restored.
     bool offerRecovery();
     // Shows a scenario built elsewhere (a generator, a test) as a new, unsaved document.
@@ -54,6 +60,10 @@ public Q_SLOTS:
     bool save();
     bool saveAs();
     void importTrace();
+    void importSlurm();
+    void importKubernetes();
+    void importOpenb();
+    void importCsv();
 
 Q_SIGNALS:
     // timeoutMs 0: until the next message.

@@ -52,21 +52,22 @@ std::optional<int> askNodeCount(QWidget *parent, const QString &path, const QStr
 
 } // namespace
 
-std::optional<TraceImportMode> askTraceImportMode(QWidget *parent, const ScenarioDocument &document,
-                                                  const QString &path)
+std::optional<TraceImportMode> askImportMode(QWidget *parent, const ScenarioDocument &document,
+                                             const QString &title, const QString &path,
+                                             const QString &mapDetails,
+                                             const QString &replaceDetails)
 {
     if (document.scenario().cluster.nodeCount() == 0)
         return TraceImportMode::ReplaceCluster;
     QMessageBox box(
-            QMessageBox::Question, tr("Import SWF Trace"),
+            QMessageBox::Question, title,
             tr("Import the jobs of %1 into %2?").arg(fileName(path), document.displayName()),
             QMessageBox::Cancel, parent);
-    box.setInformativeText(
-            tr("<p><b>Map the jobs onto the current cluster</b> keeps the cluster, its node types, "
-               "policies, energy settings and services, and replaces the jobs (one step you can "
-               "undo). Each processor a job used becomes an accelerator.</p>"
-               "<p><b>Replace the cluster</b> opens the trace as a new scenario on the cluster "
-               "it ran on: one single-processor node per processor.</p>"));
+    box.setInformativeText(tr("<p><b>Map the jobs onto the current cluster</b> keeps the cluster, "
+                              "its node types, policies, energy settings and services, and "
+                              "replaces the jobs (one step you can undo). %1</p>"
+                              "<p><b>Replace the cluster</b> %2</p>")
+                                   .arg(mapDetails, replaceDetails));
     QPushButton *map = box.addButton(tr("&Map Jobs onto Cluster"), QMessageBox::AcceptRole);
     map->setObjectName("mapJobs");
     QPushButton *replace = box.addButton(tr("&Replace Cluster"), QMessageBox::DestructiveRole);
@@ -78,6 +79,15 @@ std::optional<TraceImportMode> askTraceImportMode(QWidget *parent, const Scenari
     if (box.clickedButton() == replace)
         return TraceImportMode::ReplaceCluster;
     return std::nullopt;
+}
+
+std::optional<TraceImportMode> askTraceImportMode(QWidget *parent, const ScenarioDocument &document,
+                                                  const QString &path)
+{
+    return askImportMode(parent, document, tr("Import SWF Trace"), path,
+                         tr("Each processor a job used becomes an accelerator."),
+                         tr("opens the trace as a new scenario on the cluster it ran on: one "
+                            "single-processor node per processor."));
 }
 
 LoadOutcome readTrace(QWidget *parent, const QString &path, TraceImportMode mode)

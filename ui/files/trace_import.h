@@ -28,6 +28,13 @@ enum class TraceImportMode {
 std::optional<TraceImportMode> askTraceImportMode(QWidget *parent, const ScenarioDocument &document,
                                                   const QString &path);
 
+// The same question for any import that gives both jobs and a cluster (docs/design.md §9),
+// with what each choice does for that format, as rich text.
+std::optional<TraceImportMode> askImportMode(QWidget *parent, const ScenarioDocument &document,
+                                             const QString &title, const QString &path,
+                                             const QString &mapDetails,
+                                             const QString &replaceDetails);
+
 // Reads the trace behind a busy indicator. When the trace does not give its node count and
 // the mode needs one, asks for it (proposing the largest job's size). An outcome with neither
 // a scenario nor an error means the user cancelled.

@@ -66,10 +66,22 @@ MainActions::MainActions(QMainWindow *window, ScenarioDocument *document, FileCo
     connect(save, &QAction::triggered, files, &FileController::save);
     saveAs = action(this, tr("Save &As…"), QKeySequence::SaveAs);
     connect(saveAs, &QAction::triggered, files, &FileController::saveAs);
-    importTrace = action(this, tr("&Import SWF Trace…"), QKeySequence(tr("Ctrl+I")));
+    importTrace = action(this, tr("&SWF Trace…"), QKeySequence(tr("Ctrl+I")));
     importTrace->setToolTip(tr("Replay a trace from the Parallel Workloads Archive, on its own "
                                "cluster or on this one"));
     connect(importTrace, &QAction::triggered, files, &FileController::importTrace);
+    importSlurm = action(this, tr("S&lurm Accounting…"), {});
+    importSlurm->setToolTip(tr("Jobs from sacct -P, with the nodes from scontrol show node -o"));
+    connect(importSlurm, &QAction::triggered, files, &FileController::importSlurm);
+    importKubernetes = action(this, tr("&Kubernetes Nodes…"), {});
+    importKubernetes->setToolTip(tr("The cluster from kubectl get nodes -o json"));
+    connect(importKubernetes, &QAction::triggered, files, &FileController::importKubernetes);
+    importOpenb = action(this, tr("&Alibaba GPU Trace…"), {});
+    importOpenb->setToolTip(tr("Nodes and pods of cluster-trace-gpu-v2023 (openb)"));
+    connect(importOpenb, &QAction::triggered, files, &FileController::importOpenb);
+    importCsv = action(this, tr("&CSV Jobs…"), {});
+    importCsv->setToolTip(tr("Jobs from any CSV, with a column mapping"));
+    connect(importCsv, &QAction::triggered, files, &FileController::importCsv);
     exportReport = action(this, tr("&Export Report…"), QKeySequence(tr("Ctrl+E")));
     exportReport->setToolTip(
             tr("Write a planning report (PDF or HTML), the CSV tables or the metrics of the run"));
@@ -186,7 +198,9 @@ void MainActions::createMenus(QMenuBar *bar)
     file->addSeparator();
     file->addActions({save, saveAs});
     file->addSeparator();
-    file->addActions({importTrace, exportReport});
+    QMenu *import = file->addMenu(tr("&Import"));
+    import->addActions({importTrace, importSlurm, importKubernetes, importOpenb, importCsv});
+    file->addAction(exportReport);
     file->addSeparator();
     file->addAction(quit);
 

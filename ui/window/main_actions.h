@@ -32,6 +32,10 @@ public:
     QAction *save = nullptr;
     QAction *saveAs = nullptr;
     QAction *importTrace = nullptr;
+    QAction *importSlurm = nullptr;
+    QAction *importKubernetes = nullptr;
+    QAction *importOpenb = nullptr;
+    QAction *importCsv = nullptr;
     QAction *exportReport = nullptr;
     QAction *quit = nullptr;
     // Edit

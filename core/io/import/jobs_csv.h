@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace headroom {
 
@@ -38,5 +39,31 @@ ImportResult parseJobsCsv(std::string_view text, const std::string &file,
                           const CsvJobColumns &columns, CsvTimeFormat timeFormat);
 ImportResult readJobsCsv(const std::string &path, const CsvJobColumns &columns,
                          CsvTimeFormat timeFormat);
+
+// The first rows of a jobs CSV read one by one with a mapping, for the GUI's mapping dialog
+// to show before the import runs: unlike parseJobsCsv, a bad row does not stop the others.
+struct CsvPreviewRow
+{
+    int line = 0;                    // the line the record starts on
+    std::vector<std::string> fields; // its cells as written
+    std::optional<Job> job;          // the job it makes (times not yet shifted to midnight)
+    std::string skipped;             // else why the import skips it, or
+    std::string error;               // the InputError the import would stop at (file:line: field)
+};
+struct CsvPreview
+{
+    std::vector<std::string> header;
+    std::vector<CsvPreviewRow> rows;
+    // A mapped column the header does not have, an empty file, a quote left open: no row can
+    // be read with this mapping.
+    std::string error;
+};
+CsvPreview previewJobsCsv(std::string_view text, const std::string &file,
+                          const CsvJobColumns &columns, CsvTimeFormat timeFormat,
+                          std::size_t maxRows);
+
+// A mapping guessed from header names ("Submit", "submit_time", "GPUs", "Elapsed", ...),
+// matched without case; fields with no likely column stay empty.
+CsvJobColumns guessCsvJobColumns(const std::vector<std::string> &header);
 
 } // namespace headroom
