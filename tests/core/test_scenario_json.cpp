@@ -544,8 +544,8 @@ private Q_SLOTS:
         QVERIFY2(error->message().find("json.exception") == std::string::npos, error->what());
     }
 
-    // Found by fuzzing (docs/architecture.md "Fuzzing"): a 16 MiB unknown field name gave a
-    // 33 MB message (the name twice) after seconds of edit distance. The name is echoed cut,
+    // Found by fuzzing (docs/architecture.md, "Fuzzing the readers"): a 16 MiB unknown field name
+    // gave a 33 MB message (the name twice) after seconds of edit distance. The name is echoed cut,
     // once, and the field path is cut too.
     void hugeUnknownFieldIsCut()
     {

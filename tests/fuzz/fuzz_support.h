@@ -1,6 +1,6 @@
 #pragma once
 
-// Shared by the libFuzzer targets (tests/fuzz/README in docs/architecture.md "Fuzzing"): each
+// Shared by the libFuzzer targets (docs/architecture.md, "Fuzzing the readers"): each
 // target feeds arbitrary bytes to one reader. A reader may refuse them only with InputError,
 // and its message must stay readable; anything else (a crash, a sanitizer report, another
 // exception escaping, a leak, a runaway message) is a finding.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every libFuzzer target in tests/fuzz for SECONDS each (default 20), one after another,
-# building the fuzz preset first when needed (docs/architecture.md "Fuzzing").
+# building the fuzz preset first when needed (docs/architecture.md, "Fuzzing the readers").
 #
 #   tests/fuzz/run_fuzzers.sh [SECONDS] [TARGET...]
 #
