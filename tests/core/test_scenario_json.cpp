@@ -5,6 +5,7 @@
 #include "core/engine/simulation.h"
 #include "core/io/input_error.h"
 #include "core/io/json_locator.h"
+#include "core/io/reading_file.h"
 #include "core/io/scenario_json.h"
 #include "core/io/strict_json.h"
 #include "core/model/validation.h"
@@ -560,6 +561,31 @@ private Q_SLOTS:
                  error->what());
         QVERIFY(error->field().size() <= InputError::kMaxFieldBytes + 3);
         QCOMPARE(error->line(), 6);
+
+        // The same with a name of 10 M escaped tabs (a 20 MB message before).
+        std::string tabs;
+        for (int i = 0; i < 10'000'000; ++i)
+            tabs += "\\t";
+        const auto tabError = inputErrorOf([&] {
+            parseScenario(edited(R"("seed": 7,)", "\"seed\": 7, \"" + tabs + "\": 1,"),
+                          "tabs.json");
+        });
+        QVERIFY(tabError);
+        QVERIFY2(std::string_view(tabError->what()).size() < 1000, tabError->what());
+        QVERIFY2(tabError->message().starts_with("unknown field \"" + std::string(40, '\t') +
+                                                 "...\""),
+                 tabError->what());
+    }
+
+    // Running out of memory while reading names the file and what ran out, not
+    // "std::bad_alloc" alone.
+    void outOfMemoryNamesTheFile()
+    {
+        const auto error = inputErrorOf(
+                [] { readingFile("huge.json", []() -> int { throw std::bad_alloc(); }); });
+        QVERIFY(error);
+        QCOMPARE(qs(error->file()), QString("huge.json"));
+        QVERIFY2(error->message().starts_with("out of memory reading this file"), error->what());
     }
 
     // Found by fuzzing: 16 M nested "[" took 1.3 GB; nesting is bounded with its own message.
