@@ -1,4 +1,4 @@
-// Sweep specs (core/io/sweep_spec.h); relative bases are looked for in the seed folder.
+// Sweep specs (core/io/sweep_spec.h); relative bases are looked for in resources/examples.
 #include "core/io/sweep_spec.h"
 #include "tests/fuzz/fuzz_support.h"
 
