@@ -20,6 +20,7 @@
 
 #include <cstdio>
 #include <exception>
+#include <new>
 #include <optional>
 #include <vector>
 
@@ -158,6 +159,12 @@ int runSimulate(const SimulateOptions &options)
         }
         progress.finish();
         result = simulation.takeResult();
+    } catch (const std::bad_alloc &) {
+        // "std::bad_alloc" names neither what ran out nor on which input.
+        printError(QStringLiteral("%1: out of memory while simulating it (%2 jobs)")
+                           .arg(options.input)
+                           .arg(input.scenario.jobs.size()));
+        return kExitBadInput;
     } catch (const std::exception &error) {
         printError(QString::fromStdString(error.what()));
         return kExitBadInput;
@@ -167,7 +174,7 @@ int runSimulate(const SimulateOptions &options)
     const RunInfo info = report::runInfoFor(input.scenario);
 
     // Every output is made before the first is written: a report that cannot be made leaves
-    // no output of this run behind (each file is atomic on its own, report::saveFile).
+    // no output of this run behind, and the set is committed together (report::saveFiles).
     struct Output
     {
         QString path;
@@ -196,11 +203,13 @@ int runSimulate(const SimulateOptions &options)
         }
         outputs.push_back({options.report, std::move(bytes)});
     }
-    for (const Output &output : outputs) {
-        if (!report::saveFile(output.path, output.content, &ioError)) {
-            printError(ioError);
-            return kExitIoError;
-        }
+    // All outputs are complete on disk before any replaces its path (report::saveFiles).
+    std::vector<report::FileToSave> files;
+    for (const Output &output : outputs)
+        files.push_back({output.path, output.content});
+    if (!report::saveFiles(files, &ioError)) {
+        printError(ioError);
+        return kExitIoError;
     }
     if (outputs.empty() && !options.quiet) {
         // Nothing requested: print the headline metrics so the run is not silent.

@@ -103,12 +103,14 @@ bool outputsWritable(const QStringList &paths)
 
 int writeOutputs(const std::vector<OutputFile> &outputs)
 {
-    for (const OutputFile &output : outputs) {
-        QString error;
-        if (!report::saveFile(output.path, output.content, &error)) {
-            printError(error);
-            return kExitIoError;
-        }
+    // Committed as a set: all complete on disk before any replaces its path.
+    std::vector<report::FileToSave> files;
+    for (const OutputFile &output : outputs)
+        files.push_back({output.path, output.content});
+    QString error;
+    if (!report::saveFiles(files, &error)) {
+        printError(error);
+        return kExitIoError;
     }
     return kExitOk;
 }

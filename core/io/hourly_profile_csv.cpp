@@ -1,6 +1,8 @@
 #include "core/io/hourly_profile_csv.h"
 
 #include "core/io/input_error.h"
+#include "core/io/input_excerpt.h"
+#include "core/io/reading_file.h"
 #include "core/io/text_source.h"
 #include "core/model/limits.h"
 
@@ -68,12 +70,7 @@ std::optional<double> readNumber(std::string_view text)
 
 std::string quoted(std::string_view text)
 {
-    std::string out = "\"";
-    out.append(text.substr(0, 40));
-    if (text.size() > 40)
-        out.append("…");
-    out.append("\"");
-    return out;
+    return quotedInput(text);
 }
 
 class Parser
@@ -214,7 +211,7 @@ private:
         if (!std::isfinite(*value))
             fail(field, "must be a finite number, not " + quoted(text));
         if (*value < 0.0)
-            fail(field, "must be >= 0 (is " + std::string(text) + ")");
+            fail(field, "must be >= 0 (is " + inputExcerpt(text) + ")");
         return *value + 0.0; // -0 reads as 0, so it never prints as "-0"
     }
 
@@ -226,9 +223,9 @@ private:
         if (!hour)
             fail(0, "not an hour: " + quoted(text) + " (expected 0, 1, 2, ... or 14:00)");
         if (!std::isfinite(*hour) || *hour != std::floor(*hour))
-            fail(0, "must be a whole hour (is " + std::string(text) + ")");
+            fail(0, "must be a whole hour (is " + inputExcerpt(text) + ")");
         if (*hour < 0.0)
-            fail(0, "must be >= 0 (is " + std::string(text) + "); hours count from 0");
+            fail(0, "must be >= 0 (is " + inputExcerpt(text) + "); hours count from 0");
         if (*hour >= double(limits::kMaxProfileHours))
             fail(0, "must be below " + std::to_string(limits::kMaxProfileHours) + " (is " +
                             std::string(text) + ")");
@@ -275,7 +272,7 @@ HourlyProfile parseHourlyProfileCsv(std::string_view text, const std::string &di
 
 HourlyProfile loadHourlyProfileCsv(const std::string &path)
 {
-    return parseHourlyProfileCsv(readTextFile(path), path);
+    return readingFile(path, [&] { return parseHourlyProfileCsv(readTextFile(path), path); });
 }
 
 } // namespace headroom

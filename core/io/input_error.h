@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/io/input_excerpt.h"
+
 #include <stdexcept>
 #include <string>
 
@@ -12,12 +14,14 @@ class InputError : public std::runtime_error
 {
 public:
     InputError(std::string file, int line, std::string field, std::string message)
-        : std::runtime_error(compose(file, line, field, message))
-        , m_file(std::move(file))
-        , m_line(line)
-        , m_field(std::move(field))
-        , m_message(std::move(message))
+        : InputError(std::move(file), line, inputExcerpt(field, kMaxFieldBytes),
+                     inputExcerpt(message, kMaxMessageBytes), Bounded{})
     {}
+
+    // The backstop behind every reader's own cuts (core/io/input_excerpt.h): a field path or
+    // a message built from input never grows past these, whatever the input holds.
+    static constexpr std::size_t kMaxFieldBytes = 200;
+    static constexpr std::size_t kMaxMessageBytes = 2000;
 
     const std::string &file() const { return m_file; }
     int line() const { return m_line; }
@@ -25,6 +29,16 @@ public:
     const std::string &message() const { return m_message; }
 
 private:
+    struct Bounded
+    {};
+    InputError(std::string file, int line, std::string field, std::string message, Bounded)
+        : std::runtime_error(compose(file, line, field, message))
+        , m_file(std::move(file))
+        , m_line(line)
+        , m_field(std::move(field))
+        , m_message(std::move(message))
+    {}
+
     // Built with append() only: GCC 12 reports a false -Wrestrict on `"literal" + string`.
     static std::string compose(const std::string &file, int line, const std::string &field,
                                const std::string &message)

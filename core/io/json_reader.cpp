@@ -1,6 +1,7 @@
 #include "core/io/json_reader.h"
 
 #include "core/io/input_error.h"
+#include "core/io/input_excerpt.h"
 #include "core/io/json_locator.h"
 
 #include <nlohmann/json.hpp>
@@ -81,10 +82,15 @@ std::string describeJson(const json &value)
 
 std::string unknownFieldMessage(std::string_view name, std::span<const std::string_view> fields)
 {
-    std::string message = "unknown field \"" + std::string(name) + "\"";
+    std::string message = "unknown field " + quotedInput(name);
     std::string_view closest;
     std::size_t best = 3; // suggest only near misses: typos, not different words
     for (std::string_view field : fields) {
+        // The distance is at least the difference in length: a name far longer than every
+        // field (a 16 MiB key) costs nothing here instead of seconds.
+        const std::size_t longer = std::max(name.size(), field.size());
+        if (longer - std::min(name.size(), field.size()) >= best)
+            continue;
         const std::size_t distance = editDistance(name, field);
         if (distance < best) {
             best = distance;

@@ -1,6 +1,7 @@
 #include "core/io/scenario_json.h"
 
 #include "core/io/json_reader.h"
+#include "core/io/reading_file.h"
 #include "core/io/scenario_fields.h"
 #include "core/io/strict_json.h"
 #include "core/io/text_source.h"
@@ -68,7 +69,7 @@ Scenario parseScenario(std::string_view text, const std::string &displayName)
 
 Scenario loadScenarioFile(const std::string &path)
 {
-    return parseScenario(readTextFile(path), path);
+    return readingFile(path, [&] { return parseScenario(readTextFile(path), path); });
 }
 
 std::string serializeScenario(const Scenario &scenario)

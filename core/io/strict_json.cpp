@@ -1,6 +1,7 @@
 #include "core/io/strict_json.h"
 
 #include "core/io/input_error.h"
+#include "core/io/input_excerpt.h"
 #include "core/io/json_locator.h"
 
 #include <nlohmann/json.hpp>
@@ -21,7 +22,7 @@ std::string joinPath(const std::string &parent, std::string_view name)
 // A failure found while parsing, before any scenario field is looked at.
 struct ParseFailure
 {
-    enum class Kind { Syntax, NumberOutOfRange, DuplicateMember } kind = Kind::Syntax;
+    enum class Kind { Syntax, NumberOutOfRange, DuplicateMember, TooDeep } kind = Kind::Syntax;
     std::size_t position = 0; // nlohmann's count of bytes read
     std::string detail;       // nlohmann's message, or the offending token
     std::string path;         // of the value (number) or of the object (duplicate)
@@ -50,11 +51,15 @@ public:
 
     bool start_object(std::size_t)
     {
+        if (tooDeep())
+            return false;
         m_stack.push_back(place(json(json::value_t::object)));
         return true;
     }
     bool start_array(std::size_t)
     {
+        if (tooDeep())
+            return false;
         m_stack.push_back(place(json(json::value_t::array)));
         return true;
     }
@@ -115,6 +120,15 @@ private:
         return m_member;
     }
 
+    bool tooDeep()
+    {
+        if (m_stack.size() < kMaxJsonDepth)
+            return false;
+        m_failure.kind = ParseFailure::Kind::TooDeep;
+        m_failure.path = pathTo(m_stack.size());
+        return true;
+    }
+
     bool pop()
     {
         m_stack.pop_back();
@@ -154,6 +168,31 @@ private:
     ParseFailure m_failure;
 };
 
+// Offset of the bracket that opens level kMaxJsonDepth + 1 (sax_parse does not say where a
+// handler stopped it). Only on that error; strings are skipped so their brackets do not count.
+std::size_t offsetBeyondDepth(std::string_view text)
+{
+    std::size_t depth = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxJsonDepth)
+                return i;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return 0;
+}
+
 } // namespace
 
 json parseStrictJson(std::string_view text, const std::string &file)
@@ -171,8 +210,13 @@ json parseStrictJson(std::string_view text, const std::string &file)
     case ParseFailure::Kind::DuplicateMember:
         throw InputError(file, jsonLineOfRepeatedMember(text, failure.path, failure.member),
                          joinPath(failure.path, failure.member),
-                         "duplicate field \"" + failure.member +
-                                 "\": an object may hold each field once");
+                         "duplicate field " + quotedInput(failure.member) +
+                                 ": an object may hold each field once");
+    case ParseFailure::Kind::TooDeep:
+        throw InputError(file, textPositionOf(text, offsetBeyondDepth(text)).line,
+                         inputExcerpt(failure.path, 60),
+                         "arrays and objects nested more than " + std::to_string(kMaxJsonDepth) +
+                                 " deep; no Headroom file needs more than a few levels");
     case ParseFailure::Kind::NumberOutOfRange:
         throw InputError(file, where.line, failure.path, "number out of range: " + failure.detail);
     case ParseFailure::Kind::Syntax:
@@ -186,6 +230,15 @@ json parseStrictJson(std::string_view text, const std::string &file)
     if (detail.rfind("parse error", 0) == 0) {
         if (const std::size_t colon = detail.find(": "); colon != std::string::npos)
             detail.erase(0, colon + 2);
+    }
+    // nlohmann quotes the whole token it read ("last read: '<16 MB of a string>'").
+    constexpr std::string_view kLastRead = "last read: '";
+    if (const std::size_t token = detail.find(kLastRead); token != std::string::npos) {
+        const std::size_t start = token + kLastRead.size();
+        const std::size_t end =
+                detail.size() > start && detail.back() == '\'' ? detail.size() - 1 : detail.size();
+        detail = detail.substr(0, start) +
+                 inputExcerpt(std::string_view(detail).substr(start, end - start)) + "'";
     }
     throw InputError(file, where.line, {},
                      "invalid JSON at column " + std::to_string(where.column) + ": " + detail);

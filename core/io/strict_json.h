@@ -2,6 +2,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -14,7 +15,12 @@ namespace headroom {
 //   - a syntax error: "invalid JSON at column C: <what the parser expected>";
 //   - a number no double holds (1e400): "number out of range: 1e400", at the number's path;
 //   - a repeated member: "duplicate field "x": ...", at the line of its second occurrence.
+//   - arrays and objects nested deeper than kMaxJsonDepth: "nested more than 256 deep", at
+//     the line of the bracket that goes too deep (16 M nested "[" would otherwise take
+//     gigabytes and seconds before any field is looked at).
 // A UTF-8 byte order mark is skipped.
+inline constexpr std::size_t kMaxJsonDepth = 256;
+
 nlohmann::json parseStrictJson(std::string_view text, const std::string &file);
 
 } // namespace headroom

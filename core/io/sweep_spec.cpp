@@ -1,6 +1,7 @@
 #include "core/io/sweep_spec.h"
 
 #include "core/io/json_reader.h"
+#include "core/io/reading_file.h"
 #include "core/io/strict_json.h"
 #include "core/io/text_source.h"
 
@@ -161,7 +162,7 @@ SweepSpec parseSweepSpec(std::string_view text, const std::string &file, const s
 SweepSpec loadSweepSpec(const std::string &path)
 {
     const std::string folder = std::filesystem::path(path).parent_path().string();
-    return parseSweepSpec(readTextFile(path), path, folder);
+    return readingFile(path, [&] { return parseSweepSpec(readTextFile(path), path, folder); });
 }
 
 } // namespace headroom

@@ -1,6 +1,8 @@
 #include "core/io/swf_reader.h"
 
 #include "core/io/input_error.h"
+#include "core/io/input_excerpt.h"
+#include "core/io/reading_file.h"
 #include "core/io/text_source.h"
 #include "core/model/limits.h"
 
@@ -188,7 +190,7 @@ void SwfParser::fail(int field, const std::string &message) const
 
 void SwfParser::failOutOfRange(int field) const
 {
-    fail(field, "out of range: \"" + std::string(m_fields[field - 1]) + "\"");
+    fail(field, "out of range: " + quotedInput(m_fields[field - 1]));
 }
 
 double SwfParser::number(int field) const
@@ -199,7 +201,7 @@ double SwfParser::number(int field) const
     if (std::int64_t integer = 0; parseShortInteger(token, integer))
         return double(integer);
     if (!isDecimal(token))
-        fail(field, "not a number: \"" + std::string(token) + "\"");
+        fail(field, "not a number: " + quotedInput(token));
     if (*first == '+')
         ++first; // from_chars takes no plus sign
     double value = 0.0;
@@ -207,7 +209,7 @@ double SwfParser::number(int field) const
     if (asDouble.ec == std::errc::result_out_of_range || !std::isfinite(value))
         failOutOfRange(field);
     if (asDouble.ptr != last || asDouble.ec != std::errc())
-        fail(field, "not a number: \"" + std::string(token) + "\"");
+        fail(field, "not a number: " + quotedInput(token));
     return value;
 }
 
@@ -235,7 +237,7 @@ std::int64_t SwfParser::integer(int field, std::int64_t minimum, std::int64_t ma
         // Written as a decimal ("4.0", "1e3"): fine while it is a whole number.
         const double decimal = number(field);
         if (decimal != std::floor(decimal))
-            fail(field, "not an integer: \"" + std::string(token) + "\"");
+            fail(field, "not an integer: " + quotedInput(token));
         // 2^63 is exact as a double; anything at or beyond it does not fit.
         if (decimal < double(minimum) || decimal >= 9223372036854775808.0)
             failOutOfRange(field);
@@ -267,8 +269,8 @@ int SwfParser::headerNodeCount(const char *key, const Header &header) const
     const std::string hint = "; pass --nodes N";
     if (end == first)
         throw InputError(m_name, header.line, "",
-                         std::string(key) + " header: expected a number of nodes, found \"" +
-                                 std::string(header.value) + "\"" + hint);
+                         std::string(key) + " header: expected a number of nodes, found " +
+                                 quotedInput(header.value) + hint);
     if (error != std::errc() || value < 1 || value > kMaxSwfNodes)
         throw InputError(m_name, header.line, "",
                          std::string(key) + " header: " + std::string(first, end) +
@@ -402,7 +404,7 @@ void SwfParser::jobLine(std::string_view line)
     const JobId id = integer(JobNumber, kInt64Min, kInt64Max);
     const double submit = time(SubmitTime);
     if (submit < 0.0)
-        fail(SubmitTime, "must be >= 0 (is " + std::string(m_fields[SubmitTime - 1]) + ")");
+        fail(SubmitTime, "must be >= 0 (is " + inputExcerpt(m_fields[SubmitTime - 1]) + ")");
     number(3);
     const double run = time(RunTime);
     const auto allocated = int(integer(AllocatedProcessors, kIntMin, kIntMax));
@@ -443,8 +445,8 @@ void SwfParser::addJob(JobId id, double submit, double run, int allocated, int r
     }
     // Larger than any cluster can be: the engine would refuse the whole scenario.
     if (slots > kMaxSlots)
-        fail(slotsField, "out of range: \"" + std::string(m_fields[slotsField - 1]) +
-                                 "\" (at most " + std::to_string(kMaxSlots) + ")");
+        fail(slotsField, "out of range: " + quotedInput(m_fields[slotsField - 1]) + " (at most " +
+                                 std::to_string(kMaxSlots) + ")");
 
     std::vector<Job> &jobs = m_trace.scenario.jobs;
     if (!jobs.empty() && id <= jobs.back().id)
@@ -581,8 +583,10 @@ SwfTrace parseSwf(std::string_view text, const std::string &displayName, const S
 
 SwfTrace readSwf(const std::string &path, const SwfOptions &options)
 {
-    TextSource lines(path);
-    return SwfParser(path, options).parse(lines);
+    return readingFile(path, [&] {
+        TextSource lines(path);
+        return SwfParser(path, options).parse(lines);
+    });
 }
 
 } // namespace headroom

@@ -5,7 +5,9 @@
 #include "core/engine/simulation.h"
 #include "core/io/input_error.h"
 #include "core/io/json_locator.h"
+#include "core/io/reading_file.h"
 #include "core/io/scenario_json.h"
+#include "core/io/strict_json.h"
 #include "core/model/validation.h"
 #include "tests/support/sample_scenarios.h"
 
@@ -541,6 +543,79 @@ private Q_SLOTS:
         const std::string prefix = "invalid JSON at column " + std::to_string(column) + ": ";
         QVERIFY2(error->message().starts_with(prefix), error->what());
         QVERIFY2(error->message().find("json.exception") == std::string::npos, error->what());
+    }
+
+    // Found by fuzzing (docs/architecture.md, "Fuzzing the readers"): a 16 MiB unknown field name
+    // gave a 33 MB message (the name twice) after seconds of edit distance. The name is echoed cut,
+    // once, and the field path is cut too.
+    void hugeUnknownFieldIsCut()
+    {
+        const std::string name(std::size_t(16) << 20, 'q');
+        const auto error = inputErrorOf([&] {
+            parseScenario(edited(R"("seed": 7,)", "\"seed\": 7, \"" + name + "\": 1,"),
+                          "huge.json");
+        });
+        QVERIFY(error);
+        QVERIFY2(std::string_view(error->what()).size() < 1000, error->what());
+        QVERIFY2(error->message().starts_with("unknown field \"" + name.substr(0, 40) + "...\""),
+                 error->what());
+        QVERIFY(error->field().size() <= InputError::kMaxFieldBytes + 3);
+        QCOMPARE(error->line(), 6);
+
+        // The same with a name of 10 M escaped tabs (a 20 MB message before).
+        std::string tabs;
+        for (int i = 0; i < 10'000'000; ++i)
+            tabs += "\\t";
+        const auto tabError = inputErrorOf([&] {
+            parseScenario(edited(R"("seed": 7,)", "\"seed\": 7, \"" + tabs + "\": 1,"),
+                          "tabs.json");
+        });
+        QVERIFY(tabError);
+        QVERIFY2(std::string_view(tabError->what()).size() < 1000, tabError->what());
+        QVERIFY2(tabError->message().starts_with("unknown field \"" + std::string(40, '\t') +
+                                                 "...\""),
+                 tabError->what());
+    }
+
+    // Running out of memory while reading names the file and what ran out, not
+    // "std::bad_alloc" alone.
+    void outOfMemoryNamesTheFile()
+    {
+        const auto error = inputErrorOf(
+                [] { readingFile("huge.json", []() -> int { throw std::bad_alloc(); }); });
+        QVERIFY(error);
+        QCOMPARE(qs(error->file()), QString("huge.json"));
+        QVERIFY2(error->message().starts_with("out of memory reading this file"), error->what());
+    }
+
+    // Found by fuzzing: 16 M nested "[" took 1.3 GB; nesting is bounded with its own message.
+    void deepNestingRefused()
+    {
+        const std::string deep =
+                std::string(kMaxJsonDepth + 1, '[') + std::string(kMaxJsonDepth + 1, ']');
+        const auto error = inputErrorOf([&] {
+            parseScenario(edited(R"("seed": 7,)", "\"seed\": 7, \"x\": " + deep + ","),
+                          "deep.json");
+        });
+        QVERIFY(error);
+        QVERIFY2(error->message().starts_with("arrays and objects nested more than 256 deep"),
+                 error->what());
+        QCOMPARE(error->line(), 6);
+        QVERIFY2(std::string_view(error->what()).size() < 1000, error->what());
+        // At the limit itself the document parses (and fails later on the unknown field).
+        const std::string limit =
+                std::string(kMaxJsonDepth - 1, '[') + std::string(kMaxJsonDepth - 1, ']');
+        const auto atLimit = inputErrorOf([&] {
+            parseScenario(edited(R"("seed": 7,)", "\"seed\": 7, \"x\": " + limit + ","),
+                          "deep.json");
+        });
+        QVERIFY(atLimit);
+        QVERIFY2(atLimit->message().starts_with("unknown field \"x\""), atLimit->what());
+        // 16 M brackets: refused at the limit, without building 16 M arrays.
+        const auto huge = inputErrorOf(
+                [&] { parseScenario(std::string(std::size_t(16) << 20, '['), "huge.json"); });
+        QVERIFY(huge);
+        QVERIFY2(huge->message().starts_with("arrays and objects nested"), huge->what());
     }
 
     // One wrong thing per row; the error must name the exact field path and line.

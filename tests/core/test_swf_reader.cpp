@@ -251,6 +251,19 @@ private Q_SLOTS:
         QCOMPARE(qs(error->message()), message);
     }
 
+    // Fuzzing (docs/architecture.md, "Fuzzing the readers"): a field of megabytes is echoed
+    // cut to 40 bytes, so the message stays one readable line.
+    void longFieldIsCut()
+    {
+        const std::string junk = std::string(std::size_t(8) << 20, 'x');
+        const std::string text =
+                kHeader + "1 0 0 10 1 -1 -1 1 " + junk + " -1 1 1 1 -1 1 -1 -1 -1\n";
+        const auto error = inputErrorOf([&] { parseSwf(text, "t.swf"); });
+        QVERIFY(error);
+        QCOMPARE(error->line(), 3);
+        QCOMPARE(qs(error->message()), "not a number: \"" + qs(junk.substr(0, 40)) + "...\"");
+    }
+
     void jobFields()
     {
         const std::string text = kHeader + jobLine(7, 0, 100, 2, 3600, 12, 4) +

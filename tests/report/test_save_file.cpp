@@ -1,10 +1,11 @@
-// report::saveFile, the one way Headroom writes a file: whole files replace whole files,
+// report::saveFile(s), the one way Headroom writes files: whole files replace whole files,
 // nothing is left half-written or next to the target, and a failure names the path and the
 // system's reason.
 #include "report/save_file.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -72,6 +73,31 @@ private Q_SLOTS:
         QVERIFY2(canSaveFile(m_dir->filePath("new.json"), &error), qPrintable(error));
         QCOMPARE(contentOf(existing), QByteArray("previous"));
         QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files), QStringList{"kept.json"});
+    }
+
+    // A set is committed together: all complete first, then the renames. A set that cannot
+    // be written in full changes none of its paths and leaves no temporary file.
+    void savesASetTogether()
+    {
+        const QString metrics = m_dir->filePath("metrics.json");
+        const QString jobs = m_dir->filePath("jobs.csv");
+        QVERIFY(saveFile(jobs, QByteArray("stale\n"), nullptr));
+        QString error;
+        QVERIFY2(saveFiles({{metrics, "{}\n"}, {jobs, "id\n1\n"}}, &error), qPrintable(error));
+        QCOMPARE(contentOf(metrics), QByteArray("{}\n"));
+        QCOMPARE(contentOf(jobs), QByteArray("id\n1\n"));
+        QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden),
+                 (QStringList{"jobs.csv", "metrics.json"}));
+        QVERIFY(QFileInfo(metrics).permissions().testFlag(QFileDevice::ReadOther));
+
+        const QString unwritable = m_dir->filePath("missing/report.html");
+        QVERIFY(!saveFiles({{metrics, "new\n"}, {jobs, "new\n"}, {unwritable, "x"}}, &error));
+        QVERIFY2(error.startsWith("Cannot write " + QDir::toNativeSeparators(unwritable)),
+                 qPrintable(error));
+        QCOMPARE(contentOf(metrics), QByteArray("{}\n"));
+        QCOMPARE(contentOf(jobs), QByteArray("id\n1\n"));
+        QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden),
+                 (QStringList{"jobs.csv", "metrics.json"}));
     }
 
     void makesFolders()

@@ -1,6 +1,7 @@
 #include "core/io/import/delimited_text.h"
 
 #include "core/io/input_error.h"
+#include "core/io/input_excerpt.h"
 
 #include <algorithm>
 #include <charconv>
@@ -182,12 +183,7 @@ std::optional<double> parseDecimal(std::string_view text)
 
 std::string quotedForError(std::string_view text)
 {
-    std::string out = "\"";
-    out.append(text.substr(0, 40));
-    if (text.size() > 40)
-        out.append("...");
-    out.append("\"");
-    return out;
+    return quotedInput(text);
 }
 
 std::string_view trimSpaces(std::string_view text)

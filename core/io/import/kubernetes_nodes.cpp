@@ -4,6 +4,7 @@
 #include "core/io/import/node_type_naming.h"
 #include "core/io/input_error.h"
 #include "core/io/json_reader.h"
+#include "core/io/reading_file.h"
 #include "core/io/strict_json.h"
 #include "core/io/text_source.h"
 #include "core/model/limits.h"
@@ -283,7 +284,7 @@ ImportResult parseKubernetesNodes(std::string_view text, const std::string &file
 
 ImportResult readKubernetesNodes(const std::string &path, ImportSlots slots)
 {
-    return parseKubernetesNodes(readTextFile(path), path, slots);
+    return readingFile(path, [&] { return parseKubernetesNodes(readTextFile(path), path, slots); });
 }
 
 } // namespace headroom

@@ -3,6 +3,7 @@
 #include "core/io/import/calendar_time.h"
 #include "core/io/import/delimited_text.h"
 #include "core/io/input_error.h"
+#include "core/io/reading_file.h"
 #include "core/io/text_source.h"
 #include "core/model/limits.h"
 
@@ -378,7 +379,7 @@ ImportResult parseSacct(std::string_view text, const std::string &file, ImportSl
 
 ImportResult readSacct(const std::string &path, ImportSlots slots, const Cluster &cluster)
 {
-    return parseSacct(readTextFile(path), path, slots, cluster);
+    return readingFile(path, [&] { return parseSacct(readTextFile(path), path, slots, cluster); });
 }
 
 ImportResult importSlurm(const SlurmImportOptions &options, const Cluster &intoCluster)

@@ -4,6 +4,7 @@
 #include "core/io/import/node_type_naming.h"
 #include "core/io/import/slurm_accounting.h"
 #include "core/io/input_error.h"
+#include "core/io/reading_file.h"
 #include "core/io/text_source.h"
 #include "core/model/limits.h"
 
@@ -244,7 +245,7 @@ ImportResult parseSlurmNodes(std::string_view text, const std::string &file, Imp
 
 ImportResult readSlurmNodes(const std::string &path, ImportSlots slots)
 {
-    return parseSlurmNodes(readTextFile(path), path, slots);
+    return readingFile(path, [&] { return parseSlurmNodes(readTextFile(path), path, slots); });
 }
 
 } // namespace headroom
