@@ -5,6 +5,7 @@
 #include "ui/run/simulation_worker.h"
 
 #ifdef Q_OS_LINUX
+#include <algorithm>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -83,6 +84,10 @@ void RunController::ensureLoaded()
     ++m_runId;
     m_loaded = true;
     m_latest.reset();
+    if (!m_slices.empty())
+        m_worker->snapshotConsumed(); // its frame is dropped unseen
+    m_slices.clear();
+    m_stateAfterSlices.reset();
     m_samples.clear();
     m_result.reset();
     m_state = RunState::Loading;
@@ -158,23 +163,101 @@ void RunController::setSpeed(double simSecondsPerSecond)
     Q_EMIT requestSpeed(simSecondsPerSecond);
 }
 
+namespace {
+
+// Job events one slice of a frame carries. Applying an event to the job record, the Gantt
+// model and the jobs table costs a few microseconds, so this keeps a slice to a few tens of
+// milliseconds; a flat-out million-job run otherwise sent frames of 100,000 events that held
+// the event loop for a third of a second (issue 11).
+constexpr std::size_t kEventsPerSlice = 6000;
+
+// Cuts `frame` into slices of at most kEventsPerSlice job events. Every slice carries the
+// frame's status, node states and waits (the state the last slice reaches); samples go with
+// the first slice, the result with the last, so charts and the end of a run see them once.
+std::vector<SnapshotPtr> slicesOf(const SnapshotPtr &frame)
+{
+    const std::size_t events = frame->newEvents.size();
+    if (events <= kEventsPerSlice)
+        return {frame};
+    std::vector<SnapshotPtr> slices;
+    for (std::size_t first = 0; first < events; first += kEventsPerSlice) {
+        const std::size_t last = std::min(events, first + kEventsPerSlice);
+        auto slice = std::make_shared<LiveSnapshot>();
+        slice->runId = frame->runId;
+        slice->status = frame->status;
+        slice->nodeBusy = frame->nodeBusy;
+        slice->nodePower = frame->nodePower;
+        slice->boots = frame->boots;
+        if (first == 0)
+            slice->newSamples = frame->newSamples;
+        slice->newEvents.assign(frame->newEvents.begin() + std::ptrdiff_t(first),
+                                frame->newEvents.begin() + std::ptrdiff_t(last));
+        slice->waits = frame->waits;
+        slice->eventsPerWallSecond = frame->eventsPerWallSecond;
+        if (last == events) {
+            slice->finished = frame->finished;
+            slice->result = frame->result;
+        }
+        slices.push_back(std::move(slice));
+    }
+    return slices;
+}
+
+} // namespace
+
 void RunController::onSnapshot(SnapshotPtr snapshot)
 {
-    m_worker->snapshotConsumed();
-    if (snapshot->runId != m_runId)
+    if (snapshot->runId != m_runId) {
+        m_worker->snapshotConsumed();
         return; // from a run that has since been reset
-    m_samples.insert(m_samples.end(), snapshot->newSamples.begin(), snapshot->newSamples.end());
-    m_latest = snapshot;
-    Q_EMIT snapshotArrived(*snapshot);
-    if (snapshot->finished && snapshot->result) {
-        m_result = snapshot->result;
+    }
+    const bool idle = m_slices.empty();
+    std::vector<SnapshotPtr> slices = slicesOf(snapshot);
+    for (std::size_t i = 0; i < slices.size(); ++i)
+        m_slices.emplace_back(std::move(slices[i]), i + 1 == slices.size());
+    if (idle)
+        deliverNextSlice();
+}
+
+void RunController::deliverNextSlice()
+{
+    if (m_slices.empty())
+        return;
+    auto [slice, last] = std::move(m_slices.front());
+    m_slices.pop_front();
+    if (last)
+        m_worker->snapshotConsumed();
+    if (slice->runId == m_runId)
+        deliver(slice, last);
+    if (!m_slices.empty()) {
+        QMetaObject::invokeMethod(this, &RunController::deliverNextSlice, Qt::QueuedConnection);
+    } else if (m_stateAfterSlices) {
+        const RunState state = *m_stateAfterSlices;
+        m_stateAfterSlices.reset();
+        onWorkerState(state, m_runId);
+    }
+}
+
+void RunController::deliver(const SnapshotPtr &slice, bool last)
+{
+    m_samples.insert(m_samples.end(), slice->newSamples.begin(), slice->newSamples.end());
+    m_latest = slice;
+    Q_EMIT snapshotArrived(*slice);
+    if (last && slice->finished && slice->result) {
+        m_result = slice->result;
         Q_EMIT finished(m_result);
     }
 }
 
 void RunController::onWorkerState(RunState state, quint64 runId)
 {
-    if (runId != m_runId || state == m_state)
+    if (runId != m_runId)
+        return;
+    if (!m_slices.empty()) {
+        m_stateAfterSlices = state; // shown once the frames before it are
+        return;
+    }
+    if (state == m_state)
         return;
     m_state = state;
     Q_EMIT stateChanged(state);

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QThread>
 
+#include <deque>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -77,6 +78,8 @@ Q_SIGNALS:
 
 private:
     void onSnapshot(SnapshotPtr snapshot);
+    void deliverNextSlice();
+    void deliver(const SnapshotPtr &slice, bool last);
     void onWorkerState(RunState state, quint64 runId);
     void onWorkerFailed(const QString &message, quint64 runId);
     void onDocumentChanged();
@@ -90,6 +93,11 @@ private:
     quint64 m_runId = 0;
     bool m_loaded = false; // the worker holds the current document's scenario
     SnapshotPtr m_latest;
+    // A frame with more job events than one event-loop turn should handle, cut into slices
+    // delivered one per turn (oldest first); the worker hears the frame was consumed only
+    // after its last slice, and worker states wait behind the slices.
+    std::deque<std::pair<SnapshotPtr, bool>> m_slices; // (slice, is last of its frame)
+    std::optional<RunState> m_stateAfterSlices;
     std::vector<Sample> m_samples;
     LiveJobs m_liveJobs;
     std::shared_ptr<const RunResult> m_result;
