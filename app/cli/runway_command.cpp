@@ -130,26 +130,16 @@ int runRunwayCommand(QCommandLineParser &parser, const QCommandLineOption &help)
     std::vector<OutputFile> outputs;
     if (parser.isSet(out))
         outputs.push_back({parser.value(out), json});
-    if (reportRequest.format != ReportFormat::None) {
-        report::PlanningStudies studies;
-        studies.runway = result;
-        studies.sizing = result.resize;
-        studies.sizingForBreach = true;
-        if (request.resize) {
-            for (const VaryRange &range : request.resize->vary)
-                studies.currentCounts.push_back(
-                        nodeCountOfType(loaded.scenario.cluster, range.type));
-        }
-        studies.currency = QString::fromStdString(loaded.scenario.energy.currency);
-        QString error;
-        std::string bytes =
-                studyReportBytes(reportRequest, loaded.scenario, loaded.skipped, studies, &error);
-        if (bytes.empty()) {
-            printError(QStringLiteral("%1: %2").arg(reportRequest.path, error));
-            return kExitIoError;
-        }
-        outputs.push_back({reportRequest.path, std::move(bytes)});
+    report::PlanningStudies studies;
+    studies.runway = result;
+    studies.sizing = result.resize;
+    studies.sizingForBreach = true;
+    if (request.resize) {
+        for (const VaryRange &range : request.resize->vary)
+            studies.currentCounts.push_back(nodeCountOfType(loaded.scenario.cluster, range.type));
     }
+    if (!addStudyReport(reportRequest, loaded, std::move(studies), outputs))
+        return kExitIoError;
     return writeOutputsOrPrint(outputs, json, quiet);
 }
 

@@ -105,21 +105,12 @@ int runSizeCommand(QCommandLineParser &parser, const QCommandLineOption &help)
                                  "--write-scenario writes no file\n");
         }
     }
-    if (reportRequest.format != ReportFormat::None) {
-        report::PlanningStudies studies;
-        studies.sizing = result;
-        for (const VaryRange &range : request.vary)
-            studies.currentCounts.push_back(nodeCountOfType(loaded.scenario.cluster, range.type));
-        studies.currency = QString::fromStdString(loaded.scenario.energy.currency);
-        QString error;
-        std::string bytes =
-                studyReportBytes(reportRequest, loaded.scenario, loaded.skipped, studies, &error);
-        if (bytes.empty()) {
-            printError(QStringLiteral("%1: %2").arg(reportRequest.path, error));
-            return kExitIoError;
-        }
-        outputs.push_back({reportRequest.path, std::move(bytes)});
-    }
+    report::PlanningStudies studies;
+    studies.sizing = result;
+    for (const VaryRange &range : request.vary)
+        studies.currentCounts.push_back(nodeCountOfType(loaded.scenario.cluster, range.type));
+    if (!addStudyReport(reportRequest, loaded, std::move(studies), outputs))
+        return kExitIoError;
     return writeOutputsOrPrint(outputs, json, quiet);
 }
 

@@ -125,4 +125,20 @@ int writeOutputsOrPrint(const std::vector<OutputFile> &outputs, const std::strin
     return kExitOk;
 }
 
+bool addStudyReport(const StudyReport &request, const LoadedInput &loaded,
+                    report::PlanningStudies studies, std::vector<OutputFile> &outputs)
+{
+    if (request.format == ReportFormat::None)
+        return true;
+    studies.currency = QString::fromStdString(loaded.scenario.energy.currency);
+    QString error;
+    std::string bytes = studyReportBytes(request, loaded.scenario, loaded.skipped, studies, &error);
+    if (bytes.empty()) {
+        printError(QStringLiteral("%1: %2").arg(request.path, error));
+        return false;
+    }
+    outputs.push_back({request.path, std::move(bytes)});
+    return true;
+}
+
 } // namespace headroom::cli

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/cli/progress_reporter.h"
+#include "app/cli/report_output.h"
 #include "app/cli/simulate_command.h"
 #include "core/plan/evaluation.h"
 #include "core/plan/worker_pool.h"
@@ -48,6 +49,11 @@ struct OutputFile
     QString path;
     std::string content;
 };
+
+// Adds the planning report `request` asks for (none: nothing) to `outputs`, with the scenario's
+// currency. False, the reason printed, when the report cannot be made.
+bool addStudyReport(const StudyReport &request, const LoadedInput &loaded,
+                    report::PlanningStudies studies, std::vector<OutputFile> &outputs);
 
 // Whether each non-empty path can be written now; the first that cannot is explained on
 // stderr (outputs are checked before the long work, docs/design.md §6.7).

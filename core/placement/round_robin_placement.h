@@ -6,10 +6,10 @@
 
 namespace headroom {
 
-// docs/design.md §3 round_robin: a cursor moves over the topology order. A single-node job takes the
-// first admissible node at or after the cursor that holds it, wrapping around to the start;
-// the cursor then moves to the node after the one it took. Jobs therefore land on successive
-// nodes instead of piling onto the first ones.
+// docs/design.md §3 round_robin: a cursor moves over the topology order. A single-node job takes
+// the first admissible node at or after the cursor that holds it, wrapping around to the start; the
+// cursor then moves to the node after the one it took. Jobs therefore land on successive nodes
+// instead of piling onto the first ones.
 //
 // A gang takes whole free nodes of one type in the same cyclic order from the cursor; of the
 // types with enough of them it uses the one whose first such node comes soonest after the
