@@ -2,7 +2,7 @@
 // how many simulations the search needs, its wall time on 1 and on N threads, and the speed-up.
 //
 //   bench_sizing [--scenario FILE] [--vary TYPE=MIN..MAX] [--slo KEY<=V]... [--threads N]
-//                [--repetitions R]
+//                [--repetitions R] [--probes P]
 //
 // Defaults: resources/examples/two-rack-h100.json, dgx-h100=1..64, the SLOs
 // p95_wait_s<=36000 and jobs_rejected<=0, 2 threads, 15 repetitions. Each repetition runs the
@@ -33,6 +33,7 @@ struct Options
     std::vector<Slo> slos;
     int threads = 2;
     int repetitions = 15;
+    int probesPerRound = SizingRequest{}.probesPerRound;
 };
 
 [[noreturn]] void usage(const std::string &problem)
@@ -40,7 +41,7 @@ struct Options
     std::fprintf(stderr,
                  "bench_sizing: %s\n"
                  "usage: bench_sizing [--scenario FILE] [--vary TYPE=MIN..MAX] [--slo KEY<=V]... "
-                 "[--threads N] [--repetitions R]\n",
+                 "[--threads N] [--repetitions R] [--probes P]\n",
                  problem.c_str());
     std::exit(2);
 }
@@ -69,6 +70,8 @@ Options parse(int argc, char **argv)
             options.slos.push_back(*slo);
         } else if (arg == "--threads") {
             options.threads = std::max(1, std::stoi(value));
+        } else if (arg == "--probes") {
+            options.probesPerRound = std::max(1, std::stoi(value));
         } else if (arg == "--repetitions") {
             options.repetitions = std::max(1, std::stoi(value));
         } else {
@@ -102,6 +105,7 @@ int main(int argc, char **argv)
     SizingRequest request;
     request.vary = {options.vary};
     request.slos = options.slos;
+    request.probesPerRound = options.probesPerRound;
     if (const auto problems = sizingProblems(scenario, request); !problems.empty())
         usage(problems.front());
 
@@ -141,6 +145,19 @@ int main(int argc, char **argv)
                      : ("none: " + last.reason).c_str());
     std::printf("simulations    %zu in %d rounds (non-monotone pairs: %zu)\n", last.points.size(),
                 last.rounds, last.nonMonotone.size());
+    // A round's simulations run in parallel, rounds one after another: on N threads a round of
+    // k equal simulations takes ceil(k / N) waves, which bounds the speed-up this search can show.
+    std::vector<int> roundSizes(std::size_t(last.rounds), 0);
+    for (const SizingPoint &point : last.points)
+        ++roundSizes[std::size_t(point.round)];
+    int waves = 0;
+    std::string sizes;
+    for (const int size : roundSizes) {
+        waves += (size + options.threads - 1) / options.threads;
+        sizes += (sizes.empty() ? "" : " ") + std::to_string(size);
+    }
+    std::printf("round sizes    %s (speed-up bound on %d threads: %.2fx)\n", sizes.c_str(),
+                options.threads, waves ? double(last.points.size()) / waves : 1.0);
     std::printf("repetitions    %d (medians below)\n", options.repetitions);
     const double wall1 = median(wall[0]);
     const double wallN = median(wall[1]);
