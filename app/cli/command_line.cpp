@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <new>
 
 namespace headroom::cli {
 
@@ -47,13 +48,23 @@ QString parseWithOneInput(QCommandLineParser &parser, const QCommandLineOption &
     return positional.at(1);
 }
 
-bool succeeds(const std::function<void()> &step)
+QString failureMessage(const std::exception &error, const QString &input, const QString &doing)
+{
+    if (!dynamic_cast<const std::bad_alloc *>(&error))
+        return QString::fromStdString(error.what());
+    return QStringLiteral("%1out of memory%2; the input is too large for this machine, or "
+                          "asks for more than it has")
+            .arg(input.isEmpty() ? QString() : input + QStringLiteral(": "),
+                 doing.isEmpty() ? QString() : QStringLiteral(" while ") + doing);
+}
+
+bool succeeds(const std::function<void()> &step, const QString &input, const QString &doing)
 {
     try {
         step();
         return true;
     } catch (const std::exception &error) {
-        printError(QString::fromStdString(error.what()));
+        printError(failureMessage(error, input, doing));
         return false;
     }
 }

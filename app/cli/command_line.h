@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QString>
 
+#include <exception>
 #include <functional>
 #include <optional>
 
@@ -27,9 +28,16 @@ void printError(const QString &message);
 QString parseWithOneInput(QCommandLineParser &parser, const QCommandLineOption &help,
                           const QString &command, const QString &inputName);
 
-// Runs `step`; an exception it throws is printed as an error and makes the answer false (the
-// command then exits with kExitBadInput: the input was at fault).
-bool succeeds(const std::function<void()> &step);
+// The message for a step that threw `error` while `doing` something with `input` (e.g.
+// "sizing it"): the error's own text, except that running out of memory, which says only
+// "std::bad_alloc", names the input, what was under way and what to do about it.
+QString failureMessage(const std::exception &error, const QString &input = {},
+                       const QString &doing = {});
+
+// Runs `step`; an exception it throws is printed as an error (failureMessage) and makes the
+// answer false (the command then exits with kExitBadInput: the input was at fault).
+bool succeeds(const std::function<void()> &step, const QString &input = {},
+              const QString &doing = {});
 
 // Option values; each refuses a malformed value with failUsage naming the option.
 // --vary TYPE=MIN..MAX (whole numbers; MIN > MAX and unknown types are the request's checks).

@@ -160,7 +160,8 @@ int runCompareCommand(QCommandLineParser &parser, const QCommandLineOption &help
                 nullptr, *reportAs != ReportFormat::None);
         progress.finish();
     } catch (const std::exception &error) {
-        printError(QString::fromStdString(error.what()));
+        printError(failureMessage(error, inputs.join(QStringLiteral(", ")),
+                                  QStringLiteral("comparing the runs")));
         return kExitBadInput;
     }
 

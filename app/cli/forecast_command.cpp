@@ -79,6 +79,9 @@ int runForecastCommand(QCommandLineParser &parser, const QCommandLineOption &hel
     DemandForecast forecast;
     try {
         forecast = forecastDemand(dailyDemand(loaded.scenario), horizonDays, chosen);
+    } catch (const std::bad_alloc &error) {
+        printError(failureMessage(error, input, QStringLiteral("forecasting its demand")));
+        return kExitBadInput;
     } catch (const std::exception &error) {
         // Too short a history: the input's fault, named by its file.
         printError(QStringLiteral("%1: %2").arg(input, QString::fromStdString(error.what())));

@@ -182,7 +182,8 @@ int runImportCommand(QCommandLineParser &parser, const QCommandLineOption &help)
         scenario = applyImport(std::move(result), kept ? &*kept : nullptr, nameFrom(inputs.at(0)),
                                blame);
     } catch (const std::exception &error) {
-        printError(QString::fromStdString(error.what()));
+        printError(failureMessage(error, inputs.join(QStringLiteral(", ")),
+                                  QStringLiteral("importing it")));
         return kExitBadInput;
     }
 

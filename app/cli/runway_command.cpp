@@ -115,11 +115,14 @@ int runRunwayCommand(QCommandLineParser &parser, const QCommandLineOption &help)
         failUsage(command, QString::fromStdString(problems.front()));
 
     RunwayResult result;
-    if (!succeeds([&] {
-            result = runStudy(threads, quiet, [&](WorkerPool &pool, const auto &onProgress) {
-                return runway(loaded.scenario, request, pool, onProgress);
-            });
-        }))
+    if (!succeeds(
+                [&] {
+                    result =
+                            runStudy(threads, quiet, [&](WorkerPool &pool, const auto &onProgress) {
+                                return runway(loaded.scenario, request, pool, onProgress);
+                            });
+                },
+                input, QStringLiteral("evaluating its runway")))
         return kExitBadInput;
     if (!result.problem.empty()) {
         printError(QString::fromStdString(result.problem));

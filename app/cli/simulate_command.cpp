@@ -1,5 +1,6 @@
 #include "app/cli/simulate_command.h"
 
+#include "app/cli/command_line.h"
 #include "app/cli/exit_codes.h"
 #include "app/cli/progress_reporter.h"
 #include "app/cli/report_output.h"
@@ -76,11 +77,6 @@ LoadedInput loadInput(const SimulateOptions &options)
 }
 
 namespace {
-
-void printError(const QString &message)
-{
-    std::fprintf(stderr, "headroom-cli: error: %s\n", message.toLocal8Bit().constData());
-}
 
 // Whether `path` (when asked for) can be written, saying why not on stderr.
 bool writable(const QString &path)
@@ -159,14 +155,10 @@ int runSimulate(const SimulateOptions &options)
         }
         progress.finish();
         result = simulation.takeResult();
-    } catch (const std::bad_alloc &) {
-        // "std::bad_alloc" names neither what ran out nor on which input.
-        printError(QStringLiteral("%1: out of memory while simulating it (%2 jobs)")
-                           .arg(options.input)
-                           .arg(input.scenario.jobs.size()));
-        return kExitBadInput;
     } catch (const std::exception &error) {
-        printError(QString::fromStdString(error.what()));
+        printError(failureMessage(
+                error, options.input,
+                QStringLiteral("simulating it (%1 jobs)").arg(input.scenario.jobs.size())));
         return kExitBadInput;
     }
     result.metrics.jobsSkipped = input.skipped;

@@ -82,11 +82,14 @@ int runSizeCommand(QCommandLineParser &parser, const QCommandLineOption &help)
         failUsage(command, QString::fromStdString(problems.front()));
 
     SizingResult result;
-    if (!succeeds([&] {
-            result = runStudy(threads, quiet, [&](WorkerPool &pool, const auto &onProgress) {
-                return sizeCluster(loaded.scenario, request, pool, onProgress);
-            });
-        }))
+    if (!succeeds(
+                [&] {
+                    result =
+                            runStudy(threads, quiet, [&](WorkerPool &pool, const auto &onProgress) {
+                                return sizeCluster(loaded.scenario, request, pool, onProgress);
+                            });
+                },
+                input, QStringLiteral("sizing it")))
         return kExitBadInput;
 
     std::vector<OutputFile> outputs;

@@ -154,7 +154,9 @@ int runShard(const LoadedSweep &sweep, SweepShard shard, const QString &outDir, 
                 [&](const PlanProgress &p) { progress.updatePoints(p.done, p.total); });
         progress.finish();
     } catch (const std::exception &error) {
-        printError(QString::fromStdString(error.what()));
+        printError(
+                failureMessage(error, QString::fromStdString(sweep.spec.base),
+                               QStringLiteral("running shard %1 of the sweep").arg(shard.index)));
         return kExitBadInput;
     }
     // The shard file alone is what a merge reads; the whole sweep on one machine also writes
