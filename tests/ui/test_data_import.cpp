@@ -11,9 +11,12 @@
 #include "ui/files/csv_mapping_dialog.h"
 #include "ui/files/file_controller.h"
 #include "ui/main_window.h"
+#include "ui/window/main_actions.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 
@@ -105,6 +108,66 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // the user's settings stay apart
+        QCoreApplication::setOrganizationName("HeadroomTest");
+    }
+    void init() { QSettings().clear(); }
+
+    // File ▸ Import ▸ Slots Are GPUs / CPU Cores: GPUs unless chosen otherwise, the choice
+    // outlives the window, and the Slurm, Kubernetes and openb requests carry it (a CSV maps
+    // its own slots column).
+    void slotChoiceIsRemembered()
+    {
+        {
+            MainWindow window;
+            QVERIFY(window.actions()->importSlotsGpu->isChecked());
+            QVERIFY(!window.actions()->importSlotsCpu->isChecked());
+            QCOMPARE(FileController::importSlots(), ImportSlots::Gpu);
+            window.actions()->importSlotsCpu->trigger();
+            QVERIFY(!window.actions()->importSlotsGpu->isChecked());
+        }
+        QCOMPARE(QSettings().value("import/slots").toString(), QString("cpu"));
+        MainWindow window;
+        QVERIFY(window.actions()->importSlotsCpu->isChecked());
+        for (ImportFormat format :
+             {ImportFormat::Slurm, ImportFormat::Kubernetes, ImportFormat::Openb})
+            QCOMPARE(FileController::importRequest(format, {"f"}).slots, ImportSlots::Cpu);
+        QCOMPARE(FileController::importRequest(ImportFormat::Csv, {"f"}).slots, ImportSlots::Gpu);
+        window.actions()->importSlotsGpu->trigger();
+        QCOMPARE(FileController::importRequest(ImportFormat::Slurm, {"f"}).slots, ImportSlots::Gpu);
+    }
+
+    // With CPU slots the Slurm import counts NCPUS, so the CPU-only job comes too, and the
+    // summary says what was counted.
+    void slurmWithCpuSlots()
+    {
+        SlurmImportOptions options;
+        options.sacctPath = dataFile("sacct-22.05.txt").toStdString();
+        options.nodesPath = dataFile("scontrol-nodes.txt").toStdString();
+        options.slots = ImportSlots::Cpu;
+        const ImportResult core = importSlurm(options, {});
+        QCOMPARE(core.summary.jobsImported, 13LL);
+        FileController::setImportSlots(ImportSlots::Cpu);
+        const ImportRequest r = FileController::importRequest(
+                ImportFormat::Slurm, {dataFile("sacct-22.05.txt"), dataFile("scontrol-nodes.txt")});
+        MainWindow window;
+        window.showScenario(designedScenario());
+        DialogAnswers answers;
+        answers.expect(clickButton("replaceCluster"));
+        answers.expect(acknowledge());
+        QVERIFY(window.files()->importData(r));
+        QVERIFY(answers.allAnswered());
+        QVERIFY2(answers.texts.constLast().contains("Slots are CPU cores"),
+                 qPrintable(answers.texts.constLast()));
+        const Scenario &s = window.document()->scenario();
+        QCOMPARE(s.jobs.size(), std::size_t(13));
+        QVERIFY(s.cluster == *core.cluster);
+        QCOMPARE(s.findNodeType(core.nodeTypes.front().name)->accelerators,
+                 core.nodeTypes.front().accelerators);
+    }
+
     void slurmReplacesTheCluster()
     {
         SlurmImportOptions options;

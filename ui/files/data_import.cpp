@@ -82,6 +82,21 @@ void dropForeignConstraints(ImportResult &result, const Cluster &cluster)
                 " jobs lost a constraint to a zone or rack the current cluster does not have");
 }
 
+// Whether the format's slots are a choice (FileController::importSlots): a CSV maps its own.
+bool hasSlotChoice(const ImportRequest &request)
+{
+    return request.format != ImportFormat::Csv;
+}
+
+// The line under the summary that says what was counted and where to change it.
+QString slotsNote(const ImportRequest &request)
+{
+    return request.slots == ImportSlots::Cpu
+                   ? tr("Slots are CPU cores (File ▸ Import ▸ Slots Are GPUs to count GPUs).")
+                   : tr("Slots are GPUs (File ▸ Import ▸ Slots Are CPU Cores to count CPU "
+                        "cores).");
+}
+
 } // namespace
 
 bool importGivesJobs(const ImportRequest &request)
@@ -147,11 +162,14 @@ QString importIntoDocument(QWidget *parent, ScenarioDocument &document,
     TraceImportMode mode = importGivesCluster(request) ? TraceImportMode::ReplaceCluster
                                                        : TraceImportMode::MapJobs;
     if (importGivesJobs(request) && importGivesCluster(request)) {
-        const std::optional<TraceImportMode> chosen = askImportMode(
-                parent, document, title, path, tr("Each GPU a job used becomes an accelerator."),
-                tr("puts in the cluster and node types the files describe, and "
-                   "their jobs; policies, energy settings and services stay (one "
-                   "step you can undo)."));
+        const std::optional<TraceImportMode> chosen =
+                askImportMode(parent, document, title, path,
+                              request.slots == ImportSlots::Cpu
+                                      ? tr("Each CPU a job used becomes an accelerator slot.")
+                                      : tr("Each GPU a job used becomes an accelerator."),
+                              tr("puts in the cluster and node types the files describe, and "
+                                 "their jobs; policies, energy settings and services stay (one "
+                                 "step you can undo)."));
         if (!chosen)
             return {};
         mode = *chosen;
@@ -187,7 +205,10 @@ QString importIntoDocument(QWidget *parent, ScenarioDocument &document,
                                    report::count(summary.jobsSkippedTotal()));
     QMessageBox box(QMessageBox::Information, title, message, QMessageBox::Ok, parent);
     box.setObjectName("importSummary");
-    box.setInformativeText(QString::fromStdString(summaryText(summary)));
+    QString details = QString::fromStdString(summaryText(summary));
+    if (hasSlotChoice(request))
+        details += "\n" + slotsNote(request);
+    box.setInformativeText(details);
     box.exec();
     return message;
 }
