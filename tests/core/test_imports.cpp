@@ -9,10 +9,14 @@
 #include "core/io/import/kubernetes_nodes.h"
 #include "core/io/import/slurm_accounting.h"
 #include "core/io/input_error.h"
+#include "core/io/read_progress.h"
+#include "core/io/swf_reader.h"
 #include "tests/support/run_helpers.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
+#include <fstream>
 #include <functional>
 #include <map>
 #include <optional>
@@ -420,6 +424,90 @@ private Q_SLOTS:
         const RunResult run = test::runScenario(scenario);
         QCOMPARE(run.metrics.jobsCompleted, 12LL);
         QCOMPARE(run.metrics.jobsRejected, 0LL);
+    }
+
+    // --- Progress and cancel --------------------------------------------------------------
+
+    // The readers of big inputs report how far they are through their text (the GUI's
+    // progress bar) and stop within a step once cancelled, making nothing.
+    void readersReportProgressAndStop_data()
+    {
+        QTest::addColumn<QString>("format");
+        for (const char *format : {"sacct", "csv", "openb", "swf"})
+            QTest::newRow(format) << format;
+    }
+
+    void readersReportProgressAndStop()
+    {
+        QFETCH(QString, format);
+        // About 4 MiB of rows, a few steps of the reporting.
+        const int rows = 60000;
+        std::string text;
+        if (format == "sacct") {
+            text = kSacctHeader;
+            for (int i = 1; i <= rows; ++i)
+                text += std::to_string(i) + "|" + std::to_string(i) +
+                        "|job|acct|gpu|2024-01-01T10:00:00|2024-01-01T10:00:01|"
+                        "2024-01-01T10:10:01|10|COMPLETED|8|gres/gpu=1|gres/gpu=1\n";
+        } else if (format == "csv" || format == "openb") {
+            text = format == "csv" ? "id,submit,run,gpus,padding\n"
+                                   : "name,cpu_milli,memory_mib,num_gpu,gpu_milli,gpu_spec,qos,"
+                                     "pod_phase,creation_time,deletion_time,scheduled_time\n";
+            for (int i = 1; i <= rows; ++i)
+                text += format == "csv" ? std::to_string(i) + "," + std::to_string(1000 + i) +
+                                                  ",600,1,padding-padding-padding-padding-padding\n"
+                                        : "pod-" + std::to_string(i) +
+                                                  ",1000,1024,1,1000,,LS,Succeeded,100,700,100\n";
+        } else {
+            text = "; MaxNodes: 8\n";
+            for (int i = 1; i <= rows; ++i)
+                text += std::to_string(i) + " " + std::to_string(i) +
+                        " 0 600 1 -1 -1 1 700 -1 1 3 -1 -1 -1 -1 -1 -1\n";
+        }
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("input").toStdString();
+        {
+            std::ofstream out(path, std::ios::binary);
+            out << text;
+        }
+        const std::string nodes = "sn,cpu_milli,memory_mib,gpu,model\nn1,96000,786432,8,V100\n";
+        const auto read = [&](ReadProgress &progress) -> std::size_t {
+            if (format == "sacct")
+                return parseSacct(text, "s.txt", ImportSlots::Gpu, Cluster{}, &progress)
+                        .jobs->size();
+            if (format == "csv") {
+                CsvJobColumns columns;
+                columns.submit = "submit";
+                columns.run = "run";
+                columns.slots = "gpus";
+                columns.id = "id";
+                return parseJobsCsv(text, "j.csv", columns, CsvTimeFormat::Epoch, &progress)
+                        .jobs->size();
+            }
+            if (format == "openb")
+                return parseOpenb(nodes, "n.csv", text, "p.csv", ImportSlots::Gpu, &progress)
+                        .jobs->size();
+            return readSwf(path, {}, &progress).scenario.jobs.size();
+        };
+        QVERIFY(text.size() > 3 * ProgressTicker::kStep);
+        const std::uint64_t total = text.size() + (format == "openb" ? nodes.size() : 0);
+
+        ReadProgress progress;
+        QCOMPARE(read(progress), std::size_t(rows));
+        QCOMPARE(progress.total(), total);
+        QCOMPARE(progress.done(), total);
+
+        ReadProgress cancelled;
+        cancelled.cancel();
+        bool stopped = false;
+        try {
+            read(cancelled);
+        } catch (const ReadCancelled &) {
+            stopped = true;
+        }
+        QVERIFY(stopped);
+        QVERIFY(cancelled.done() > 0);
+        QVERIFY(cancelled.done() < total);
     }
 
     // --- Kubernetes ----------------------------------------------------------------------

@@ -8,6 +8,7 @@
 #include "tests/support/scenario_builder.h"
 #include "tests/ui/dialog_answers.h"
 #include "ui/document/scenario_document.h"
+#include "ui/files/background_task.h"
 #include "ui/files/csv_mapping_dialog.h"
 #include "ui/files/file_controller.h"
 #include "ui/main_window.h"
@@ -15,10 +16,14 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QThread>
+#include <QThreadPool>
 
 using namespace headroom;
 using namespace headroom::ui;
@@ -114,6 +119,54 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName("HeadroomTest");
     }
     void init() { QSettings().clear(); }
+
+    // The GUI's one way to read off the UI thread: the dialog shows the bytes read of the
+    // total, and Cancel stops the reader (it throws ReadCancelled at its next step) rather
+    // than leaving it to finish unseen.
+    void progressDialogShowsBytesAndCancelStopsTheRead()
+    {
+        QWidget parent;
+        parent.show();
+        std::atomic<bool> stopped{false};
+        const std::uint64_t total = std::uint64_t(64) << 20;
+        int maximum = -1, value = -1;
+        bool visible = false;
+        QString label;
+        QTimer::singleShot(900, &parent, [&] {
+            auto *dialog = parent.findChild<QProgressDialog *>();
+            if (!dialog)
+                return;
+            visible = dialog->isVisible();
+            maximum = dialog->maximum();
+            value = dialog->value();
+            label = dialog->labelText();
+            if (auto *cancel = dialog->findChild<QPushButton *>())
+                cancel->click();
+        });
+        const std::optional<int> result = runCancellableInBackground(
+                &parent, "Reading big.txt…", [&stopped, total](ReadProgress &progress) {
+                    ProgressTicker ticker(&progress, total);
+                    try {
+                        for (std::uint64_t at = 0; at < total; at += 256 << 10) {
+                            ticker.at(at);
+                            QThread::msleep(5); // 64 MiB in about 1.3 s
+                        }
+                        ticker.finish(total);
+                    } catch (const ReadCancelled &) {
+                        stopped = true;
+                        return -1;
+                    }
+                    return 1;
+                });
+        QThreadPool::globalInstance()->waitForDone();
+        QVERIFY(!result);
+        QVERIFY(stopped);
+        QVERIFY(visible);
+        QCOMPARE(maximum, 1000);
+        QVERIFY2(value > 0 && value < 1000, qPrintable(QString::number(value)));
+        QVERIFY2(label.startsWith("Reading big.txt…\n") && label.contains(" of 64"),
+                 qPrintable(label));
+    }
 
     // File ▸ Import ▸ Slots Are GPUs / CPU Cores: GPUs unless chosen otherwise, the choice
     // outlives the window, and the Slurm, Kubernetes and openb requests carry it (a CSV maps

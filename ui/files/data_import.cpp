@@ -28,7 +28,8 @@ QString fileName(const QString &path)
     return QFileInfo(path).fileName();
 }
 
-ImportResult readFiles(const ImportRequest &request, const Cluster &current, TraceImportMode mode)
+ImportResult readFiles(const ImportRequest &request, const Cluster &current, TraceImportMode mode,
+                       ReadProgress *progress)
 {
     const std::string first = request.files.value(0).toStdString();
     switch (request.format) {
@@ -38,14 +39,14 @@ ImportResult readFiles(const ImportRequest &request, const Cluster &current, Tra
         if (request.files.size() > 1 && mode == TraceImportMode::ReplaceCluster)
             options.nodesPath = request.files.at(1).toStdString();
         options.slots = request.slots;
-        return importSlurm(options, current);
+        return importSlurm(options, current, progress);
     }
     case ImportFormat::Kubernetes:
         return readKubernetesNodes(first, request.slots);
     case ImportFormat::Openb:
-        return readOpenb(first, request.files.value(1).toStdString(), request.slots);
+        return readOpenb(first, request.files.value(1).toStdString(), request.slots, progress);
     case ImportFormat::Csv:
-        return readJobsCsv(first, request.columns, request.timeFormat);
+        return readJobsCsv(first, request.columns, request.timeFormat, progress);
     }
     return {};
 }
@@ -133,11 +134,12 @@ QString importTitle(ImportFormat format)
     return {};
 }
 
-ImportOutcome runImport(const ImportRequest &request, const Scenario &current, TraceImportMode mode)
+ImportOutcome runImport(const ImportRequest &request, const Scenario &current, TraceImportMode mode,
+                        ReadProgress *progress)
 {
     ImportOutcome outcome;
     try {
-        ImportResult result = readFiles(request, current.cluster, mode);
+        ImportResult result = readFiles(request, current.cluster, mode, progress);
         if (mode == TraceImportMode::MapJobs && result.jobs) {
             result.cluster.reset();
             result.nodeTypes.clear();
@@ -174,12 +176,12 @@ QString importIntoDocument(QWidget *parent, ScenarioDocument &document,
             return {};
         mode = *chosen;
     }
-    // The worker gets its own copy: a cancelled read finishes after this function returns.
-    const std::optional<ImportOutcome> outcome =
-            runCancellableInBackground(parent, tr("Importing %1…").arg(fileName(path)),
-                                       [request, current = document.sharedScenario(), mode] {
-                                           return runImport(request, *current, mode);
-                                       });
+    // The worker gets its own copy: a cancelled read stops after this function returns.
+    const std::optional<ImportOutcome> outcome = runCancellableInBackground(
+            parent, tr("Importing %1…").arg(fileName(path)),
+            [request, current = document.sharedScenario(), mode](ReadProgress &progress) {
+                return runImport(request, *current, mode, &progress);
+            });
     if (!outcome)
         return {};
     if (!outcome->scenario) {

@@ -169,10 +169,12 @@ long long renumberInSlurmOrder(std::vector<Job> &jobs, const std::vector<SlurmRa
 class SacctParser
 {
 public:
-    SacctParser(const std::string &file, ImportSlots slots, const Cluster &cluster)
+    SacctParser(const std::string &file, ImportSlots slots, const Cluster &cluster,
+                ReadProgress *progress)
         : m_file(file)
         , m_slots(slots)
         , m_cluster(cluster)
+        , m_progress(progress)
     {}
 
     ImportResult parse(std::string_view text);
@@ -200,6 +202,7 @@ private:
     const std::string &m_file;
     ImportSlots m_slots;
     const Cluster &m_cluster;
+    ReadProgress *m_progress;
     Columns m_columns;
     const TextRecord *m_header = nullptr;
     const TextRecord *m_record = nullptr;
@@ -373,7 +376,7 @@ void SacctParser::record(const TextRecord &record)
 ImportResult SacctParser::parse(std::string_view text)
 {
     m_result.summary.format = "Slurm accounting (sacct -P): " + m_file;
-    DelimitedReader reader(text, m_file, '|', Quoting::None);
+    DelimitedReader reader(text, m_file, '|', Quoting::None, m_progress);
     TextRecord header;
     if (!reader.next(header))
         throw InputError(m_file, 0, "", "empty file: expected sacct -P output with its header");
@@ -442,22 +445,25 @@ ImportResult SacctParser::parse(std::string_view text)
 } // namespace
 
 ImportResult parseSacct(std::string_view text, const std::string &file, ImportSlots slots,
-                        const Cluster &cluster)
+                        const Cluster &cluster, ReadProgress *progress)
 {
-    return SacctParser(file, slots, cluster).parse(text);
+    return SacctParser(file, slots, cluster, progress).parse(text);
 }
 
-ImportResult readSacct(const std::string &path, ImportSlots slots, const Cluster &cluster)
+ImportResult readSacct(const std::string &path, ImportSlots slots, const Cluster &cluster,
+                       ReadProgress *progress)
 {
-    return readingFile(path, [&] { return parseSacct(readTextFile(path), path, slots, cluster); });
+    return readingFile(
+            path, [&] { return parseSacct(readTextFile(path), path, slots, cluster, progress); });
 }
 
-ImportResult importSlurm(const SlurmImportOptions &options, const Cluster &intoCluster)
+ImportResult importSlurm(const SlurmImportOptions &options, const Cluster &intoCluster,
+                         ReadProgress *progress)
 {
     if (!options.nodesPath)
-        return readSacct(options.sacctPath, options.slots, intoCluster);
+        return readSacct(options.sacctPath, options.slots, intoCluster, progress);
     ImportResult result = readSlurmNodes(*options.nodesPath, options.slots);
-    ImportResult jobs = readSacct(options.sacctPath, options.slots, *result.cluster);
+    ImportResult jobs = readSacct(options.sacctPath, options.slots, *result.cluster, progress);
     ImportSummary summary = std::move(jobs.summary);
     summary.format += "\nSlurm nodes (scontrol show node -o): " + *options.nodesPath;
     summary.nodeTypesCreated = result.summary.nodeTypesCreated;
