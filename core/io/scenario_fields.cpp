@@ -452,9 +452,9 @@ ordered_json writeScenarioFields(const Scenario &scenario, JobList jobs)
     return writeFields(fieldTable<Scenario>(), scenario, jobs == JobList::Stub ? "jobs" : "");
 }
 
-ordered_json writeJobFields(const Job &job)
+void writeJobFields(const Job &job, ordered_json &out)
 {
-    return writeFields(fieldTable<Job>(), job);
+    writeFieldsInto(fieldTable<Job>(), job, out);
 }
 
 } // namespace headroom

@@ -22,7 +22,8 @@ void readScenarioFields(const JsonReader &reader, const nlohmann::json &root, Sc
 enum class JobList { Included, Stub };
 nlohmann::ordered_json writeScenarioFields(const Scenario &scenario,
                                            JobList jobs = JobList::Included);
-// One job of the "jobs" array.
-nlohmann::ordered_json writeJobFields(const Job &job);
+// One job of the "jobs" array, into `out` (cleared first; reused across jobs, it keeps its
+// storage).
+void writeJobFields(const Job &job, nlohmann::ordered_json &out);
 
 } // namespace headroom

@@ -92,15 +92,15 @@ std::string serializeScenario(const Scenario &scenario)
     text.reserve(rest.size() + scenario.jobs.size() * 128);
     text.append(rest, 0, open);
     text += "[\n";
+    // nlohmann's own printer, writing straight into the text at the jobs' depth.
+    nlohmann::detail::serializer<nlohmann::ordered_json> printer(
+            nlohmann::detail::output_adapter<char, std::string>(text), ' ',
+            nlohmann::ordered_json::error_handler_t::replace);
+    nlohmann::ordered_json job;
     for (std::size_t i = 0; i < scenario.jobs.size(); ++i) {
-        const std::string job = dump(writeJobFields(scenario.jobs[i]));
+        writeJobFields(scenario.jobs[i], job);
         text += "    ";
-        std::size_t from = 0;
-        for (std::size_t end; (end = job.find('\n', from)) != std::string::npos; from = end + 1) {
-            text.append(job, from, end + 1 - from);
-            text += "    ";
-        }
-        text.append(job, from);
+        printer.dump(job, true, false, 2, 4);
         text += i + 1 < scenario.jobs.size() ? ",\n" : "\n";
     }
     text += "  ]";
