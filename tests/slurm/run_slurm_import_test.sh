@@ -140,13 +140,31 @@ for job in sorted(slurm, key=lambda j: (slurm[j]['start'], j)):
     b = float(r['start_s']) - first_replay
     print(f"{s['name']:>8} {s['state'].split()[0]:<12} {s['gpus']:>4} {run_slurm:>6.0f} {a:>11.0f} {b:>12.0f} {a - b:>5.0f}")
 # A job Slurm started before another, the replay starts no later: jobs submitted in the
-# same second included.
+# same second included. One exception is Slurm's, seen in slurmctld's log (docs/design.md §9):
+# once some tasks of an array start, the array's pending rest goes behind every job already
+# queued, so a task that starts after its array's first does so after those jobs too, which
+# the replay (by submit time and id) cannot know.
+first_task = {}
+for j, s in slurm.items():
+    if s['rank'][1] >= 0:
+        first_task[s['rank'][0]] = min(first_task.get(s['rank'][0], s['start']), s['start'])
+def requeued_behind(a, b):
+    array = slurm[b]['rank'][0] if slurm[b]['rank'][1] >= 0 else None
+    return array is not None and slurm[b]['start'] > first_task[array] and \
+        slurm[a]['submit'] <= first_task[array] and slurm[a]['rank'][0] != array
+behind = 0
 for a in slurm:
     for b in slurm:
         if slurm[a]['start'] < slurm[b]['start'] and \
                 float(replay[a]['start_s']) > float(replay[b]['start_s']):
+            if requeued_behind(a, b):
+                behind += 1
+                continue
             sys.exit(f"FAIL: Slurm started {slurm[a]['name']} before {slurm[b]['name']}, "
                      "the replay after")
+if behind:
+    print(f"note: {behind} pairs: an array's later task behind jobs queued before its first "
+          "started, as Slurm requeues an array's rest")
 print(f'OK: {len(slurm)} jobs, widths, run times and start order match Slurm')
 PY
 echo "PASS: the Slurm import replays what Slurm ran"
