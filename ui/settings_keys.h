@@ -30,4 +30,8 @@ inline constexpr const char *kPlanForecastHorizon = "plan/forecastHorizonDays";
 inline constexpr const char *kPlanRunwayGrowth = "plan/runwayGrowthPerMonth";
 inline constexpr const char *kPlanRunwayMonths = "plan/runwayMonths";
 
+// What File → Import counts as a slot for Slurm, Kubernetes and openb: "gpu" (the default) or
+// "cpu", as headroom-cli import's --slots.
+inline constexpr const char *kImportSlots = "import/slots";
+
 } // namespace headroom::ui::settings

@@ -90,14 +90,31 @@ void readFields(const JsonReader &reader, const nlohmann::json &value, const Jso
     }
 }
 
+// The members of `object` as a JSON object, in table order. The member named `stubbed` (if
+// any) is written as an empty array whatever it holds: its caller writes that one itself.
+// The same into `out`, which is cleared first: a writer of a million objects reuses one.
 template<typename Object>
-nlohmann::ordered_json writeFields(const FieldTable<Object> &table, const Object &object)
+void writeFieldsInto(const FieldTable<Object> &table, const Object &object,
+                     nlohmann::ordered_json &out, std::string_view stubbed = {})
 {
-    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    if (out.is_object())
+        out.clear(); // keeps the member storage
+    else
+        out = nlohmann::ordered_json::object();
     for (const Field<Object> &field : table.fields()) {
-        if (field.presence != Presence::OmitDefault || !field.isDefault(object))
+        if (!stubbed.empty() && field.name == stubbed)
+            out[std::string(field.name)] = nlohmann::ordered_json::array();
+        else if (field.presence != Presence::OmitDefault || !field.isDefault(object))
             out[std::string(field.name)] = field.write(object);
     }
+}
+
+template<typename Object>
+nlohmann::ordered_json writeFields(const FieldTable<Object> &table, const Object &object,
+                                   std::string_view stubbed = {})
+{
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    writeFieldsInto(table, object, out, stubbed);
     return out;
 }
 

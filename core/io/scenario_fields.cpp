@@ -447,9 +447,14 @@ void readScenarioFields(const JsonReader &reader, const json &root, Scenario &ou
     readFields(reader, root, JsonPath{}, fieldTable<Scenario>(), out);
 }
 
-ordered_json writeScenarioFields(const Scenario &scenario)
+ordered_json writeScenarioFields(const Scenario &scenario, JobList jobs)
 {
-    return writeFields(fieldTable<Scenario>(), scenario);
+    return writeFields(fieldTable<Scenario>(), scenario, jobs == JobList::Stub ? "jobs" : "");
+}
+
+void writeJobFields(const Job &job, ordered_json &out)
+{
+    writeFieldsInto(fieldTable<Job>(), job, out);
 }
 
 } // namespace headroom

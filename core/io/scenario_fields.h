@@ -17,6 +17,13 @@ namespace headroom {
 void readScenarioFields(const JsonReader &reader, const nlohmann::json &root, Scenario &out);
 
 // The canonical JSON of a scenario: fixed key order, defaults left out where the tables say.
-nlohmann::ordered_json writeScenarioFields(const Scenario &scenario);
+// With `JobList::Stub` its "jobs" is an empty array whatever the scenario holds, for a writer
+// that streams the jobs (serializeScenario).
+enum class JobList { Included, Stub };
+nlohmann::ordered_json writeScenarioFields(const Scenario &scenario,
+                                           JobList jobs = JobList::Included);
+// One job of the "jobs" array, into `out` (cleared first; reused across jobs, it keeps its
+// storage).
+void writeJobFields(const Job &job, nlohmann::ordered_json &out);
 
 } // namespace headroom

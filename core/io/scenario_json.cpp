@@ -76,9 +76,36 @@ std::string serializeScenario(const Scenario &scenario)
 {
     // Invalid UTF-8 cannot come from a parsed file but may from elsewhere (a trace's names);
     // replacing it keeps saving from failing over one bad byte.
-    return writeScenarioFields(scenario).dump(2, ' ', false,
-                                              nlohmann::ordered_json::error_handler_t::replace) +
-           "\n";
+    const auto dump = [](const nlohmann::ordered_json &value) {
+        return value.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    };
+    // A million jobs as one JSON tree took seconds to build and as long to free, so the jobs
+    // are written one at a time into the text of the rest, as the tree would print them: its
+    // "jobs" is a top-level member (indent 2), each job an element of it (indent 4).
+    std::string rest = dump(writeScenarioFields(scenario, JobList::Stub)) + "\n";
+    if (scenario.jobs.empty())
+        return rest;
+    constexpr std::string_view kStub = "\n  \"jobs\": []";
+    const std::size_t stub = rest.find(kStub); // strings escape line breaks: only the member
+    const std::size_t open = stub + kStub.size() - 2;
+    std::string text;
+    text.reserve(rest.size() + scenario.jobs.size() * 128);
+    text.append(rest, 0, open);
+    text += "[\n";
+    // nlohmann's own printer, writing straight into the text at the jobs' depth.
+    nlohmann::detail::serializer<nlohmann::ordered_json> printer(
+            nlohmann::detail::output_adapter<char, std::string>(text), ' ',
+            nlohmann::ordered_json::error_handler_t::replace);
+    nlohmann::ordered_json job;
+    for (std::size_t i = 0; i < scenario.jobs.size(); ++i) {
+        writeJobFields(scenario.jobs[i], job);
+        text += "    ";
+        printer.dump(job, true, false, 2, 4);
+        text += i + 1 < scenario.jobs.size() ? ",\n" : "\n";
+    }
+    text += "  ]";
+    text.append(rest, open + 2);
+    return text;
 }
 
 } // namespace headroom

@@ -131,9 +131,10 @@ bool parseShortInteger(std::string_view token, std::int64_t &value)
 class SwfParser
 {
 public:
-    SwfParser(const std::string &name, const SwfOptions &options)
+    SwfParser(const std::string &name, const SwfOptions &options, ReadProgress *progress = nullptr)
         : m_name(name)
         , m_options(options)
+        , m_progress(progress)
     {}
 
     // Lines: LineReader or TextSource.
@@ -166,6 +167,7 @@ private:
 
     const std::string &m_name;
     const SwfOptions &m_options;
+    ReadProgress *m_progress;
     SwfTrace m_trace;
 
     Header m_maxNodes;
@@ -531,7 +533,9 @@ SwfTrace SwfParser::parse(Lines &lines)
 
     constexpr std::size_t kSampleJobs = 4096;
     int nodes = 0;
+    ProgressTicker ticker(m_progress, lines.sizeHint());
     for (std::string_view line; lines.next(line);) {
+        ticker.at(lines.offset());
         m_line = lines.lineNumber();
         std::size_t start = 0;
         while (start < line.size() && isSpace(line[start]))
@@ -553,6 +557,7 @@ SwfTrace SwfParser::parse(Lines &lines)
         if (!m_reserved && scenario.jobs.size() == kSampleJobs)
             reserveJobs(lines.offset(), lines.sizeHint());
     }
+    ticker.finish(lines.offset());
     if (m_inHeader)
         nodes = nodeCount();
     checkUniqueIds();
@@ -581,11 +586,11 @@ SwfTrace parseSwf(std::string_view text, const std::string &displayName, const S
     return SwfParser(displayName, options).parse(lines);
 }
 
-SwfTrace readSwf(const std::string &path, const SwfOptions &options)
+SwfTrace readSwf(const std::string &path, const SwfOptions &options, ReadProgress *progress)
 {
     return readingFile(path, [&] {
         TextSource lines(path);
-        return SwfParser(path, options).parse(lines);
+        return SwfParser(path, options, progress).parse(lines);
     });
 }
 

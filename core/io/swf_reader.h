@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/io/read_progress.h"
 #include "core/model/scenario.h"
 
 #include <optional>
@@ -36,8 +37,10 @@ struct SwfTrace
 };
 
 // Reads a Standard Workload Format trace (Parallel Workloads Archive), gzip-compressed or not.
-// Throws InputError locating the file, line and field of anything it cannot use.
-SwfTrace readSwf(const std::string &path, const SwfOptions &options = {});
+// Throws InputError locating the file, line and field of anything it cannot use. With a
+// `progress`, reports how far it is and throws ReadCancelled once that is cancelled.
+SwfTrace readSwf(const std::string &path, const SwfOptions &options = {},
+                 ReadProgress *progress = nullptr);
 
 // The same from text already in memory; `displayName` names the trace in errors and gives the
 // scenario its name.

@@ -9,10 +9,14 @@
 #include "core/io/import/kubernetes_nodes.h"
 #include "core/io/import/slurm_accounting.h"
 #include "core/io/input_error.h"
+#include "core/io/read_progress.h"
+#include "core/io/swf_reader.h"
 #include "tests/support/run_helpers.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
+#include <fstream>
 #include <functional>
 #include <map>
 #include <optional>
@@ -182,8 +186,12 @@ private Q_SLOTS:
                                       }));
         QCOMPARE(summary.jobsSkippedTotal() + summary.jobsImported, summary.jobRecords);
         QCOMPARE(summary.timeOrigin, std::string("2024-03-04T00:00:00 (sacct's local time)"));
-        QCOMPARE(summary.notes.size(), std::size_t(1));
-        QVERIFY(summary.notes.front().starts_with("partition scratch:"));
+        QCOMPARE(summary.notes.size(), std::size_t(2));
+        QCOMPARE(summary.notes.front(),
+                 std::string("3 jobs submitted in the same second as array tasks take that "
+                             "second's job ids in the order Slurm starts them (array id, then "
+                             "task index), so their ids are not their JobIDRaw"));
+        QVERIFY(summary.notes.back().starts_with("partition scratch:"));
 
         const std::vector<Job> &jobs = *result.jobs;
         QCOMPARE(jobs.size(), std::size_t(12));
@@ -210,10 +218,11 @@ private Q_SLOTS:
         QCOMPARE(findJob(jobs, 110)->requestedS, 0.0);
         QCOMPARE(findJob(jobs, 110)->constraints->rack, std::string("debug"));
         QCOMPARE(findJob(jobs, 113)->runS, 600.0);
-        // Array tasks are jobs with their JobIDRaw; the last task's is the array's own id.
-        QCOMPARE(findJob(jobs, 46)->runS, 600.0);
-        QCOMPARE(findJob(jobs, 47)->runS, 1200.0);
-        QCOMPARE(findJob(jobs, 45)->runS, 300.0);
+        // Array tasks are jobs. Their JobIDRaws (46, 47, and the last task's 45, the array's
+        // own) go to the tasks in task order, the order Slurm starts them in.
+        QCOMPARE(findJob(jobs, 45)->runS, 600.0);  // 45_1
+        QCOMPARE(findJob(jobs, 46)->runS, 1200.0); // 45_2
+        QCOMPARE(findJob(jobs, 47)->runS, 300.0);  // 45_3
         QCOMPARE(findJob(jobs, 45)->submitS, 12 * 3600.0);
         // A partition the cluster does not have is no constraint.
         QVERIFY(findJob(jobs, 125)->constraints->empty());
@@ -254,6 +263,60 @@ private Q_SLOTS:
         QCOMPARE(result.jobs->front().slots, 3);
         QCOMPARE(result.jobs->front().constraints->zone, std::string("hall"));
         QCOMPARE(result.jobs->front().submitS, 36000.0);
+    }
+
+    // Jobs submitted in the same second start in Slurm's order, array id then task index:
+    // that second's ids are handed out again in that order. Other seconds keep JobIDRaw.
+    void sacctSameSecondInSlurmOrder_data()
+    {
+        QTest::addColumn<QString>("rows"); // JobID|JobIDRaw|Submit second, one per job
+        QTest::addColumn<QString>("ids");  // each row's id after the import, in row order
+        QTest::addColumn<long long>("renumbered");
+        // The last task holds the array's own id; the tasks started before it got later ids.
+        QTest::newRow("one array") << "7_0|8|0 7_1|9|0 7_2|7|0"
+                                   << "7 8 9" << 3LL;
+        // A plain job submitted after the array in the same second, before its tasks started,
+        // starts after all of them in Slurm (array id 7 < 8).
+        QTest::newRow("array then a job") << "7_0|9|0 7_1|10|0 7_2|7|0 8|8|0"
+                                          << "7 8 9 10" << 4LL;
+        // Two arrays in one second: every task of the first before any of the second.
+        QTest::newRow("two arrays") << "7_0|9|0 7_1|7|0 8_0|10|0 8_1|8|0"
+                                    << "7 8 9 10" << 4LL;
+        // A job submitted before the array keeps its lower id.
+        QTest::newRow("a job then an array") << "7_0|9|0 6|6|0 7_1|7|0"
+                                             << "7 6 9" << 2LL;
+        // Different seconds order by submit time whatever the ids.
+        QTest::newRow("other seconds") << "7_0|9|1 7_1|7|2 8|8|0"
+                                       << "9 7 8" << 0LL;
+        // Plain jobs in one second are already in Slurm's order (ids follow submission).
+        QTest::newRow("plain jobs") << "12|12|0 11|11|0 13|13|0"
+                                    << "12 11 13" << 0LL;
+    }
+
+    void sacctSameSecondInSlurmOrder()
+    {
+        QFETCH(QString, rows);
+        QFETCH(QString, ids);
+        QFETCH(long long, renumbered);
+        std::string text = "JobID|JobIDRaw|Submit|Start|End|State|AllocTRES\n";
+        for (const QString &row : rows.split(' ')) {
+            const QStringList parts = row.split('|');
+            const std::string submit = QString("2024-01-01T10:00:%1")
+                                               .arg(parts[2].toInt(), 2, 10, QChar('0'))
+                                               .toStdString();
+            text += parts[0].toStdString() + "|" + parts[1].toStdString() + "|" + submit +
+                    "|2024-01-01T11:00:00|2024-01-01T11:10:00|COMPLETED|gres/gpu=1\n";
+        }
+        const ImportResult result = parseSacct(text, "s.txt", ImportSlots::Gpu, Cluster{});
+        QStringList got;
+        for (const Job &job : *result.jobs)
+            got << QString::number(job.id);
+        QCOMPARE(got.join(' '), ids);
+        const std::vector<std::string> &notes = result.summary.notes;
+        QCOMPARE(notes.size(), std::size_t(renumbered > 0 ? 1 : 0));
+        if (renumbered > 0)
+            QVERIFY2(notes.front().starts_with(std::to_string(renumbered) + " jobs submitted"),
+                     notes.front().c_str());
     }
 
     // Accounting without GPU TRES: every job looks CPU-only, and the summary says why.
@@ -361,6 +424,90 @@ private Q_SLOTS:
         const RunResult run = test::runScenario(scenario);
         QCOMPARE(run.metrics.jobsCompleted, 12LL);
         QCOMPARE(run.metrics.jobsRejected, 0LL);
+    }
+
+    // --- Progress and cancel --------------------------------------------------------------
+
+    // The readers of big inputs report how far they are through their text (the GUI's
+    // progress bar) and stop within a step once cancelled, making nothing.
+    void readersReportProgressAndStop_data()
+    {
+        QTest::addColumn<QString>("format");
+        for (const char *format : {"sacct", "csv", "openb", "swf"})
+            QTest::newRow(format) << format;
+    }
+
+    void readersReportProgressAndStop()
+    {
+        QFETCH(QString, format);
+        // About 4 MiB of rows, a few steps of the reporting.
+        const int rows = 60000;
+        std::string text;
+        if (format == "sacct") {
+            text = kSacctHeader;
+            for (int i = 1; i <= rows; ++i)
+                text += std::to_string(i) + "|" + std::to_string(i) +
+                        "|job|acct|gpu|2024-01-01T10:00:00|2024-01-01T10:00:01|"
+                        "2024-01-01T10:10:01|10|COMPLETED|8|gres/gpu=1|gres/gpu=1\n";
+        } else if (format == "csv" || format == "openb") {
+            text = format == "csv" ? "id,submit,run,gpus,padding\n"
+                                   : "name,cpu_milli,memory_mib,num_gpu,gpu_milli,gpu_spec,qos,"
+                                     "pod_phase,creation_time,deletion_time,scheduled_time\n";
+            for (int i = 1; i <= rows; ++i)
+                text += format == "csv" ? std::to_string(i) + "," + std::to_string(1000 + i) +
+                                                  ",600,1,padding-padding-padding-padding-padding\n"
+                                        : "pod-" + std::to_string(i) +
+                                                  ",1000,1024,1,1000,,LS,Succeeded,100,700,100\n";
+        } else {
+            text = "; MaxNodes: 8\n";
+            for (int i = 1; i <= rows; ++i)
+                text += std::to_string(i) + " " + std::to_string(i) +
+                        " 0 600 1 -1 -1 1 700 -1 1 3 -1 -1 -1 -1 -1 -1\n";
+        }
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("input").toStdString();
+        {
+            std::ofstream out(path, std::ios::binary);
+            out << text;
+        }
+        const std::string nodes = "sn,cpu_milli,memory_mib,gpu,model\nn1,96000,786432,8,V100\n";
+        const auto read = [&](ReadProgress &progress) -> std::size_t {
+            if (format == "sacct")
+                return parseSacct(text, "s.txt", ImportSlots::Gpu, Cluster{}, &progress)
+                        .jobs->size();
+            if (format == "csv") {
+                CsvJobColumns columns;
+                columns.submit = "submit";
+                columns.run = "run";
+                columns.slots = "gpus";
+                columns.id = "id";
+                return parseJobsCsv(text, "j.csv", columns, CsvTimeFormat::Epoch, &progress)
+                        .jobs->size();
+            }
+            if (format == "openb")
+                return parseOpenb(nodes, "n.csv", text, "p.csv", ImportSlots::Gpu, &progress)
+                        .jobs->size();
+            return readSwf(path, {}, &progress).scenario.jobs.size();
+        };
+        QVERIFY(text.size() > 3 * ProgressTicker::kStep);
+        const std::uint64_t total = text.size() + (format == "openb" ? nodes.size() : 0);
+
+        ReadProgress progress;
+        QCOMPARE(read(progress), std::size_t(rows));
+        QCOMPARE(progress.total(), total);
+        QCOMPARE(progress.done(), total);
+
+        ReadProgress cancelled;
+        cancelled.cancel();
+        bool stopped = false;
+        try {
+            read(cancelled);
+        } catch (const ReadCancelled &) {
+            stopped = true;
+        }
+        QVERIFY(stopped);
+        QVERIFY(cancelled.done() > 0);
+        QVERIFY(cancelled.done() < total);
     }
 
     // --- Kubernetes ----------------------------------------------------------------------

@@ -6,12 +6,15 @@
 #include "core/io/input_error.h"
 #include "core/io/json_locator.h"
 #include "core/io/reading_file.h"
+#include "core/io/scenario_fields.h"
 #include "core/io/scenario_json.h"
 #include "core/io/strict_json.h"
 #include "core/model/validation.h"
 #include "tests/support/sample_scenarios.h"
 
 #include <QtTest>
+
+#include <nlohmann/json.hpp>
 
 #include <bit>
 #include <cmath>
@@ -204,6 +207,46 @@ private Q_SLOTS:
         QVERIFY(parsed == scenario);
         QCOMPARE(qs(serializeScenario(parsed)), qs(text));
         QVERIFY(text.ends_with("}\n"));
+    }
+
+    void streamedJobsEqualTheTree_data()
+    {
+        QTest::addColumn<Scenario>("scenario");
+        QTest::newRow("rich") << richScenario();
+        QTest::newRow("empty") << Scenario{};
+        QTest::newRow("random doubles") << randomDoublesScenario();
+        QTest::newRow("1000 jobs") << largeScenario(1000);
+        // Names that need escaping, invalid UTF-8 (replaced), every optional job field, and
+        // a name that looks like the stubbed member.
+        Scenario odd = richScenario();
+        odd.description = "line one\n  \"jobs\": []";
+        Job job;
+        job.id = 77;
+        job.name = "quote \" backslash \\ tab \t newline \n bad \xff byte, ünïcødé";
+        job.tenant = "\n  \"jobs\": []";
+        job.submitS = 0.1;
+        job.runS = 1e-300;
+        job.requestedS = 12345678.9;
+        job.priority = -3;
+        job.dedicated = true;
+        job.constraints = JobConstraints{"", "", "", ""};
+        odd.jobs.push_back(job);
+        QTest::newRow("escapes and every field") << odd;
+        Scenario one;
+        one.jobs.push_back(job);
+        QTest::newRow("one job, nothing else") << one;
+    }
+
+    // serializeScenario writes the jobs one at a time into the text of the rest; the bytes
+    // are those of the whole scenario as one JSON tree.
+    void streamedJobsEqualTheTree()
+    {
+        QFETCH(Scenario, scenario);
+        const std::string tree =
+                writeScenarioFields(scenario).dump(
+                        2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+                "\n";
+        QCOMPARE(qs(serializeScenario(scenario)), qs(tree));
     }
 
     // Every double written is read back exactly, field by field (operator== above would

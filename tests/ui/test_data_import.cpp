@@ -8,14 +8,22 @@
 #include "tests/support/scenario_builder.h"
 #include "tests/ui/dialog_answers.h"
 #include "ui/document/scenario_document.h"
+#include "ui/files/background_task.h"
 #include "ui/files/csv_mapping_dialog.h"
 #include "ui/files/file_controller.h"
 #include "ui/main_window.h"
+#include "ui/window/main_actions.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QThread>
+#include <QThreadPool>
 
 using namespace headroom;
 using namespace headroom::ui;
@@ -105,6 +113,114 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // the user's settings stay apart
+        QCoreApplication::setOrganizationName("HeadroomTest");
+    }
+    void init() { QSettings().clear(); }
+
+    // The GUI's one way to read off the UI thread: the dialog shows the bytes read of the
+    // total, and Cancel stops the reader (it throws ReadCancelled at its next step) rather
+    // than leaving it to finish unseen.
+    void progressDialogShowsBytesAndCancelStopsTheRead()
+    {
+        QWidget parent;
+        parent.show();
+        std::atomic<bool> stopped{false};
+        const std::uint64_t total = std::uint64_t(64) << 20;
+        int maximum = -1, value = -1;
+        bool visible = false;
+        QString label;
+        QTimer::singleShot(900, &parent, [&] {
+            auto *dialog = parent.findChild<QProgressDialog *>();
+            if (!dialog)
+                return;
+            visible = dialog->isVisible();
+            maximum = dialog->maximum();
+            value = dialog->value();
+            label = dialog->labelText();
+            if (auto *cancel = dialog->findChild<QPushButton *>())
+                cancel->click();
+        });
+        const std::optional<int> result = runCancellableInBackground(
+                &parent, "Reading big.txt…", [&stopped, total](ReadProgress &progress) {
+                    ProgressTicker ticker(&progress, total);
+                    try {
+                        for (std::uint64_t at = 0; at < total; at += 256 << 10) {
+                            ticker.at(at);
+                            QThread::msleep(5); // 64 MiB in about 1.3 s
+                        }
+                        ticker.finish(total);
+                    } catch (const ReadCancelled &) {
+                        stopped = true;
+                        return -1;
+                    }
+                    return 1;
+                });
+        QThreadPool::globalInstance()->waitForDone();
+        QVERIFY(!result);
+        QVERIFY(stopped);
+        QVERIFY(visible);
+        QCOMPARE(maximum, 1000);
+        QVERIFY2(value > 0 && value < 1000, qPrintable(QString::number(value)));
+        QVERIFY2(label.startsWith("Reading big.txt…\n") && label.contains(" of 64"),
+                 qPrintable(label));
+    }
+
+    // File ▸ Import ▸ Slots Are GPUs / CPU Cores: GPUs unless chosen otherwise, the choice
+    // outlives the window, and the Slurm, Kubernetes and openb requests carry it (a CSV maps
+    // its own slots column).
+    void slotChoiceIsRemembered()
+    {
+        {
+            MainWindow window;
+            QVERIFY(window.actions()->importSlotsGpu->isChecked());
+            QVERIFY(!window.actions()->importSlotsCpu->isChecked());
+            QCOMPARE(FileController::importSlots(), ImportSlots::Gpu);
+            window.actions()->importSlotsCpu->trigger();
+            QVERIFY(!window.actions()->importSlotsGpu->isChecked());
+        }
+        QCOMPARE(QSettings().value("import/slots").toString(), QString("cpu"));
+        MainWindow window;
+        QVERIFY(window.actions()->importSlotsCpu->isChecked());
+        for (ImportFormat format :
+             {ImportFormat::Slurm, ImportFormat::Kubernetes, ImportFormat::Openb})
+            QCOMPARE(FileController::importRequest(format, {"f"}).slots, ImportSlots::Cpu);
+        QCOMPARE(FileController::importRequest(ImportFormat::Csv, {"f"}).slots, ImportSlots::Gpu);
+        window.actions()->importSlotsGpu->trigger();
+        QCOMPARE(FileController::importRequest(ImportFormat::Slurm, {"f"}).slots, ImportSlots::Gpu);
+    }
+
+    // With CPU slots the Slurm import counts NCPUS, so the CPU-only job comes too, and the
+    // summary says what was counted.
+    void slurmWithCpuSlots()
+    {
+        SlurmImportOptions options;
+        options.sacctPath = dataFile("sacct-22.05.txt").toStdString();
+        options.nodesPath = dataFile("scontrol-nodes.txt").toStdString();
+        options.slots = ImportSlots::Cpu;
+        const ImportResult core = importSlurm(options, {});
+        QCOMPARE(core.summary.jobsImported, 13LL);
+        FileController::setImportSlots(ImportSlots::Cpu);
+        const ImportRequest r = FileController::importRequest(
+                ImportFormat::Slurm, {dataFile("sacct-22.05.txt"), dataFile("scontrol-nodes.txt")});
+        MainWindow window;
+        window.showScenario(designedScenario());
+        DialogAnswers answers;
+        answers.expect(clickButton("replaceCluster"));
+        answers.expect(acknowledge());
+        QVERIFY(window.files()->importData(r));
+        QVERIFY(answers.allAnswered());
+        QVERIFY2(answers.texts.constLast().contains("Slots are CPU cores"),
+                 qPrintable(answers.texts.constLast()));
+        const Scenario &s = window.document()->scenario();
+        QCOMPARE(s.jobs.size(), std::size_t(13));
+        QVERIFY(s.cluster == *core.cluster);
+        QCOMPARE(s.findNodeType(core.nodeTypes.front().name)->accelerators,
+                 core.nodeTypes.front().accelerators);
+    }
+
     void slurmReplacesTheCluster()
     {
         SlurmImportOptions options;

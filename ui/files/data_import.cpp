@@ -28,7 +28,8 @@ QString fileName(const QString &path)
     return QFileInfo(path).fileName();
 }
 
-ImportResult readFiles(const ImportRequest &request, const Cluster &current, TraceImportMode mode)
+ImportResult readFiles(const ImportRequest &request, const Cluster &current, TraceImportMode mode,
+                       ReadProgress *progress)
 {
     const std::string first = request.files.value(0).toStdString();
     switch (request.format) {
@@ -38,14 +39,14 @@ ImportResult readFiles(const ImportRequest &request, const Cluster &current, Tra
         if (request.files.size() > 1 && mode == TraceImportMode::ReplaceCluster)
             options.nodesPath = request.files.at(1).toStdString();
         options.slots = request.slots;
-        return importSlurm(options, current);
+        return importSlurm(options, current, progress);
     }
     case ImportFormat::Kubernetes:
         return readKubernetesNodes(first, request.slots);
     case ImportFormat::Openb:
-        return readOpenb(first, request.files.value(1).toStdString(), request.slots);
+        return readOpenb(first, request.files.value(1).toStdString(), request.slots, progress);
     case ImportFormat::Csv:
-        return readJobsCsv(first, request.columns, request.timeFormat);
+        return readJobsCsv(first, request.columns, request.timeFormat, progress);
     }
     return {};
 }
@@ -80,6 +81,21 @@ void dropForeignConstraints(ImportResult &result, const Cluster &cluster)
         result.summary.notes.push_back(
                 std::to_string(dropped) +
                 " jobs lost a constraint to a zone or rack the current cluster does not have");
+}
+
+// Whether the format's slots are a choice (FileController::importSlots): a CSV maps its own.
+bool hasSlotChoice(const ImportRequest &request)
+{
+    return request.format != ImportFormat::Csv;
+}
+
+// The line under the summary that says what was counted and where to change it.
+QString slotsNote(const ImportRequest &request)
+{
+    return request.slots == ImportSlots::Cpu
+                   ? tr("Slots are CPU cores (File ▸ Import ▸ Slots Are GPUs to count GPUs).")
+                   : tr("Slots are GPUs (File ▸ Import ▸ Slots Are CPU Cores to count CPU "
+                        "cores).");
 }
 
 } // namespace
@@ -118,11 +134,12 @@ QString importTitle(ImportFormat format)
     return {};
 }
 
-ImportOutcome runImport(const ImportRequest &request, const Scenario &current, TraceImportMode mode)
+ImportOutcome runImport(const ImportRequest &request, const Scenario &current, TraceImportMode mode,
+                        ReadProgress *progress)
 {
     ImportOutcome outcome;
     try {
-        ImportResult result = readFiles(request, current.cluster, mode);
+        ImportResult result = readFiles(request, current.cluster, mode, progress);
         if (mode == TraceImportMode::MapJobs && result.jobs) {
             result.cluster.reset();
             result.nodeTypes.clear();
@@ -147,21 +164,24 @@ QString importIntoDocument(QWidget *parent, ScenarioDocument &document,
     TraceImportMode mode = importGivesCluster(request) ? TraceImportMode::ReplaceCluster
                                                        : TraceImportMode::MapJobs;
     if (importGivesJobs(request) && importGivesCluster(request)) {
-        const std::optional<TraceImportMode> chosen = askImportMode(
-                parent, document, title, path, tr("Each GPU a job used becomes an accelerator."),
-                tr("puts in the cluster and node types the files describe, and "
-                   "their jobs; policies, energy settings and services stay (one "
-                   "step you can undo)."));
+        const std::optional<TraceImportMode> chosen =
+                askImportMode(parent, document, title, path,
+                              request.slots == ImportSlots::Cpu
+                                      ? tr("Each CPU a job used becomes an accelerator slot.")
+                                      : tr("Each GPU a job used becomes an accelerator."),
+                              tr("puts in the cluster and node types the files describe, and "
+                                 "their jobs; policies, energy settings and services stay (one "
+                                 "step you can undo)."));
         if (!chosen)
             return {};
         mode = *chosen;
     }
-    // The worker gets its own copy: a cancelled read finishes after this function returns.
-    const std::optional<ImportOutcome> outcome =
-            runCancellableInBackground(parent, tr("Importing %1…").arg(fileName(path)),
-                                       [request, current = document.sharedScenario(), mode] {
-                                           return runImport(request, *current, mode);
-                                       });
+    // The worker gets its own copy: a cancelled read stops after this function returns.
+    const std::optional<ImportOutcome> outcome = runCancellableInBackground(
+            parent, tr("Importing %1…").arg(fileName(path)),
+            [request, current = document.sharedScenario(), mode](ReadProgress &progress) {
+                return runImport(request, *current, mode, &progress);
+            });
     if (!outcome)
         return {};
     if (!outcome->scenario) {
@@ -187,7 +207,10 @@ QString importIntoDocument(QWidget *parent, ScenarioDocument &document,
                                    report::count(summary.jobsSkippedTotal()));
     QMessageBox box(QMessageBox::Information, title, message, QMessageBox::Ok, parent);
     box.setObjectName("importSummary");
-    box.setInformativeText(QString::fromStdString(summaryText(summary)));
+    QString details = QString::fromStdString(summaryText(summary));
+    if (hasSlotChoice(request))
+        details += "\n" + slotsNote(request);
+    box.setInformativeText(details);
     box.exec();
     return message;
 }

@@ -49,14 +49,15 @@ struct ImportOutcome
     ImportSummary summary;
     QString error;
 };
-ImportOutcome runImport(const ImportRequest &request, const Scenario &current,
-                        TraceImportMode mode);
+// With a `progress`, the reader reports to it and stops when it is cancelled.
+ImportOutcome runImport(const ImportRequest &request, const Scenario &current, TraceImportMode mode,
+                        ReadProgress *progress = nullptr);
 
 // The GUI's import: asks whether to replace the cluster or map the jobs onto it when the
-// import gives both and the document has a cluster, reads off the UI thread behind a busy
-// indicator with Cancel, puts the result into the document as one undo step and shows the
-// summary. Returns the status-bar message; empty when cancelled or failed (the error was
-// shown).
+// import gives both and the document has a cluster, reads off the UI thread behind a progress
+// dialog with Cancel (runCancellableInBackground), puts the result into the document as one undo
+// step and shows the summary. Returns the status-bar message; empty when cancelled or failed (the
+// error was shown).
 QString importIntoDocument(QWidget *parent, ScenarioDocument &document,
                            const ImportRequest &request);
 

@@ -66,6 +66,27 @@ QString FileController::dialogDirectory() const
     return isDirectory(documents) ? documents : QDir::homePath();
 }
 
+ImportSlots FileController::importSlots()
+{
+    return QSettings().value(settings::kImportSlots).toString() == "cpu" ? ImportSlots::Cpu
+                                                                         : ImportSlots::Gpu;
+}
+
+void FileController::setImportSlots(ImportSlots slots)
+{
+    QSettings().setValue(settings::kImportSlots, slots == ImportSlots::Cpu ? "cpu" : "gpu");
+}
+
+ImportRequest FileController::importRequest(ImportFormat format, const QStringList &files)
+{
+    ImportRequest request;
+    request.format = format;
+    request.files = files;
+    if (format != ImportFormat::Csv)
+        request.slots = importSlots();
+    return request;
+}
+
 void FileController::rememberDirectory(const QString &filePath)
 {
     if (!filePath.startsWith(':'))
@@ -319,9 +340,7 @@ void FileController::importSlurm()
     if (sacct.isEmpty())
         return;
     rememberDirectory(sacct);
-    ImportRequest request;
-    request.format = ImportFormat::Slurm;
-    request.files = {sacct};
+    ImportRequest request = importRequest(ImportFormat::Slurm, {sacct});
     // The node list is optional: without it the jobs run on the cluster designed here.
     const QString nodes = QFileDialog::getOpenFileName(
             m_window, tr("Slurm Node List (scontrol show node -o); Cancel: use this cluster"),
@@ -344,10 +363,7 @@ void FileController::importKubernetes()
             tr("JSON files (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
-    ImportRequest request;
-    request.format = ImportFormat::Kubernetes;
-    request.files = {path};
-    importData(request);
+    importData(importRequest(ImportFormat::Kubernetes, {path}));
 }
 
 void FileController::importOpenb()
@@ -363,10 +379,7 @@ void FileController::importOpenb()
             dialogDirectory(), tr("CSV files (*.csv);;All files (*)"));
     if (pods.isEmpty())
         return;
-    ImportRequest request;
-    request.format = ImportFormat::Openb;
-    request.files = {nodes, pods};
-    importData(request);
+    importData(importRequest(ImportFormat::Openb, {nodes, pods}));
 }
 
 void FileController::importCsv()

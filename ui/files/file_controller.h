@@ -45,6 +45,12 @@ public:
     bool importData(const ImportRequest &request);
     // A jobs CSV: asks for the column mapping (CsvMappingDialog), then imports.
     bool importCsvFile(const QString &path);
+    // What the Slurm, Kubernetes and openb imports count as a slot (headroom-cli import's
+    // --slots): GPUs unless the user chose CPU cores, which is remembered across sessions.
+    static ImportSlots importSlots();
+    static void setImportSlots(ImportSlots slots);
+    // An import of `files` in `format`, counting slots as importSlots() says.
+    static ImportRequest importRequest(ImportFormat format, const QStringList &files);
     // Offers to restore what a crashed session left behind; returns true if it restored.
     bool offerRecovery();
     // Shows a scenario built elsewhere (a generator, a test) as a new, unsaved document.

@@ -57,11 +57,11 @@ LoadOutcome loadScenario(const QString &path)
     return outcome;
 }
 
-LoadOutcome importSwf(const QString &path, const SwfOptions &options)
+LoadOutcome importSwf(const QString &path, const SwfOptions &options, ReadProgress *progress)
 {
     LoadOutcome outcome;
     try {
-        SwfTrace trace = readSwf(path.toStdString(), options);
+        SwfTrace trace = readSwf(path.toStdString(), options, progress);
         outcome.scenario = std::move(trace.scenario);
         outcome.skipped = trace.skipped;
     } catch (const InputError &error) {

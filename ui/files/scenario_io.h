@@ -32,7 +32,9 @@ FileKind fileKind(const QString &path);
 
 // `path` may be a Qt resource (":/examples/…"), e.g. the bundled example.
 LoadOutcome loadScenario(const QString &path);
-LoadOutcome importSwf(const QString &path, const SwfOptions &options = {});
+// With a `progress`, the reader reports to it and stops when it is cancelled.
+LoadOutcome importSwf(const QString &path, const SwfOptions &options = {},
+                      ReadProgress *progress = nullptr);
 
 // With report::saveFile(): the file on disk is the old one or the complete new one.
 bool saveScenario(const Scenario &scenario, const QString &path, QString *error);

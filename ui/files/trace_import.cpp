@@ -27,10 +27,14 @@ QString fileName(const QString &path)
     return QFileInfo(path).fileName();
 }
 
+// A cancelled read is an outcome with neither a scenario nor an error.
 LoadOutcome readInBackground(QWidget *parent, const QString &path, const SwfOptions &options)
 {
-    return runInBackground(parent, tr("Reading trace %1…").arg(fileName(path)),
-                           [path, options] { return importSwf(path, options); });
+    return runCancellableInBackground(parent, tr("Reading trace %1…").arg(fileName(path)),
+                                      [path, options](ReadProgress &progress) {
+                                          return importSwf(path, options, &progress);
+                                      })
+            .value_or(LoadOutcome{});
 }
 
 // How many single-slot nodes the trace ran on, asked with the reason the trace does not say;

@@ -35,8 +35,8 @@ std::optional<TraceImportMode> askImportMode(QWidget *parent, const ScenarioDocu
                                              const QString &mapDetails,
                                              const QString &replaceDetails);
 
-// Reads the trace behind a busy indicator. When the trace does not give its node count and
-// the mode needs one, asks for it (proposing the largest job's size). An outcome with neither
+// Reads the trace behind a progress dialog with Cancel. When the trace does not give its node count
+// and the mode needs one, asks for it (proposing the largest job's size). An outcome with neither
 // a scenario nor an error means the user cancelled.
 LoadOutcome readTrace(QWidget *parent, const QString &path, TraceImportMode mode);
 

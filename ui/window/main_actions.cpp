@@ -8,6 +8,7 @@
 #include "ui/window/run_toolbar.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QFileInfo>
 #include <QMainWindow>
@@ -82,6 +83,23 @@ MainActions::MainActions(QMainWindow *window, ScenarioDocument *document, FileCo
     importCsv = action(this, tr("&CSV Jobs…"), {});
     importCsv->setToolTip(tr("Jobs from any CSV, with a column mapping"));
     connect(importCsv, &QAction::triggered, files, &FileController::importCsv);
+    importSlotsGpu = action(this, tr("Slots Are &GPUs"), {});
+    importSlotsGpu->setToolTip(tr("Slurm, Kubernetes and Alibaba imports: a node's slots are its "
+                                  "GPUs, a job's its GPUs (gres/gpu); CPU-only jobs are skipped"));
+    importSlotsCpu = action(this, tr("Slots Are CPU C&ores"), {});
+    importSlotsCpu->setToolTip(tr("Slurm, Kubernetes and Alibaba imports: a node's slots are its "
+                                  "CPU cores, a job's its CPUs (NCPUS), for a CPU cluster"));
+    auto *slots = new QActionGroup(this);
+    for (QAction *choice : {importSlotsGpu, importSlotsCpu}) {
+        choice->setCheckable(true);
+        slots->addAction(choice);
+    }
+    (FileController::importSlots() == ImportSlots::Cpu ? importSlotsCpu : importSlotsGpu)
+            ->setChecked(true);
+    connect(importSlotsGpu, &QAction::triggered, this,
+            [] { FileController::setImportSlots(ImportSlots::Gpu); });
+    connect(importSlotsCpu, &QAction::triggered, this,
+            [] { FileController::setImportSlots(ImportSlots::Cpu); });
     exportReport = action(this, tr("&Export Report…"), QKeySequence(tr("Ctrl+E")));
     exportReport->setToolTip(
             tr("Write a planning report (PDF or HTML), the CSV tables or the metrics of the run"));
@@ -200,6 +218,8 @@ void MainActions::createMenus(QMenuBar *bar)
     file->addSeparator();
     QMenu *import = file->addMenu(tr("&Import"));
     import->addActions({importTrace, importSlurm, importKubernetes, importOpenb, importCsv});
+    import->addSeparator();
+    import->addActions({importSlotsGpu, importSlotsCpu});
     file->addAction(exportReport);
     file->addSeparator();
     file->addAction(quit);

@@ -36,6 +36,9 @@ public:
     QAction *importKubernetes = nullptr;
     QAction *importOpenb = nullptr;
     QAction *importCsv = nullptr;
+    // What the Slurm, Kubernetes and openb imports count as slots: one of the two is checked.
+    QAction *importSlotsGpu = nullptr;
+    QAction *importSlotsCpu = nullptr;
     QAction *exportReport = nullptr;
     QAction *quit = nullptr;
     // Edit

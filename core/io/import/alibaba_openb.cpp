@@ -86,9 +86,9 @@ std::string zoneForModel(const std::string &model)
 }
 
 void readNodes(std::string_view text, const std::string &file, ImportSlots slots, OpenbNodes &out,
-               ImportSummary &summary)
+               ImportSummary &summary, ReadProgress *progress)
 {
-    DelimitedReader reader(text, file, ',', Quoting::Rfc4180);
+    DelimitedReader reader(text, file, ',', Quoting::Rfc4180, progress);
     TextRecord header;
     if (!reader.next(header))
         throw InputError(file, 0, "", "empty file: expected the openb node list with its header");
@@ -146,9 +146,10 @@ void readNodes(std::string_view text, const std::string &file, ImportSlots slots
 }
 
 std::vector<Job> readPods(std::string_view text, const std::string &file, ImportSlots slotKind,
-                          const std::set<std::string> &zones, ImportSummary &summary)
+                          const std::set<std::string> &zones, ImportSummary &summary,
+                          ReadProgress *progress)
 {
-    DelimitedReader reader(text, file, ',', Quoting::Rfc4180);
+    DelimitedReader reader(text, file, ',', Quoting::Rfc4180, progress);
     TextRecord header;
     if (!reader.next(header))
         throw InputError(file, 0, "", "empty file: expected the openb pod list with its header");
@@ -254,17 +255,18 @@ std::vector<Job> readPods(std::string_view text, const std::string &file, Import
 } // namespace
 
 ImportResult parseOpenb(std::string_view nodesText, const std::string &nodesFile,
-                        std::string_view podsText, const std::string &podsFile, ImportSlots slots)
+                        std::string_view podsText, const std::string &podsFile, ImportSlots slots,
+                        ReadProgress *progress)
 {
     ImportResult result;
     ImportSummary &summary = result.summary;
     summary.format = "Alibaba GPU trace (openb): " + nodesFile + ", " + podsFile;
     OpenbNodes nodes;
-    readNodes(nodesText, nodesFile, slots, nodes, summary);
+    readNodes(nodesText, nodesFile, slots, nodes, summary, progress);
     std::set<std::string> zones;
     for (const Zone &zone : nodes.zones)
         zones.insert(zone.name);
-    std::vector<Job> jobs = readPods(podsText, podsFile, slots, zones, summary);
+    std::vector<Job> jobs = readPods(podsText, podsFile, slots, zones, summary, progress);
     summary.jobsImported = static_cast<long long>(jobs.size());
     summary.nodesCreated = nodes.nodes;
     summary.nodeTypesCreated = static_cast<int>(nodes.types.types().size());
@@ -278,11 +280,12 @@ ImportResult parseOpenb(std::string_view nodesText, const std::string &nodesFile
     return result;
 }
 
-ImportResult readOpenb(const std::string &nodesPath, const std::string &podsPath, ImportSlots slots)
+ImportResult readOpenb(const std::string &nodesPath, const std::string &podsPath, ImportSlots slots,
+                       ReadProgress *progress)
 {
     const std::string nodes = readTextFile(nodesPath);
     const std::string pods = readTextFile(podsPath);
-    return parseOpenb(nodes, nodesPath, pods, podsPath, slots);
+    return parseOpenb(nodes, nodesPath, pods, podsPath, slots, progress);
 }
 
 } // namespace headroom

@@ -11,11 +11,12 @@
 namespace headroom {
 
 DelimitedReader::DelimitedReader(std::string_view text, const std::string &file, char separator,
-                                 Quoting quoting)
+                                 Quoting quoting, ReadProgress *progress)
     : m_text(text)
     , m_file(file)
     , m_separator(separator)
     , m_quoting(quoting)
+    , m_ticker(progress, text.size())
 {
     // A UTF-8 byte order mark, as spreadsheets write it, is not part of the first field.
     if (m_text.starts_with("\xEF\xBB\xBF"))
@@ -27,8 +28,11 @@ bool DelimitedReader::next(TextRecord &record)
     const std::string_view text = m_text;
     const auto isBlank = [](char c) { return c == ' ' || c == '\t'; };
     for (;;) {
-        if (m_position >= text.size())
+        if (m_position >= text.size()) {
+            m_ticker.finish(text.size());
             return false;
+        }
+        m_ticker.at(m_position);
         record.line = m_line + 1;
         // The record's strings are reused from one record to the next: a million-line file
         // would otherwise allocate every field of every line.

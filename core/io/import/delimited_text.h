@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/io/read_progress.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -21,12 +23,13 @@ struct TextRecord
 enum class Quoting { Rfc4180, None };
 
 // Reads the records of delimited text held in memory; blank lines are skipped. Throws
-// InputError(file, line, "", ...) for a quote left open.
+// InputError(file, line, "", ...) for a quote left open. With a `progress`, reports how far it
+// is through the text and throws ReadCancelled once the progress is cancelled.
 class DelimitedReader
 {
 public:
-    DelimitedReader(std::string_view text, const std::string &file, char separator,
-                    Quoting quoting);
+    DelimitedReader(std::string_view text, const std::string &file, char separator, Quoting quoting,
+                    ReadProgress *progress = nullptr);
 
     bool next(TextRecord &record);
 
@@ -37,6 +40,7 @@ private:
     const std::string &m_file;
     char m_separator;
     Quoting m_quoting;
+    ProgressTicker m_ticker;
 };
 
 // The columns of a header record, found by name. Every data record must have as many fields

@@ -224,12 +224,12 @@ RowOutcome JobsCsvParser::row(const TextRecord &record, const BoundColumns &boun
 }
 
 ImportResult parseAll(std::string_view input, const std::string &file, const CsvJobColumns &mapping,
-                      CsvTimeFormat format)
+                      CsvTimeFormat format, ReadProgress *progress)
 {
     ImportResult result;
     ImportSummary &summary = result.summary;
     summary.format = "jobs CSV: " + file;
-    DelimitedReader reader(input, file, ',', Quoting::Rfc4180);
+    DelimitedReader reader(input, file, ',', Quoting::Rfc4180, progress);
     TextRecord header;
     if (!reader.next(header))
         throw InputError(file, 0, "", "empty file: expected a header line");
@@ -274,9 +274,10 @@ ImportResult parseAll(std::string_view input, const std::string &file, const Csv
 } // namespace
 
 ImportResult parseJobsCsv(std::string_view text, const std::string &file,
-                          const CsvJobColumns &columns, CsvTimeFormat timeFormat)
+                          const CsvJobColumns &columns, CsvTimeFormat timeFormat,
+                          ReadProgress *progress)
 {
-    return parseAll(text, file, columns, timeFormat);
+    return parseAll(text, file, columns, timeFormat, progress);
 }
 
 CsvPreview previewJobsCsv(std::string_view text, const std::string &file,
@@ -365,9 +366,9 @@ CsvJobColumns guessCsvJobColumns(const std::vector<std::string> &header)
 }
 
 ImportResult readJobsCsv(const std::string &path, const CsvJobColumns &columns,
-                         CsvTimeFormat timeFormat)
+                         CsvTimeFormat timeFormat, ReadProgress *progress)
 {
-    return parseJobsCsv(readTextFile(path), path, columns, timeFormat);
+    return parseJobsCsv(readTextFile(path), path, columns, timeFormat, progress);
 }
 
 } // namespace headroom

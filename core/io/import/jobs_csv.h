@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/io/import/import_result.h"
+#include "core/io/read_progress.h"
 
 #include <optional>
 #include <string>
@@ -34,11 +35,13 @@ std::optional<CsvJobColumns> parseCsvJobColumns(std::string_view text, std::stri
 // run cell is empty runs end − start when both are mapped; a row with start or end mapped but
 // empty never ran, or had not ended, and is skipped, as are rows with run time or slots <= 0.
 // Job ids come from the id column, else the row number. Throws InputError naming the file,
-// the line and the column.
+// the line and the column. With a `progress`, reports how far it is and throws
+// ReadCancelled once that is cancelled.
 ImportResult parseJobsCsv(std::string_view text, const std::string &file,
-                          const CsvJobColumns &columns, CsvTimeFormat timeFormat);
+                          const CsvJobColumns &columns, CsvTimeFormat timeFormat,
+                          ReadProgress *progress = nullptr);
 ImportResult readJobsCsv(const std::string &path, const CsvJobColumns &columns,
-                         CsvTimeFormat timeFormat);
+                         CsvTimeFormat timeFormat, ReadProgress *progress = nullptr);
 
 // The first rows of a jobs CSV read one by one with a mapping, for the GUI's mapping dialog
 // to show before the import runs: unlike parseJobsCsv, a bad row does not stop the others.

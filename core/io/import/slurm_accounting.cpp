@@ -8,6 +8,7 @@
 #include "core/model/limits.h"
 
 #include <algorithm>
+#include <compare>
 #include <map>
 #include <optional>
 #include <utility>
@@ -104,13 +105,79 @@ std::optional<std::int64_t> tresGpus(std::string_view tres, const std::string &f
     return total ? total : typed;
 }
 
+// Where Slurm puts a job among those submitted in the same second: by its array's job id (a
+// plain job's own id), then by task index (sort_job_queue2 in slurmctld's job_scheduler.c;
+// with priority/basic, priority follows submission, so it orders as the ids do).
+struct SlurmRank
+{
+    JobId arrayJob = 0;
+    std::int64_t task = -1; // -1: not an array task
+
+    auto operator<=>(const SlurmRank &) const = default;
+};
+
+// An array task's JobID is "ARRAY_TASK" (45_3); anything else ranks by its JobIDRaw.
+SlurmRank slurmRank(std::string_view jobIdText, JobId id)
+{
+    const std::size_t underscore = jobIdText.find('_');
+    if (underscore == std::string_view::npos)
+        return {id, -1};
+    const std::optional<std::int64_t> array = parseWholeNumber(jobIdText.substr(0, underscore));
+    const std::optional<std::int64_t> task = parseWholeNumber(jobIdText.substr(underscore + 1));
+    if (!array || !task || *array < 0 || *task < 0)
+        return {id, -1};
+    return {*array, *task};
+}
+
+// Slurm starts the jobs submitted in the same second in SlurmRank order, the replay breaks
+// such ties by id (docs/design.md §3.2), and an array's tasks hold the ids Slurm gave them
+// as they started (the last task the array's own, lowest id). So the jobs of each submit
+// second take that second's ids again, in Slurm's order; nothing changes in a second without
+// array tasks. Returns how many jobs got another id.
+long long renumberInSlurmOrder(std::vector<Job> &jobs, const std::vector<SlurmRank> &ranks)
+{
+    // Without array tasks every second keeps its ids: skip the sort of a million jobs.
+    if (std::none_of(ranks.begin(), ranks.end(), [](const SlurmRank &r) { return r.task >= 0; }))
+        return 0;
+    std::vector<std::size_t> order(jobs.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (jobs[a].submitS != jobs[b].submitS)
+            return jobs[a].submitS < jobs[b].submitS;
+        return ranks[a] < ranks[b];
+    });
+    long long renumbered = 0;
+    std::vector<JobId> ids;
+    for (std::size_t begin = 0; begin < order.size();) {
+        std::size_t end = begin + 1;
+        while (end < order.size() && jobs[order[end]].submitS == jobs[order[begin]].submitS)
+            ++end;
+        ids.clear();
+        for (std::size_t i = begin; i < end; ++i)
+            ids.push_back(jobs[order[i]].id);
+        std::sort(ids.begin(), ids.end());
+        for (std::size_t i = begin; i < end; ++i) {
+            Job &job = jobs[order[i]];
+            if (job.id != ids[i - begin]) {
+                job.id = ids[i - begin];
+                ++renumbered;
+            }
+        }
+        begin = end;
+    }
+    return renumbered;
+}
+
 class SacctParser
 {
 public:
-    SacctParser(const std::string &file, ImportSlots slots, const Cluster &cluster)
+    SacctParser(const std::string &file, ImportSlots slots, const Cluster &cluster,
+                ReadProgress *progress)
         : m_file(file)
         , m_slots(slots)
         , m_cluster(cluster)
+        , m_progress(progress)
     {}
 
     ImportResult parse(std::string_view text);
@@ -138,11 +205,13 @@ private:
     const std::string &m_file;
     ImportSlots m_slots;
     const Cluster &m_cluster;
+    ReadProgress *m_progress;
     Columns m_columns;
     const TextRecord *m_header = nullptr;
     const TextRecord *m_record = nullptr;
     ImportResult m_result;
     std::vector<Job> m_jobs;
+    std::vector<SlurmRank> m_ranks; // one per job of m_jobs
     std::map<JobId, int> m_idLines;
     // Partition -> the constraint it becomes, found once per partition.
     std::map<std::string, std::optional<JobConstraints>> m_partitions;
@@ -303,13 +372,14 @@ void SacctParser::record(const TextRecord &record)
     job.runS = end - start;
     job.requestedS = requestedSeconds();
     constrain(job);
+    m_ranks.push_back(slurmRank(jobIdText, job.id));
     m_jobs.push_back(std::move(job));
 }
 
 ImportResult SacctParser::parse(std::string_view text)
 {
     m_result.summary.format = "Slurm accounting (sacct -P): " + m_file;
-    DelimitedReader reader(text, m_file, '|', Quoting::None);
+    DelimitedReader reader(text, m_file, '|', Quoting::None, m_progress);
     TextRecord header;
     if (!reader.next(header))
         throw InputError(m_file, 0, "", "empty file: expected sacct -P output with its header");
@@ -351,6 +421,12 @@ ImportResult SacctParser::parse(std::string_view text)
                              "more than 10^12 s after the first submission");
     }
     ImportSummary &summary = m_result.summary;
+    if (const long long renumbered = renumberInSlurmOrder(m_jobs, m_ranks); renumbered > 0)
+        summary.notes.push_back(
+                std::to_string(renumbered) +
+                " jobs submitted in the same second as array tasks take that second's job ids "
+                "in the order Slurm starts them (array id, then task index), so their ids are "
+                "not their JobIDRaw");
     summary.jobsImported = static_cast<long long>(m_jobs.size());
     if (!m_jobs.empty())
         summary.timeOrigin = formatIsoTime(origin) + " (sacct's local time)";
@@ -372,22 +448,25 @@ ImportResult SacctParser::parse(std::string_view text)
 } // namespace
 
 ImportResult parseSacct(std::string_view text, const std::string &file, ImportSlots slots,
-                        const Cluster &cluster)
+                        const Cluster &cluster, ReadProgress *progress)
 {
-    return SacctParser(file, slots, cluster).parse(text);
+    return SacctParser(file, slots, cluster, progress).parse(text);
 }
 
-ImportResult readSacct(const std::string &path, ImportSlots slots, const Cluster &cluster)
+ImportResult readSacct(const std::string &path, ImportSlots slots, const Cluster &cluster,
+                       ReadProgress *progress)
 {
-    return readingFile(path, [&] { return parseSacct(readTextFile(path), path, slots, cluster); });
+    return readingFile(
+            path, [&] { return parseSacct(readTextFile(path), path, slots, cluster, progress); });
 }
 
-ImportResult importSlurm(const SlurmImportOptions &options, const Cluster &intoCluster)
+ImportResult importSlurm(const SlurmImportOptions &options, const Cluster &intoCluster,
+                         ReadProgress *progress)
 {
     if (!options.nodesPath)
-        return readSacct(options.sacctPath, options.slots, intoCluster);
+        return readSacct(options.sacctPath, options.slots, intoCluster, progress);
     ImportResult result = readSlurmNodes(*options.nodesPath, options.slots);
-    ImportResult jobs = readSacct(options.sacctPath, options.slots, *result.cluster);
+    ImportResult jobs = readSacct(options.sacctPath, options.slots, *result.cluster, progress);
     ImportSummary summary = std::move(jobs.summary);
     summary.format += "\nSlurm nodes (scontrol show node -o): " + *options.nodesPath;
     summary.nodeTypesCreated = result.summary.nodeTypesCreated;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/io/import/import_result.h"
+#include "core/io/read_progress.h"
 
 #include <optional>
 #include <string>
@@ -13,10 +14,12 @@ namespace headroom {
 // and counted by reason. `cluster` is the cluster the jobs will run on: a job's Partition
 // becomes a constraint to the zone or rack of that name when it has one. Times are shifted so
 // that time 0 is the midnight before the first submission. Throws InputError naming the file,
-// the line and the column of anything it cannot use.
+// the line and the column of anything it cannot use. With a `progress`, reports how far it is
+// and throws ReadCancelled once that is cancelled.
 ImportResult parseSacct(std::string_view text, const std::string &file, ImportSlots slots,
-                        const Cluster &cluster);
-ImportResult readSacct(const std::string &path, ImportSlots slots, const Cluster &cluster);
+                        const Cluster &cluster, ReadProgress *progress = nullptr);
+ImportResult readSacct(const std::string &path, ImportSlots slots, const Cluster &cluster,
+                       ReadProgress *progress = nullptr);
 
 // `scontrol show node -o`, one node a line: node types from CPUTot, RealMemory and
 // Gres=gpu[:TYPE]:N, racks from Partitions (docs/design.md §9).
@@ -31,6 +34,7 @@ struct SlurmImportOptions
     std::optional<std::string> nodesPath;
     ImportSlots slots = ImportSlots::Gpu;
 };
-ImportResult importSlurm(const SlurmImportOptions &options, const Cluster &intoCluster);
+ImportResult importSlurm(const SlurmImportOptions &options, const Cluster &intoCluster,
+                         ReadProgress *progress = nullptr);
 
 } // namespace headroom
