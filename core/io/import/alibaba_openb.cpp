@@ -3,6 +3,7 @@
 #include "core/io/import/delimited_text.h"
 #include "core/io/import/node_type_naming.h"
 #include "core/io/input_error.h"
+#include "core/io/reading_file.h"
 #include "core/io/text_source.h"
 #include "core/model/limits.h"
 
@@ -283,9 +284,12 @@ ImportResult parseOpenb(std::string_view nodesText, const std::string &nodesFile
 ImportResult readOpenb(const std::string &nodesPath, const std::string &podsPath, ImportSlots slots,
                        ReadProgress *progress)
 {
-    const std::string nodes = readTextFile(nodesPath);
-    const std::string pods = readTextFile(podsPath);
-    return parseOpenb(nodes, nodesPath, pods, podsPath, slots, progress);
+    // The pods file is the large one: running out of memory names it.
+    return readingFile(podsPath, [&] {
+        const std::string nodes = readTextFile(nodesPath);
+        const std::string pods = readTextFile(podsPath);
+        return parseOpenb(nodes, nodesPath, pods, podsPath, slots, progress);
+    });
 }
 
 } // namespace headroom

@@ -3,6 +3,7 @@
 #include "core/io/import/calendar_time.h"
 #include "core/io/import/delimited_text.h"
 #include "core/io/input_error.h"
+#include "core/io/reading_file.h"
 #include "core/io/text_source.h"
 #include "core/model/limits.h"
 
@@ -368,7 +369,9 @@ CsvJobColumns guessCsvJobColumns(const std::vector<std::string> &header)
 ImportResult readJobsCsv(const std::string &path, const CsvJobColumns &columns,
                          CsvTimeFormat timeFormat, ReadProgress *progress)
 {
-    return parseJobsCsv(readTextFile(path), path, columns, timeFormat, progress);
+    return readingFile(path, [&] {
+        return parseJobsCsv(readTextFile(path), path, columns, timeFormat, progress);
+    });
 }
 
 } // namespace headroom
