@@ -190,7 +190,9 @@ private:
     // Wait reasons (docs/design.md §3.12; simulation_waits.cpp).
     int fitStage(const JobDemand &demand, bool permanentOnly,
                  const std::vector<int> *pinned = nullptr) const;
+    int fitStageByCounts(const JobDemand &demand) const;
     JobDemand demandOf(JobIndex job) const;
+    std::uint64_t demandKey(JobIndex job) const;
     WaitReason blocker(JobIndex job) const;
     void explainWaits();
     WaitInfo waitInfo(JobIndex job) const;
