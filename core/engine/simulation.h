@@ -171,6 +171,7 @@ private:
     void start(JobIndex job, const Allocation &allocation) override;
     void preempt(JobIndex job) override;
     void reservationMade(JobIndex head, SimTime shadow) override;
+    WaitReason whyNotFit(const JobDemand &demand, int filter) const override;
     void nodeSwitched(int node, NodePowerState state) override;
     std::optional<JobIndex> oldestQueued() const;
     SimTime earliestEvent();
@@ -194,6 +195,7 @@ private:
     JobDemand demandOf(JobIndex job) const;
     std::uint64_t demandKey(JobIndex job) const;
     WaitReason blocker(JobIndex job) const;
+    WaitReason blocker(const JobDemand &demand, int filter) const;
     void explainWaits();
     WaitInfo waitInfo(JobIndex job) const;
     void holdPermanently(const Allocation &allocation);

@@ -159,9 +159,18 @@ JobDemand Simulation::demandOf(JobIndex job) const
 // What holds the nodes a job that does not fit needs.
 WaitReason Simulation::blocker(JobIndex job) const
 {
-    const JobDemand demand = demandOf(job);
+    return blocker(demandOf(job), m_jobs.table.filter[job]);
+}
+
+WaitReason Simulation::whyNotFit(const JobDemand &demand, int filter) const
+{
+    return blocker(demand, filter);
+}
+
+WaitReason Simulation::blocker(const JobDemand &demand, int filter) const
+{
     const int stage = fitStage(demand, false);
-    if (stage != kJobs || m_jobs.table.filter[job] == 0)
+    if (stage != kJobs || filter == 0)
         return reasonAt(stage);
     // Busy nodes: would it start now on nodes its constraints rule out?
     const NodeFilter &anywhere = m_jobs.filters[0];
@@ -287,7 +296,7 @@ SimTime Simulation::heldByServiceUntil(JobIndex job) const
 WaitInfo Simulation::waitInfo(JobIndex job) const
 {
     WaitInfo info;
-    info.reason = m_waits[job];
+    info.reason = m_scheduler->deferredWait(job, m_jobs.table).value_or(m_waits[job]);
     if (info.reason == WaitReason::HeldByService && m_jobs.table.state[job] == JobState::Queued) {
         info.until = heldByServiceUntil(job);
         return info;
