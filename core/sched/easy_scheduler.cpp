@@ -129,13 +129,18 @@ void EasyScheduler::schedule(SchedulingContext &context)
                     m_tailAwaitsRefusal = false;
                     m_tailCheckDue = true;
                 }
-                if (m_tailCheckDue) {
+                if (m_tailCheckDue && m_visitsBeforeCheck == 0) {
                     const TailCheck check = closeTail(context, job, entries.back() + 1);
                     if (check == TailCheck::Closed)
                         break;
                     m_tailCheckDue = false;
                     m_tailAwaitsRefusal = check == TailCheck::Uncounted;
+                    // A check asks placement for up to every queued demand: after one that
+                    // failed, look at a few jobs per demand asked before the next, so that
+                    // checking never costs more than the walk it may save.
+                    m_visitsBeforeCheck = 4 * (m_judged.size() + 1);
                 }
+                m_visitsBeforeCheck -= m_visitsBeforeCheck > 0 ? 1 : 0;
                 m_visitFromTail = passTail(jobs, job);
                 backfill(context, job);
             }
@@ -224,63 +229,27 @@ void EasyScheduler::startBackfilled(SchedulingContext &context, JobIndex job)
 EasyScheduler::TailCheck EasyScheduler::closeTail(SchedulingContext &context, JobIndex firstUnseen,
                                                   JobIndex end)
 {
-    std::unordered_map<std::uint64_t, TailOutcome> outcomes;
-    bool anyCapRefused = false;
-    const Reservation &r = m_reservation;
-    const JobTable &jobs = context.jobs();
+    // The demand that kept the last check open usually still does: ask it first.
+    m_judged.clear();
+    const auto hint = m_queuedDemands.find(m_lastStartable);
+    if (hint != m_queuedDemands.end() && !judge(context, hint->first, hint->second))
+        return TailCheck::Startable;
     for (auto &[key, queued] : m_queuedDemands) {
-        const std::size_t shape = key >> 32;
-        const int slots = static_cast<int>(key & 0xffffffffU);
-        const std::pair<std::size_t, int> demand{shape, slots};
-        const int filterIndex = static_cast<int>(shape / 4);
-        const JobDemand asked{slots, (shape & 1) != 0, &context.filter(filterIndex),
-                              (shape & 2) != 0};
-        TailOutcome outcome;
-        if (shape < m_failedSlots.size() && slots >= m_failedSlots[shape]) {
-            outcome.capRefused = false;
-        } else if (std::find(m_capRefused.begin(), m_capRefused.end(), demand) !=
-                   m_capRefused.end()) {
-            outcome.capRefused = true;
-        } else {
-            // Placeable (refused past the shadow time since the last start, or placed now): a
-            // job of it starts unless every one waits behind the head, i.e. none may end by
-            // the shadow time (the least requested decides: the test is monotone in it) and
-            // the reservation refuses where placement puts it (as backfill() asks for the
-            // first such job that gets that far; the rest are then refused past the shadow).
-            const bool refused =
-                    std::find(m_refused.begin(), m_refused.end(), demand) != m_refused.end();
-            if (!refused && !context.probe(asked, m_probe)) {
-                outcome.capRefused = context.refusedByCap();
-                // What the walk would learn from its first job of this demand, kept for the
-                // rest of the pass: a failure to fit generalises (knownNotToFit()); a cap
-                // refusal is remembered only once one is counted, since whether the walk's
-                // own first refusal of it counts depends on which job asks first.
-                if (!outcome.capRefused)
-                    noteDoesNotFit(shape, slots);
-                else if (context.capRefusals() > 0)
-                    m_capRefused.push_back(demand);
-            } else {
-                const bool someMayEnd =
-                        context.now() + leastRequested(jobs, queued) / context.maxSpeed() <=
-                        r.shadow;
-                if (someMayEnd || (!refused && spareForHead(context, m_probe) >= 0))
-                    return TailCheck::Startable;
-                outcome.placeable = true;
-            }
-        }
-        if (outcome.placeable) {
-            outcomes.emplace(key, outcome);
+        if (hint != m_queuedDemands.end() && key == hint->first)
             continue;
+        if (!judge(context, key, queued)) {
+            m_lastStartable = key;
+            return TailCheck::Startable;
         }
-        if (!outcome.capRefused)
-            outcome.notFit = context.notFitReason(asked, filterIndex);
-        anyCapRefused = anyCapRefused || outcome.capRefused;
-        outcomes.emplace(key, outcome);
     }
+    const bool anyCapRefused = std::any_of(m_judged.begin(), m_judged.end(), [](const auto &entry) {
+        return entry.second.capRefused;
+    });
     if (anyCapRefused && context.capRefusals() == 0)
         return TailCheck::Uncounted;
     if (!context.recordsWaits())
         return TailCheck::Closed;
+    const Reservation &r = m_reservation;
     m_tail.valid = firstUnseen < end;
     m_tail.first = firstUnseen;
     m_tail.end = end;
@@ -289,8 +258,65 @@ EasyScheduler::TailCheck EasyScheduler::closeTail(SchedulingContext &context, Jo
     m_tail.maxSpeed = context.maxSpeed();
     m_tail.extra = r.extra;
     m_tail.everyNodeUsable = r.everyNodeUsable;
-    m_tail.outcomes.swap(outcomes);
+    m_tail.outcomes.clear();
+    for (auto &[key, outcome] : m_judged) {
+        if (!outcome.placeable && !outcome.capRefused) {
+            const std::size_t shape = key >> 32;
+            const int slots = static_cast<int>(key & 0xffffffffU);
+            const int filterIndex = static_cast<int>(shape / 4);
+            const JobDemand asked{slots, (shape & 1) != 0, &context.filter(filterIndex),
+                                  (shape & 2) != 0};
+            outcome.notFit = context.notFitReason(asked, filterIndex);
+        }
+        m_tail.outcomes.emplace(key, outcome);
+    }
     return TailCheck::Closed;
+}
+
+// Whether no queued job of the demand `key` can start in the rest of the pass; if so its
+// outcome goes to m_judged.
+bool EasyScheduler::judge(SchedulingContext &context, std::uint64_t key, QueuedDemand &queued)
+{
+    const Reservation &r = m_reservation;
+    const std::size_t shape = key >> 32;
+    const int slots = static_cast<int>(key & 0xffffffffU);
+    const std::pair<std::size_t, int> demand{shape, slots};
+    TailOutcome outcome;
+    if (shape < m_failedSlots.size() && slots >= m_failedSlots[shape]) {
+        outcome.capRefused = false;
+    } else if (std::find(m_capRefused.begin(), m_capRefused.end(), demand) != m_capRefused.end()) {
+        outcome.capRefused = true;
+    } else {
+        // Placeable (refused past the shadow time since the last start, or placed now): a job
+        // of it starts unless every one waits behind the head, i.e. none may end by the shadow
+        // time (the least requested decides: the test is monotone in it) and the reservation
+        // refuses where placement puts it (as backfill() asks for the first such job that gets
+        // that far; the rest are then refused past the shadow time).
+        const bool refused =
+                std::find(m_refused.begin(), m_refused.end(), demand) != m_refused.end();
+        const JobDemand asked{slots, (shape & 1) != 0, &context.filter(static_cast<int>(shape / 4)),
+                              (shape & 2) != 0};
+        if (!refused && !context.probe(asked, m_probe)) {
+            outcome.capRefused = context.refusedByCap();
+            // What the walk would learn from its first job of this demand, kept for the rest
+            // of the pass: a failure to fit generalises (knownNotToFit()); a cap refusal is
+            // remembered only once one is counted, since whether the walk's own first refusal
+            // of it counts depends on which job asks first.
+            if (!outcome.capRefused)
+                noteDoesNotFit(shape, slots);
+            else if (context.capRefusals() > 0)
+                m_capRefused.push_back(demand);
+        } else {
+            const bool someMayEnd =
+                    context.now() + leastRequested(context.jobs(), queued) / context.maxSpeed() <=
+                    r.shadow;
+            if (someMayEnd || (!refused && spareForHead(context, m_probe) >= 0))
+                return false;
+            outcome.placeable = true;
+        }
+    }
+    m_judged.emplace_back(key, outcome);
+    return true;
 }
 
 bool EasyScheduler::TailVerdict::covers(const JobTable &jobs, JobIndex job) const

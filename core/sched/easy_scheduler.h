@@ -113,6 +113,7 @@ private:
     };
     enum class TailCheck { Closed, Startable, Uncounted };
     TailCheck closeTail(SchedulingContext &context, JobIndex firstUnseen, JobIndex end);
+    bool judge(SchedulingContext &context, std::uint64_t key, QueuedDemand &queued);
     void settleTail(SchedulingContext &context, JobIndex job);
     bool passTail(const JobTable &jobs, JobIndex job);
     void flushTail(SchedulingContext &context);
@@ -156,8 +157,11 @@ private:
     std::unordered_map<std::uint64_t, QueuedDemand> m_queuedDemands;
     bool m_trackDemands = false;
     bool m_scheduled = false;
+    std::vector<std::pair<std::uint64_t, TailOutcome>> m_judged; // closeTail()'s scratch
+    std::uint64_t m_lastStartable = ~std::uint64_t(0);
     TailVerdict m_tail;
     bool m_tailCheckDue = false;
+    std::size_t m_visitsBeforeCheck = 0;
     bool m_visitFromTail = false;     // the job backfill() looks at was under the verdict
     bool m_tailAwaitsRefusal = false; // closeTail() said Uncounted: ask again once one is counted
     // Jobs come in index order unless one is put back (preempted): the tail is a range of
