@@ -217,12 +217,8 @@ void EasyScheduler::startBackfilled(SchedulingContext &context, JobIndex job)
 }
 
 // Whether the rest of the walk, from `firstUnseen` on, would start nothing, and if so keeps its
-// verdict on jobs [firstUnseen, end). The walk would start a job only if placement (with the
-// caps) admitted its demand; every demand still queued is asked, as the walk would ask it: a
-// failure of fit already recorded this pass (knownNotToFit()) or a cap refusal since the last
-// start are taken as they are, and a demand refused only past the shadow time is placeable, so
-// a job of it that ends by then could start. Nothing changes after the last start of a pass,
-// so each job's reason follows from its demand's answer and from whether it may end by the
+// verdict on jobs [firstUnseen, end). Nothing changes after the last start of a pass, so each
+// job's reason follows from its demand's answer (judge()) and from whether it may end by the
 // shadow time or fit in the extra slots (backfill(), in the same order and arithmetic). The
 // walk would count a cap refusal of a job that may start; when none is counted yet, whether it
 // would be depends on which job of a demand comes first, so the tail is not closed then.
@@ -260,7 +256,7 @@ EasyScheduler::TailCheck EasyScheduler::closeTail(SchedulingContext &context, Jo
     m_tail.everyNodeUsable = r.everyNodeUsable;
     m_tail.outcomes.clear();
     for (auto &[key, outcome] : m_judged) {
-        if (!outcome.placeable && !outcome.capRefused) {
+        if (!outcome.headOfLine && !outcome.capRefused) {
             const std::size_t shape = key >> 32;
             const int slots = static_cast<int>(key & 0xffffffffU);
             const int filterIndex = static_cast<int>(shape / 4);
@@ -274,7 +270,10 @@ EasyScheduler::TailCheck EasyScheduler::closeTail(SchedulingContext &context, Jo
 }
 
 // Whether no queued job of the demand `key` can start in the rest of the pass; if so its
-// outcome goes to m_judged.
+// outcome goes to m_judged. The walk starts a job only if placement (with the caps) admits its
+// demand; it asks placement unless the job may not start and every node is usable by the head,
+// and takes a failure to fit recorded this pass (knownNotToFit()) or a cap refusal since the
+// last start as they are.
 bool EasyScheduler::judge(SchedulingContext &context, std::uint64_t key, QueuedDemand &queued)
 {
     const Reservation &r = m_reservation;
@@ -282,7 +281,12 @@ bool EasyScheduler::judge(SchedulingContext &context, std::uint64_t key, QueuedD
     const int slots = static_cast<int>(key & 0xffffffffU);
     const std::pair<std::size_t, int> demand{shape, slots};
     TailOutcome outcome;
-    if (shape < m_failedSlots.size() && slots >= m_failedSlots[shape]) {
+    const bool someMayEnd =
+            context.now() + leastRequested(context.jobs(), queued) / context.maxSpeed() <= r.shadow;
+    if (!someMayEnd && slots > r.extra && r.everyNodeUsable) {
+        // No job of it may start, and the walk does not even ask placement: head of line.
+        outcome.headOfLine = true;
+    } else if (shape < m_failedSlots.size() && slots >= m_failedSlots[shape]) {
         outcome.capRefused = false;
     } else if (std::find(m_capRefused.begin(), m_capRefused.end(), demand) != m_capRefused.end()) {
         outcome.capRefused = true;
@@ -307,12 +311,9 @@ bool EasyScheduler::judge(SchedulingContext &context, std::uint64_t key, QueuedD
             else if (context.capRefusals() > 0)
                 m_capRefused.push_back(demand);
         } else {
-            const bool someMayEnd =
-                    context.now() + leastRequested(context.jobs(), queued) / context.maxSpeed() <=
-                    r.shadow;
             if (someMayEnd || (!refused && spareForHead(context, m_probe) >= 0))
                 return false;
-            outcome.placeable = true;
+            outcome.headOfLine = true;
         }
     }
     m_judged.emplace_back(key, outcome);
@@ -332,7 +333,7 @@ WaitReason EasyScheduler::TailVerdict::reason(const JobTable &jobs, JobIndex job
     if (!mayStart && everyNodeUsable)
         return WaitReason::HeadOfLine;
     const TailOutcome &outcome = outcomes.at(demandKey(jobs, job));
-    if (outcome.placeable)
+    if (outcome.headOfLine)
         return WaitReason::HeadOfLine;
     if (!outcome.capRefused)
         return outcome.notFit;

@@ -85,7 +85,7 @@ private:
     // reasons are written when a later pass reaches a job, when asked, or when the run ends.
     struct TailOutcome
     {
-        bool placeable = false; // placed, but no queued job of it may start: head of line
+        bool headOfLine = false; // no queued job of it may start, placed or not
         bool capRefused = false;
         WaitReason notFit = WaitReason::NodesBusy; // neither: as the engine explains it
     };
