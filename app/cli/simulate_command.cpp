@@ -143,13 +143,18 @@ int runSimulate(const SimulateOptions &options)
     }
 
     RunResult result;
+    const std::size_t jobCount = input.scenario.jobs.size();
     try {
         Simulation simulation(input.scenario);
+        // The engine keeps its own compact copy of the jobs; only the CSV tables and the report
+        // read the scenario's afterwards (a million-job trace holds ~70 MB there).
+        if (options.csvDir.isEmpty() && *format == ReportFormat::None)
+            std::vector<Job>().swap(input.scenario.jobs);
         // Only the time series, the CSV tables and the report read samples.
         simulation.setRecordsSamples(!options.timeseriesCsv.isEmpty() ||
                                      !options.csvDir.isEmpty() || !options.report.isEmpty());
         ProgressReporter progress(!options.quiet && stderrIsTerminal(),
-                                  static_cast<long long>(input.scenario.jobs.size()));
+                                  static_cast<long long>(jobCount));
         // Check the clock every few thousand batches: cheap, and still smooth.
         constexpr int kBatchesPerCheck = 4096;
         while (!simulation.finished()) {
@@ -163,7 +168,7 @@ int runSimulate(const SimulateOptions &options)
         // "std::bad_alloc" names neither what ran out nor on which input.
         printError(QStringLiteral("%1: out of memory while simulating it (%2 jobs)")
                            .arg(options.input)
-                           .arg(input.scenario.jobs.size()));
+                           .arg(jobCount));
         return kExitBadInput;
     } catch (const std::exception &error) {
         printError(QString::fromStdString(error.what()));
