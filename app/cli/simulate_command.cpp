@@ -139,13 +139,18 @@ int runSimulate(const SimulateOptions &options)
     }
 
     RunResult result;
+    const std::size_t jobCount = input.scenario.jobs.size();
     try {
         Simulation simulation(input.scenario);
+        // The engine keeps its own compact copy of the jobs; only the CSV tables and the report
+        // read the scenario's afterwards (a million-job trace holds ~70 MB there).
+        if (options.csvDir.isEmpty() && *format == ReportFormat::None)
+            std::vector<Job>().swap(input.scenario.jobs);
         // Only the time series, the CSV tables and the report read samples.
         simulation.setRecordsSamples(!options.timeseriesCsv.isEmpty() ||
                                      !options.csvDir.isEmpty() || !options.report.isEmpty());
         ProgressReporter progress(!options.quiet && stderrIsTerminal(),
-                                  static_cast<long long>(input.scenario.jobs.size()));
+                                  static_cast<long long>(jobCount));
         // Check the clock every few thousand batches: cheap, and still smooth.
         constexpr int kBatchesPerCheck = 4096;
         while (!simulation.finished()) {
@@ -156,9 +161,8 @@ int runSimulate(const SimulateOptions &options)
         progress.finish();
         result = simulation.takeResult();
     } catch (const std::exception &error) {
-        printError(failureMessage(
-                error, options.input,
-                QStringLiteral("simulating it (%1 jobs)").arg(input.scenario.jobs.size())));
+        printError(failureMessage(error, options.input,
+                                  QStringLiteral("simulating it (%1 jobs)").arg(jobCount)));
         return kExitBadInput;
     }
     result.metrics.jobsSkipped = input.skipped;

@@ -477,6 +477,7 @@ void Simulation::finish()
     // Jobs still queued did not start by the end of the run (docs/design.md §3.9): reported as
     // rejected for that reason, with what they waited for, rather than lost.
     JobTable &jobs = m_jobs.table;
+    m_scheduler->settleWaits(m_waits, jobs);
     for (std::size_t job = 0; job < jobs.size(); ++job) {
         if (jobs.state[job] == JobState::Queued) {
             jobs.state[job] = JobState::Rejected;

@@ -171,6 +171,7 @@ private:
     void start(JobIndex job, const Allocation &allocation) override;
     void preempt(JobIndex job) override;
     void reservationMade(JobIndex head, SimTime shadow) override;
+    WaitReason whyNotFit(const JobDemand &demand, int filter) const override;
     void nodeSwitched(int node, NodePowerState state) override;
     std::optional<JobIndex> oldestQueued() const;
     SimTime earliestEvent();
@@ -190,8 +191,11 @@ private:
     // Wait reasons (docs/design.md §3.12; simulation_waits.cpp).
     int fitStage(const JobDemand &demand, bool permanentOnly,
                  const std::vector<int> *pinned = nullptr) const;
+    int fitStageByCounts(const JobDemand &demand) const;
     JobDemand demandOf(JobIndex job) const;
+    std::uint64_t demandKey(JobIndex job) const;
     WaitReason blocker(JobIndex job) const;
+    WaitReason blocker(const JobDemand &demand, int filter) const;
     void explainWaits();
     WaitInfo waitInfo(JobIndex job) const;
     void holdPermanently(const Allocation &allocation);

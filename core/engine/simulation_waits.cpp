@@ -10,6 +10,7 @@
 #include <cmath>
 #include <deque>
 #include <limits>
+#include <unordered_map>
 
 namespace headroom {
 namespace {
@@ -48,6 +49,10 @@ int Simulation::fitStage(const JobDemand &demand, bool permanentOnly,
 {
     const NodeFilter &filter = *demand.filter;
     const CompiledCluster &layout = m_cluster;
+    if (!permanentOnly && !pinned && m_permanentHeld.empty() && !m_hasServices &&
+        layout.types.size() == 1 && m_state.coversAllNodes(filter.range) &&
+        filter.owner == NodeFilter::kAnyOwner && filter.type <= 0)
+        return fitStageByCounts(demand);
     const bool services = !m_permanentHeld.empty();
     // Per type, how many admissible nodes become usable at each stage (for a gang).
     std::array<int, kStages> none{};
@@ -104,6 +109,46 @@ int Simulation::fitStage(const JobDemand &demand, bool permanentOnly,
     return best;
 }
 
+// Jobs with equal keys have equal demands (demandOf) and filters.
+std::uint64_t Simulation::demandKey(JobIndex job) const
+{
+    const JobTable &jobs = m_jobs.table;
+    return (std::uint64_t(jobs.filter[job]) << 34) | (std::uint64_t(jobs.slots[job]) << 2) |
+           (std::uint64_t(jobs.gang[job]) << 1) | jobs.exclusive[job];
+}
+
+// fitStage() on a cluster of one node type without services, for a filter that admits every
+// node: the same stages from the cluster's counts (free-slot histogram, nodes not on, the
+// nodes booting) instead of a walk over every node, which under power management made the
+// wait explanations of a long queue most of a run's time. Every on-node without the room is
+// at kJobs (nothing is pinned), every node not on and not booting at kOff.
+int Simulation::fitStageByCounts(const JobDemand &demand) const
+{
+    const CompiledCluster &layout = m_cluster;
+    const int threshold = freeSlotsNeeded(demand, layout.types[0].slots);
+    const int nodes = layout.nodeCount();
+    if (threshold == 0 || nodes == 0)
+        return kStages;
+    int booting = 0;
+    for (const BootingNode &boot : m_dpm.booting())
+        booting += m_state.powerState(boot.node) == NodePowerState::Booting;
+    const int free = m_state.nodesWithFreeAtLeast(0, threshold);
+    const int notOn = m_state.nodesNotOn();
+    std::array<int, kStages> count{};
+    count[kFree] = free;
+    count[kBooting] = booting;
+    count[kOff] = notOn - booting;
+    count[kJobs] = nodes - notOn - free;
+    const int needed = demand.gang ? gangNodesNeeded(demand.slots, layout.types[0].slots) : 1;
+    int have = 0;
+    for (int stage = 0; stage < kStages; ++stage) {
+        have += count[stage];
+        if (have >= needed)
+            return stage;
+    }
+    return kStages;
+}
+
 JobDemand Simulation::demandOf(JobIndex job) const
 {
     const JobTable &jobs = m_jobs.table;
@@ -114,9 +159,18 @@ JobDemand Simulation::demandOf(JobIndex job) const
 // What holds the nodes a job that does not fit needs.
 WaitReason Simulation::blocker(JobIndex job) const
 {
-    const JobDemand demand = demandOf(job);
+    return blocker(demandOf(job), m_jobs.table.filter[job]);
+}
+
+WaitReason Simulation::whyNotFit(const JobDemand &demand, int filter) const
+{
+    return blocker(demand, filter);
+}
+
+WaitReason Simulation::blocker(const JobDemand &demand, int filter) const
+{
     const int stage = fitStage(demand, false);
-    if (stage != kJobs || m_jobs.table.filter[job] == 0)
+    if (stage != kJobs || filter == 0)
         return reasonAt(stage);
     // Busy nodes: would it start now on nodes its constraints rule out?
     const NodeFilter &anywhere = m_jobs.filters[0];
@@ -142,23 +196,18 @@ bool Simulation::capHoldsBackBoots(JobIndex head)
 void Simulation::explainWaits()
 {
     const JobTable &jobs = m_jobs.table;
-    // Jobs of one shape get one answer: the cluster does not change here.
-    JobIndex previous = 0;
-    WaitReason previousReason = WaitReason::None;
-    bool havePrevious = false;
+    // Jobs of one shape get one answer: the cluster does not change here, and blocker() reads
+    // only the job's demand and filter. Asking it once per shape rather than once per run of
+    // equal neighbours matters under power caps, where a pass refuses a long queue of
+    // interleaved sizes and each answer walks every node.
+    std::unordered_map<std::uint64_t, WaitReason> answers;
     for (JobIndex job : m_didNotFit) {
         if (jobs.state[job] != JobState::Queued || m_waits[job] != WaitReason::NodesBusy)
             continue;
-        if (havePrevious && jobs.slots[job] == jobs.slots[previous] &&
-            jobs.filter[job] == jobs.filter[previous] && jobs.gang[job] == jobs.gang[previous] &&
-            jobs.exclusive[job] == jobs.exclusive[previous]) {
-            m_waits[job] = previousReason;
-            continue;
-        }
-        previous = job;
-        previousReason = blocker(job);
-        havePrevious = true;
-        m_waits[job] = previousReason;
+        const auto [it, inserted] = answers.try_emplace(demandKey(job), WaitReason::None);
+        if (inserted)
+            it->second = blocker(job);
+        m_waits[job] = it->second;
     }
     m_didNotFit.clear();
 }
@@ -176,11 +225,7 @@ bool Simulation::needsServiceNodes(JobIndex job)
 {
     if (m_permanentHeld.empty())
         return false;
-    const JobTable &jobs = m_jobs.table;
-    const std::uint64_t key = (std::uint64_t(jobs.filter[job]) << 34) |
-                              (std::uint64_t(jobs.slots[job]) << 2) |
-                              (std::uint64_t(jobs.gang[job]) << 1) | jobs.exclusive[job];
-    const auto [it, inserted] = m_serviceFit.try_emplace(key, false);
+    const auto [it, inserted] = m_serviceFit.try_emplace(demandKey(job), false);
     if (inserted)
         it->second = fitStage(demandOf(job), true) == kPermanent;
     return it->second;
@@ -251,7 +296,7 @@ SimTime Simulation::heldByServiceUntil(JobIndex job) const
 WaitInfo Simulation::waitInfo(JobIndex job) const
 {
     WaitInfo info;
-    info.reason = m_waits[job];
+    info.reason = m_scheduler->deferredWait(job, m_jobs.table).value_or(m_waits[job]);
     if (info.reason == WaitReason::HeldByService && m_jobs.table.state[job] == JobState::Queued) {
         info.until = heldByServiceUntil(job);
         return info;

@@ -8,15 +8,86 @@
 
 namespace headroom {
 
-void EasyScheduler::enqueue(JobIndex job, const JobTable &)
+namespace {
+
+std::size_t shapeOf(const JobTable &jobs, JobIndex job)
+{
+    return 4 * static_cast<std::size_t>(jobs.filter[job]) + 2 * jobs.exclusive[job] +
+           jobs.gang[job];
+}
+
+// What placement and the memos of refusals look at: the job's shape and its slot count.
+std::pair<std::size_t, int> demandOf(const JobTable &jobs, JobIndex job)
+{
+    return {shapeOf(jobs, job), jobs.slots[job]};
+}
+
+// Jobs with equal keys have equal demands: shape in the high half, slots in the low one.
+std::uint64_t demandKey(const JobTable &jobs, JobIndex job)
+{
+    return (std::uint64_t(shapeOf(jobs, job)) << 32) | std::uint32_t(jobs.slots[job]);
+}
+
+} // namespace
+
+void EasyScheduler::enqueue(JobIndex job, const JobTable &jobs)
 {
     m_queue.push(job);
     m_arrivals.push_back(job);
+    if (m_trackDemands)
+        trackDemand(jobs, job);
+    if (job >= m_nextIndex) {
+        m_nextIndex = job + 1;
+    } else {
+        m_inOrder = false;
+        if (m_tail.valid && job < m_tail.end)
+            m_putBack.push_back(job);
+    }
+}
+
+void EasyScheduler::trackDemand(const JobTable &jobs, JobIndex job)
+{
+    QueuedDemand &queued = m_queuedDemands[demandKey(jobs, job)];
+    ++queued.count;
+    queued.byRequested.emplace(jobs.requested[job], job);
+}
+
+void EasyScheduler::leftQueue(const JobTable &jobs, JobIndex job)
+{
+    if (!m_trackDemands)
+        return;
+    const auto it = m_queuedDemands.find(demandKey(jobs, job));
+    if (it != m_queuedDemands.end() && --it->second.count == 0)
+        m_queuedDemands.erase(it);
+}
+
+// The least requested wall time among the demand's queued jobs (those that left are dropped
+// here rather than when they leave).
+SimTime EasyScheduler::leastRequested(const JobTable &jobs, QueuedDemand &queued) const
+{
+    while (!queued.byRequested.empty() &&
+           jobs.state[queued.byRequested.top().second] != JobState::Queued)
+        queued.byRequested.pop();
+    return queued.byRequested.empty() ? std::numeric_limits<SimTime>::infinity()
+                                      : queued.byRequested.top().first;
 }
 
 void EasyScheduler::schedule(SchedulingContext &context)
 {
     const JobTable &jobs = context.jobs();
+    if (m_tail.valid && !m_inOrder)
+        flushTail(context);
+    if (!m_scheduled) {
+        // Whether caps are on is fixed for the run: only then does closeTail() need the
+        // demands of the queue (keeping them costs a plain run a few percent).
+        m_scheduled = true;
+        m_trackDemands = context.capsActive();
+        const std::vector<JobIndex> &entries = m_queue.entries();
+        for (std::size_t i = m_queue.headPosition(); m_trackDemands && i < entries.size(); ++i) {
+            if (jobs.state[entries[i]] == JobState::Queued)
+                trackDemand(jobs, entries[i]);
+        }
+    }
     if (context.capacityReleased())
         m_reservation.valid = false;
     forgetFits();
@@ -33,51 +104,60 @@ void EasyScheduler::schedule(SchedulingContext &context)
             fullScan = false;
             break;
         }
+        settleTail(context, *head);
         if (!context.tryStart(*head)) {
             reserve(context, *head);
             break;
         }
         m_queue.noteRemoved();
+        leftQueue(jobs, *head);
         m_reservation.valid = false;
     }
 
     if (head) {
         if (fullScan) {
             const std::vector<JobIndex> &entries = m_queue.entries();
+            m_tailCheckDue = m_trackDemands && m_inOrder;
+            m_tailAwaitsRefusal = false;
             for (std::size_t i = m_queue.headPosition() + 1; i < entries.size(); ++i) {
                 if (context.cluster().totalFree() == 0)
                     break;
-                if (jobs.state[entries[i]] == JobState::Queued)
-                    backfill(context, entries[i]);
+                const JobIndex job = entries[i];
+                if (jobs.state[job] != JobState::Queued)
+                    continue;
+                if (m_tailAwaitsRefusal && context.capRefusals() > 0) {
+                    m_tailAwaitsRefusal = false;
+                    m_tailCheckDue = true;
+                }
+                if (m_tailCheckDue && m_visitsBeforeCheck == 0) {
+                    const TailCheck check = closeTail(context, job, entries.back() + 1);
+                    if (check == TailCheck::Closed)
+                        break;
+                    m_tailCheckDue = false;
+                    m_tailAwaitsRefusal = check == TailCheck::Uncounted;
+                    // A check asks placement for up to every queued demand: after one that
+                    // failed, look at a few jobs per demand asked before the next, so that
+                    // checking never costs more than the walk it may save.
+                    m_visitsBeforeCheck = 4 * (m_judged.size() + 1);
+                }
+                m_visitsBeforeCheck -= m_visitsBeforeCheck > 0 ? 1 : 0;
+                m_visitFromTail = passTail(jobs, job);
+                backfill(context, job);
             }
         } else {
             for (JobIndex job : m_arrivals) {
                 if (context.cluster().totalFree() == 0)
                     break;
-                if (jobs.state[job] == JobState::Queued && job != *head)
+                if (jobs.state[job] == JobState::Queued && job != *head) {
+                    m_visitFromTail = passTail(jobs, job);
                     backfill(context, job);
+                }
             }
         }
     }
     m_arrivals.clear();
     m_queue.compactIfSparse(jobs);
 }
-
-namespace {
-
-std::size_t shapeOf(const JobTable &jobs, JobIndex job)
-{
-    return 4 * static_cast<std::size_t>(jobs.filter[job]) + 2 * jobs.exclusive[job] +
-           jobs.gang[job];
-}
-
-// What placement and the memos of refusals look at: the job's shape and its slot count.
-std::pair<std::size_t, int> demandOf(const JobTable &jobs, JobIndex job)
-{
-    return {shapeOf(jobs, job), jobs.slots[job]};
-}
-
-} // namespace
 
 // During one pass capacity only shrinks (jobs start, none end). Whether a job fits depends
 // only on its filter, whether it is a gang or dedicated, and its slot count, monotonically: a
@@ -93,12 +173,16 @@ bool EasyScheduler::knownNotToFit(const JobTable &jobs, JobIndex job) const
 
 void EasyScheduler::noteDoesNotFit(const JobTable &jobs, JobIndex job)
 {
-    const std::size_t shape = shapeOf(jobs, job);
+    noteDoesNotFit(shapeOf(jobs, job), jobs.slots[job]);
+}
+
+void EasyScheduler::noteDoesNotFit(std::size_t shape, int slots)
+{
     if (shape >= m_failedSlots.size())
         m_failedSlots.resize(shape + 1, INT_MAX);
     if (m_failedSlots[shape] == INT_MAX)
         m_failedShapes.push_back(shape);
-    m_failedSlots[shape] = std::min(m_failedSlots[shape], jobs.slots[job]);
+    m_failedSlots[shape] = std::min(m_failedSlots[shape], slots);
 }
 
 // A job that would run past the shadow time is refused or admitted by where placement puts
@@ -122,10 +206,188 @@ bool EasyScheduler::capRefusedSinceLastStart(const JobTable &jobs, JobIndex job)
 
 void EasyScheduler::startBackfilled(SchedulingContext &context, JobIndex job)
 {
+    if (m_visitFromTail) // it records no reason of its own: the one it waited for stands
+        context.setWait(job, m_tail.reason(context.jobs(), job));
     context.start(job, m_candidate);
     m_queue.noteRemoved();
+    leftQueue(context.jobs(), job);
     m_refused.clear();
     m_capRefused.clear();
+    m_tailCheckDue = m_trackDemands && m_inOrder; // the start may have used the last room
+}
+
+// Whether the rest of the walk, from `firstUnseen` on, would start nothing, and if so keeps its
+// verdict on jobs [firstUnseen, end). Nothing changes after the last start of a pass, so each
+// job's reason follows from its demand's answer (judge()) and from whether it may end by the
+// shadow time or fit in the extra slots (backfill(), in the same order and arithmetic). The
+// walk would count a cap refusal of a job that may start; when none is counted yet, whether it
+// would be depends on which job of a demand comes first, so the tail is not closed then.
+EasyScheduler::TailCheck EasyScheduler::closeTail(SchedulingContext &context, JobIndex firstUnseen,
+                                                  JobIndex end)
+{
+    // The demand that kept the last check open usually still does: ask it first.
+    m_judged.clear();
+    const auto hint = m_queuedDemands.find(m_lastStartable);
+    if (hint != m_queuedDemands.end() && !judge(context, hint->first, hint->second))
+        return TailCheck::Startable;
+    for (auto &[key, queued] : m_queuedDemands) {
+        if (hint != m_queuedDemands.end() && key == hint->first)
+            continue;
+        if (!judge(context, key, queued)) {
+            m_lastStartable = key;
+            return TailCheck::Startable;
+        }
+    }
+    const bool anyCapRefused = std::any_of(m_judged.begin(), m_judged.end(), [](const auto &entry) {
+        return entry.second.capRefused;
+    });
+    if (anyCapRefused && context.capRefusals() == 0)
+        return TailCheck::Uncounted;
+    if (!context.recordsWaits())
+        return TailCheck::Closed;
+    const Reservation &r = m_reservation;
+    m_tail.valid = firstUnseen < end;
+    m_tail.first = firstUnseen;
+    m_tail.end = end;
+    m_tail.now = context.now();
+    m_tail.shadow = r.shadow;
+    m_tail.maxSpeed = context.maxSpeed();
+    m_tail.extra = r.extra;
+    m_tail.everyNodeUsable = r.everyNodeUsable;
+    m_tail.outcomes.clear();
+    for (auto &[key, outcome] : m_judged) {
+        if (!outcome.headOfLine && !outcome.capRefused) {
+            const std::size_t shape = key >> 32;
+            const int slots = static_cast<int>(key & 0xffffffffU);
+            const int filterIndex = static_cast<int>(shape / 4);
+            const JobDemand asked{slots, (shape & 1) != 0, &context.filter(filterIndex),
+                                  (shape & 2) != 0};
+            outcome.notFit = context.notFitReason(asked, filterIndex);
+        }
+        m_tail.outcomes.emplace(key, outcome);
+    }
+    return TailCheck::Closed;
+}
+
+// Whether no queued job of the demand `key` can start in the rest of the pass; if so its
+// outcome goes to m_judged. The walk starts a job only if placement (with the caps) admits its
+// demand; it asks placement unless the job may not start and every node is usable by the head,
+// and takes a failure to fit recorded this pass (knownNotToFit()) or a cap refusal since the
+// last start as they are.
+bool EasyScheduler::judge(SchedulingContext &context, std::uint64_t key, QueuedDemand &queued)
+{
+    const Reservation &r = m_reservation;
+    const std::size_t shape = key >> 32;
+    const int slots = static_cast<int>(key & 0xffffffffU);
+    const std::pair<std::size_t, int> demand{shape, slots};
+    TailOutcome outcome;
+    const bool someMayEnd =
+            context.now() + leastRequested(context.jobs(), queued) / context.maxSpeed() <= r.shadow;
+    if (!someMayEnd && slots > r.extra && r.everyNodeUsable) {
+        // No job of it may start, and the walk does not even ask placement: head of line.
+        outcome.headOfLine = true;
+    } else if (shape < m_failedSlots.size() && slots >= m_failedSlots[shape]) {
+        outcome.capRefused = false;
+    } else if (std::find(m_capRefused.begin(), m_capRefused.end(), demand) != m_capRefused.end()) {
+        outcome.capRefused = true;
+    } else {
+        // Placeable (refused past the shadow time since the last start, or placed now): a job
+        // of it starts unless every one waits behind the head, i.e. none may end by the shadow
+        // time (the least requested decides: the test is monotone in it) and the reservation
+        // refuses where placement puts it (as backfill() asks for the first such job that gets
+        // that far; the rest are then refused past the shadow time).
+        const bool refused =
+                std::find(m_refused.begin(), m_refused.end(), demand) != m_refused.end();
+        const JobDemand asked{slots, (shape & 1) != 0, &context.filter(static_cast<int>(shape / 4)),
+                              (shape & 2) != 0};
+        if (!refused && !context.probe(asked, m_probe)) {
+            outcome.capRefused = context.refusedByCap();
+            // What the walk would learn from its first job of this demand, kept for the rest
+            // of the pass: a failure to fit generalises (knownNotToFit()); a cap refusal is
+            // remembered only once one is counted, since whether the walk's own first refusal
+            // of it counts depends on which job asks first.
+            if (!outcome.capRefused)
+                noteDoesNotFit(shape, slots);
+            else if (context.capRefusals() > 0)
+                m_capRefused.push_back(demand);
+        } else {
+            if (someMayEnd || (!refused && spareForHead(context, m_probe) >= 0))
+                return false;
+            outcome.headOfLine = true;
+        }
+    }
+    m_judged.emplace_back(key, outcome);
+    return true;
+}
+
+bool EasyScheduler::TailVerdict::covers(const JobTable &jobs, JobIndex job) const
+{
+    return valid && job >= first && job < end && jobs.state[job] == JobState::Queued;
+}
+
+// What backfill() would have recorded for `job` at the pass that closed the tail.
+WaitReason EasyScheduler::TailVerdict::reason(const JobTable &jobs, JobIndex job) const
+{
+    const bool mayEndByShadow = now + jobs.requested[job] / maxSpeed <= shadow;
+    const bool mayStart = mayEndByShadow || jobs.slots[job] <= extra;
+    if (!mayStart && everyNodeUsable)
+        return WaitReason::HeadOfLine;
+    const TailOutcome &outcome = outcomes.at(demandKey(jobs, job));
+    if (outcome.headOfLine)
+        return WaitReason::HeadOfLine;
+    if (!outcome.capRefused)
+        return outcome.notFit;
+    return mayStart ? WaitReason::PowerCap : WaitReason::HeadOfLine;
+}
+
+// Before a pass looks at `job`: it takes over from the tail's verdict from there on.
+void EasyScheduler::settleTail(SchedulingContext &context, JobIndex job)
+{
+    if (passTail(context.jobs(), job))
+        context.setWait(job, m_tail.reason(context.jobs(), job));
+}
+
+// The same when the pass will record a reason for `job` unless it starts it (backfill()):
+// whether the verdict covered it, so that startBackfilled() writes its reason then.
+bool EasyScheduler::passTail(const JobTable &jobs, JobIndex job)
+{
+    if (!m_tail.valid || job < m_tail.first || job >= m_tail.end)
+        return false;
+    const bool covered = m_tail.covers(jobs, job);
+    m_tail.first = job + 1;
+    m_tail.valid = m_tail.first < m_tail.end;
+    return covered;
+}
+
+// Writes the whole tail's verdict (a job was put back into it, so it is no longer a range).
+void EasyScheduler::flushTail(SchedulingContext &context)
+{
+    const JobTable &jobs = context.jobs();
+    for (JobIndex job = m_tail.first; job < m_tail.end; ++job) {
+        if (m_tail.covers(jobs, job) &&
+            std::find(m_putBack.begin(), m_putBack.end(), job) == m_putBack.end())
+            context.setWait(job, m_tail.reason(jobs, job));
+    }
+    m_tail.valid = false;
+    m_putBack.clear();
+}
+
+std::optional<WaitReason> EasyScheduler::deferredWait(JobIndex job, const JobTable &jobs) const
+{
+    if (!m_tail.covers(jobs, job) ||
+        std::find(m_putBack.begin(), m_putBack.end(), job) != m_putBack.end())
+        return std::nullopt;
+    return m_tail.reason(jobs, job);
+}
+
+void EasyScheduler::settleWaits(std::vector<WaitReason> &waits, const JobTable &jobs)
+{
+    for (JobIndex job = m_tail.first; m_tail.valid && job < m_tail.end; ++job) {
+        if (const std::optional<WaitReason> reason = deferredWait(job, jobs))
+            waits[job] = *reason;
+    }
+    m_tail.valid = false;
+    m_putBack.clear();
 }
 
 void EasyScheduler::forgetFits()
@@ -270,7 +532,6 @@ void EasyScheduler::reserve(SchedulingContext &context, JobIndex head)
 
 void EasyScheduler::backfill(SchedulingContext &context, JobIndex job)
 {
-    const ClusterState &cluster = context.cluster();
     const JobTable &jobs = context.jobs();
     Reservation &r = m_reservation;
     // A job runs for its requested wall time / its speed on the nodes it gets (DVFS, rack
@@ -324,9 +585,27 @@ void EasyScheduler::backfill(SchedulingContext &context, JobIndex job)
 
     // Still running at the shadow time: it may use only extra slots, and the head must
     // still fit without them.
+    const long long usedFromHead = spareForHead(context, m_candidate);
+    if (usedFromHead < 0) {
+        m_refused.push_back(demandOf(jobs, job));
+        context.noteWait(job, WaitReason::HeadOfLine);
+        return;
+    }
+    r.count.swap(m_countScratch);
+    r.extra -= usedFromHead;
+    startBackfilled(context, job);
+}
+
+// For a job on `allocation` still running at the shadow time: the head-usable slots it takes
+// if the head still fits without them (the head's counts then in m_countScratch), else -1.
+long long EasyScheduler::spareForHead(const SchedulingContext &context,
+                                      const Allocation &allocation)
+{
+    const ClusterState &cluster = context.cluster();
+    const Reservation &r = m_reservation;
     long long usedFromHead = 0;
     m_countScratch = r.count;
-    for (const NodeShare &share : m_candidate) {
+    for (const NodeShare &share : allocation) {
         if (!headUsable(context, share.node))
             continue;
         usedFromHead += share.held;
@@ -335,14 +614,7 @@ void EasyScheduler::backfill(SchedulingContext &context, JobIndex job)
         if (before >= r.threshold[type] && before - share.held < r.threshold[type])
             --m_countScratch[type];
     }
-    if (usedFromHead > r.extra || !headFits(m_countScratch)) {
-        m_refused.push_back(demandOf(jobs, job));
-        context.noteWait(job, WaitReason::HeadOfLine);
-        return;
-    }
-    r.count.swap(m_countScratch);
-    r.extra -= usedFromHead;
-    startBackfilled(context, job);
+    return usedFromHead > r.extra || !headFits(m_countScratch) ? -1 : usedFromHead;
 }
 
 } // namespace headroom

@@ -3,7 +3,13 @@
 #include "core/sched/arrival_queue.h"
 #include "core/sched/scheduler.h"
 
+#include <queue>
+
+#include <cstdint>
+#include <functional>
 #include <limits>
+#include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace headroom {
@@ -52,6 +58,8 @@ public:
     void enqueue(JobIndex job, const JobTable &jobs) override;
     void schedule(SchedulingContext &context) override;
     std::size_t queueLength() const override { return m_queue.size(); }
+    std::optional<WaitReason> deferredWait(JobIndex job, const JobTable &jobs) const override;
+    void settleWaits(std::vector<WaitReason> &waits, const JobTable &jobs) override;
 
 private:
     // The head's reservation: when it can start and what may be used past that time.
@@ -69,8 +77,53 @@ private:
         std::vector<int> count;       // per type: head-usable nodes at the shadow time
     };
 
+    // Under power caps the cluster is rarely slot-full, so a pass would look at every queued
+    // job after its last start only to refuse each one. Once no queued job's demand can be
+    // placed (each does not fit or a cap refuses it), nothing more can start in this pass, and
+    // what the rest of the walk would record for each job follows from the pass's parameters
+    // and its demand alone: the pass stops there and keeps that verdict on the tail, and the
+    // reasons are written when a later pass reaches a job, when asked, or when the run ends.
+    struct TailOutcome
+    {
+        bool headOfLine = false; // no queued job of it may start, placed or not
+        bool capRefused = false;
+        WaitReason notFit = WaitReason::NodesBusy; // neither: as the engine explains it
+    };
+    // Queued jobs of one demand, and their requested times (lazily pruned of jobs that left).
+    struct QueuedDemand
+    {
+        int count = 0;
+        std::priority_queue<std::pair<SimTime, JobIndex>, std::vector<std::pair<SimTime, JobIndex>>,
+                            std::greater<>>
+                byRequested;
+    };
+    struct TailVerdict
+    {
+        bool valid = false;
+        JobIndex first = 0; // queued jobs in [first, end) not looked at since
+        JobIndex end = 0;
+        SimTime now = 0.0;
+        SimTime shadow = 0.0;
+        double maxSpeed = 1.0;
+        long long extra = 0;
+        bool everyNodeUsable = false;
+        std::unordered_map<std::uint64_t, TailOutcome> outcomes; // by demandKey()
+        bool covers(const JobTable &jobs, JobIndex job) const;
+        WaitReason reason(const JobTable &jobs, JobIndex job) const;
+    };
+    enum class TailCheck { Closed, Startable, Uncounted };
+    TailCheck closeTail(SchedulingContext &context, JobIndex firstUnseen, JobIndex end);
+    bool judge(SchedulingContext &context, std::uint64_t key, QueuedDemand &queued);
+    void settleTail(SchedulingContext &context, JobIndex job);
+    bool passTail(const JobTable &jobs, JobIndex job);
+    void flushTail(SchedulingContext &context);
+    void leftQueue(const JobTable &jobs, JobIndex job);
+    void trackDemand(const JobTable &jobs, JobIndex job);
+    SimTime leastRequested(const JobTable &jobs, QueuedDemand &queued) const;
+
     void reserve(SchedulingContext &context, JobIndex head);
     void backfill(SchedulingContext &context, JobIndex job);
+    long long spareForHead(const SchedulingContext &context, const Allocation &allocation);
     bool headUsable(const SchedulingContext &context, int node) const;
     int shadowFree(const ClusterState &cluster, int node) const;
     bool headFits(const std::vector<int> &count) const;
@@ -78,6 +131,7 @@ private:
     void resetScratch();
     bool knownNotToFit(const JobTable &jobs, JobIndex job) const;
     void noteDoesNotFit(const JobTable &jobs, JobIndex job);
+    void noteDoesNotFit(std::size_t shape, int slots);
     bool refusedSinceLastStart(const JobTable &jobs, JobIndex job) const;
     bool capRefusedSinceLastStart(const JobTable &jobs, JobIndex job) const;
     void startBackfilled(SchedulingContext &context, JobIndex job);
@@ -99,6 +153,23 @@ private:
     std::vector<std::pair<std::size_t, int>> m_refused;
     // (shape, slots) of jobs a power cap kept from being placed since the last start this pass.
     std::vector<std::pair<std::size_t, int>> m_capRefused;
+    // Queued jobs per demand (demandKey()), for closeTail(); kept only under power caps.
+    std::unordered_map<std::uint64_t, QueuedDemand> m_queuedDemands;
+    bool m_trackDemands = false;
+    bool m_scheduled = false;
+    std::vector<std::pair<std::uint64_t, TailOutcome>> m_judged; // closeTail()'s scratch
+    std::uint64_t m_lastStartable = ~std::uint64_t(0);
+    TailVerdict m_tail;
+    bool m_tailCheckDue = false;
+    std::size_t m_visitsBeforeCheck = 0;
+    bool m_visitFromTail = false;     // the job backfill() looks at was under the verdict
+    bool m_tailAwaitsRefusal = false; // closeTail() said Uncounted: ask again once one is counted
+    // Jobs come in index order unless one is put back (preempted): the tail is a range of
+    // indices only while they do. Put-back jobs inside the tail keep their own reasons.
+    bool m_inOrder = true;
+    JobIndex m_nextIndex = 0;
+    std::vector<JobIndex> m_putBack;
+    Allocation m_probe;
 };
 
 } // namespace headroom

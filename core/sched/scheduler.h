@@ -4,7 +4,9 @@
 #include "core/engine/wait_reason.h"
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 namespace headroom {
 
@@ -33,6 +35,15 @@ public:
     // disciplines look at jobs in queue order, so it waits behind the head; SJF looks at every
     // arrival unless no slot is free.
     virtual WaitReason untriedWait() const { return WaitReason::HeadOfLine; }
+
+    // Why a queued job waits when a pass decided it without writing it down (EASY's verdict
+    // on the tail of its queue under power caps); nullopt: the recorded reason stands.
+    virtual std::optional<WaitReason> deferredWait(JobIndex, const JobTable &) const
+    {
+        return std::nullopt;
+    }
+    // Writes every deferred reason into `waits` and forgets them (before the run ends).
+    virtual void settleWaits(std::vector<WaitReason> &, const JobTable &) {}
 };
 
 } // namespace headroom

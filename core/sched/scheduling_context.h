@@ -26,6 +26,12 @@ public:
     virtual void preempt(JobIndex job) = 0;
     // EASY computed a shadow time for its queue head; forwarded to observers.
     virtual void reservationMade(JobIndex head, SimTime shadow) = 0;
+    // What a job of `demand` (filter index `filter`) that does not fit now waits for, as the
+    // engine explains such jobs after a pass (docs/design.md §3.12).
+    virtual WaitReason whyNotFit(const JobDemand &, int /*filter*/) const
+    {
+        return WaitReason::NodesBusy;
+    }
 };
 
 // What energy management (docs/design.md §4) adds to a pass; empty when it is off.
@@ -99,23 +105,32 @@ public:
     // and counts no cap refusal.
     bool placeOn(const ClusterState &state, JobIndex job, Allocation &out, bool speculative = false)
     {
-        m_refusedByCap = false;
-        if (!m_placement.place(demand(job), state, out)) {
-            m_refusedByCap = m_placement.refusedByCap();
-            if (!speculative)
-                refused(job);
-            return false;
-        }
-        if (!m_energy.caps || m_placement.checksCaps() || m_energy.caps->admits(state, out))
+        if (placeDemand(state, demand(job), out))
             return true;
-        // Refused only because of a cap (docs/design.md §4): the job waits like one that does not
-        // fit. Unlike not fitting, this is not monotone in the job's size (a larger job may
-        // land on another rack), so schedulers must not generalise it to other jobs.
-        m_refusedByCap = true;
         if (!speculative)
             refused(job);
-        out.clear();
         return false;
+    }
+    // Whether a job of `demand` would be placed on the live cluster now, asking like a
+    // speculative placeOn(): no wait reason, no refusal counted.
+    bool probe(const JobDemand &demand, Allocation &out)
+    {
+        return placeDemand(m_cluster, demand, out);
+    }
+    const NodeFilter &filter(int index) const { return m_filters[index]; }
+    bool capsActive() const { return m_energy.caps != nullptr; }
+    bool recordsWaits() const { return m_waits.reasons != nullptr; }
+    // What a job of `demand` that does not fit waits for once the engine has looked at what
+    // holds its nodes (NodesBusy when the engine does not look).
+    WaitReason notFitReason(const JobDemand &demand, int filter) const
+    {
+        return m_waits.didNotFit ? m_launcher.whyNotFit(demand, filter) : WaitReason::NodesBusy;
+    }
+    // Records a reason already worked out (a deferred one the scheduler settles).
+    void setWait(JobIndex job, WaitReason reason)
+    {
+        if (m_waits.reasons)
+            (*m_waits.reasons)[job] = reason;
     }
     // Records why `job` waits. NodesBusy means "does not fit now"; the engine finds out after
     // the pass what holds the nodes it needs.
@@ -181,6 +196,22 @@ public:
     }
 
 private:
+    bool placeDemand(const ClusterState &state, const JobDemand &demand, Allocation &out)
+    {
+        m_refusedByCap = false;
+        if (!m_placement.place(demand, state, out)) {
+            m_refusedByCap = m_placement.refusedByCap();
+            return false;
+        }
+        if (!m_energy.caps || m_placement.checksCaps() || m_energy.caps->admits(state, out))
+            return true;
+        // Refused only because of a cap (docs/design.md §4): the job waits like one that does not
+        // fit. Unlike not fitting, this is not monotone in the job's size (a larger job may
+        // land on another rack), so schedulers must not generalise it to other jobs.
+        m_refusedByCap = true;
+        out.clear();
+        return false;
+    }
     void refused(JobIndex job)
     {
         m_capRefusals += m_refusedByCap ? 1 : 0;
