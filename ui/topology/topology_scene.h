@@ -22,9 +22,10 @@ class RackItem;
 class ZoneItem;
 
 // The cluster laid out as zone columns side by side, rack columns inside them and node tiles
-// stacked in the racks. Rebuilt from the scenario whenever the cluster changes (clusters are
-// thousands of nodes: a rebuild takes milliseconds and keeps the items trivially in sync);
-// between rebuilds only colours and outlines change, never geometry.
+// stacked in the racks (a very large rack wraps into several columns of tiles). Rebuilt from the
+// scenario whenever the cluster changes (clusters are thousands of nodes: a rebuild takes
+// milliseconds and keeps the items trivially in sync); between rebuilds only colours and outlines
+// change, never geometry.
 class TopologyScene final : public QGraphicsScene
 {
     Q_OBJECT
@@ -124,9 +125,17 @@ private:
         int zone = 0;
         int firstNode = 0;
         int nodeCount = 0;
+        int columns = 1; // of tiles; more than one once the rack wraps
+        int rows = 0;    // tiles per column
     };
 
     QRectF tileRect(int node) const;
+    // Applies `change(node)` (true when the tile's look changed) to every node and repaints
+    // each rack with a change once: a frame that recolours every tile costs one update per
+    // rack, not one per tile.
+    template<typename Change>
+    void changeTiles(Change &&change);
+    QRectF tileRectIn(const RackLayout &rack, int slot) const;
 
     TopologyStyle m_style;
     std::vector<ZoneLayout> m_zones;
