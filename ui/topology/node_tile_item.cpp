@@ -56,6 +56,23 @@ bool NodeTileItem::setSwitched(PowerState state)
     return true;
 }
 
+QRgb NodeTileItem::overviewColor(bool selected) const
+{
+    const TopologyStyle &s = *m_style;
+    if (selected)
+        return s.highlight.rgb();
+    if (m_jobHighlighted)
+        return s.jobPen.color().rgb();
+    const PowerState power = powerState();
+    if (power == PowerState::Booting)
+        return s.bootPen.color().rgb();
+    if (power == PowerState::ShuttingDown)
+        return s.shutdownPen.color().rgb();
+    if (power == PowerState::Off)
+        return s.offFill.rgb();
+    return (m_busy >= 0 ? s.rampColor(utilization()) : s.tileFill).rgb();
+}
+
 namespace {
 
 // The IEC power symbol (an open ring with a bar), in `box`.

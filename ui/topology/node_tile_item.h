@@ -36,6 +36,9 @@ public:
     int busy() const { return m_busy; }
     double utilization() const;
     PowerState powerState() const;
+    // The one colour the tile reads as when zoomed far out (its fill, or the selection,
+    // job or power-transition colour over it): its pixel in the rack's overview.
+    QRgb overviewColor(bool selected) const;
 
     // The live values only record the value and say whether it changed: the scene repaints
     // the tiles of a frame together (one update per rack instead of one per tile; thousands

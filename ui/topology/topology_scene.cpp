@@ -70,28 +70,38 @@ TopologyScene::TopologyScene(QObject *parent)
     // items once, well under a millisecond.
     setItemIndexMethod(QGraphicsScene::NoIndex);
     setStyle(QApplication::palette(), QApplication::font());
+    // The overview shows selected tiles in the selection colour.
+    connect(this, &QGraphicsScene::selectionChanged, this, [this] { refreshOverviews(); });
 }
 
-TopologyScene::~TopologyScene() = default;
+TopologyScene::~TopologyScene()
+{
+    // ~QGraphicsScene deletes the items, which emits selectionChanged for selected ones after
+    // this class's members are gone.
+    disconnect(this, &QGraphicsScene::selectionChanged, this, nullptr);
+}
 
 void TopologyScene::setStyle(const QPalette &palette, const QFont &font)
 {
     m_style.update(palette, font);
     setBackgroundBrush(m_style.background);
+    refreshOverviews();
     update();
 }
 
 void TopologyScene::rebuild(const Scenario &scenario)
 {
     m_dropIndicator = nullptr;
-    clear();
-    m_style.clearTextCache(); // after clear(): no tile points into it any more
+    // Before clear(): deleting selected items emits selectionChanged, and nothing may reach
+    // the items through these then.
     m_zones.clear();
     m_racks.clear();
     m_tiles.clear();
     m_nodeNames.clear();
     m_nodeRack.clear();
     m_byName.clear();
+    clear();
+    m_style.clearTextCache(); // after clear(): no tile points into it any more
 
     const Cluster &cluster = scenario.cluster;
     const int nodeTotal = cluster.nodeCount();
@@ -177,6 +187,19 @@ void TopologyScene::rebuild(const Scenario &scenario)
                 m_nodeRack.push_back(rackIndex);
                 m_byName.emplace(node.name, tile);
                 ++nodeIndex;
+            }
+            if (rl.columns > 1) {
+                QImage overview(rl.columns, rl.rows, QImage::Format_RGB32);
+                overview.fill(m_style.rackFill); // the slots after the last node
+                const QRectF grid(rl.rect.left() + S::kRackPadding, m_tilesTop,
+                                  rl.columns * kColumnPitch - S::kTileColumnGap,
+                                  rl.rows * kTilePitch - S::kTileGap);
+                rl.item->setOverview(overview, grid);
+                rl.item->setOverviewShown(m_overviewShown);
+                for (int node = rl.firstNode; node < nodeIndex; ++node)
+                    m_tiles[std::size_t(node)]->setFlag(QGraphicsItem::ItemHasNoContents,
+                                                        m_overviewShown);
+                refreshOverview(rl);
             }
             zoneNodes += rl.nodeCount;
             m_racks.push_back(std::move(rl));
@@ -313,8 +336,49 @@ void TopologyScene::changeTiles(Change &&change)
         bool changed = false;
         for (int node = rack.firstNode; node < rack.firstNode + rack.nodeCount; ++node)
             changed |= change(node);
-        if (changed)
+        if (changed) {
+            refreshOverview(rack);
             update(rack.rect);
+        }
+    }
+}
+
+void TopologyScene::refreshOverview(const RackLayout &rack)
+{
+    if (rack.columns <= 1)
+        return;
+    QImage &image = rack.item->overview();
+    for (int slot = 0; slot < rack.nodeCount; ++slot) {
+        const NodeTileItem *tile = m_tiles[std::size_t(rack.firstNode + slot)];
+        image.setPixel(slot / rack.rows, slot % rack.rows, tile->overviewColor(tile->isSelected()));
+    }
+}
+
+void TopologyScene::refreshOverviews()
+{
+    bool any = false;
+    for (const RackLayout &rack : m_racks) {
+        if (rack.columns > 1) {
+            refreshOverview(rack);
+            any = true;
+        }
+    }
+    if (any)
+        update();
+}
+
+void TopologyScene::setOverview(bool shown)
+{
+    if (shown == m_overviewShown)
+        return;
+    m_overviewShown = shown;
+    for (const RackLayout &rack : m_racks) {
+        if (rack.columns <= 1)
+            continue;
+        rack.item->setOverviewShown(shown);
+        for (int node = rack.firstNode; node < rack.firstNode + rack.nodeCount; ++node)
+            m_tiles[std::size_t(node)]->setFlag(QGraphicsItem::ItemHasNoContents, shown);
+        update(rack.rect);
     }
 }
 
