@@ -190,7 +190,7 @@ void TimeSeriesChart::scheduleFrame()
     // A hidden dock (e.g. a tab behind another) costs nothing; it catches up when shown.
     if (!isVisible() || m_frameTimer.isActive())
         return;
-    const qint64 frameMs = std::max<qint64>(kFrameMs, 4 * (m_publishMs + m_paintMs));
+    const qint64 frameMs = std::max<qint64>(kFrameMs, 8 * (m_publishMs + m_paintMs));
     const qint64 since = m_sinceFrame.isValid() ? m_sinceFrame.elapsed() : frameMs;
     const qint64 wait = std::clamp<qint64>(frameMs - since, 0, frameMs);
     m_frameTimer.start(int(m_sinceFrame.isValid() ? wait : m_spec.framePhaseMs));
