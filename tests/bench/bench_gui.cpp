@@ -127,17 +127,22 @@ public:
     {
         if (!trace)
             return QApplication::notify(receiver, event);
+        // Described before delivery: the event may delete its receiver (a DeferredDelete, such
+        // as the simulation worker's own at exit on its thread), and reading the receiver
+        // afterwards was a use after free that crashed the benchmark at exit.
+        const QObject *owner = receiver->parent();
+        const char *receiverClass = receiver->metaObject()->className();
+        const char *ownerClass = owner ? owner->metaObject()->className() : "-";
+        const QString receiverName = receiver->objectName();
+        const int type = event->type();
         QElapsedTimer timer;
         timer.start();
-        const int type = event->type();
         const bool result = QApplication::notify(receiver, event);
         const qint64 ms = timer.elapsed();
         if (ms > 20) {
-            const QObject *owner = receiver->parent();
             std::printf("  slow event: %lld ms, %s (%s) in %s, type %d\n",
-                        static_cast<long long>(ms), receiver->metaObject()->className(),
-                        qPrintable(receiver->objectName()),
-                        owner ? owner->metaObject()->className() : "-", type);
+                        static_cast<long long>(ms), receiverClass, qPrintable(receiverName),
+                        ownerClass, type);
         }
         return result;
     }

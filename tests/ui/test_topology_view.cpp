@@ -94,6 +94,7 @@ private Q_SLOTS:
     void followsLightAndDarkPalettes();
     void destroyingTheViewLeavesTheSharedSelection();
     void largeClusterBuilds();
+    void wideRackWrapsIntoABlock();
 };
 
 void TestTopologyView::tilesMatchTheCluster()
@@ -549,6 +550,58 @@ void TestTopologyView::largeClusterBuilds()
 
     f.document.resetScenario(scenario);
     QCOMPARE(f.view.topologyScene()->nodeCount(), 2048);
+}
+
+// Issue 11: a 16,384-node rack was one column of tiles, a 1-pixel sliver when fitted. Past
+// TopologyStyle::kMaxRackRows nodes a rack wraps into columns; hit tests, the tiles' places
+// and the zoomed-out overview follow.
+void TestTopologyView::wideRackWrapsIntoABlock()
+{
+    const Scenario scenario = largeScenario(1, 4096);
+    Fixture f(scenario);
+    TopologyScene *scene = f.view.topologyScene();
+    QCOMPARE(scene->nodeCount(), 4096);
+    const QRectF content = scene->contentRect();
+    // About kWrapAspect wide per tall, nowhere near 4096 tiles stacked.
+    QVERIFY2(content.width() / content.height() > 1.0 && content.width() / content.height() < 3.0,
+             qPrintable(QStringLiteral("%1 x %2").arg(content.width()).arg(content.height())));
+    const QRectF rack = scene->rackItem(0)->sceneBoundingRect();
+    QRectF previous;
+    for (int node : {0, 1, 63, 64, 65, 2047, 4095}) {
+        const QRectF tile = scene->tile(node)->sceneBoundingRect();
+        QVERIFY(rack.contains(tile));
+        QVERIFY(!tile.intersects(previous.adjusted(2, 2, -2, -2)));
+        previous = tile;
+        const TopologyScene::Hit hit = scene->hitTest(tile.center());
+        QCOMPARE(hit.part, TopologyScene::Hit::Part::Node);
+        QCOMPARE(hit.node, node);
+    }
+    // Column-major: the next node is below, until a column is full.
+    QVERIFY(scene->tile(1)->sceneBoundingRect().top() > scene->tile(0)->sceneBoundingRect().top());
+    // Past the last node of the last column: the rack, not a node.
+    const QRectF last = scene->tile(4095)->sceneBoundingRect();
+    const TopologyScene::Hit below = scene->hitTest(last.center() + QPointF(0, last.height()));
+    QVERIFY(below.part != TopologyScene::Hit::Part::Node);
+
+    // At 100 % every tile paints itself; fitted, the rack paints one image instead.
+    QVERIFY(!scene->overviewShown());
+    f.view.fitToView();
+    QVERIFY(f.view.zoomFactor() < TopologyView::kOverviewZoom);
+    QVERIFY(scene->overviewShown());
+    QVERIFY(scene->tile(0)->flags() & QGraphicsItem::ItemHasNoContents);
+    // The overview shows the live colours and the selection.
+    LiveSnapshot snapshot;
+    snapshot.nodeBusy.assign(4096, 0);
+    snapshot.nodeBusy[0] = scene->tile(0)->accelerators();
+    Q_EMIT f.run.snapshotArrived(snapshot);
+    const QImage &overview = scene->rackItem(0)->overview();
+    QCOMPARE(QColor(overview.pixel(0, 0)), scene->topologyStyle().rampColor(1.0));
+    QCOMPARE(QColor(overview.pixel(0, 1)), scene->topologyStyle().rampColor(0.0));
+    f.selection.setElements({scene->nodeName(1)});
+    QCOMPARE(QColor(overview.pixel(0, 1)), scene->topologyStyle().highlight);
+    f.view.resetZoom();
+    QVERIFY(!scene->overviewShown());
+    QVERIFY(!(scene->tile(0)->flags() & QGraphicsItem::ItemHasNoContents));
 }
 
 QTEST_MAIN(TestTopologyView)

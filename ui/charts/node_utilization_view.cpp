@@ -87,7 +87,10 @@ void NodeUtilizationView::onSnapshot(const LiveSnapshot &snapshot)
     const std::size_t n = std::min(snapshot.nodeBusy.size(), m_names.size());
     std::copy_n(snapshot.nodeBusy.begin(), n, m_busy.begin());
     if (m_reading == Reading::Now) {
-        sortNodes();
+        // Sorted when painted: a flat-out run sends dozens of snapshots a second, and sorting
+        // 16,384 nodes for each while the tab is hidden (update() paints nothing then) was
+        // a few per cent of the GUI thread (issue 11).
+        m_sortPending = true;
         update();
     }
 }
@@ -125,8 +128,16 @@ double NodeUtilizationView::utilizationOf(int node) const
     return utilizationNow(node);
 }
 
-void NodeUtilizationView::sortNodes()
+const std::vector<int> &NodeUtilizationView::order() const
 {
+    if (m_sortPending)
+        sortNodes();
+    return m_order;
+}
+
+void NodeUtilizationView::sortNodes() const
+{
+    m_sortPending = false;
     m_order.resize(m_names.size());
     std::iota(m_order.begin(), m_order.end(), 0);
     // Stable: equal nodes keep topology order, so bars do not shuffle between frames.
@@ -138,7 +149,7 @@ std::vector<double> NodeUtilizationView::sortedUtilization() const
 {
     std::vector<double> out;
     out.reserve(m_order.size());
-    for (const int node : m_order)
+    for (const int node : order())
         out.push_back(utilizationOf(node));
     return out;
 }
@@ -212,6 +223,7 @@ void NodeUtilizationView::paintEvent(QPaintEvent *)
 
     const int n = nodeCount();
     if (n > 0) {
+        order(); // sorted for this frame
         const QColor fill = style.series[0];
         p.setRenderHint(QPainter::Antialiasing, false);
         const double barWidth = double(plot.width()) / n;
@@ -267,7 +279,7 @@ bool NodeUtilizationView::event(QEvent *event)
         if (n > 0 && plot.contains(help->pos())) {
             const int rank = std::clamp(
                     int((help->pos().x() - plot.left()) * double(n) / plot.width()), 0, n - 1);
-            const int node = m_order[std::size_t(rank)];
+            const int node = order()[std::size_t(rank)];
             // Both readings whenever both exist: the tooltip is where they are compared.
             QString text = tr("<b>%1</b><br>now: %2 of %3 accelerators busy (%4)")
                                    .arg(m_names[std::size_t(node)].toHtmlEscaped())

@@ -52,7 +52,7 @@ public:
     // drawn in).
     std::vector<double> sortedUtilization() const;
     // Node index (topology order) of the bar at sorted position `rank`.
-    int nodeAtRank(int rank) const { return m_order.at(std::size_t(rank)); }
+    int nodeAtRank(int rank) const { return order().at(std::size_t(rank)); }
 
     QSize sizeHint() const override { return {320, 180}; }
     QSize minimumSizeHint() const override { return {200, 120}; }
@@ -67,7 +67,9 @@ private:
     void onFinished(const std::shared_ptr<const RunResult> &result);
     void onRunReset();
     void loadNodes();
-    void sortNodes();
+    void sortNodes() const;
+    // m_order, sorted first if a snapshot came since.
+    const std::vector<int> &order() const;
     void placeSwitch();
     QRect plotRect() const;
     QString caption() const;
@@ -81,9 +83,10 @@ private:
     std::vector<QString> m_names; // topology order
     std::vector<int> m_slots;
     std::vector<int> m_busy;
-    std::vector<double> m_average; // the finished run's per-node utilization; empty before
-    double m_clusterAverage = 0.0; // RunMetrics::utilization of that run
-    std::vector<int> m_order;      // node indices, busiest first
+    std::vector<double> m_average;    // the finished run's per-node utilization; empty before
+    double m_clusterAverage = 0.0;    // RunMetrics::utilization of that run
+    mutable std::vector<int> m_order; // node indices, busiest first
+    mutable bool m_sortPending = false;
 };
 
 } // namespace headroom::ui

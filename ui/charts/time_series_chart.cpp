@@ -18,6 +18,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QScopeGuard>
 #include <QToolTip>
 #include <QValueAxis>
 
@@ -189,8 +190,9 @@ void TimeSeriesChart::scheduleFrame()
     // A hidden dock (e.g. a tab behind another) costs nothing; it catches up when shown.
     if (!isVisible() || m_frameTimer.isActive())
         return;
-    const qint64 since = m_sinceFrame.isValid() ? m_sinceFrame.elapsed() : kFrameMs;
-    const qint64 wait = std::clamp<qint64>(kFrameMs - since, 0, kFrameMs);
+    const qint64 frameMs = std::max<qint64>(kFrameMs, 8 * (m_publishMs + m_paintMs));
+    const qint64 since = m_sinceFrame.isValid() ? m_sinceFrame.elapsed() : frameMs;
+    const qint64 wait = std::clamp<qint64>(frameMs - since, 0, frameMs);
     m_frameTimer.start(int(m_sinceFrame.isValid() ? wait : m_spec.framePhaseMs));
 }
 
@@ -409,10 +411,19 @@ std::size_t TimeSeriesChart::pointBudget() const
     return std::clamp<std::size_t>(2 * width, 200, kMaxPointsPerSeries);
 }
 
+void TimeSeriesChart::paintEvent(QPaintEvent *event)
+{
+    QElapsedTimer clock;
+    clock.start();
+    QChartView::paintEvent(event);
+    m_paintMs = clock.elapsed();
+}
+
 void TimeSeriesChart::publish()
 {
     m_dirty = false;
     m_sinceFrame.start();
+    const auto timed = qScopeGuard([this] { m_publishMs = m_sinceFrame.elapsed(); });
 
     const std::span<const double> times = m_history->times();
     const std::size_t n = times.size();

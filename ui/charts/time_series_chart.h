@@ -160,6 +160,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     void scheduleFrame();
@@ -207,6 +208,12 @@ private:
     std::size_t m_visibleFirst = 0; // samples plotted by the last publish
     std::size_t m_visibleCount = 0;
     QElapsedTimer m_sinceFrame;
+    // What the latest frame cost (publish and paint): frames come at most every eight times
+    // that (an eighth of the GUI thread per chart at most), so on a busy machine the live
+    // charts slow down instead of taking the GUI thread from input (issue 11); on a quiet one
+    // a frame costs a few milliseconds and kFrameMs decides.
+    qint64 m_publishMs = 0;
+    qint64 m_paintMs = 0;
     bool m_dirty = false;
 };
 

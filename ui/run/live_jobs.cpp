@@ -33,6 +33,8 @@ void LiveJobs::reset(int nodeCount, std::size_t jobCount)
     m_jobsOnNode.assign(std::size_t(std::max(nodeCount, 0)), {});
     m_nodesOfJob.clear();
     m_waits.clear();
+    m_waitList.clear();
+    m_waitListCurrent = true;
     m_rejectReasons.clear();
     m_hasRun = false;
     m_now = 0.0;
@@ -62,6 +64,8 @@ void LiveJobs::apply(const LiveSnapshot &snapshot)
             m_rejectReasons[event.job] = event.rejectReason;
         m_releasedBegin.push_back(std::uint32_t(m_released.size()));
     }
+    if (!snapshot.result && m_waitListCurrent && snapshot.waits == m_waitList)
+        return; // the same waits as the previous snapshot: m_waits is current
     std::unordered_map<std::size_t, WaitInfo> waits;
     if (snapshot.result) {
         for (std::size_t job = 0; job < snapshot.result->jobs.size(); ++job) {
@@ -74,6 +78,8 @@ void LiveJobs::apply(const LiveSnapshot &snapshot)
         for (const auto &[job, wait] : snapshot.waits)
             waits.emplace(job, wait);
     }
+    m_waitListCurrent = !snapshot.result;
+    m_waitList = snapshot.result ? decltype(m_waitList){} : snapshot.waits;
     if (waits != m_waits) {
         m_waits = std::move(waits);
         m_statesChanged = true;
@@ -176,6 +182,7 @@ void LiveJobs::renumber(Map &&map)
         table = std::move(moved);
     };
     move(m_waits);
+    m_waitListCurrent = false;
     move(m_rejectReasons);
     for (std::vector<std::size_t> &jobs : m_jobsOnNode) {
         std::size_t out = 0;

@@ -75,6 +75,11 @@ private:
     std::unordered_map<std::size_t, NodeList> m_nodesOfJob; // running jobs only
     std::unordered_map<std::size_t, WaitInfo> m_waits;      // queued jobs (or, finished,
                                                             // those never started)
+    // The latest snapshot's list behind m_waits: most frames repeat it (every slice of a big
+    // frame carries the same one), and comparing it is cheaper than hashing it again.
+    std::vector<std::pair<std::size_t, WaitInfo>> m_waitList;
+    bool m_waitListCurrent = true; // false once m_waits came from elsewhere (a result, a
+                                   // renumbering)
     std::unordered_map<std::size_t, RejectReason> m_rejectReasons;
     bool m_hasRun = false;
     SimTime m_now = 0.0;

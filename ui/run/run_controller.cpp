@@ -4,6 +4,8 @@
 #include "ui/document/scenario_document.h"
 #include "ui/run/simulation_worker.h"
 
+#include <QElapsedTimer>
+
 #ifdef Q_OS_LINUX
 #include <algorithm>
 #include <sys/resource.h>
@@ -34,6 +36,8 @@ RunController::RunController(ScenarioDocument *document, QObject *parent)
     qRegisterMetaType<RunState>();
     qRegisterMetaType<std::shared_ptr<const Scenario>>();
     m_thread.setObjectName("simulation");
+    m_sliceTimer.setSingleShot(true);
+    connect(&m_sliceTimer, &QTimer::timeout, this, &RunController::deliverNextSlice);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(this, &RunController::requestLoad, m_worker, &SimulationWorker::load);
@@ -87,6 +91,7 @@ void RunController::ensureLoaded()
     if (!m_slices.empty())
         m_worker->snapshotConsumed(); // its frame is dropped unseen
     m_slices.clear();
+    m_sliceTimer.stop();
     m_stateAfterSlices.reset();
     m_samples.clear();
     m_result.reset();
@@ -169,7 +174,7 @@ namespace {
 // model and the jobs table costs a few microseconds, so this keeps a slice to a few tens of
 // milliseconds; a flat-out million-job run otherwise sent frames of 100,000 events that held
 // the event loop for a third of a second (issue 11).
-constexpr std::size_t kEventsPerSlice = 6000;
+constexpr std::size_t kEventsPerSlice = 2000;
 
 // Cuts `frame` into slices of at most kEventsPerSlice job events. Every slice carries the
 // frame's status, node states and waits (the state the last slice reaches); samples go with
@@ -227,10 +232,15 @@ void RunController::deliverNextSlice()
     m_slices.pop_front();
     if (last)
         m_worker->snapshotConsumed();
+    QElapsedTimer took;
+    took.start();
     if (slice->runId == m_runId)
         deliver(slice, last);
     if (!m_slices.empty()) {
-        QMetaObject::invokeMethod(this, &RunController::deliverNextSlice, Qt::QueuedConnection);
+        // The event loop gets at least as long as the slice took before the next one: however
+        // far behind a flat-out run is, input, timers and paints keep half the GUI thread
+        // (the worker waits for the GUI meanwhile, SimulationWorker::kMaxUnsentEvents).
+        m_sliceTimer.start(int(took.elapsed()));
     } else if (m_stateAfterSlices) {
         const RunState state = *m_stateAfterSlices;
         m_stateAfterSlices.reset();

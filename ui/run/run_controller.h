@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QThread>
+#include <QTimer>
 
 #include <deque>
 #include <memory>
@@ -97,6 +98,7 @@ private:
     // delivered one per turn (oldest first); the worker hears the frame was consumed only
     // after its last slice, and worker states wait behind the slices.
     std::deque<std::pair<SnapshotPtr, bool>> m_slices; // (slice, is last of its frame)
+    QTimer m_sliceTimer; // the next slice, after a pause as long as the last one took
     std::optional<RunState> m_stateAfterSlices;
     std::vector<Sample> m_samples;
     LiveJobs m_liveJobs;

@@ -159,6 +159,14 @@ void SimulationWorker::tick()
 {
     if (m_state != RunState::Running || !m_simulation)
         return;
+    // The GUI applies every job event (the live job record, the timeline, the jobs table).
+    // Running further ahead of it than it can follow only grows the next frame and the GUI's
+    // backlog, and a GUI that is always behind never has time for input (issue 11): wait
+    // for it to take the frame in flight.
+    if (m_inFlight.load() && m_collector->events.size() >= kMaxUnsentEvents) {
+        m_ticker.start(2);
+        return;
+    }
     Simulation &sim = *m_simulation;
     const bool paced = m_speed > 0.0;
     double target = std::numeric_limits<double>::infinity();

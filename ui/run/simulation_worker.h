@@ -47,6 +47,9 @@ public:
 
     static constexpr int kFrameMs = 33; // publish rate: ~30 frames per second
     static constexpr int kSliceMs = 12; // longest stretch without looking at the event loop
+    // Back pressure: while the GUI is still applying a frame, the run goes no further than
+    // this many job events ahead of it (see tick()).
+    static constexpr std::size_t kMaxUnsentEvents = 20000;
 
 public Q_SLOTS:
     void load(std::shared_ptr<const headroom::Scenario> scenario, quint64 runId);

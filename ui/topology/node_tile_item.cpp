@@ -46,14 +46,31 @@ NodeTileItem::PowerState NodeTileItem::powerState() const
     return m_busy > 0 ? PowerState::Busy : PowerState::Idle;
 }
 
-void NodeTileItem::setSwitched(PowerState state)
+bool NodeTileItem::setSwitched(PowerState state)
 {
     if (state == PowerState::Busy || state == PowerState::NoRun)
         state = PowerState::Idle;
     if (state == m_switched)
-        return;
+        return false;
     m_switched = state;
-    update();
+    return true;
+}
+
+QRgb NodeTileItem::overviewColor(bool selected) const
+{
+    const TopologyStyle &s = *m_style;
+    if (selected)
+        return s.highlight.rgb();
+    if (m_jobHighlighted)
+        return s.jobPen.color().rgb();
+    const PowerState power = powerState();
+    if (power == PowerState::Booting)
+        return s.bootPen.color().rgb();
+    if (power == PowerState::ShuttingDown)
+        return s.shutdownPen.color().rgb();
+    if (power == PowerState::Off)
+        return s.offFill.rgb();
+    return (m_busy >= 0 ? s.rampColor(utilization()) : s.tileFill).rgb();
 }
 
 namespace {
@@ -71,21 +88,21 @@ void drawPowerGlyph(QPainter *painter, const QRectF &box, const QPen &pen)
 
 } // namespace
 
-void NodeTileItem::setBusy(int busy)
+bool NodeTileItem::setBusy(int busy)
 {
     if (busy == m_busy)
-        return;
+        return false;
     m_busy = busy;
     m_count = &m_style->countText(busy, m_accelerators);
-    update();
+    return true;
 }
 
-void NodeTileItem::setJobHighlighted(bool highlighted)
+bool NodeTileItem::setJobHighlighted(bool highlighted)
 {
     if (highlighted == m_jobHighlighted)
-        return;
+        return false;
     m_jobHighlighted = highlighted;
-    update();
+    return true;
 }
 
 void NodeTileItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -105,9 +122,12 @@ void NodeTileItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     if (lod < TopologyStyle::kTextLevelOfDetail) {
         // Overview: thousands of tiles a few pixels high. A plain fill is all that reads; once
         // the gap between tiles is under a device pixel it would only show as irregular
-        // stripes of the rack colour, so the tiles close it.
-        const bool closeGap = TopologyStyle::kTileGap * lod < 1;
-        const QRectF area = closeGap ? m_rect.adjusted(0, 0, 0, TopologyStyle::kTileGap) : m_rect;
+        // stripes of the rack colour, so the tiles close it (below, and either side where the
+        // columns of a wrapped rack meet; within the bounding rect).
+        using S = TopologyStyle;
+        const qreal side = S::kTileColumnGap * lod < 1 ? S::kTileColumnGap / 2 : 0;
+        const qreal below = S::kTileGap * lod < 1 ? S::kTileGap : 0;
+        const QRectF area = m_rect.adjusted(-side, 0, side, below);
         painter->fillRect(area, selected ? s.highlight : fill);
         if (!selected && power == PowerState::Booting)
             painter->fillRect(area, s.bootHatch);

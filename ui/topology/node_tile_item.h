@@ -9,7 +9,7 @@
 namespace headroom::ui {
 
 // One node of the cluster: a tile in its rack column. Deliberately not a QObject (thousands
-// of them): the scene owns them, and the view pushes live values in.
+// of them): the scene owns them, and the view pushes live values in through the scene.
 class NodeTileItem final : public QGraphicsItem
 {
 public:
@@ -36,12 +36,17 @@ public:
     int busy() const { return m_busy; }
     double utilization() const;
     PowerState powerState() const;
+    // The one colour the tile reads as when zoomed far out (its fill, or the selection,
+    // job or power-transition colour over it): its pixel in the rack's overview.
+    QRgb overviewColor(bool selected) const;
 
-    // Both repaint the tile only when the value actually changes.
-    void setBusy(int busy);
+    // The live values only record the value and say whether it changed: the scene repaints
+    // the tiles of a frame together (one update per rack instead of one per tile; thousands
+    // of item updates per frame cost more than the painting).
+    bool setBusy(int busy);
     // Off, Booting or ShuttingDown; Idle or Busy both mean "on" (the busy count decides).
-    void setSwitched(PowerState state);
-    void setJobHighlighted(bool highlighted);
+    bool setSwitched(PowerState state);
+    bool setJobHighlighted(bool highlighted);
     bool isJobHighlighted() const { return m_jobHighlighted; }
 
     // Layout of the tile's content, shared with the scene's label elision.

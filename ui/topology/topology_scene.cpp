@@ -10,6 +10,8 @@
 #include <QFontMetricsF>
 
 #include <algorithm>
+#include <cmath>
+#include <tuple>
 
 namespace headroom::ui {
 namespace {
@@ -18,6 +20,23 @@ using S = TopologyStyle;
 
 constexpr qreal kTilePitch = S::kTileHeight + S::kTileGap;
 constexpr qreal kTileWidth = S::kRackWidth - 2 * S::kRackPadding;
+constexpr qreal kColumnPitch = kTileWidth + S::kTileColumnGap;
+
+// Tile columns and rows of a rack of `nodes` nodes (S::kMaxRackRows says when it wraps).
+std::pair<int, int> rackGrid(int nodes)
+{
+    if (nodes <= S::kMaxRackRows)
+        return {1, std::max(nodes, 0)};
+    // columns × pitch : rows × pitch ≈ kWrapAspect, with columns × rows ≈ nodes.
+    const int columns = std::max(
+            2, int(std::ceil(std::sqrt(nodes * kTilePitch * S::kWrapAspect / kColumnPitch))));
+    return {columns, (nodes + columns - 1) / columns};
+}
+
+qreal rackWidth(int columns)
+{
+    return 2 * S::kRackPadding + columns * kColumnPitch - S::kTileColumnGap;
+}
 
 QString q(const std::string &text)
 {
@@ -45,33 +64,44 @@ QString racksText(int n)
 TopologyScene::TopologyScene(QObject *parent)
     : QGraphicsScene(parent)
 {
-    // The items are static between rebuilds (live updates change colours, not geometry), so
-    // the BSP index pays for itself: painting and hit-testing thousands of tiles only visits
-    // the visible ones. It is the default; said here because it is a deliberate choice.
-    setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    // No BSP index: the fitted view shows every tile, so an index saves nothing when painting,
+    // and building it for 16,384 tiles held the first paint for 200 ms (issue 11). Hit tests
+    // are arithmetic (hitTest()); Qt's own item queries (a click, a rubber band) walk the
+    // items once, well under a millisecond.
+    setItemIndexMethod(QGraphicsScene::NoIndex);
     setStyle(QApplication::palette(), QApplication::font());
+    // The overview shows selected tiles in the selection colour.
+    connect(this, &QGraphicsScene::selectionChanged, this, [this] { refreshOverviews(); });
 }
 
-TopologyScene::~TopologyScene() = default;
+TopologyScene::~TopologyScene()
+{
+    // ~QGraphicsScene deletes the items, which emits selectionChanged for selected ones after
+    // this class's members are gone.
+    disconnect(this, &QGraphicsScene::selectionChanged, this, nullptr);
+}
 
 void TopologyScene::setStyle(const QPalette &palette, const QFont &font)
 {
     m_style.update(palette, font);
     setBackgroundBrush(m_style.background);
+    refreshOverviews();
     update();
 }
 
 void TopologyScene::rebuild(const Scenario &scenario)
 {
     m_dropIndicator = nullptr;
-    clear();
-    m_style.clearTextCache(); // after clear(): no tile points into it any more
+    // Before clear(): deleting selected items emits selectionChanged, and nothing may reach
+    // the items through these then.
     m_zones.clear();
     m_racks.clear();
     m_tiles.clear();
     m_nodeNames.clear();
     m_nodeRack.clear();
     m_byName.clear();
+    clear();
+    m_style.clearTextCache(); // after clear(): no tile points into it any more
 
     const Cluster &cluster = scenario.cluster;
     const int nodeTotal = cluster.nodeCount();
@@ -80,14 +110,14 @@ void TopologyScene::rebuild(const Scenario &scenario)
     m_nodeRack.reserve(std::size_t(nodeTotal));
     m_byName.reserve(std::size_t(nodeTotal) * 2);
 
-    // Every rack column is as tall as the fullest rack, so the columns line up and the empty
+    // Every rack column is as tall as the tallest rack, so the columns line up and the empty
     // part of a short rack is still the rack when something is dropped on it.
-    std::size_t mostNodes = 0;
+    int mostRows = 0;
     for (const Zone &zone : cluster.zones) {
         for (const Rack &rack : zone.racks)
-            mostNodes = std::max(mostNodes, rack.nodes.size());
+            mostRows = std::max(mostRows, rackGrid(int(rack.nodes.size())).second);
     }
-    const qreal slots = std::max<qreal>(qreal(mostNodes), S::kEmptyRackSlots);
+    const qreal slots = std::max<qreal>(qreal(mostRows), S::kEmptyRackSlots);
     const qreal rackHeight =
             S::kRackHeader + S::kRackPadding + slots * kTilePitch - S::kTileGap + S::kRackPadding;
     const qreal zoneHeight = S::kZoneHeader + rackHeight + S::kZonePadding;
@@ -121,12 +151,14 @@ void TopologyScene::rebuild(const Scenario &scenario)
             rl.zone = zoneIndex;
             rl.firstNode = nodeIndex;
             rl.nodeCount = int(rack.nodes.size());
-            rl.rect = QRectF(rackX, rackTop, S::kRackWidth, rackHeight);
+            std::tie(rl.columns, rl.rows) = rackGrid(rl.nodeCount);
+            const qreal width = rackWidth(rl.columns);
+            rl.rect = QRectF(rackX, rackTop, width, rackHeight);
             const int rackIndex = int(m_racks.size());
             // An empty column says so in its body; its header keeps the room for the name.
             const QString subtitle = rack.nodes.empty() ? QString() : nodesText(rl.nodeCount);
             rl.item = new RackItem(&m_style, rackIndex,
-                                   headerTitle(rackMetrics, q(rack.name), subtitle, S::kRackWidth),
+                                   headerTitle(rackMetrics, q(rack.name), subtitle, width),
                                    subtitle, rl.rect, S::kRackHeader);
             rl.item->setZValue(1);
             if (rack.nodes.empty())
@@ -134,7 +166,6 @@ void TopologyScene::rebuild(const Scenario &scenario)
             addItem(rl.item);
             m_byName.emplace(rack.name, rl.item);
 
-            qreal tileY = m_tilesTop;
             for (const NodeSpec &node : rack.nodes) {
                 const NodeType *type = scenario.findNodeType(node.type);
                 const int accelerators = type ? type->accelerators : 0;
@@ -149,18 +180,30 @@ void TopologyScene::rebuild(const Scenario &scenario)
                         tileMetrics.elidedText(q(node.name), Qt::ElideMiddle, labelWidth);
                 auto *tile = new NodeTileItem(&m_style, nodeIndex, label, accelerators,
                                               QSizeF(kTileWidth, S::kTileHeight));
-                tile->setPos(rackX + S::kRackPadding, tileY);
+                tile->setPos(tileRectIn(rl, nodeIndex - rl.firstNode).topLeft());
                 addItem(tile);
                 m_tiles.push_back(tile);
                 m_nodeNames.push_back(node.name);
                 m_nodeRack.push_back(rackIndex);
                 m_byName.emplace(node.name, tile);
-                tileY += kTilePitch;
                 ++nodeIndex;
+            }
+            if (rl.columns > 1) {
+                QImage overview(rl.columns, rl.rows, QImage::Format_RGB32);
+                overview.fill(m_style.rackFill); // the slots after the last node
+                const QRectF grid(rl.rect.left() + S::kRackPadding, m_tilesTop,
+                                  rl.columns * kColumnPitch - S::kTileColumnGap,
+                                  rl.rows * kTilePitch - S::kTileGap);
+                rl.item->setOverview(overview, grid);
+                rl.item->setOverviewShown(m_overviewShown);
+                for (int node = rl.firstNode; node < nodeIndex; ++node)
+                    m_tiles[std::size_t(node)]->setFlag(QGraphicsItem::ItemHasNoContents,
+                                                        m_overviewShown);
+                refreshOverview(rl);
             }
             zoneNodes += rl.nodeCount;
             m_racks.push_back(std::move(rl));
-            rackX += S::kRackWidth + S::kRackGap;
+            rackX += width + S::kRackGap;
         }
         const qreal width = zone.racks.empty() ? S::kEmptyZoneWidth + 2 * S::kZonePadding
                                                : rackX - S::kRackGap + S::kZonePadding - x;
@@ -190,12 +233,17 @@ void TopologyScene::rebuild(const Scenario &scenario)
                                  : m_content.adjusted(-margin, -margin, margin, margin));
 }
 
+QRectF TopologyScene::tileRectIn(const RackLayout &rack, int slot) const
+{
+    const int rows = std::max(rack.rows, 1);
+    return QRectF(rack.rect.left() + S::kRackPadding + (slot / rows) * kColumnPitch,
+                  m_tilesTop + (slot % rows) * kTilePitch, kTileWidth, S::kTileHeight);
+}
+
 QRectF TopologyScene::tileRect(int node) const
 {
     const RackLayout &rack = m_racks[std::size_t(rackOfNode(node))];
-    const int slot = node - rack.firstNode;
-    return QRectF(rack.rect.left() + S::kRackPadding, m_tilesTop + slot * kTilePitch, kTileWidth,
-                  S::kTileHeight);
+    return tileRectIn(rack, node - rack.firstNode);
 }
 
 TopologyScene::Hit TopologyScene::hitTest(const QPointF &p) const
@@ -223,13 +271,13 @@ TopologyScene::Hit TopologyScene::hitTest(const QPointF &p) const
                 return hit;
             }
             hit.part = Hit::Part::Rack;
-            const qreal offset = p.y() - m_tilesTop;
-            if (offset >= 0) {
-                const int slot = int(offset / kTilePitch);
-                const QRectF tile =
-                        QRectF(rack.rect.left() + S::kRackPadding, m_tilesTop + slot * kTilePitch,
-                               kTileWidth, S::kTileHeight);
-                if (slot < rack.nodeCount && tile.contains(p)) {
+            const qreal dy = p.y() - m_tilesTop;
+            const qreal dx = p.x() - rack.rect.left() - S::kRackPadding;
+            if (dx >= 0 && dy >= 0) {
+                const int row = int(dy / kTilePitch);
+                const int slot = int(dx / kColumnPitch) * rack.rows + row;
+                if (row < rack.rows && slot < rack.nodeCount &&
+                    tileRectIn(rack, slot).contains(p)) {
                     hit.part = Hit::Part::Node;
                     hit.node = rack.firstNode + slot;
                 }
@@ -281,48 +329,106 @@ const std::string &TopologyScene::nameOf(const QGraphicsItem *item) const
     }
 }
 
+template<typename Change>
+void TopologyScene::changeTiles(Change &&change)
+{
+    for (const RackLayout &rack : m_racks) {
+        bool changed = false;
+        for (int node = rack.firstNode; node < rack.firstNode + rack.nodeCount; ++node)
+            changed |= change(node);
+        if (changed) {
+            refreshOverview(rack);
+            update(rack.rect);
+        }
+    }
+}
+
+void TopologyScene::refreshOverview(const RackLayout &rack)
+{
+    if (rack.columns <= 1)
+        return;
+    QImage &image = rack.item->overview();
+    for (int slot = 0; slot < rack.nodeCount; ++slot) {
+        const NodeTileItem *tile = m_tiles[std::size_t(rack.firstNode + slot)];
+        image.setPixel(slot / rack.rows, slot % rack.rows, tile->overviewColor(tile->isSelected()));
+    }
+}
+
+void TopologyScene::refreshOverviews()
+{
+    bool any = false;
+    for (const RackLayout &rack : m_racks) {
+        if (rack.columns > 1) {
+            refreshOverview(rack);
+            any = true;
+        }
+    }
+    if (any)
+        update();
+}
+
+void TopologyScene::setOverview(bool shown)
+{
+    if (shown == m_overviewShown)
+        return;
+    m_overviewShown = shown;
+    for (const RackLayout &rack : m_racks) {
+        if (rack.columns <= 1)
+            continue;
+        rack.item->setOverviewShown(shown);
+        for (int node = rack.firstNode; node < rack.firstNode + rack.nodeCount; ++node)
+            m_tiles[std::size_t(node)]->setFlag(QGraphicsItem::ItemHasNoContents, shown);
+        update(rack.rect);
+    }
+}
+
 void TopologyScene::setBusy(const std::vector<int> &busy)
 {
-    const std::size_t n = std::min(busy.size(), m_tiles.size());
-    for (std::size_t i = 0; i < n; ++i)
-        m_tiles[i]->setBusy(std::max(busy[i], 0));
+    const int n = int(std::min(busy.size(), m_tiles.size()));
+    changeTiles([&](int node) {
+        return node < n &&
+               m_tiles[std::size_t(node)]->setBusy(std::max(busy[std::size_t(node)], 0));
+    });
 }
 
 void TopologyScene::setPowerStates(const std::vector<NodePowerState> &states)
 {
     using P = NodeTileItem::PowerState;
-    const std::size_t n = std::min(states.size(), m_tiles.size());
-    for (std::size_t i = 0; i < n; ++i) {
-        switch (states[i]) {
+    const int n = int(std::min(states.size(), m_tiles.size()));
+    changeTiles([&](int node) {
+        if (node >= n)
+            return false;
+        switch (states[std::size_t(node)]) {
         case NodePowerState::Off:
-            m_tiles[i]->setSwitched(P::Off);
-            break;
+            return m_tiles[std::size_t(node)]->setSwitched(P::Off);
         case NodePowerState::Booting:
-            m_tiles[i]->setSwitched(P::Booting);
-            break;
+            return m_tiles[std::size_t(node)]->setSwitched(P::Booting);
         case NodePowerState::ShuttingDown:
-            m_tiles[i]->setSwitched(P::ShuttingDown);
-            break;
+            return m_tiles[std::size_t(node)]->setSwitched(P::ShuttingDown);
         case NodePowerState::Idle:
         case NodePowerState::Busy:
-            m_tiles[i]->setSwitched(P::Idle);
             break;
         }
-    }
+        return m_tiles[std::size_t(node)]->setSwitched(P::Idle);
+    });
 }
 
 void TopologyScene::clearBusy()
 {
-    for (NodeTileItem *tile : m_tiles) {
-        tile->setBusy(-1);
-        tile->setSwitched(NodeTileItem::PowerState::Idle);
-    }
+    changeTiles([&](int node) {
+        NodeTileItem *tile = m_tiles[std::size_t(node)];
+        // Both, whatever the first says.
+        const bool busyChanged = tile->setBusy(-1);
+        return tile->setSwitched(NodeTileItem::PowerState::Idle) || busyChanged;
+    });
 }
 
 void TopologyScene::setJobHighlights(const std::vector<char> &highlighted)
 {
-    for (std::size_t i = 0; i < m_tiles.size(); ++i)
-        m_tiles[i]->setJobHighlighted(i < highlighted.size() && highlighted[i]);
+    changeTiles([&](int node) {
+        const std::size_t i = std::size_t(node);
+        return m_tiles[i]->setJobHighlighted(i < highlighted.size() && highlighted[i]);
+    });
 }
 
 void TopologyScene::showDropIndicator(const QRectF &rect, bool allowed)

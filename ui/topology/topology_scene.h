@@ -22,9 +22,10 @@ class RackItem;
 class ZoneItem;
 
 // The cluster laid out as zone columns side by side, rack columns inside them and node tiles
-// stacked in the racks. Rebuilt from the scenario whenever the cluster changes (clusters are
-// thousands of nodes: a rebuild takes milliseconds and keeps the items trivially in sync);
-// between rebuilds only colours and outlines change, never geometry.
+// stacked in the racks (a very large rack wraps into several columns of tiles). Rebuilt from the
+// scenario whenever the cluster changes (clusters are thousands of nodes: a rebuild takes
+// milliseconds and keeps the items trivially in sync); between rebuilds only colours and outlines
+// change, never geometry.
 class TopologyScene final : public QGraphicsScene
 {
     Q_OBJECT
@@ -103,6 +104,12 @@ public:
     // One flag per node; repaints only tiles whose flag changed.
     void setJobHighlights(const std::vector<char> &highlighted);
 
+    // Zoomed far out (the view decides: TopologyView::kOverviewZoom), a wrapped rack paints
+    // its tiles from one image and its tile items paint nothing (they still select, hit and
+    // drop as before): painting 16,384 tile items took tens of milliseconds per frame.
+    void setOverview(bool shown);
+    bool overviewShown() const { return m_overviewShown; }
+
     void showDropIndicator(const QRectF &rect, bool allowed);
     void hideDropIndicator();
     const DropIndicatorItem *dropIndicator() const { return m_dropIndicator; }
@@ -124,9 +131,20 @@ private:
         int zone = 0;
         int firstNode = 0;
         int nodeCount = 0;
+        int columns = 1; // of tiles; more than one once the rack wraps
+        int rows = 0;    // tiles per column
     };
 
     QRectF tileRect(int node) const;
+    // Applies `change(node)` (true when the tile's look changed) to every node and repaints
+    // each rack with a change once: a frame that recolours every tile costs one update per
+    // rack, not one per tile.
+    template<typename Change>
+    void changeTiles(Change &&change);
+    // Recolours the overview image of a wrapped rack from its tiles.
+    void refreshOverview(const RackLayout &rack);
+    void refreshOverviews();
+    QRectF tileRectIn(const RackLayout &rack, int slot) const;
 
     TopologyStyle m_style;
     std::vector<ZoneLayout> m_zones;
@@ -138,6 +156,7 @@ private:
     QRectF m_content;
     qreal m_tilesTop = 0; // scene y of the first tile slot in every rack
     DropIndicatorItem *m_dropIndicator = nullptr;
+    bool m_overviewShown = false;
 };
 
 } // namespace headroom::ui

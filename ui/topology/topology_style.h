@@ -29,6 +29,13 @@ struct TopologyStyle
     static constexpr qreal kTileHeight = 20;
     static constexpr qreal kTileGap = 2;
     static constexpr qreal kEmptyRackSlots = 2; // an empty rack stays tall enough to drop on
+    // A rack of more nodes than kMaxRackRows wraps its tiles into columns side by side (top
+    // to bottom, then the next column), as many as make the block about kWrapAspect times as
+    // wide as tall, the shape of the window's centre: a 16,384-node rack is a 64 × 256 block
+    // that fits the view instead of a column 360,000 units tall.
+    static constexpr int kMaxRackRows = 128;
+    static constexpr qreal kWrapAspect = 1.6;
+    static constexpr qreal kTileColumnGap = 4; // between the tile columns of a wrapped rack
     static constexpr qreal kEmptyZoneWidth = kRackWidth; // likewise for an empty zone
     // Below this level of detail a tile's text would be under ~6 device pixels: tiles paint
     // as plain filled rectangles.

@@ -231,7 +231,8 @@ void TopologyView::onSnapshot(const LiveSnapshot &snapshot)
     // tiles 30 times a second competes with the charts for the GUI thread; 15 a second looks
     // the same. The last frame of a run (or a paused step) is always shown.
     const bool settled = snapshot.finished || snapshot.eventsPerWallSecond == 0.0;
-    if (settled || !m_tileClock.isValid() || m_tileClock.elapsed() >= kTileFrameMs) {
+    const qint64 frameMs = std::max<qint64>(kTileFrameMs, 4 * m_paintMs);
+    if (settled || !m_tileClock.isValid() || m_tileClock.elapsed() >= frameMs) {
         m_scene->setBusy(snapshot.nodeBusy);
         m_scene->setPowerStates(snapshot.nodePower);
         m_tileClock.start();
@@ -352,6 +353,7 @@ void TopologyView::zoomBy(qreal factor, const QPoint &anchor)
     // Keep the scene point under the anchor where it is.
     const QPointF fixed = mapToScene(anchor);
     scale(target / current, target / current);
+    followZoom();
     const QPoint drift = mapFromScene(fixed) - anchor;
     horizontalScrollBar()->setValue(horizontalScrollBar()->value() + drift.x());
     verticalScrollBar()->setValue(verticalScrollBar()->value() + drift.y());
@@ -373,6 +375,7 @@ void TopologyView::resetZoom()
     m_autoFit = false;
     const QPointF centre = mapToScene(viewport()->rect().center());
     resetTransform();
+    followZoom();
     centerOn(centre);
     Q_EMIT statusMessage(zoomText(1));
 }
@@ -399,6 +402,12 @@ void TopologyView::fitContent()
         setTransform(QTransform::fromScale(kMinZoom, kMinZoom));
         centerOn(content.center());
     }
+    followZoom();
+}
+
+void TopologyView::followZoom()
+{
+    m_scene->setOverview(zoomFactor() < kOverviewZoom);
 }
 
 void TopologyView::wheelEvent(QWheelEvent *event)
@@ -517,6 +526,14 @@ void TopologyView::changeEvent(QEvent *event)
     default:
         break;
     }
+}
+
+void TopologyView::paintEvent(QPaintEvent *event)
+{
+    QElapsedTimer clock;
+    clock.start();
+    QGraphicsView::paintEvent(event);
+    m_paintMs = clock.elapsed();
 }
 
 void TopologyView::drawForeground(QPainter *painter, const QRectF &rect)

@@ -28,6 +28,9 @@ public:
     // Fit-to-view magnifies a small cluster at most this much: further, its tiles look
     // broken rather than fitted.
     static constexpr qreal kMaxFitZoom = 1.5;
+    // Below this zoom the gaps between a wrapped rack's tiles are under a pixel both ways, and
+    // the rack paints its tiles as one image (TopologyScene::setOverview).
+    static constexpr qreal kOverviewZoom = 0.25;
 
     TopologyView(ScenarioDocument *document, Selection *selection, RunController *run,
                  QWidget *parent = nullptr);
@@ -73,6 +76,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     using Hit = TopologyScene::Hit;
@@ -88,6 +92,7 @@ private:
 
     void zoomBy(qreal factor, const QPoint &anchor);
     void fitContent();
+    void followZoom(); // after every change of the transform
 
     Hit hitAt(const QPoint &viewportPos) const;
     void renameInteractively(const Hit &hit);
@@ -101,6 +106,10 @@ private:
     std::vector<char> m_highlightBuffer; // reused: no allocation per snapshot
     QElapsedTimer m_tileClock;           // paces tile repaints while a run is going
     static constexpr int kTileFrameMs = 66;
+    // How long the latest paint took: tiles repaint at most a quarter of the time, so a
+    // cluster of 16,384 tiles on a busy machine repaints less often instead of holding the
+    // GUI thread (issue 11).
+    qint64 m_paintMs = 0;
     bool m_runLoaded = false; // a snapshot of the current run has arrived
     bool m_jobHighlightsShown = false;
     bool m_syncingSelection = false;
