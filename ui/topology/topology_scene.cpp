@@ -295,6 +295,7 @@ void TopologyScene::setPowerStates(const std::vector<NodePowerState> &states)
     for (std::size_t i = 0; i < n; ++i) {
         switch (states[i]) {
         case NodePowerState::Off:
+        case NodePowerState::Down: // shown as off until the tiles draw failures
             m_tiles[i]->setSwitched(P::Off);
             break;
         case NodePowerState::Booting:
