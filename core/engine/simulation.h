@@ -148,6 +148,13 @@ public:
     // A node's power state and DVFS level (topology index), for front-ends between steps.
     NodePowerState nodePowerState(int node) const { return m_state.powerState(node); }
     const DvfsLevel &nodeDvfs(int node) const { return m_model.dvfs(node); }
+    // docs/design.md §10.5: when a node that is down comes back (its repair or outage end);
+    // meaningless for a node that is not down (nodePowerState() is not Down).
+    SimTime nodeDownUntil(int node) const
+    {
+        return m_downUntil.empty() ? -std::numeric_limits<SimTime>::infinity()
+                                   : m_downUntil[static_cast<std::size_t>(node)];
+    }
     const std::vector<Sample> &samples() const { return m_samples; }
     // Whether the run keeps a time series (samples(), observers' sampled()): on unless turned
     // off before the first step by a caller that writes no series (the CLI without one).

@@ -90,11 +90,22 @@ public:
     {
         starts.emplace_back(time, allocation.empty() ? -1 : allocation.front().node);
         allocations.push_back(allocation);
+        for (const NodeShare &share : allocation) {
+            if (std::size_t(share.node) < state.size() &&
+                state[std::size_t(share.node)] != NodePowerState::Idle)
+                ++startsOnUnusableNodes;
+        }
     }
-    void nodePowerStateChanged(SimTime time, int node, NodePowerState state) override
+    void nodePowerStateChanged(SimTime time, int node, NodePowerState changed) override
     {
-        switches.emplace_back(time, node, state);
+        switches.emplace_back(time, node, changed);
+        if (std::size_t(node) >= state.size())
+            state.resize(std::size_t(node) + 1, NodePowerState::Idle);
+        state[std::size_t(node)] = changed;
     }
+    // Node states as the switches left them (Idle: on), and starts on nodes not on then.
+    std::vector<NodePowerState> state;
+    int startsOnUnusableNodes = 0;
 };
 
 RunResult runWith(const Scenario &scenario, SimulationObserver &observer)
@@ -476,6 +487,7 @@ private Q_SLOTS:
         }
         QCOMPARE(simulation.status().nodesDown, 1LL);
         QCOMPARE(simulation.nodePowerState(0), NodePowerState::Down);
+        QCOMPARE(simulation.nodeDownUntil(0), 500.0);
         simulation.run();
         const RunResult result = simulation.result();
         QCOMPARE(log.repaired.size(), std::size_t(1));
@@ -661,10 +673,22 @@ private Q_SLOTS:
                   [](const Job &a, const Job &b) { return a.submitS < b.submitS; });
         Simulation simulation(s);
         headroom::test::RecordingObserver observer;
+        FailureLog log;
         simulation.addObserver(&observer);
+        simulation.addObserver(&log);
         simulation.run();
         const RunResult result = simulation.result();
         QVERIFY(result.metrics.reliability->nodeFailures > 3);
+        QCOMPARE(log.startsOnUnusableNodes, 0); // never placed on a down (or off) node
+        QVERIFY(std::any_of(log.switches.begin(), log.switches.end(), [](const auto &change) {
+            return std::get<2>(change) == NodePowerState::Down;
+        }));
+        // Every interruption was reported, and counted per job.
+        long long perJob = 0;
+        for (const JobOutcome &job : result.jobs)
+            perJob += job.interruptions;
+        QCOMPARE(perJob, result.metrics.reliability->interruptions);
+        QCOMPARE(static_cast<long long>(log.interrupted.size()), perJob);
         QVERIFY(result.metrics.reliability->interruptions > 0);
         QCOMPARE(result.metrics.jobsCompleted, 150LL);
         QCOMPARE(result.metrics.energyKwh, observer.integratePower(result.endTime) / 3.6e6);
