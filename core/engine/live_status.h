@@ -26,6 +26,7 @@ struct LiveStatus
     double facilityPowerW = 0.0;
     long long nodesOff = 0;
     long long nodesBooting = 0;
+    long long nodesDown = 0; // failed or in a planned outage (docs/design.md §10.6)
     // What the oldest queued job waits for (docs/design.md §3.12); None with nothing queued.
     // Every queued job's reason: Simulation::queuedWaits().
     WaitInfo oldestWait;

@@ -7,8 +7,9 @@ namespace headroom {
 // Power state of one node (docs/design.md §4), in Batsim's vocabulary of machine states: a node
 // that is on is Idle (holds no slots) or Busy (holds some); switching it off takes it through
 // ShuttingDown to Off, switching it on through Booting back to Idle. Only an on node offers
-// slots to placement.
-enum class NodePowerState : std::uint8_t { Idle, Busy, Off, Booting, ShuttingDown };
+// slots to placement. A node that failed, or is in a planned outage, is Down until it comes
+// back Idle (docs/design.md §10.5).
+enum class NodePowerState : std::uint8_t { Idle, Busy, Off, Booting, ShuttingDown, Down };
 
 inline bool isOn(NodePowerState state)
 {
@@ -28,6 +29,8 @@ inline const char *toString(NodePowerState state)
         return "booting";
     case NodePowerState::ShuttingDown:
         return "shutting_down";
+    case NodePowerState::Down:
+        return "down";
     }
     return "?";
 }

@@ -6,6 +6,7 @@
 #include "core/model/sim_time.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,7 @@ struct Sample
     long long nodesOff = 0;
     long long nodesBooting = 0;
     double clusterCapW = 0.0; // energy.cluster_power_cap_kw in W; 0: no cap
+    long long nodesDown = 0;  // failed or in a planned outage (docs/design.md §10.6)
 };
 
 // What happened to one job, in the order of Scenario::jobs.
@@ -41,6 +43,7 @@ struct JobOutcome
     JobState state = JobState::Pending;
     RejectReason rejectReason = RejectReason::None;
     std::uint32_t preemptions = 0;
+    std::uint32_t interruptions = 0; // by node failures and outages (docs/design.md §10.4)
     // What it waited for (docs/design.md §3.12): while queued, the reason now; once started,
     // the last reason before it started (None if it never waited); if still queued at the end
     // of the run (RejectReason::NotStartedByEnd), the reason it was never started.
@@ -80,6 +83,21 @@ struct ServiceMetrics
     // Served ÷ ∫ capacity of ready replicas dt: the capacity-weighted mean of its utilization.
     double meanUtilization = 0.0;
     bool operator==(const ServiceMetrics &) const = default;
+};
+
+// docs/design.md §10.6: what failures, outages and checkpoints cost a run.
+struct ReliabilityMetrics
+{
+    long long nodeFailures = 0;   // random failures (docs/design.md §10.1)
+    long long plannedOutages = 0; // outages begun (docs/design.md §10.2)
+    long long interruptions = 0;  // job interruptions; a gang interrupted once counts once
+    // Accelerator-hours held by jobs without useful work: work redone after interruptions,
+    // restart overheads and checkpoint pauses.
+    double lostAcceleratorHours = 0.0;
+    // Useful accelerator-seconds over accelerator-seconds held by jobs (1 when none held).
+    double goodput = 1.0;
+    double nodeHoursDown = 0.0; // Σ over nodes of time failed or in an outage
+    bool operator==(const ReliabilityMetrics &) const = default;
 };
 
 // docs/design.md §5 metrics. Waits, slowdowns and makespan count completed jobs only.
@@ -134,6 +152,9 @@ struct RunMetrics
     std::vector<ServiceMetrics> services;
     // Σ unserved ÷ Σ offered requests over all services; 0 without services.
     double serviceShortfallFraction = 0.0;
+    // Only for a scenario with a failure model: failures enabled, planned outages, or a job
+    // with checkpoint figures (docs/design.md §10.6); without one, outputs stay as they were.
+    std::optional<ReliabilityMetrics> reliability;
 };
 
 struct RunResult

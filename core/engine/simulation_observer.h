@@ -31,6 +31,13 @@ public:
     // ShuttingDown, or back on (Idle). Idle/Busy changes follow from job starts and ends and
     // are not reported here.
     virtual void nodePowerStateChanged(SimTime, int /*node*/, NodePowerState) {}
+    // docs/design.md §10: a node failed (`planned`: a planned outage began) and is down until
+    // `repairEnd`; it was repaired (is on and idle again); a job was interrupted by a node
+    // going down and is queued again, keeping `workKept` seconds of work (its last checkpoint;
+    // 0 without checkpoints). Interruptions at one instant follow the failure that caused them.
+    virtual void nodeFailed(SimTime, int /*node*/, SimTime /*repairEnd*/, bool /*planned*/) {}
+    virtual void nodeRepaired(SimTime, int /*node*/) {}
+    virtual void jobInterrupted(SimTime, std::size_t /*job*/, SimTime /*workKept*/) {}
     virtual void sampled(const Sample &) {}
     virtual void finished(SimTime /*endTime*/) {}
 };

@@ -51,6 +51,10 @@ template<>
 const FieldTable<Policy> &fieldTable<Policy>();
 template<>
 const FieldTable<EnergyPolicy> &fieldTable<EnergyPolicy>();
+template<>
+const FieldTable<FailurePolicy> &fieldTable<FailurePolicy>();
+template<>
+const FieldTable<PlannedOutage> &fieldTable<PlannedOutage>();
 
 // ---------------------------------------------------------------------------------------------
 // Values with a JSON form of their own
@@ -95,8 +99,41 @@ struct LoadModelNames
         return kind == LoadProfile::Kind::Diurnal ? "diurnal" : "hourly";
     }
 };
+struct RepairNames
+{
+    static constexpr std::string_view kWhat = "repair distribution";
+    static std::span<const RepairDistribution> values()
+    {
+        static constexpr std::array kinds = {RepairDistribution::Fixed,
+                                             RepairDistribution::Exponential};
+        return kinds;
+    }
+    static std::string_view name(RepairDistribution kind)
+    {
+        return kind == RepairDistribution::Fixed ? "fixed" : "exponential";
+    }
+};
+struct RequeueNames
+{
+    static constexpr std::string_view kWhat = "requeue policy";
+    static std::span<const RequeuePolicy> values()
+    {
+        static constexpr std::array kinds = {RequeuePolicy::Head, RequeuePolicy::Tail};
+        return kinds;
+    }
+    static std::string_view name(RequeuePolicy kind)
+    {
+        return kind == RequeuePolicy::Head ? "head" : "tail";
+    }
+};
 } // namespace
 
+template<>
+struct JsonCodec<RepairDistribution> : NamedEnumCodec<RepairDistribution, RepairNames>
+{};
+template<>
+struct JsonCodec<RequeuePolicy> : NamedEnumCodec<RequeuePolicy, RequeueNames>
+{};
 template<>
 struct JsonCodec<SchedulerKind> : NamedEnumCodec<SchedulerKind, SchedulerNames>
 {};
@@ -246,6 +283,35 @@ struct JsonCodec<LoadProfile>
     }
 };
 
+// A job's checkpoint figures are members of the job in the file (flat, as scripts write them)
+// but live in one shared value (Job::checkpoints), so that a job without them costs a pointer.
+namespace {
+
+template<SimTime JobCheckpoints::*Member>
+struct CheckpointField
+{
+    static void read(const JsonReader &reader, const json &value, const JsonPath &path, Job &out)
+    {
+        JobCheckpoints checkpoints = *out.checkpoints;
+        reader.read(value, path, checkpoints.*Member);
+        out.checkpoints.assign(checkpoints);
+    }
+    static ordered_json write(const Job &job) { return jsonNumber((*job.checkpoints).*Member); }
+    static bool isDefault(const Job &job)
+    {
+        return (*job.checkpoints).*Member == JobCheckpoints{}.*Member;
+    }
+};
+
+template<SimTime JobCheckpoints::*Member>
+Field<Job> checkpointField(std::string_view name)
+{
+    using Entry = CheckpointField<Member>;
+    return {name, Presence::OmitDefault, &Entry::read, &Entry::write, &Entry::isDefault};
+}
+
+} // namespace
+
 // ---------------------------------------------------------------------------------------------
 // The tables, in file order (core/io/SCENARIO_FORMAT.md lists the same fields for users)
 
@@ -277,7 +343,9 @@ const FieldTable<Scenario> &fieldTable<Scenario>()
                                             field<&Scenario::jobs>("jobs", Optional),
                                             field<&Scenario::services>("services", OmitDefault),
                                             field<&Scenario::policy>("policy", Optional),
-                                            field<&Scenario::energy>("energy", Optional)};
+                                            field<&Scenario::energy>("energy", Optional),
+                                            field<&Scenario::failures>("failures", OmitDefault),
+                                            field<&Scenario::outages>("outages", OmitDefault)};
     return table;
 }
 
@@ -300,7 +368,10 @@ const FieldTable<NodeType> &fieldTable<NodeType>()
             field<&NodeType::dvfs>("dvfs", OmitDefault),
             field<&NodeType::costPerHour>("cost_per_hour", Optional),
             field<&NodeType::priceUsd>("price_usd", OmitDefault),
-            field<&NodeType::source>("source", Optional)};
+            field<&NodeType::source>("source", Optional),
+            field<&NodeType::mtbfH>("mtbf_h", OmitDefault),
+            field<&NodeType::repairH>("repair_h", OmitDefault),
+            field<&NodeType::repairDistribution>("repair_distribution", OmitDefault)};
     return table;
 }
 
@@ -356,16 +427,20 @@ template<>
 const FieldTable<Job> &fieldTable<Job>()
 {
     using enum Presence;
-    static const FieldTable<Job> table{field<&Job::id>("id", Required),
-                                       field<&Job::name>("name", OmitDefault),
-                                       field<&Job::tenant>("tenant", OmitDefault),
-                                       field<&Job::submitS>("submit_s", Required),
-                                       field<&Job::slots>("accelerators", Required),
-                                       field<&Job::runS>("run_s", Required),
-                                       field<&Job::requestedS>("requested_s", OmitDefault),
-                                       field<&Job::priority>("priority", OmitDefault),
-                                       field<&Job::dedicated>("dedicated", OmitDefault),
-                                       field<&Job::constraints>("constraints", OmitDefault)};
+    static const FieldTable<Job> table{
+            field<&Job::id>("id", Required),
+            field<&Job::name>("name", OmitDefault),
+            field<&Job::tenant>("tenant", OmitDefault),
+            field<&Job::submitS>("submit_s", Required),
+            field<&Job::slots>("accelerators", Required),
+            field<&Job::runS>("run_s", Required),
+            field<&Job::requestedS>("requested_s", OmitDefault),
+            field<&Job::priority>("priority", OmitDefault),
+            field<&Job::dedicated>("dedicated", OmitDefault),
+            field<&Job::constraints>("constraints", OmitDefault),
+            checkpointField<&JobCheckpoints::intervalS>("checkpoint_interval_s"),
+            checkpointField<&JobCheckpoints::costS>("checkpoint_cost_s"),
+            checkpointField<&JobCheckpoints::restartOverheadS>("restart_overhead_s")};
     return table;
 }
 
@@ -425,6 +500,28 @@ const FieldTable<EnergyPolicy> &fieldTable<EnergyPolicy>()
             field<&EnergyPolicy::currency>("currency", Optional),
             field<&EnergyPolicy::pricePerKwh>("price_per_kwh", Optional),
             field<&EnergyPolicy::carbonGPerKwh>("carbon_g_per_kwh", Optional)};
+    return table;
+}
+
+template<>
+const FieldTable<FailurePolicy> &fieldTable<FailurePolicy>()
+{
+    using enum Presence;
+    static const FieldTable<FailurePolicy> table{
+            field<&FailurePolicy::enabled>("enabled", Optional),
+            field<&FailurePolicy::seed>("seed", Optional),
+            field<&FailurePolicy::requeue>("requeue", OmitDefault)};
+    return table;
+}
+
+template<>
+const FieldTable<PlannedOutage> &fieldTable<PlannedOutage>()
+{
+    using enum Presence;
+    static const FieldTable<PlannedOutage> table{
+            field<&PlannedOutage::node>("node", Required),
+            field<&PlannedOutage::startS>("start_s", Required),
+            field<&PlannedOutage::durationS>("duration_s", Required)};
     return table;
 }
 

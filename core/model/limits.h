@@ -16,6 +16,12 @@ inline constexpr int kMaxSlots = 1 << 24;
 // seconds.
 inline constexpr double kMaxSeconds = 1e12;
 
+// A node type's mean time between failures, hours (docs/design.md §10.1). The lower bound
+// keeps a typo (minutes for hours on a large cluster) from turning a run into billions of
+// failure events; the upper is kMaxSeconds in hours.
+inline constexpr double kMinMtbfH = 0.01;
+inline constexpr double kMaxHours = kMaxSeconds / 3600.0;
+
 // Hardware figures: watts, kilowatt budgets and caps, gigabytes, TFLOP/s.
 inline constexpr double kMaxHardwareFigure = 1e9;
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/model/failures.h"
 #include "core/model/power_curve.h"
 
 #include <optional>
@@ -41,6 +42,11 @@ struct NodeType
     // empty: unknown (such a type costs nothing there, and the result says so).
     std::optional<double> priceUsd;
     std::string source; // where the public figures come from
+    // Reliability (docs/design.md §10.1): mean time between failures of one node, hours (0:
+    // it never fails), and how long a failed node is down.
+    double mtbfH = 0.0;
+    double repairH = 0.0;
+    RepairDistribution repairDistribution = RepairDistribution::Fixed;
 
     bool operator==(const NodeType &) const = default;
 };

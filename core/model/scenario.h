@@ -2,6 +2,7 @@
 
 #include "core/model/cluster.h"
 #include "core/model/energy_policy.h"
+#include "core/model/failures.h"
 #include "core/model/job.h"
 #include "core/model/node_type.h"
 #include "core/model/policy.h"
@@ -25,6 +26,8 @@ struct Scenario
     std::vector<Service> services;
     Policy policy;
     EnergyPolicy energy;
+    FailurePolicy failures;             // docs/design.md §10.1
+    std::vector<PlannedOutage> outages; // docs/design.md §10.2
 
     const NodeType *findNodeType(const std::string &typeName) const;
     bool operator==(const Scenario &) const = default;

@@ -84,6 +84,9 @@ void checkNodeTypes(const Scenario &s, Checker &c)
             c.finiteAtLeast(p + ".price_usd", *t.priceUsd, 0.0, kMaxRate);
         if (t.bootW)
             c.finiteAtLeast(p + ".boot_w", *t.bootW, 0.0, kMaxHardwareFigure);
+        if (t.mtbfH != 0.0)
+            c.finiteAtLeast(p + ".mtbf_h", t.mtbfH, kMinMtbfH, kMaxHours);
+        c.finiteAtLeast(p + ".repair_h", t.repairH, 0.0, kMaxHours);
         std::set<double> frequencies;
         for (std::size_t l = 0; l < t.dvfs.size(); ++l) {
             const DvfsLevel &level = t.dvfs[l];
@@ -150,11 +153,12 @@ void checkJobs(const Scenario &s, Checker &c, const std::set<std::string> &zoneN
     for (std::size_t i = 0; i < s.jobs.size(); ++i) {
         const Job &job = s.jobs[i];
         // Paths are built only for failing jobs: traces hold a million that pass.
-        const bool plausible =
-                std::isfinite(job.submitS) && job.submitS >= 0.0 && job.submitS <= kMaxSeconds &&
-                job.slots >= 1 && job.slots <= kMaxSlots && std::isfinite(job.runS) &&
-                job.runS > 0.0 && job.runS <= kMaxSeconds && std::isfinite(job.requestedS) &&
-                job.requestedS <= kMaxSeconds && job.constraints->empty();
+        const bool plausible = std::isfinite(job.submitS) && job.submitS >= 0.0 &&
+                               job.submitS <= kMaxSeconds && job.slots >= 1 &&
+                               job.slots <= kMaxSlots && std::isfinite(job.runS) &&
+                               job.runS > 0.0 && job.runS <= kMaxSeconds &&
+                               std::isfinite(job.requestedS) && job.requestedS <= kMaxSeconds &&
+                               job.constraints->empty() && job.checkpoints->empty();
         if (plausible)
             continue;
         const std::string p = "jobs[" + std::to_string(i) + "]";
@@ -175,6 +179,43 @@ void checkJobs(const Scenario &s, Checker &c, const std::set<std::string> &zoneN
             c.add(kp + ".rack", "unknown rack \"" + k.rack + "\"");
         if (!k.pinNode.empty() && !nodeNames.count(k.pinNode))
             c.add(kp + ".node", "unknown node \"" + k.pinNode + "\"");
+        const JobCheckpoints &checkpoints = *job.checkpoints;
+        c.finiteAtLeast(p + ".checkpoint_interval_s", checkpoints.intervalS, 0.0, kMaxSeconds);
+        c.finiteAtLeast(p + ".checkpoint_cost_s", checkpoints.costS, 0.0, kMaxSeconds);
+        c.finiteAtLeast(p + ".restart_overhead_s", checkpoints.restartOverheadS, 0.0, kMaxSeconds);
+        if (checkpoints.costS > 0.0 && checkpoints.intervalS == 0.0)
+            c.add(p + ".checkpoint_cost_s", "needs checkpoint_interval_s (a job without "
+                                            "checkpoints pays no checkpoint cost)");
+    }
+}
+
+// docs/design.md §10.2: outages name a node, and one node's outages do not overlap.
+void checkOutages(const Scenario &s, Checker &c, const std::set<std::string> &nodeNames)
+{
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < s.outages.size(); ++i) {
+        const PlannedOutage &outage = s.outages[i];
+        const std::string p = "outages[" + std::to_string(i) + "]";
+        const std::size_t before = c.problems.size();
+        if (!nodeNames.count(outage.node))
+            c.add(p + ".node", "unknown node \"" + outage.node + "\"");
+        c.finiteAtLeast(p + ".start_s", outage.startS, 0.0, kMaxSeconds);
+        c.positive(p + ".duration_s", outage.durationS, kMaxSeconds);
+        if (c.problems.size() == before)
+            order.push_back(i);
+    }
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const PlannedOutage &x = s.outages[a];
+        const PlannedOutage &y = s.outages[b];
+        return x.node != y.node ? x.node < y.node : x.startS < y.startS;
+    });
+    for (std::size_t k = 1; k < order.size(); ++k) {
+        const PlannedOutage &previous = s.outages[order[k - 1]];
+        const PlannedOutage &outage = s.outages[order[k]];
+        if (outage.node == previous.node && outage.startS < previous.startS + previous.durationS)
+            c.add("outages[" + std::to_string(order[k]) + "].start_s",
+                  "overlaps outages[" + std::to_string(order[k - 1]) + "] of node \"" +
+                          outage.node + "\"");
     }
 }
 
@@ -245,6 +286,7 @@ std::vector<Problem> validateScenario(const Scenario &s)
     checkCluster(s, c, zoneNames, rackNames, nodeNames);
     checkJobs(s, c, zoneNames, rackNames, nodeNames);
     checkServices(s, c);
+    checkOutages(s, c, nodeNames);
     checkEnergy(s.energy, c);
     c.finiteAtLeast("policy.rack_spread_penalty", s.policy.rackSpreadPenalty, 0.0,
                     kMaxRackSpreadPenalty);

@@ -51,6 +51,8 @@ constexpr std::array kKeys = {
         KeyInfo{"idle_timeout_s", ValueKind::Number},
         KeyInfo{"spare_nodes", ValueKind::Unsigned},
         KeyInfo{"pue", ValueKind::Number},
+        KeyInfo{"failures", ValueKind::Switch},
+        KeyInfo{"failure_seed", ValueKind::Unsigned},
 };
 
 bool isNodesKey(std::string_view key)
@@ -212,6 +214,10 @@ void applyOne(Scenario &scenario, const ScenarioOverride &override)
         energy.spareNodes = intOf(override);
     } else if (key == "pue") {
         energy.pue = numberOf(override);
+    } else if (key == "failures") {
+        scenario.failures.enabled = override.value == "on";
+    } else if (key == "failure_seed") {
+        scenario.failures.seed = *parseUnsigned(override.value);
     }
 }
 

@@ -29,6 +29,8 @@ namespace headroom {
 //   idle_timeout_s         number                energy.dpm.idle_timeout_s
 //   spare_nodes            integer               energy.dpm.spare_nodes
 //   pue                    number                energy.pue
+//   failures               on|off|true|false     failures.enabled (docs/design.md §10.1)
+//   failure_seed           integer >= 0          failures.seed
 //
 // Whether a value is in range (a PUE below 1, a DVFS level above 4) is the scenario's
 // validation's call, made on the scenario the overrides produce (overriddenProblems).

@@ -84,9 +84,9 @@ PowerModel::PowerModel(const Scenario &scenario, const CompiledCluster &layout)
                 const double off = spec ? spec->offW : 0.0;
                 const double boot = spec && spec->bootW ? *spec->bootW : idle;
                 created.capWatts = created.watts;
-                created.watts.insert(created.watts.end(), {off, boot, idle});
+                created.watts.insert(created.watts.end(), {off, boot, idle, off});
                 created.capWatts.insert(created.capWatts.end(),
-                                        {off, std::max(boot, idle), std::max(idle, off)});
+                                        {off, std::max(boot, idle), std::max(idle, off), off});
                 for (double watts : created.watts)
                     created.exactWatts.push_back(ExactWatts::fromWatts(watts));
                 for (double watts : created.capWatts)

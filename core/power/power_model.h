@@ -18,9 +18,10 @@ struct Scenario;
 //
 // Nodes of one type at one DVFS level draw the same in every state; such a group is a *power
 // class*. A class's watts table is indexed by state: 0..slots busy accelerators while on, then
-// off, booting and shutting down (stateIndex()). Power meters count nodes per (class, state)
-// and never sum per-node deltas, which keeps every figure exact and independent of the order
-// of changes.
+// off, booting, shutting down and down (stateIndex(); a down node draws off_w, docs/design.md
+// §10.5, but has its own entry so that it is not counted as switched off). Power meters count nodes
+// per (class, state) and never sum per-node deltas, which keeps every figure exact and independent
+// of the order of changes.
 //
 // DVFS: a node runs at the level of its type whose frequency is the highest at or below the
 // rack's dvfs_frequency (else the cluster's); below every level of the table, at its lowest
@@ -35,7 +36,7 @@ public:
     int classOf(int node) const { return m_classOf[node]; }
     int classType(int cls) const { return m_classes[cls].type; }
     int classSlots(int cls) const { return m_classes[cls].slots; }
-    int stateCount(int cls) const { return m_classes[cls].slots + 4; }
+    int stateCount(int cls) const { return m_classes[cls].slots + 5; }
     int stateIndex(int cls, NodePowerState state, int busy) const
     {
         switch (state) {
@@ -45,6 +46,8 @@ public:
             return m_classes[cls].slots + 2;
         case NodePowerState::ShuttingDown:
             return m_classes[cls].slots + 3;
+        case NodePowerState::Down:
+            return m_classes[cls].slots + 4;
         case NodePowerState::Idle:
         case NodePowerState::Busy:
             break;

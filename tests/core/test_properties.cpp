@@ -943,6 +943,7 @@ std::string checkEnergyManagement(const Outcome &run)
         const NodeInfo &info = nodes[node];
         switch (state[node]) {
         case NodePowerState::Off:
+        case NodePowerState::Down:
             return offW[node];
         case NodePowerState::Booting:
             return bootW[node];

@@ -227,7 +227,8 @@ private Q_SLOTS:
         applyOverrides(changed, parseOverrideList("scheduler=sjf,placement=best_fit,seed=7,"
                                                   "cluster_power_cap_kw=3,rack_power_budget_kw=2.5,"
                                                   "dvfs_frequency=0.9,dpm=on,idle_timeout_s=120,"
-                                                  "spare_nodes=1,pue=1.4"));
+                                                  "spare_nodes=1,pue=1.4,failures=true,"
+                                                  "failure_seed=11"));
         QVERIFY(changed.policy.scheduler == SchedulerKind::Sjf);
         QVERIFY(changed.policy.placement == PlacementKind::BestFit);
         QCOMPARE(changed.seed, std::uint64_t(7));
@@ -241,6 +242,8 @@ private Q_SLOTS:
         QCOMPARE(changed.energy.idleTimeoutS, 120.0);
         QCOMPARE(changed.energy.spareNodes, 1);
         QCOMPARE(changed.energy.pue, 1.4);
+        QVERIFY(changed.failures.enabled);
+        QCOMPARE(changed.failures.seed, std::uint64_t(11));
         QCOMPARE(changed.jobs, base.jobs);
 
         // Node counts resize as `size` does, the load scales as --load-scale does.

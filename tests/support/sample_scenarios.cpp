@@ -31,6 +31,9 @@ Scenario richScenario()
     h100.source = "NVIDIA DGX H100 datasheet: 10.2 kW max; H100 SXM 989 TFLOP/s dense BF16";
     h100.bootW = 3100.5;
     h100.dvfs = {{1.0, 1.0, 1.0}, {0.8, 0.86, 0.7}, {0.6, 0.7, 0.45}};
+    h100.mtbfH = 6575.5;
+    h100.repairH = 2.25;
+    h100.repairDistribution = RepairDistribution::Exponential;
 
     NodeType cpu;
     cpu.name = "cpu-box";
@@ -65,6 +68,7 @@ Scenario richScenario()
     full.requestedS = 9000;
     full.priority = -3;
     full.constraints = JobConstraints{"dgx-h100", "eu-west", "eu-r1", "eu-r1-n1"};
+    full.checkpoints = JobCheckpoints{1800.5, 45.25, 120};
     Job minimal;
     minimal.id = 9223372036854775807;
     minimal.submitS = 1e9 + 0.5;
@@ -121,6 +125,8 @@ Scenario richScenario()
     s.policy.placement = PlacementKind::TopologyAware;
     s.policy.srtfRestartOverheadS = 12.5;
     s.policy.sampleIntervalS = 30;
+    s.failures = {true, 18446744073709551615ull, RequeuePolicy::Tail};
+    s.outages = {{"eu-r1-n0", 3600.5, 7200}, {"c1", 0, 0.25}};
     return s;
 }
 

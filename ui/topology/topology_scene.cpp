@@ -400,6 +400,7 @@ void TopologyScene::setPowerStates(const std::vector<NodePowerState> &states)
             return false;
         switch (states[std::size_t(node)]) {
         case NodePowerState::Off:
+        case NodePowerState::Down: // shown as off until the tiles draw failures
             return m_tiles[std::size_t(node)]->setSwitched(P::Off);
         case NodePowerState::Booting:
             return m_tiles[std::size_t(node)]->setSwitched(P::Booting);
