@@ -295,7 +295,6 @@ void TopologyScene::setPowerStates(const std::vector<NodePowerState> &states)
     for (std::size_t i = 0; i < n; ++i) {
         switch (states[i]) {
         case NodePowerState::Off:
-        case NodePowerState::Down: // shown as off until the tiles draw failures
             m_tiles[i]->setSwitched(P::Off);
             break;
         case NodePowerState::Booting:
@@ -303,6 +302,9 @@ void TopologyScene::setPowerStates(const std::vector<NodePowerState> &states)
             break;
         case NodePowerState::ShuttingDown:
             m_tiles[i]->setSwitched(P::ShuttingDown);
+            break;
+        case NodePowerState::Down:
+            m_tiles[i]->setSwitched(P::Down);
             break;
         case NodePowerState::Idle:
         case NodePowerState::Busy:
