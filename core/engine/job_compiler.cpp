@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <map>
 #include <numeric>
+#include <tuple>
 #include <unordered_map>
 
 namespace headroom {
@@ -96,6 +98,7 @@ CompiledJobs compileJobs(const Scenario &scenario, const CompiledCluster &cluste
 
     NodeFilterIndex filters(cluster);
     TenantIndexer tenants(out.tenantNames);
+    std::map<std::tuple<SimTime, SimTime, SimTime>, std::uint32_t> specIndex;
     for (std::size_t i = 0; i < n; ++i) {
         const Job &job = jobs[order[i]];
         t.submit[i] = job.submitS;
@@ -109,6 +112,19 @@ CompiledJobs compileJobs(const Scenario &scenario, const CompiledCluster &cluste
         const int filter = filters.filterFor(*job.constraints, job.tenant);
         t.filter[i] = filter;
 
+        if (!job.checkpoints->empty()) { // docs/design.md §10.3: one entry per distinct spec
+            if (t.checkpointSpec.empty()) {
+                t.checkpointSpec.assign(n, 0);
+                t.checkpointSpecs.assign(1, JobCheckpoints{});
+            }
+            const JobCheckpoints &spec = *job.checkpoints;
+            const auto [it, added] = specIndex.try_emplace(
+                    std::tuple(spec.intervalS, spec.costS, spec.restartOverheadS),
+                    static_cast<std::uint32_t>(t.checkpointSpecs.size()));
+            if (added)
+                t.checkpointSpecs.push_back(spec);
+            t.checkpointSpec[i] = it->second;
+        }
         bool gang = false;
         t.rejectReason[i] = filters.feasibility(filter, job.slots, &gang);
         t.gang[i] = gang ? 1 : 0;

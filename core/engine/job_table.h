@@ -1,9 +1,11 @@
 #pragma once
 
 #include "core/engine/allocation.h"
+#include "core/engine/checkpoint_clock.h"
 #include "core/model/job.h"
 #include "core/model/sim_time.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -74,7 +76,49 @@ struct JobTable
         // docs/design.md §4 DVFS, rack spread: progress advances at this many seconds of work per
         // second; 1 unless energy management slows the job.
         double speed = 1.0;
+        // docs/design.md §10.3: the checkpoint pauses it pays before its run time is done, and
+        // before its requested time would be (0 without checkpoints).
+        SimTime pauseS = 0.0;
+        SimTime requestedPauseS = 0.0;
     };
+
+    // docs/design.md §10.3: per job, an index into checkpointSpecs (0: none). Empty when no job
+    // has checkpoint figures, so a run without them pays nothing.
+    std::vector<std::uint32_t> checkpointSpec;
+    std::vector<JobCheckpoints> checkpointSpecs; // [0] is "none"
+    const JobCheckpoints *checkpointsOf(JobIndex j) const
+    {
+        return checkpointSpec.empty() || checkpointSpec[j] == 0
+                       ? nullptr
+                       : &checkpointSpecs[checkpointSpec[j]];
+    }
+    // The current segment's clock (docs/design.md §10.3), from its saved point.
+    CheckpointClock clockOf(JobIndex j) const
+    {
+        const JobCheckpoints *checkpoints = checkpointsOf(j);
+        return {progress[j], checkpoints ? checkpoints->intervalS : 0.0,
+                checkpoints ? checkpoints->costS : 0.0, segmentOf(j).speed};
+    }
+    // Work done by `now` in the current segment of a running job, its pauses counted.
+    SimTime progressAt(JobIndex j, SimTime now) const
+    {
+        const Segment &s = segmentOf(j);
+        const SimTime work = std::max(0.0, now - s.start - s.overheadDue);
+        if (s.pauseS > 0.0 || s.requestedPauseS > 0.0)
+            return clockOf(j).cut(work, run[j]).reached;
+        return progress[j] + work * s.speed;
+    }
+    // The wall time a queued job is planned to need at `speed` (EASY's backfill test): its
+    // requested work, plus, with checkpoint figures, its pauses and a restart overhead.
+    SimTime plannedWallS(JobIndex j, double speed) const
+    {
+        const JobCheckpoints *checkpoints = checkpointsOf(j);
+        if (!checkpoints)
+            return requested[j] / speed;
+        return checkpoints->restartOverheadS + (requested[j] - progress[j]) / speed +
+               checkpoints->costS * double(CheckpointClock::between(progress[j], requested[j],
+                                                                    checkpoints->intervalS));
+    }
 
     // Allocations and segments of running jobs live in a pool: at most a few thousand jobs run
     // at once, so a vector per job would cost a million-job trace 24 bytes a job plus a heap
@@ -109,13 +153,13 @@ struct JobTable
     SimTime expectedEnd(JobIndex j) const
     {
         const Segment &s = segmentOf(j);
-        return s.start + s.overheadDue + remainingRequested(j) / s.speed;
+        return s.start + s.overheadDue + s.requestedPauseS + remainingRequested(j) / s.speed;
     }
     // When the job really ends if it is not preempted.
     SimTime actualEnd(JobIndex j) const
     {
         const Segment &s = segmentOf(j);
-        return s.start + s.overheadDue + (run[j] - progress[j]) / s.speed;
+        return s.start + s.overheadDue + s.pauseS + (run[j] - progress[j]) / s.speed;
     }
 };
 

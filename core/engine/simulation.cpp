@@ -74,7 +74,9 @@ Simulation::Simulation(const Scenario &scenario)
         m_finished = false;
     }
     m_waits.assign(jobs.size(), WaitReason::None);
-    m_explainWaits = m_hasServices || m_dpm.enabled() || m_jobs.filters.size() > 1;
+    initFailures(scenario);
+    m_explainWaits =
+            m_hasServices || m_dpm.enabled() || m_jobs.filters.size() > 1 || m_hasFailureModel;
 }
 
 Simulation::~Simulation() = default;
@@ -116,6 +118,7 @@ inline SimTime Simulation::earliestEvent()
     if (m_nextSubmission < m_jobs.table.size())
         next = std::min(next, m_jobs.table.submit[m_nextSubmission]);
     next = std::min(next, m_nextServiceEvent); // +infinity without services
+    next = std::min(next, m_nextFailureEvent); // +infinity without failures or outages
     return m_dpm.enabled() ? std::min(next, m_dpm.nextEventTime()) : next;
 }
 
@@ -143,6 +146,8 @@ bool Simulation::step()
             schedule = true;
         }
     }
+    if (m_nextFailureEvent <= time && stepFailures(time)) // docs/design.md §10.5 step 1b
+        schedule = true;
     if (m_dpm.enabled()) {
         const PowerManager::Transitions transitions = m_dpm.completeTransitions(time);
         schedule = schedule || transitions.booted > 0 ||
@@ -204,9 +209,11 @@ bool Simulation::step()
 
     // Queued jobs may still start once nodes being switched (or idle ones timing out, under a
     // power cap) have done so; otherwise nothing can happen any more.
+    // A queue waiting for a node to come back (docs/design.md §10.5) is not stalled.
     if (m_nextSubmission == jobs.size() && m_runningCount == 0 &&
-        (m_scheduler->queueLength() == 0 || std::isinf(m_dpm.nextEventTime()) ||
-         time >= m_lastJobActivity + m_stallAfterS) &&
+        (m_scheduler->queueLength() == 0 ||
+         ((std::isinf(m_dpm.nextEventTime()) || time >= m_lastJobActivity + m_stallAfterS) &&
+          m_repairs.empty())) &&
         (!m_hasServices || servicesMayStop(time)))
         finish();
     return true;
@@ -257,15 +264,31 @@ void Simulation::start(JobIndex job, const Allocation &allocation)
 {
     JobTable &jobs = m_jobs.table;
     ++m_events;
-    if (jobs.preemptions[job] == 0) { // only a preempted job starts again
-        jobs.firstStart[job] = m_now;
+    const bool interrupted = m_hasFailureModel && m_jobInterruptions[job] > 0;
+    if (jobs.preemptions[job] == 0 && !interrupted) { // only a preempted or interrupted job
+        jobs.firstStart[job] = m_now;                 // starts again
         if (m_now == jobs.submit[job])
             m_waits[job] = WaitReason::None; // it did not wait
     }
     jobs.state[job] = JobState::Running;
-    jobs.beginSegment(job, allocation,
-                      {m_now, jobs.preemptions[job] > 0 ? m_policy.srtfRestartOverheadS : 0.0,
-                       m_model.uniformSpeed() ? 1.0 : m_model.jobSpeed(allocation)});
+    JobTable::Segment segment{m_now,
+                              jobs.preemptions[job] > 0 ? m_policy.srtfRestartOverheadS : 0.0,
+                              m_model.uniformSpeed() ? 1.0 : m_model.jobSpeed(allocation)};
+    if (const JobCheckpoints *checkpoints = jobs.checkpointsOf(job)) { // docs/design.md §10.3
+        if (m_interruptedLast[job])
+            segment.overheadDue = checkpoints->restartOverheadS;
+        const auto pauses = [&](SimTime until) {
+            return checkpoints->costS * double(CheckpointClock::between(jobs.progress[job], until,
+                                                                        checkpoints->intervalS));
+        };
+        segment.pauseS = pauses(jobs.run[job]);
+        segment.requestedPauseS = pauses(jobs.requested[job]);
+    } else if (interrupted && m_interruptedLast[job]) {
+        segment.overheadDue = 0.0; // no restart overhead given
+    }
+    jobs.beginSegment(job, allocation, segment);
+    if (m_hasFailureModel)
+        trackOnNodes(job, allocation, true);
     occupy(allocation);
     m_completions.push({jobs.actualEnd(job), job, ++jobs.generation[job]});
     ++m_runningCount;
@@ -288,7 +311,21 @@ void Simulation::preempt(JobIndex job)
     const SimTime elapsed = m_now - segment.start;
     const SimTime overheadPaid = std::min(elapsed, segment.overheadDue);
     // Time spent restoring is lost if the job is preempted again before it finishes.
-    jobs.progress[job] += (elapsed - overheadPaid) * segment.speed;
+    if (segment.pauseS > 0.0 || segment.requestedPauseS > 0.0) {
+        // A preemption suspends the job: what it reached counts as saved (docs/design.md §10.4).
+        const CheckpointClock::Cut cut =
+                jobs.clockOf(job).cut(elapsed - overheadPaid, jobs.run[job]);
+        jobs.progress[job] = cut.reached;
+        countSegmentLoss(job, overheadPaid, cut.paused);
+    } else {
+        jobs.progress[job] += (elapsed - overheadPaid) * segment.speed;
+        if (m_hasFailureModel)
+            countSegmentLoss(job, overheadPaid, 0.0);
+    }
+    if (m_hasFailureModel) {
+        m_interruptedLast[job] = 0;
+        trackOnNodes(job, jobs.allocationOf(job), false);
+    }
     jobs.occupied[job] += elapsed;
     ++jobs.preemptions[job];
     ++jobs.generation[job]; // its completion event is now stale
@@ -326,6 +363,12 @@ void Simulation::nodeSwitched(int node, NodePowerState state)
 std::optional<JobIndex> Simulation::oldestQueued() const
 {
     const JobTable &jobs = m_jobs.table;
+    // docs/design.md §10.4: under "head" requeues, the latest interrupted job still queued.
+    while (!m_requeuedHeads.empty()) {
+        if (jobs.state[m_requeuedHeads.back()] == JobState::Queued)
+            return m_requeuedHeads.back();
+        m_requeuedHeads.pop_back();
+    }
     while (m_queueCursor < m_nextSubmission && jobs.state[m_queueCursor] != JobState::Queued)
         ++m_queueCursor;
     if (m_queueCursor < m_nextSubmission)
@@ -352,6 +395,11 @@ void Simulation::complete(JobIndex job)
     if (m_indexRunning)
         m_running.erase(jobs.expectedEnd(job), job);
     jobs.occupied[job] += m_now - jobs.segmentStart(job);
+    if (m_hasFailureModel) {
+        const JobTable::Segment &segment = jobs.segmentOf(job);
+        countSegmentLoss(job, segment.overheadDue, segment.pauseS);
+        trackOnNodes(job, jobs.allocationOf(job), false);
+    }
     jobs.progress[job] = jobs.run[job];
     jobs.end[job] = m_now;
     jobs.state[job] = JobState::Completed;
@@ -418,6 +466,7 @@ Sample Simulation::currentSample(SimTime time) const
     sample.nodesOff = m_dpm.nodesOff();
     sample.nodesBooting = m_dpm.nodesBooting();
     sample.clusterCapW = m_model.hasClusterCap() ? m_model.clusterCapW() : 0.0;
+    sample.nodesDown = m_nodesDown;
     return sample;
 }
 
@@ -511,6 +560,7 @@ LiveStatus Simulation::status() const
     status.facilityPowerW = status.itPowerW * m_model.energy().pue;
     status.nodesOff = m_dpm.nodesOff();
     status.nodesBooting = m_dpm.nodesBooting();
+    status.nodesDown = m_nodesDown;
     if (!m_finished) {
         if (const std::optional<JobIndex> oldest = oldestQueued())
             status.oldestWait = waitInfo(*oldest);
@@ -610,6 +660,8 @@ RunMetrics Simulation::computeMetrics() const
         metrics.rackBudgetW.push_back(budget < 0.0 ? 0.0 : budget);
     if (!m_services.empty())
         addServiceMetrics(metrics);
+    if (m_hasFailureModel)
+        addReliabilityMetrics(metrics);
     return metrics;
 }
 
@@ -658,6 +710,7 @@ void Simulation::fillResult(RunResult &result) const
         outcome.state = jobs.state[job];
         outcome.rejectReason = jobs.rejectReason[job];
         outcome.preemptions = jobs.preemptions[job];
+        outcome.interruptions = m_jobInterruptions.empty() ? 0 : m_jobInterruptions[job];
         outcome.waitedFor = waitInfo(static_cast<JobIndex>(job));
     }
     result.samples = m_samples;

@@ -2,6 +2,7 @@
 
 #include "core/engine/cluster_state.h"
 #include "core/engine/compiled_cluster.h"
+#include "core/engine/failure_process.h"
 #include "core/engine/job_compiler.h"
 #include "core/engine/live_status.h"
 #include "core/engine/run_result.h"
@@ -221,6 +222,18 @@ private:
     std::vector<double> serviceIdleSlotSeconds(SimTime until) const; // per node
     void addServiceMetrics(RunMetrics &metrics) const;
 
+    // Failures, outages and interruptions (docs/design.md §10; simulation_failures.cpp).
+    void initFailures(const Scenario &scenario);
+    bool stepFailures(SimTime time); // returns whether anything happened
+    void updateNextFailureEvent();
+    void takeDown(int node, SimTime until, bool planned);
+    void bringUp(int node);
+    void countDown(int delta);
+    void interrupt(JobIndex job);
+    void trackOnNodes(JobIndex job, const Allocation &allocation, bool add);
+    void countSegmentLoss(JobIndex job, SimTime overheadPaid, SimTime paused);
+    void addReliabilityMetrics(RunMetrics &metrics) const;
+
     struct Completion
     {
         SimTime time;
@@ -325,6 +338,45 @@ private:
     double m_serviceIdleSlotsNow = 0.0;
     std::vector<double> m_serviceIdleSlotSeconds;
     std::vector<double> m_serviceIdleRackW; // scratch for refreshServicePower()
+
+    // docs/design.md §10. Without a failure model every vector is empty, the process inactive
+    // and m_nextFailureEvent +infinity: the hot path pays one comparison.
+    bool m_hasFailureModel = false;
+    bool m_requeueAtHead = true;
+    FailureProcess m_failureProcess;
+    std::vector<SimTime> m_repairS;                // per type
+    std::vector<std::uint8_t> m_repairExponential; // per type
+    struct Repair
+    {
+        SimTime time;
+        int node;
+        bool operator>(const Repair &other) const
+        {
+            return time != other.time ? time > other.time : node > other.node;
+        }
+    };
+    std::priority_queue<Repair, std::vector<Repair>, std::greater<>> m_repairs; // and outage ends
+    struct Outage
+    {
+        SimTime start;
+        SimTime end;
+        int node;
+    };
+    std::vector<Outage> m_outages; // by start, then position in Scenario::outages
+    std::size_t m_nextOutage = 0;
+    SimTime m_nextFailureEvent = std::numeric_limits<SimTime>::infinity();
+    std::vector<SimTime> m_downUntil;                // per node
+    std::vector<std::vector<JobIndex>> m_jobsOnNode; // per node: running jobs holding slots
+    std::vector<std::uint32_t> m_jobInterruptions;   // per job
+    std::vector<std::uint8_t> m_interruptedLast;     // per job: its last stop was an interruption
+    mutable std::vector<JobIndex> m_requeuedHeads; // "head" requeues, latest last (oldestQueued())
+    long long m_nodeFailures = 0;
+    long long m_outagesBegun = 0;
+    long long m_interruptions = 0;
+    double m_lostSlotSeconds = 0.0; // accelerator-seconds held without useful work
+    long long m_nodesDown = 0;
+    double m_downSeconds = 0.0; // ∫ nodes down dt up to m_downSince
+    SimTime m_downSince = 0.0;
 };
 
 } // namespace headroom

@@ -17,7 +17,8 @@ namespace {
 // The stages at which a job that does not fit would fit, each counting more of its nodes'
 // slots than the one before: free now; + nodes booting; + nodes off or shutting down; + slots
 // running jobs hold; + slots service replicas hold that may be released; + everything.
-enum Stage : int { kFree, kBooting, kOff, kJobs, kServices, kPermanent, kStages };
+// Nodes down (docs/design.md §10.5) come back by themselves, after the nodes off.
+enum Stage : int { kFree, kBooting, kOff, kDown, kJobs, kServices, kPermanent, kStages };
 
 WaitReason reasonAt(int stage)
 {
@@ -26,6 +27,8 @@ WaitReason reasonAt(int stage)
         return WaitReason::Booting;
     case kOff:
         return WaitReason::NodesOff;
+    case kDown:
+        return WaitReason::NodesDown;
     case kJobs:
         return WaitReason::NodesBusy;
     case kServices:
@@ -73,6 +76,8 @@ int Simulation::fitStage(const JobDemand &demand, bool permanentOnly,
                     stage = kFree;
                 else if (power == NodePowerState::Booting)
                     stage = kBooting;
+                else if (power == NodePowerState::Down)
+                    stage = kDown;
                 else if (!on)
                     stage = kOff;
                 else if (capacity - (pinned ? (*pinned)[node] : m_state.pinnedSlots(node)) >=

@@ -23,6 +23,8 @@ const char *label(WaitReason reason)
         return "nodes held by a service";
     case WaitReason::HeldByServiceForRun:
         return "nodes a service holds for the whole run";
+    case WaitReason::NodesDown:
+        return "nodes down";
     }
     return "";
 }
@@ -50,6 +52,8 @@ const char *describe(WaitReason reason)
         return "it fits only once an inference service releases nodes it holds";
     case WaitReason::HeldByServiceForRun:
         return "it needs nodes an inference service holds for the whole run";
+    case WaitReason::NodesDown:
+        return "it fits only once failed nodes are repaired or outages end";
     }
     return "";
 }
@@ -75,6 +79,8 @@ const char *csvName(WaitReason reason)
         return "held_by_service";
     case WaitReason::HeldByServiceForRun:
         return "held_by_service_for_run";
+    case WaitReason::NodesDown:
+        return "nodes_down";
     }
     return "";
 }

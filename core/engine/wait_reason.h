@@ -26,8 +26,9 @@ enum class WaitReason : std::uint8_t {
     // Only if a service released replicas it never releases (its minimum replicas): the job
     // can never start (a job submitted after they were placed is rejected instead).
     HeldByServiceForRun,
+    NodesDown, // it fits once failed nodes are repaired or outages end (docs/design.md §10.5)
 };
-inline constexpr std::size_t kWaitReasonCount = 9;
+inline constexpr std::size_t kWaitReasonCount = 10;
 
 // What a job waits for, and until when if the engine can tell.
 struct WaitInfo

@@ -104,6 +104,16 @@ std::string metricsJson(const RunMetrics &m, const RunInfo &info)
         }
         j["services"] = std::move(services);
     }
+    // Failures and checkpoints (docs/design.md §10.6): appended, and only for scenarios with a
+    // failure model, like the services above.
+    if (const std::optional<ReliabilityMetrics> &r = m.reliability) {
+        j["node_failures"] = r->nodeFailures;
+        j["planned_outages"] = r->plannedOutages;
+        j["interruptions"] = r->interruptions;
+        j["lost_accelerator_hours"] = r->lostAcceleratorHours;
+        j["goodput"] = r->goodput;
+        j["node_hours_down"] = r->nodeHoursDown;
+    }
     return j.dump(2) + "\n";
 }
 
@@ -111,10 +121,13 @@ namespace {
 
 std::string jobRows(const RunResult &result, bool waitReason)
 {
+    // docs/design.md §10.6: the interruptions column only with a failure model.
+    const bool interruptions = result.metrics.reliability.has_value();
     std::string out;
     out.reserve((waitReason ? 60 : 48) * (result.jobs.size() + 1));
-    out += waitReason ? "id,submit_s,start_s,end_s,slots,state,wait_reason\n"
-                      : "id,submit_s,start_s,end_s,slots,state\n";
+    out += waitReason ? "id,submit_s,start_s,end_s,slots,state,wait_reason"
+                      : "id,submit_s,start_s,end_s,slots,state";
+    out += interruptions ? ",interruptions\n" : "\n";
     for (const JobOutcome &job : result.jobs) {
         out += std::to_string(job.id);
         out += ',';
@@ -147,6 +160,10 @@ std::string jobRows(const RunResult &result, bool waitReason)
             out += ',';
             out += csvName(job.waitedFor.reason);
         }
+        if (interruptions) {
+            out += ',';
+            out += std::to_string(job.interruptions);
+        }
         out += '\n';
     }
     return out;
@@ -168,8 +185,11 @@ std::string timeseriesCsv(const RunResult &result)
 {
     std::string out;
     out.reserve(80 * (result.samples.size() + 1));
+    // docs/design.md §10.6: nodes down, last, only with a failure model.
+    const bool down = result.metrics.reliability.has_value();
     out += "time_s,queued,running,busy_slots,utilization,it_power_w,load_balance_cov,"
-           "jain_index\n";
+           "jain_index";
+    out += down ? ",nodes_down\n" : "\n";
     for (const Sample &s : result.samples) {
         appendTime(out, s.time);
         out += ',';
@@ -186,6 +206,10 @@ std::string timeseriesCsv(const RunResult &result)
         appendNumber(out, s.loadBalanceCov);
         out += ',';
         appendNumber(out, s.jainIndex);
+        if (down) {
+            out += ',';
+            out += std::to_string(s.nodesDown);
+        }
         out += '\n';
     }
     return out;

@@ -144,7 +144,10 @@ PowerManager::Transitions PowerManager::completeTransitions(SimTime now)
     }
     while (!m_shutdowns.empty() && m_shutdowns.top().time <= now) {
         const int node = m_shutdowns.top().node;
+        const std::uint32_t generation = m_shutdowns.top().generation;
         m_shutdowns.pop();
+        if (generation != m_generation[node])
+            continue; // it went down while shutting down (docs/design.md §10.5)
         setSwitched(node, NodePowerState::Off);
         ++done.shutDown;
     }
@@ -200,8 +203,47 @@ void PowerManager::switchOff(std::vector<int> &candidates, SimTime now)
         ++m_generation[node];
         --m_idleOn;
         setSwitched(node, NodePowerState::ShuttingDown);
-        m_shutdowns.push({now + m_model->shutdownS(node), node});
+        m_shutdowns.push({now + m_model->shutdownS(node), node, m_generation[node]});
     }
+}
+
+void PowerManager::takeDown(int node)
+{
+    if (m_enabled) {
+        switch (m_cluster->powerState(node)) {
+        case NodePowerState::Idle:
+            --m_idleOn;
+            ++m_generation[node]; // its idle timeout is stale
+            break;
+        case NodePowerState::Booting: {
+            const auto it =
+                    std::find_if(m_booting.begin(), m_booting.end(),
+                                 [node](const BootingNode &boot) { return boot.node == node; });
+            if (it != m_booting.end())
+                m_booting.erase(it);
+            if (m_forJob[node]) {
+                m_forJob[node] = 0;
+                --m_wakeBooting;
+            }
+            break;
+        }
+        case NodePowerState::ShuttingDown:
+            ++m_generation[node]; // its shutdown completion is stale
+            break;
+        case NodePowerState::Off:
+        case NodePowerState::Busy:
+        case NodePowerState::Down:
+            break;
+        }
+    }
+    setSwitched(node, NodePowerState::Down);
+}
+
+void PowerManager::bringUp(int node, SimTime now)
+{
+    setSwitched(node, NodePowerState::Idle);
+    if (m_enabled)
+        nodeBecameIdle(node, now);
 }
 
 bool PowerManager::unrestricted(const NodeFilter &filter) const

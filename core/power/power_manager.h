@@ -101,6 +101,11 @@ public:
     // Boots off nodes (lowest index first, within the caps) while fewer than spare_nodes nodes
     // are idle and on or booting; returns how many.
     int replenishSpares(SimTime now);
+    // docs/design.md §10.5: a node that holds nothing goes down (a failure or an outage),
+    // abandoning a boot or shutdown in progress; and comes back on and idle (its idle clock
+    // starts). Also without power management, which then only switches the state.
+    void takeDown(int node);
+    void bringUp(int node, SimTime now);
 
     // Nodes being switched on, by when they are ready (then node index).
     std::span<const BootingNode> booting() const { return m_booting; }
@@ -119,6 +124,7 @@ private:
     {
         SimTime time;
         int node;
+        std::uint32_t generation; // stale once the node went down meanwhile
         bool operator>(const Shutdown &other) const
         {
             return time != other.time ? time > other.time : node > other.node;

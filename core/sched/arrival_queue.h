@@ -19,6 +19,16 @@ public:
         m_items.push_back(job);
         ++m_size;
     }
+    // A job that must go first (docs/design.md §10.4). An entry it may still have further on
+    // is harmless: every reader skips entries whose job is not queued, and it is counted once.
+    void pushFront(JobIndex job)
+    {
+        if (m_head > 0)
+            m_items[--m_head] = job; // entries before the head are finished with
+        else
+            m_items.insert(m_items.begin(), job);
+        ++m_size;
+    }
     std::size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
 

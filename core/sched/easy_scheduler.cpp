@@ -14,6 +14,17 @@ void EasyScheduler::enqueue(JobIndex job, const JobTable &)
     m_arrivals.push_back(job);
 }
 
+void EasyScheduler::requeue(JobIndex job, const JobTable &jobs, bool atHead)
+{
+    if (!atHead) {
+        enqueue(job, jobs);
+        return;
+    }
+    m_queue.pushFront(job);
+    m_arrivals.push_back(job);
+    m_reservation.valid = false; // the head changed
+}
+
 void EasyScheduler::schedule(SchedulingContext &context)
 {
     const JobTable &jobs = context.jobs();
@@ -276,7 +287,7 @@ void EasyScheduler::backfill(SchedulingContext &context, JobIndex job)
     // A job runs for its requested wall time / its speed on the nodes it gets (DVFS, rack
     // spread), known only once placed; no node is faster than maxSpeed().
     const bool mayEndByShadow =
-            context.now() + jobs.requested[job] / context.maxSpeed() <= r.shadow;
+            context.now() + jobs.plannedWallS(job, context.maxSpeed()) <= r.shadow;
     // Whether the job could start if it fits: it may end by the shadow time, or the head can
     // spare as many slots as it asks. (A cap refusing a job that could not start anyway holds
     // nothing back: docs/design.md §4.6.)
@@ -309,7 +320,7 @@ void EasyScheduler::backfill(SchedulingContext &context, JobIndex job)
     }
     const bool endsByShadow =
             mayEndByShadow &&
-            context.now() + jobs.requested[job] / context.speedOf(m_candidate) <= r.shadow;
+            context.now() + jobs.plannedWallS(job, context.speedOf(m_candidate)) <= r.shadow;
 
     if (endsByShadow) {
         // Its slots are back by the shadow time, so the picture there is unchanged.

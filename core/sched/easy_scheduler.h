@@ -50,6 +50,7 @@ class EasyScheduler final : public Scheduler
 public:
     std::string_view name() const override { return "easy"; }
     void enqueue(JobIndex job, const JobTable &jobs) override;
+    void requeue(JobIndex job, const JobTable &jobs, bool atHead) override;
     void schedule(SchedulingContext &context) override;
     std::size_t queueLength() const override { return m_queue.size(); }
 

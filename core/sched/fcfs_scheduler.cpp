@@ -9,6 +9,14 @@ void FcfsScheduler::enqueue(JobIndex job, const JobTable &)
     m_queue.push(job);
 }
 
+void FcfsScheduler::requeue(JobIndex job, const JobTable &jobs, bool atHead)
+{
+    if (atHead)
+        m_queue.pushFront(job);
+    else
+        enqueue(job, jobs);
+}
+
 void FcfsScheduler::schedule(SchedulingContext &context)
 {
     while (const auto head = m_queue.front(context.jobs())) {

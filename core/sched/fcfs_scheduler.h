@@ -11,6 +11,7 @@ class FcfsScheduler final : public Scheduler
 public:
     std::string_view name() const override { return "fcfs"; }
     void enqueue(JobIndex job, const JobTable &jobs) override;
+    void requeue(JobIndex job, const JobTable &jobs, bool atHead) override;
     void schedule(SchedulingContext &context) override;
     std::size_t queueLength() const override { return m_queue.size(); }
     bool readsRunningByExpectedEnd() const override { return false; }

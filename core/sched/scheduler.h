@@ -21,6 +21,13 @@ public:
     virtual std::string_view name() const = 0;
 
     virtual void enqueue(JobIndex job, const JobTable &jobs) = 0;
+    // A job interrupted by a node failure goes back to the queue (docs/design.md §10.4): at its
+    // head or behind every queued job, where the queue is in arrival order; disciplines that
+    // order their queue by a key of their own (SJF, SRTF) ignore `atHead`.
+    virtual void requeue(JobIndex job, const JobTable &jobs, bool /*atHead*/)
+    {
+        enqueue(job, jobs);
+    }
     virtual void schedule(SchedulingContext &context) = 0;
     virtual std::size_t queueLength() const = 0;
 

@@ -19,16 +19,13 @@ bool fitsWhereItIs(const ClusterState &plan, const Allocation &allocation)
 
 // Requested wall time minus the useful work done by `now`. JobTable::progress is brought up
 // to date only when a run segment ends, so a running job's current segment (less the restart
-// overhead it pays first) is added here; without it a job that has nearly finished would
-// compete with its remaining time as of its last start and could be preempted by a job that
-// needs longer than it has left.
+// overhead it pays first, and its checkpoint pauses) is added here; without it a job that has
+// nearly finished would compete with its remaining time as of its last start and could be preempted
+// by a job that needs longer than it has left.
 SimTime remainingAt(const JobTable &jobs, JobIndex job, SimTime now)
 {
-    SimTime done = jobs.progress[job];
-    if (jobs.state[job] == JobState::Running) {
-        const JobTable::Segment &segment = jobs.segmentOf(job);
-        done += std::max(0.0, now - segment.start - segment.overheadDue) * segment.speed;
-    }
+    const SimTime done =
+            jobs.state[job] == JobState::Running ? jobs.progressAt(job, now) : jobs.progress[job];
     return jobs.requested[job] - done;
 }
 

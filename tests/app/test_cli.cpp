@@ -166,6 +166,39 @@ private Q_SLOTS:
         QCOMPARE(first.at(6).toInt(), service.value("max_replicas_used").toInt());
     }
 
+    // docs/design.md §10.6: the bundled Llama-3-like example (2,048-node gang with failures and
+    // Young/Daly checkpoints) writes the failure keys and columns, and the same run is the same
+    // bytes; its goodput is near the analytic 1 − δ/c − (c/2 + r)/MTBF_job ≈ 0.90.
+    void failureOutputs()
+    {
+        const QString scenario = qEnvironmentVariable("HEADROOM_SOURCE_DIR") +
+                                 "/resources/examples/llama3-failures.json";
+        const QString metrics = m_dir.filePath("failures.json");
+        const QString jobs = m_dir.filePath("failures.csv");
+        const QString series = m_dir.filePath("failures-series.csv");
+        const Run run = cli({"simulate", scenario, "-q", "--metrics-json", metrics, "--jobs-csv",
+                             jobs, "--timeseries-csv", series});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QByteArray first = readAll(metrics);
+        const QJsonObject json = QJsonDocument::fromJson(first).object();
+        for (const char *key : {"node_failures", "planned_outages", "interruptions",
+                                "lost_accelerator_hours", "goodput", "node_hours_down"})
+            QVERIFY2(json.contains(key), key);
+        const int interruptions = json.value("interruptions").toInt();
+        QVERIFY(interruptions > 300 && interruptions < 600); // about 419 per 54 days
+        QVERIFY(json.value("node_failures").toInt() >= interruptions);
+        const double goodput = json.value("goodput").toDouble();
+        QVERIFY2(goodput > 0.87 && goodput < 0.93, qPrintable(QString::number(goodput)));
+        const QList<QByteArray> rows = readAll(jobs).split('\n');
+        QCOMPARE(rows.at(0), QByteArray("id,submit_s,start_s,end_s,slots,state,interruptions"));
+        QCOMPARE(rows.at(1).split(',').back().toInt(), interruptions);
+        QVERIFY(readAll(series).startsWith("time_s,queued,running,busy_slots,utilization,"
+                                           "it_power_w,load_balance_cov,jain_index,nodes_down\n"));
+        QVERIFY2(cli({"simulate", scenario, "-q", "--metrics-json", metrics}).exitCode == 0,
+                 "again");
+        QCOMPARE(readAll(metrics), first);
+    }
+
     void everyPlacementRuns_data()
     {
         QTest::addColumn<QString>("placement");

@@ -3,17 +3,23 @@
 // times follow from §10.3, and the engine against the analytic model over many seeds.
 #include "core/engine/checkpoint_clock.h"
 #include "core/engine/simulation.h"
+#include "core/engine/simulation_observer.h"
 #include "core/io/input_error.h"
+#include "core/io/run_outputs.h"
 #include "core/io/scenario_json.h"
 #include "core/model/reliability.h"
 #include "core/model/validation.h"
+#include "tests/support/recording_observer.h"
 #include "tests/support/scenario_builder.h"
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <vector>
 
 using namespace headroom;
 using headroom::test::ScenarioBuilder;
@@ -45,6 +51,87 @@ std::string problemsOf(const Scenario &scenario)
     for (const Problem &problem : validateScenario(scenario))
         out += problem.path + ": " + problem.message + "\n";
     return out;
+}
+
+// Everything the failure hooks report (docs/design.md §10.6), and starts and switches.
+class FailureLog final : public SimulationObserver
+{
+public:
+    struct Failed
+    {
+        SimTime time;
+        int node;
+        SimTime until;
+        bool planned;
+    };
+    struct Interrupted
+    {
+        SimTime time;
+        std::size_t job;
+        SimTime workKept;
+    };
+    std::vector<Failed> failed;
+    std::vector<std::pair<SimTime, int>> repaired;
+    std::vector<Interrupted> interrupted;
+    std::vector<std::pair<SimTime, int>> starts; // time, first node
+    std::vector<Allocation> allocations;
+    std::vector<std::tuple<SimTime, int, NodePowerState>> switches;
+
+    void nodeFailed(SimTime time, int node, SimTime until, bool planned) override
+    {
+        failed.push_back({time, node, until, planned});
+    }
+    void nodeRepaired(SimTime time, int node) override { repaired.emplace_back(time, node); }
+    void jobInterrupted(SimTime time, std::size_t job, SimTime workKept) override
+    {
+        interrupted.push_back({time, job, workKept});
+    }
+    void jobStarted(SimTime time, std::size_t, const Allocation &allocation) override
+    {
+        starts.emplace_back(time, allocation.empty() ? -1 : allocation.front().node);
+        allocations.push_back(allocation);
+    }
+    void nodePowerStateChanged(SimTime time, int node, NodePowerState state) override
+    {
+        switches.emplace_back(time, node, state);
+    }
+};
+
+RunResult runWith(const Scenario &scenario, SimulationObserver &observer)
+{
+    Simulation simulation(scenario);
+    simulation.addObserver(&observer);
+    simulation.run();
+    return simulation.result();
+}
+
+RunResult runWith(const Scenario &scenario)
+{
+    Simulation simulation(scenario);
+    simulation.run();
+    return simulation.result();
+}
+
+std::vector<int> nodesOf(const Allocation &allocation)
+{
+    std::vector<int> nodes;
+    for (const NodeShare &share : allocation)
+        nodes.push_back(share.node);
+    std::sort(nodes.begin(), nodes.end());
+    return nodes;
+}
+
+// One gang of `n` whole 8-accelerator nodes doing `work` seconds, `spares` more nodes idle,
+// every node failing every `mtbfH` hours and repaired in an hour.
+Scenario analyticScenario(int n, int spares, double mtbfH, double work, JobCheckpoints checkpoints)
+{
+    Scenario s = ScenarioBuilder().nodes(n + spares, 8, "gpu").job(1, 0, 8 * n, work).build();
+    s.nodeTypes[0].mtbfH = mtbfH;
+    s.nodeTypes[0].repairH = 1.0;
+    s.jobs[0].checkpoints = checkpoints;
+    s.failures.enabled = true;
+    s.policy.sampleIntervalS = 3600.0;
+    return s;
 }
 
 } // namespace
@@ -258,6 +345,331 @@ private Q_SLOTS:
         const double atBest = reliability::expectedGoodput(best, 60.0, 300.0, mtbf);
         QVERIFY(atBest > reliability::expectedGoodput(best * 0.8, 60.0, 300.0, mtbf));
         QVERIFY(atBest > reliability::expectedGoodput(best * 1.25, 60.0, 300.0, mtbf));
+    }
+
+    // docs/design.md §10.3-§10.4, worked by hand. Job 1 holds 8 slots of node r0-n0, which an
+    // outage takes down at 1500 s; it restarts on r0-n1 at once.
+    void resumesFromItsCheckpoint()
+    {
+        Scenario s = ScenarioBuilder().nodes(2, 8, "gpu").job(1, 0, 8, 3600).build();
+        s.jobs[0].checkpoints = JobCheckpoints{1000, 60, 100};
+        s.outages = {{"r0-n0", 1500, 10000}};
+        FailureLog log;
+        const RunResult result = runWith(s, log);
+        // At 1500: 1000 s of work, its first checkpoint (1000-1060), 440 s more: saved 1000.
+        QCOMPARE(log.interrupted.size(), std::size_t(1));
+        QCOMPARE(log.interrupted[0].time, 1500.0);
+        QCOMPARE(log.interrupted[0].workKept, 1000.0);
+        // Restart at 1500: overhead 100, 2600 s of work, checkpoints at 2000 and 3000 (none at
+        // the end): 1500 + 100 + 2600 + 2 × 60.
+        QCOMPARE(log.starts.size(), std::size_t(2));
+        QCOMPARE(log.starts[1].first, 1500.0);
+        QCOMPARE(log.starts[1].second, 1); // on r0-n1
+        const JobOutcome &job = result.jobs[0];
+        QCOMPARE(job.end, 4320.0);
+        QCOMPARE(job.firstStart, 0.0);
+        QCOMPARE(job.interruptions, std::uint32_t(1));
+        QCOMPARE(job.runTime, 4320.0);
+        const ReliabilityMetrics &r = *result.metrics.reliability;
+        QCOMPARE(r.interruptions, 1LL);
+        QCOMPARE(r.plannedOutages, 1LL);
+        QCOMPARE(r.nodeFailures, 0LL);
+        // Lost: 60 paused + 440 redone at the cut; 100 overhead + 120 paused after it.
+        QCOMPARE(r.lostAcceleratorHours, 8.0 * 720.0 / 3600.0);
+        QCOMPARE(r.goodput, 3600.0 / 4320.0);                  // useful work over time held
+        QCOMPARE(r.nodeHoursDown, (4320.0 - 1500.0) / 3600.0); // until the run ends
+    }
+
+    // A gang is interrupted as a whole; without checkpoints it starts over after its overhead.
+    void gangLosesOneNode()
+    {
+        Scenario s = ScenarioBuilder().nodes(4, 8, "gpu").job(1, 0, 16, 1000).build();
+        s.jobs[0].checkpoints = JobCheckpoints{0, 0, 50};
+        s.outages = {{"r0-n1", 400, 100000}};
+        FailureLog log;
+        const RunResult result = runWith(s, log);
+        QCOMPARE(log.failed.size(), std::size_t(1));
+        QCOMPARE(log.failed[0].node, 1);
+        QVERIFY(log.failed[0].planned);
+        QCOMPARE(log.interrupted.size(), std::size_t(1));
+        QCOMPARE(log.interrupted[0].workKept, 0.0);
+        QCOMPARE(log.allocations.size(), std::size_t(2));
+        QCOMPARE(nodesOf(log.allocations[0]), std::vector<int>({0, 1}));
+        QCOMPARE(nodesOf(log.allocations[1]), std::vector<int>({0, 2})); // not the down node
+        QCOMPARE(result.jobs[0].end, 400.0 + 50.0 + 1000.0);
+        const ReliabilityMetrics &r = *result.metrics.reliability;
+        QCOMPARE(r.lostAcceleratorHours, 16.0 * (400.0 + 50.0) / 3600.0);
+    }
+
+    // With power management a node that fails while booting for the queue head abandons the
+    // boot; the next wake-up boots another node.
+    void failureDuringBoot()
+    {
+        Scenario s = ScenarioBuilder().nodes(2, 8, "gpu").job(1, 500, 8, 100).build();
+        s.nodeTypes[0].bootS = 60;
+        s.energy.dpmEnabled = true;
+        s.energy.idleTimeoutS = 100;
+        s.energy.spareNodes = 0;
+        s.outages = {{"r0-n0", 530, 1000}};
+        // The run starts at the first submission (500), so idle clocks start then: submit a
+        // first small job at 0 to start the clock earlier.
+        s.jobs.insert(s.jobs.begin(), Job{});
+        s.jobs[0].id = 0;
+        s.jobs[0].runS = 1;
+        s.jobs[0].slots = 1;
+        FailureLog log;
+        const RunResult result = runWith(s, log);
+        // Both nodes are off by 101 + 0 s; at 500 r0-n0 boots (ready at 560) but goes down at
+        // 530; r0-n1 boots then and is ready at 590.
+        bool bootedFirst = false, downWhileBooting = false, bootedSecond = false;
+        for (const auto &[time, node, state] : log.switches) {
+            bootedFirst =
+                    bootedFirst || (node == 0 && state == NodePowerState::Booting && time == 500.0);
+            downWhileBooting = downWhileBooting ||
+                               (node == 0 && state == NodePowerState::Down && time == 530.0);
+            bootedSecond = bootedSecond ||
+                           (node == 1 && state == NodePowerState::Booting && time == 530.0);
+        }
+        QVERIFY(bootedFirst);
+        QVERIFY(downWhileBooting);
+        QVERIFY(bootedSecond);
+        QCOMPARE(log.starts.back().first, 590.0);
+        QCOMPARE(log.starts.back().second, 1);
+        QCOMPARE(result.jobs[1].end, 690.0);
+        QCOMPARE(result.metrics.reliability->interruptions, 0LL);
+    }
+
+    // A repair frees the node the queue head waits for; the requeue policy decides who is
+    // first: the interrupted job (head) or the job that queued behind it (tail).
+    void repairFreesNodeForQueueHead_data()
+    {
+        QTest::addColumn<bool>("head");
+        QTest::addColumn<double>("interruptedEnd");
+        QTest::addColumn<double>("otherEnd");
+        QTest::newRow("head") << true << 1500.0 << 1510.0;
+        QTest::newRow("tail") << false << 1510.0 << 510.0;
+    }
+    void repairFreesNodeForQueueHead()
+    {
+        QFETCH(bool, head);
+        QFETCH(double, interruptedEnd);
+        QFETCH(double, otherEnd);
+        Scenario s = ScenarioBuilder()
+                             .nodes(1, 8, "gpu")
+                             .job(1, 0, 8, 1000)
+                             .job(2, 50, 8, 10)
+                             .scheduler(SchedulerKind::Fcfs)
+                             .build();
+        s.outages = {{"r0-n0", 100, 400}};
+        s.failures.requeue = head ? RequeuePolicy::Head : RequeuePolicy::Tail;
+        Simulation simulation(s);
+        FailureLog log;
+        simulation.addObserver(&log);
+        simulation.runUntil(300.0);
+        // The queue head waits for the node to come back.
+        const auto waits = simulation.queuedWaits();
+        QCOMPARE(waits.size(), std::size_t(2));
+        const std::size_t first = head ? 0 : 1;
+        for (const auto &[job, wait] : waits) {
+            if (job == first)
+                QVERIFY2(wait.reason == WaitReason::NodesDown, describe(wait.reason));
+        }
+        QCOMPARE(simulation.status().nodesDown, 1LL);
+        QCOMPARE(simulation.nodePowerState(0), NodePowerState::Down);
+        simulation.run();
+        const RunResult result = simulation.result();
+        QCOMPARE(log.repaired.size(), std::size_t(1));
+        QCOMPARE(log.repaired[0].first, 500.0);
+        QCOMPARE(result.jobs[0].end, interruptedEnd);
+        QCOMPARE(result.jobs[1].end, otherEnd);
+    }
+
+    // An outage of an idle node: the gang waits for it, and the down node draws off_w.
+    void plannedOutageDrawsOffPower()
+    {
+        Scenario s = ScenarioBuilder()
+                             .nodes(2, 8, "gpu")
+                             .linearPower("gpu", 100, 500)
+                             .job(1, 0, 16, 100)
+                             .build();
+        s.nodeTypes[0].offW = 10;
+        s.outages = {{"r0-n1", 0, 1000}};
+        FailureLog log;
+        const RunResult result = runWith(s, log);
+        QCOMPARE(result.jobs[0].firstStart, 1000.0);
+        QCOMPARE(result.jobs[0].end, 1100.0);
+        // 0-1000: 10 W + 100 W; 1000-1100: 2 × 500 W.
+        QCOMPARE(result.metrics.energyKwh, (110.0 * 1000.0 + 1000.0 * 100.0) / 3.6e6);
+        QCOMPARE(result.metrics.nodeHoursOff, 0.0); // down is not off
+        QCOMPARE(result.metrics.reliability->nodeHoursDown, 1000.0 / 3600.0);
+        QCOMPARE(result.metrics.reliability->interruptions, 0LL);
+        QCOMPARE(result.metrics.reliability->goodput, 1.0);
+    }
+
+    // docs/design.md §10.5: a switched-off node takes a failed node's place.
+    void powerManagementBootsASpare()
+    {
+        Scenario s = ScenarioBuilder().nodes(3, 8, "gpu").job(1, 0, 16, 1000).build();
+        s.nodeTypes[0].bootS = 60;
+        s.energy.dpmEnabled = true;
+        s.energy.idleTimeoutS = 10;
+        s.energy.spareNodes = 0;
+        s.outages = {{"r0-n1", 500, 100000}};
+        FailureLog log;
+        const RunResult result = runWith(s, log);
+        QCOMPARE(result.metrics.boots, 1LL);
+        QCOMPARE(log.starts.back().first, 560.0);
+        QCOMPARE(nodesOf(log.allocations.back()), std::vector<int>({0, 2}));
+        QCOMPARE(result.jobs[0].end, 1560.0);
+    }
+
+    // docs/design.md §10.7: one long gang on n nodes, with spare nodes on so that a failed node
+    // is replaced at once. Interruptions are a Poisson process of rate n / MTBF and goodput is
+    // 1 − δ/c − (n/MTBF)(c/2 + r); the simulated figures must agree within three standard
+    // errors over the seeds (checkpoint cost small against the interval, so the first-order
+    // formula's own error is far below the statistical one).
+    void agreesWithTheAnalyticModel()
+    {
+        const int n = 64;
+        const double mtbfH = 1280.0; // MTBF_job = 20 h
+        const double c = 1800.0, delta = 10.0, r = 300.0;
+        const double jobMtbfS = reliability::jobMtbfS(mtbfH, n);
+        const double work = 50.0 * jobMtbfS; // about 50 interruptions a run
+        const int seeds = 20;
+        double interruptions = 0.0, wall = 0.0, sum = 0.0, sumSquares = 0.0;
+        for (int seed = 1; seed <= seeds; ++seed) {
+            Scenario s = analyticScenario(n, 16, mtbfH, work, {c, delta, r});
+            s.failures.seed = std::uint64_t(seed);
+            const RunResult result = runWith(s);
+            QCOMPARE(result.jobs[0].state, JobState::Completed);
+            const ReliabilityMetrics &m = *result.metrics.reliability;
+            interruptions += double(m.interruptions);
+            wall += result.jobs[0].runTime;
+            sum += m.goodput;
+            sumSquares += m.goodput * m.goodput;
+            // Every interruption was answered at once: the job never waited.
+            QCOMPARE(result.jobs[0].end - result.jobs[0].submit, result.jobs[0].runTime);
+        }
+        // Interruptions per second of running: Poisson, so the count's standard error is √N.
+        const double rate = interruptions / wall;
+        const double rateError = std::sqrt(interruptions) / wall;
+        const double expectedRate = 1.0 / jobMtbfS;
+        QVERIFY2(std::fabs(rate - expectedRate) < 3.0 * rateError,
+                 qPrintable(QStringLiteral("rate %1 vs %2 ± %3")
+                                    .arg(rate)
+                                    .arg(expectedRate)
+                                    .arg(rateError)));
+        const double mean = sum / seeds;
+        const double sd = std::sqrt((sumSquares - seeds * mean * mean) / (seeds - 1));
+        const double error = sd / std::sqrt(double(seeds));
+        const double expected = reliability::expectedGoodput(c, delta, r, jobMtbfS);
+        qInfo("interruptions per hour %.5f (model %.5f, ±%.5f); goodput %.5f (model %.5f, ±%.5f)",
+              rate * 3600.0, expectedRate * 3600.0, rateError * 3600.0, mean, expected, error);
+        QVERIFY(error > 0.0);
+        QVERIFY2(std::fabs(mean - expected) < 3.0 * error,
+                 qPrintable(QStringLiteral("goodput %1 vs %2 ± %3")
+                                    .arg(mean)
+                                    .arg(expected)
+                                    .arg(error)));
+    }
+
+    // The same scenario and failure seed give byte-identical outputs; another seed other
+    // failures; the scenario's other seed does not move them.
+    void deterministic()
+    {
+        Scenario s = analyticScenario(8, 2, 50.0, 200000.0, {3600, 60, 120});
+        s.nodeTypes[0].repairDistribution = RepairDistribution::Exponential;
+        s.jobs.push_back(s.jobs[0]);
+        s.jobs.back().id = 2;
+        s.jobs.back().slots = 8;
+        const RunResult a = runWith(s);
+        const RunResult b = runWith(s);
+        QVERIFY(a.metrics.reliability->nodeFailures > 0);
+        QCOMPARE(qs(metricsJson(a.metrics, {})), qs(metricsJson(b.metrics, {})));
+        QCOMPARE(qs(jobsCsv(a)), qs(jobsCsv(b)));
+        QCOMPARE(qs(timeseriesCsv(a)), qs(timeseriesCsv(b)));
+        Scenario other = s;
+        other.seed = 99;
+        QCOMPARE(qs(metricsJson(runWith(other).metrics, {})), qs(metricsJson(a.metrics, {})));
+        other.failures.seed = 2;
+        const RunResult c = runWith(other);
+        QVERIFY(metricsJson(c.metrics, {}) != metricsJson(a.metrics, {}));
+        QVERIFY(jobsCsv(c) != jobsCsv(a));
+        // The outputs carry the failure columns.
+        QVERIFY(jobsCsv(a).starts_with("id,submit_s,start_s,end_s,slots,state,interruptions\n"));
+        QVERIFY(timeseriesCsv(a).find(",jain_index,nodes_down\n") != std::string::npos);
+        QVERIFY(metricsJson(a.metrics, {}).find("\"goodput\"") != std::string::npos);
+    }
+
+    // Without a failure model nothing is added to the outputs.
+    void noFailureModelNoNewOutputs()
+    {
+        const Scenario s = ScenarioBuilder().nodes(2, 8, "gpu").job(1, 0, 8, 100).build();
+        const RunResult result = runWith(s);
+        QVERIFY(!result.metrics.reliability);
+        QVERIFY(jobsCsv(result).starts_with("id,submit_s,start_s,end_s,slots,state\n"));
+        QVERIFY(metricsJson(result.metrics, {}).find("goodput") == std::string::npos);
+    }
+
+    // Energy is still the integral of the reported power with failures, repairs, power
+    // management and checkpointed jobs, under every scheduler.
+    void energyIsIntegralOfPower_data()
+    {
+        QTest::addColumn<int>("scheduler");
+        QTest::newRow("fcfs") << int(SchedulerKind::Fcfs);
+        QTest::newRow("sjf") << int(SchedulerKind::Sjf);
+        QTest::newRow("srtf") << int(SchedulerKind::Srtf);
+        QTest::newRow("easy") << int(SchedulerKind::Easy);
+    }
+    void energyIsIntegralOfPower()
+    {
+        QFETCH(int, scheduler);
+        Scenario s = ScenarioBuilder()
+                             .nodes(12, 8, "gpu")
+                             .linearPower("gpu", 1000, 6000)
+                             .scheduler(static_cast<SchedulerKind>(scheduler))
+                             .restartOverhead(30)
+                             .build();
+        s.nodeTypes[0].offW = 40;
+        s.nodeTypes[0].bootS = 120;
+        s.nodeTypes[0].mtbfH = 20;
+        s.nodeTypes[0].repairH = 0.5;
+        s.nodeTypes[0].repairDistribution = RepairDistribution::Exponential;
+        s.energy.dpmEnabled = true;
+        s.energy.idleTimeoutS = 300;
+        s.energy.spareNodes = 1;
+        s.failures.enabled = true;
+        s.failures.seed = 5;
+        s.outages = {{"r0-n3", 7200, 3600}};
+        std::uint64_t state = 12345;
+        const auto next = [&] {
+            state = state * 6364136223846793005ull + 1442695040888963407ull;
+            return double(state >> 11) * 0x1.0p-53;
+        };
+        for (int id = 1; id <= 150; ++id) {
+            Job job;
+            job.id = id;
+            job.submitS = std::floor(next() * 86400.0);
+            job.slots = 1 + int(next() * 24.0);
+            job.runS = 600.0 + std::floor(next() * 20000.0);
+            job.requestedS = job.runS * 1.5;
+            if (id % 3 == 0)
+                job.checkpoints = JobCheckpoints{1800, 30, 60};
+            s.jobs.push_back(job);
+        }
+        std::sort(s.jobs.begin(), s.jobs.end(),
+                  [](const Job &a, const Job &b) { return a.submitS < b.submitS; });
+        Simulation simulation(s);
+        headroom::test::RecordingObserver observer;
+        simulation.addObserver(&observer);
+        simulation.run();
+        const RunResult result = simulation.result();
+        QVERIFY(result.metrics.reliability->nodeFailures > 3);
+        QVERIFY(result.metrics.reliability->interruptions > 0);
+        QCOMPARE(result.metrics.jobsCompleted, 150LL);
+        QCOMPARE(result.metrics.energyKwh, observer.integratePower(result.endTime) / 3.6e6);
+        const ReliabilityMetrics &r = *result.metrics.reliability;
+        QVERIFY(r.goodput > 0.0 && r.goodput < 1.0);
     }
 };
 
