@@ -58,12 +58,15 @@ RunResult withFailures(RunResult r)
     return r;
 }
 
-ReportData reportOf(const Scenario &scenario, RunResult *result = nullptr)
+// `engine`: the figures as the engine measured them; else set by withFailures().
+ReportData reportOf(const Scenario &scenario, RunResult *result = nullptr, bool engine = false)
 {
     Simulation simulation(scenario);
     simulation.run();
     RunResult r = simulation.result();
-    if (scenario.failures.enabled || !scenario.outages.empty() || scenario.nodeTypes[0].mtbfH > 0)
+    const bool model = scenario.failures.enabled || !scenario.outages.empty() ||
+                       scenario.nodeTypes[0].mtbfH > 0;
+    if (model && !engine)
         r = withFailures(std::move(r));
     if (result)
         *result = r;
@@ -147,6 +150,29 @@ private Q_SLOTS:
         QVERIFY(html.indexOf("<h2>Reliability</h2>") > html.indexOf("<h2>Charts</h2>"));
         QVERIFY(html.indexOf("<h2>Reliability</h2>") < html.indexOf("<h2>Tenants</h2>"));
         QVERIFY(html.contains("Nodes down")); // the chart
+    }
+
+    // The engine's own figures for the outage: r-n1 down for 30 min at 1 h interrupts the
+    // gang once; the report prints them as the metrics have them.
+    void sectionShowsTheEnginesFigures()
+    {
+        RunResult result;
+        const ReportData data = reportOf(failureScenario(), &result, true);
+        QVERIFY(data.hasReliability());
+        const ReliabilityMetrics &r = *result.metrics.reliability;
+        QCOMPARE(r.interruptions, 1LL);
+        QCOMPARE(r.plannedOutages, 1LL);
+        QCOMPARE(r.nodeFailures, 0LL); // random failures are off
+        QCOMPARE(r.nodeHoursDown, 0.5);
+        QVERIFY(r.goodput < 1.0 && r.lostAcceleratorHours > 0.0);
+        QCOMPARE(data.interruptedJobs, 1LL);
+        const ReportDocument document = buildReportDocument(data);
+        const ReportFacts *facts = factsAfter(document, QStringLiteral("Reliability"));
+        QVERIFY(facts);
+        QCOMPARE(factValue(*facts, "Interruptions"), QString("1"));
+        QCOMPARE(factValue(*facts, "Node-hours down"), QString("0.5"));
+        QCOMPARE(factValue(*facts, "Goodput"), percent(r.goodput, 1));
+        QCOMPARE(factValue(*facts, "Lost accelerator-hours"), number(r.lostAcceleratorHours, 1));
     }
 
     // Young/Daly by hand: job 1 holds 4 nodes of MTBF 1000 h, so MTBF_job = 900,000 s and

@@ -454,7 +454,8 @@ private Q_SLOTS:
         feed(back);
 
         QVERIFY(tile->powerState() == NodeTileItem::PowerState::Busy);
-        QCOMPARE(gantt.row(1).down[0].second, 6000.0); // closed when the snapshot saw it back
+        // Closed at the return the worker announced, not when a snapshot first saw it back.
+        QCOMPARE(gantt.row(1).down[0].second, 5400.0);
         QCOMPARE(gantt.row(2).segments.size(), std::size_t(2));
         QVERIFY(gantt.row(2).segments[1].flags & GanttModel::kRestarted);
         QVERIFY(!(gantt.row(2).segments[1].flags & GanttModel::kInterrupted));
@@ -467,6 +468,82 @@ private Q_SLOTS:
                  (std::vector<double>{0, 1, 1, 0, 0}));
         QCOMPARE(std::vector<double>(interruptions.begin(), interruptions.end()),
                  (std::vector<double>{0, 1, 1, 1, 1}));
+    }
+
+    // A run of the fixture with the outage: r1-n02 goes down at 1 h, interrupting the gang;
+    // the tile shows it down with its return in the tooltip, the timeline marks the
+    // interruption and the restart, and the status bar counts it.
+    void simulatedOutageOnTheLiveViews()
+    {
+        ScenarioDocument doc(fixture());
+        Selection selection;
+        RunController run(&doc);
+        TopologyView view(&doc, &selection, &run);
+        RunStatusBar status(&doc, &run);
+        SampleHistory history(&run);
+        GanttModel gantt;
+        gantt.reset(doc.scenario());
+        QObject::connect(&run, &RunController::snapshotArrived, &view,
+                         [&](const LiveSnapshot &snapshot) {
+                             gantt.apply(snapshot, run.liveJobs(), doc.scenario().jobs);
+                         });
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+        run.runUntil(3600.0 + 600.0); // 10 min into the outage
+        QTRY_VERIFY_WITH_TIMEOUT(run.state() == RunState::Paused && run.latest() &&
+                                         run.latest()->status.now >= 4200.0,
+                                 20000);
+        const LiveSnapshot &snapshot = *run.latest();
+        QVERIFY(snapshot.nodePower[1] == NodePowerState::Down);
+        QCOMPARE(snapshot.downNodes.size(), std::size_t(1));
+        QCOMPARE(snapshot.downNodes[0].node, 1);
+        QVERIFY(snapshot.downNodes[0].planned);
+        QCOMPARE(snapshot.downNodes[0].until, 5400.0);
+        QCOMPARE(snapshot.interruptions, 1LL);
+        const NodeTileItem *tile = view.topologyScene()->tile(1);
+        QVERIFY(tile->powerState() == NodeTileItem::PowerState::Down);
+        QCOMPARE(view.topologyScene()->tile(0)->powerState() == NodeTileItem::PowerState::Down,
+                 false);
+        const QString tip = TopologyToolTips(doc.scenario(), *view.topologyScene(), true)
+                                    .node(1, {}, &snapshot.downNodes[0], snapshot.status.now);
+        QVERIFY2(tip.contains("planned outage"), qPrintable(tip));
+        QVERIFY2(tip.contains(formatDuration(1200)), qPrintable(tip)); // back in 20 min
+        QVERIFY2(tip.contains(report::power(50)), qPrintable(tip));    // a down node: off_w
+        QVERIFY2(status.failuresLabel()->isVisibleTo(&status), "the field shows");
+        QVERIFY2(status.failuresLabel()->text().contains("down 1"),
+                 qPrintable(status.failuresLabel()->text()));
+
+        // The gang's pieces on r1-n01 before the outage end interrupted.
+        const GanttModel::Row &row = gantt.row(0);
+        QVERIFY(!row.segments.empty());
+        QVERIFY(row.segments.front().flags & GanttModel::kInterrupted);
+        QCOMPARE(row.segments.front().end, 3600.0);
+        QCOMPARE(gantt.row(1).down.size(), std::size_t(1));
+        QCOMPARE(gantt.row(1).down[0].first, 3600.0);
+
+        // To the end: the node comes back, the gang restarts (a restart piece) and finishes.
+        run.play();
+        QTRY_VERIFY_WITH_TIMEOUT(run.result() != nullptr, 60000);
+        QCOMPARE(view.topologyScene()->tile(1)->powerState() == NodeTileItem::PowerState::Down,
+                 false);
+        QCOMPARE(gantt.row(1).down[0].second, 5400.0);
+        bool restarted = false;
+        for (const GanttModel::Segment &s : gantt.row(0).segments)
+            restarted = restarted || (s.flags & GanttModel::kRestarted);
+        QVERIFY(restarted);
+        QVERIFY(run.result()->metrics.reliability.has_value());
+        QCOMPARE(run.result()->metrics.reliability->interruptions, 1LL);
+        QVERIFY2(status.failuresLabel()->text().contains("goodput"),
+                 qPrintable(status.failuresLabel()->text()));
+        // The failures chart's columns: a node down during the outage, one interruption.
+        const auto down = history.values(SampleHistory::Metric::NodesDown);
+        const auto interrupted = history.values(SampleHistory::Metric::Interruptions);
+        QVERIFY(!down.empty());
+        QCOMPARE(history.maxValue(SampleHistory::Metric::NodesDown), 1.0);
+        QCOMPARE(interrupted.back(), 1.0);
+        QCOMPARE(interrupted.front(), 0.0);
     }
 };
 

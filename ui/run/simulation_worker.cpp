@@ -49,6 +49,13 @@ public:
     // Failures and outages (docs/design.md §10): the nodes down now, and counts so far.
     void nodeFailed(SimTime time, int node, SimTime repairEnd, bool planned) override
     {
+        // A node already down that is to stay down longer (an outage or another failure
+        // while in repair) keeps the time it went down.
+        if (const auto it = down.find(node); it != down.end()) {
+            it->second.until = repairEnd;
+            it->second.planned = planned;
+            return;
+        }
         down[node] = DownNode{node, time, repairEnd, planned};
         ++failures;
     }

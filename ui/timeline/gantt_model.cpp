@@ -35,6 +35,7 @@ void GanttModel::reset(const Scenario &scenario)
     }
     m_tenantSlots.clear();
     m_interrupted.clear();
+    m_downUntil.assign(m_rows.size(), kOpen);
     m_segmentCount = 0;
     m_droppedBefore = -std::numeric_limits<double>::infinity();
     m_hasEvents = false;
@@ -85,8 +86,11 @@ void GanttModel::apply(const LiveSnapshot &snapshot, const LiveJobs &record,
 void GanttModel::followDownNodes(const LiveSnapshot &snapshot)
 {
     // Open a stretch for each node down now that has none open; close the open stretches of
-    // nodes no longer down at the time this snapshot reached. A node that went down and came
-    // back between two snapshots is not shown: its interrupted jobs still are.
+    // nodes no longer down, at the return the last snapshot that saw them down announced
+    // (snapshots are frames apart: the time one sees it back may be much later). A node that
+    // went down and came back between two snapshots is not shown: its interrupted jobs are.
+    if (m_downUntil.size() != m_rows.size())
+        m_downUntil.assign(m_rows.size(), kOpen);
     std::vector<char> downNow;
     if (!snapshot.downNodes.empty())
         downNow.assign(m_rows.size(), 0);
@@ -94,6 +98,7 @@ void GanttModel::followDownNodes(const LiveSnapshot &snapshot)
         if (d.node < 0 || d.node >= rowCount())
             continue;
         downNow[std::size_t(d.node)] = 1;
+        m_downUntil[std::size_t(d.node)] = d.until;
         auto &down = m_rows[std::size_t(d.node)].down;
         if (down.empty() || down.back().second != kOpen)
             down.emplace_back(d.since, kOpen);
@@ -101,7 +106,8 @@ void GanttModel::followDownNodes(const LiveSnapshot &snapshot)
     for (std::size_t r = 0; r < m_rows.size(); ++r) {
         auto &down = m_rows[r].down;
         if (!down.empty() && down.back().second == kOpen && (downNow.empty() || !downNow[r]))
-            down.back().second = std::max(down.back().first, snapshot.status.now);
+            down.back().second =
+                    std::max(down.back().first, std::min(snapshot.status.now, m_downUntil[r]));
     }
 }
 

@@ -138,6 +138,7 @@ private:
     std::unordered_map<std::string, std::vector<int>> m_rowsByName; // node, rack, zone names
     TenantColorSlots m_tenantSlots;
     std::vector<std::uint32_t> m_interrupted; // jobs whose next start is a restart, sorted
+    std::vector<double> m_downUntil;          // per row: when a down node is due back
     std::size_t m_segmentCount = 0;
     std::size_t m_segmentCap = kDefaultSegmentCap;
     double m_droppedBefore = -std::numeric_limits<double>::infinity();

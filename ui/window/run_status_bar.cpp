@@ -98,7 +98,7 @@ void RunStatusBar::showSnapshot(const LiveSnapshot &snapshot)
     const bool failures = scenario.failures.enabled || !scenario.outages.empty();
     m_failures->setVisible(failures);
     if (failures) {
-        QString text = tr("%1 down · %2 failures · %3 interruptions")
+        QString text = tr("down %1 · failures %2 · interruptions %3")
                                .arg(report::count(qint64(snapshot.downNodes.size())),
                                     report::count(snapshot.nodeFailures),
                                     report::count(snapshot.interruptions));
