@@ -311,6 +311,7 @@ void GanttView::paintBars(QPainter &p)
         p.setPen(Qt::NoPen);
         p.setBrush(m_palette.failure);
         p.drawPolygon(tip, 3);
+        p.setBrush(Qt::NoBrush); // the bars' outlines are drawn with drawRect
         p.setRenderHint(QPainter::Antialiasing, false);
     };
 
