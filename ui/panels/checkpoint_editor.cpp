@@ -7,8 +7,10 @@
 #include "ui/panels/duration_edit.h"
 
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 #include <cmath>
 
@@ -45,13 +47,20 @@ CheckpointEditor::CheckpointEditor(QWidget *parent)
     m_apply->setObjectName("applyCheckpointSuggestion");
     m_apply->setToolTip(tr("Set the checkpoint interval to the suggested one"));
 
-    auto *form = new QFormLayout(this);
+    // The advice wraps, so it sits under the form, not in a form row (whose height a wrapping
+    // label gets wrong: its last line was cut off).
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("&Interval:"), m_interval);
     form->addRow(tr("&Cost:"), m_cost);
     form->addRow(tr("Rest&art overhead:"), m_restart);
-    form->addRow(m_advice);
-    form->addRow(QString(), m_apply);
+    layout->addLayout(form);
+    layout->addWidget(m_advice);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(m_apply);
+    layout->addLayout(buttons);
 
     for (DurationEdit *edit : {m_interval, m_cost, m_restart})
         connect(edit, &DurationEdit::secondsEdited, this, &CheckpointEditor::onEdited);
