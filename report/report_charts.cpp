@@ -207,4 +207,22 @@ ChartSpec waitChart(const ReportData &data)
     return chart;
 }
 
+ChartSpec nodesDownChart(const ReportData &data)
+{
+    ChartSpec chart;
+    chart.title = QStringLiteral("Nodes down");
+    const double hours = data.metrics.reliability ? data.metrics.reliability->nodeHoursDown : 0.0;
+    chart.subtitle = QStringLiteral("Nodes failed or in a planned outage at each sample; %1 "
+                                    "node-hours down in all")
+                             .arg(number(hours, 1));
+    timeRange(data, chart);
+    chart.yTitle = QStringLiteral("nodes");
+    chart.yIntegers = true;
+    chart.lines.push_back(
+            {QStringLiteral("nodes down"),
+             decimated(data.samples, [](const Sample &s) { return double(s.nodesDown); }),
+             Color::Red, true});
+    return chart;
+}
+
 } // namespace headroom::report

@@ -13,5 +13,6 @@ ChartSpec loadBalanceChart(const ReportData &data); // each node's utilization, 
 ChartSpec powerChart(const ReportData &data);       // IT power against full load, budgets, cap
 ChartSpec queueChart(const ReportData &data);       // jobs waiting and running
 ChartSpec waitChart(const ReportData &data);        // completed jobs by time spent waiting
+ChartSpec nodesDownChart(const ReportData &data);   // nodes failed or in an outage (§10)
 
 } // namespace headroom::report

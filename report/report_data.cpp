@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace headroom::report {
 
@@ -59,6 +60,67 @@ QString serviceLine(const Service &service)
     return line;
 }
 
+constexpr std::size_t kMaxCheckpointClasses = 12;
+
+// docs/design.md §10: the outages, who was interrupted, and the checkpoint advice per class of
+// jobs. Jobs are grouped before any advice is worked out, so a million-job trace costs one
+// pass and a few hundred pieces of advice.
+void addReliability(const Scenario &scenario, const RunResult &result, ReportData &data)
+{
+    data.failures = scenario.failures;
+    data.plannedOutages = qint64(scenario.outages.size());
+    for (const PlannedOutage &outage : scenario.outages)
+        data.plannedOutageNodeHours += outage.durationS / 3600.0;
+    for (const JobOutcome &job : result.jobs) {
+        if (job.interruptions > 0)
+            ++data.interruptedJobs;
+        data.mostInterruptions = std::max(data.mostInterruptions, job.interruptions);
+    }
+    using Key = std::tuple<std::string, std::string, int, double, double, double>;
+    std::map<Key, std::pair<std::size_t, ReportCheckpointClass>> classes;
+    for (std::size_t i = 0; i < scenario.jobs.size(); ++i) {
+        const Job &job = scenario.jobs[i];
+        const JobCheckpoints &k = *job.checkpoints;
+        const Key key{job.constraints->nodeType,
+                      job.constraints->pinNode,
+                      job.slots,
+                      k.intervalS,
+                      k.costS,
+                      k.restartOverheadS};
+        auto [it, added] = classes.try_emplace(key);
+        if (added) {
+            it->second.first = i;
+            it->second.second.accelerators = job.slots;
+            it->second.second.checkpoints = k;
+        }
+        ++it->second.second.jobs;
+        it->second.second.acceleratorHours += double(job.slots) * job.runS / 3600.0;
+    }
+    // Classes that differ only in accelerators but hold as many nodes are one class.
+    std::map<std::tuple<QString, int, double, double, double>, ReportCheckpointClass> merged;
+    for (auto &[key, entry] : classes) {
+        ReportCheckpointClass c = entry.second;
+        c.advice = checkpointAdvice(scenario, scenario.jobs[entry.first]);
+        const auto mergedKey =
+                std::make_tuple(c.advice.nodeType, c.advice.nodes, c.checkpoints.intervalS,
+                                c.checkpoints.costS, c.checkpoints.restartOverheadS);
+        auto [it, added] = merged.try_emplace(mergedKey, c);
+        if (!added) {
+            it->second.jobs += c.jobs;
+            it->second.acceleratorHours += c.acceleratorHours;
+            it->second.accelerators = std::max(it->second.accelerators, c.accelerators);
+        }
+    }
+    for (auto &entry : merged)
+        data.checkpointClasses.push_back(entry.second);
+    std::stable_sort(data.checkpointClasses.begin(), data.checkpointClasses.end(),
+                     [](const ReportCheckpointClass &a, const ReportCheckpointClass &b) {
+                         return a.acceleratorHours > b.acceleratorHours;
+                     });
+    if (data.checkpointClasses.size() > kMaxCheckpointClasses)
+        data.checkpointClasses.resize(kMaxCheckpointClasses);
+}
+
 } // namespace
 
 ReportData buildReportData(const Scenario &scenario, const RunResult &result, const RunInfo &info,
@@ -100,6 +162,9 @@ ReportData buildReportData(const Scenario &scenario, const RunResult &result, co
         row.maxW = type.power.maxW();
         row.peakTflopsPerAccelerator = type.peakTflopsPerAccelerator;
         row.costPerHour = type.costPerHour;
+        row.mtbfH = type.mtbfH;
+        row.repairH = type.repairH;
+        row.repairDistribution = type.repairDistribution;
         data.nodeTypes.push_back(row);
     }
 
@@ -176,6 +241,9 @@ ReportData buildReportData(const Scenario &scenario, const RunResult &result, co
         data.cost = m.cost;
     if (!scenario.energy.carbonGPerKwh.empty())
         data.carbonKg = m.carbonKg;
+
+    if (data.hasReliability())
+        addReliability(scenario, result, data);
 
     data.risks = findRisks(data);
     return data;

@@ -4,6 +4,7 @@
 #include "core/io/run_outputs.h"
 #include "core/metrics/breakdown.h"
 #include "core/model/scenario.h"
+#include "report/checkpoint_advice.h"
 
 #include <QDate>
 #include <QString>
@@ -34,6 +35,21 @@ struct ReportNodeType
     double maxW = 0.0;  // per node
     double peakTflopsPerAccelerator = 0.0;
     double costPerHour = 0.0;
+    double mtbfH = 0.0; // 0: never fails
+    double repairH = 0.0;
+    RepairDistribution repairDistribution = RepairDistribution::Fixed;
+};
+
+// Jobs alike in what failures cost them (docs/design.md §10.7): the same node type, number of
+// nodes and checkpoint figures, with the expected goodput of those figures and the suggested
+// interval (report/checkpoint_advice.h).
+struct ReportCheckpointClass
+{
+    long long jobs = 0;
+    int accelerators = 0;          // of the first job of the class (the count of nodes decides)
+    double acceleratorHours = 0.0; // Σ accelerators × run time: the classes' order
+    JobCheckpoints checkpoints;
+    CheckpointAdvice advice;
 };
 
 struct ReportRack
@@ -94,9 +110,19 @@ struct ReportData
     QString currency;
     std::optional<double> carbonKg;
 
+    // Failures and planned outages (docs/design.md §10); the reliability figures are
+    // metrics.reliability, present only for a scenario with a failure model.
+    FailurePolicy failures;
+    long long plannedOutages = 0;                         // in the scenario
+    double plannedOutageNodeHours = 0.0;                  // their durations, summed
+    long long interruptedJobs = 0;                        // jobs interrupted at least once
+    std::uint32_t mostInterruptions = 0;                  // of any one job
+    std::vector<ReportCheckpointClass> checkpointClasses; // heaviest first, at most a dozen
+
     std::vector<ReportRisk> risks; // worst first; all found, the summary shows three
 
     long long totalAccelerators() const { return info.totalSlots; }
+    bool hasReliability() const { return metrics.reliability.has_value(); }
     bool hasPowerModel() const;
     double fullLoadW() const; // sum over racks
 };

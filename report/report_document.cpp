@@ -162,6 +162,11 @@ void summary(const ReportData &data, Builder &out)
         fact(QStringLiteral("Node boots"), count(m.boots),
              QStringLiteral("%1 node-hours switched off · %2 spent booting")
                      .arg(number(m.nodeHoursOff, 1), energy(m.bootEnergyKwh)));
+    if (m.reliability)
+        fact(QStringLiteral("Goodput"), percent(m.reliability->goodput, 1),
+             QStringLiteral("%1 interruptions · %2 accelerator-hours lost")
+                     .arg(count(m.reliability->interruptions),
+                          number(m.reliability->lostAcceleratorHours, 1)));
     if (m.jobsCompleted > 0)
         fact(QStringLiteral("Fragmentation"), percent(m.fragmentation, 1),
              QStringLiteral("of accelerators, on average, free but stranded on partly used "
@@ -277,6 +282,122 @@ void charts(const ReportData &data, Builder &out)
     out.add(ReportFigure{queueChart(data)});
     if (!data.waitsS.empty())
         out.add(ReportFigure{waitChart(data)});
+}
+
+QString repairText(const ReportNodeType &type)
+{
+    if (type.mtbfH <= 0.0)
+        return QStringLiteral("—");
+    return duration(type.repairH * 3600.0) +
+           (type.repairDistribution == RepairDistribution::Exponential
+                    ? QStringLiteral(" mean (exponential)")
+                    : QStringLiteral(" (fixed)"));
+}
+
+void reliability(const ReportData &data, Builder &out)
+{
+    if (!data.metrics.reliability)
+        return;
+    const ReliabilityMetrics &r = *data.metrics.reliability;
+    out.heading(QStringLiteral("Reliability"));
+    long long nodes = 0;
+    for (const ReportNodeType &type : data.nodeTypes)
+        nodes += type.nodes;
+    QString model = data.failures.enabled
+                            ? QStringLiteral("Nodes fail at random at their type's MTBF (failure "
+                                             "seed %1); ")
+                                      .arg(QString::number(data.failures.seed))
+                            : QStringLiteral("Random failures are off; ");
+    model += data.plannedOutages > 0
+                     ? QStringLiteral("%1 planned outages take nodes down for %2 node-hours. ")
+                               .arg(count(data.plannedOutages),
+                                    number(data.plannedOutageNodeHours, 1))
+                     : QStringLiteral("there are no planned outages. ");
+    model += data.failures.requeue == RequeuePolicy::Head
+                     ? QStringLiteral("An interrupted job goes back to the head of the queue and "
+                                      "resumes from its last checkpoint.")
+                     : QStringLiteral("An interrupted job goes back to the end of the queue and "
+                                      "resumes from its last checkpoint.");
+    out.paragraph(model);
+
+    ReportFacts facts;
+    const double spanH = data.endTime / 3600.0;
+    facts.facts.push_back(
+            {QStringLiteral("Node failures"), count(r.nodeFailures),
+             QStringLiteral("random; %1 planned outages begun").arg(count(r.plannedOutages))});
+    facts.facts.push_back(
+            {QStringLiteral("Interruptions"), count(r.interruptions),
+             QStringLiteral("%1 jobs interrupted, at most %2 times")
+                     .arg(count(data.interruptedJobs), count(data.mostInterruptions))});
+    facts.facts.push_back({QStringLiteral("Lost accelerator-hours"),
+                           number(r.lostAcceleratorHours, 1),
+                           QStringLiteral("work redone, restarts and checkpoint pauses")});
+    facts.facts.push_back({QStringLiteral("Goodput"), percent(r.goodput, 1),
+                           QStringLiteral("useful accelerator-time over the time jobs held")});
+    facts.facts.push_back(
+            {QStringLiteral("Node-hours down"), number(r.nodeHoursDown, 1),
+             nodes > 0 && spanH > 0.0
+                     ? QStringLiteral("%1 of the cluster's node-hours")
+                               .arg(percent(r.nodeHoursDown / (double(nodes) * spanH), 2))
+                     : QStringLiteral("failed or in a planned outage")});
+    out.add(facts);
+
+    ReportTable types;
+    types.header = {QStringLiteral("Node type"), QStringLiteral("Nodes"),
+                    QStringLiteral("MTBF per node"), QStringLiteral("Repair"),
+                    QStringLiteral("Cluster MTBF")};
+    types.numeric = {false, true, true, true, true};
+    for (const ReportNodeType &type : data.nodeTypes) {
+        const bool fails = type.mtbfH > 0.0;
+        types.rows.push_back({type.name, count(type.nodes),
+                              fails ? duration(type.mtbfH * 3600.0) : QStringLiteral("never fails"),
+                              repairText(type),
+                              fails && type.nodes > 0 ? duration(type.mtbfH * 3600.0 / type.nodes)
+                                                      : QStringLiteral("—")});
+    }
+    types.note = QStringLiteral("Cluster MTBF: how often some node of the type fails, the "
+                                "node MTBF over the number of nodes.");
+    out.add(types);
+
+    if (!data.checkpointClasses.empty()) {
+        out.heading(QStringLiteral("Checkpoints"), 3);
+        ReportTable table;
+        table.header = {QStringLiteral("Jobs"),         QStringLiteral("Nodes"),
+                        QStringLiteral("Job MTBF"),     QStringLiteral("Interval"),
+                        QStringLiteral("Cost"),         QStringLiteral("Restart"),
+                        QStringLiteral("Exp. goodput"), QStringLiteral("Suggested"),
+                        QStringLiteral("Goodput then")};
+        table.numeric = {true, false, true, true, true, true, true, true, true};
+        for (const ReportCheckpointClass &c : data.checkpointClasses) {
+            const CheckpointAdvice &a = c.advice;
+            const JobCheckpoints &k = c.checkpoints;
+            QString nodesText = QStringLiteral("%1 × %2").arg(count(a.nodes), a.nodeType);
+            if (a.typeAssumed)
+                nodesText += QLatin1Char('*');
+            table.rows.push_back(
+                    {count(c.jobs), nodesText,
+                     a.fails() ? duration(a.jobMtbfS) : QStringLiteral("—"),
+                     k.intervalS > 0.0 ? duration(k.intervalS) : QStringLiteral("none"),
+                     k.costS > 0.0 ? duration(k.costS) : QStringLiteral("—"),
+                     k.restartOverheadS > 0.0 ? duration(k.restartOverheadS) : QStringLiteral("—"),
+                     percent(a.goodput, 1),
+                     a.hasSuggestion() ? duration(a.suggestedS) : QStringLiteral("—"),
+                     a.hasSuggestion() ? percent(a.suggestedGoodput, 1) : QStringLiteral("—")});
+        }
+        table.note = QStringLiteral("Jobs grouped by the nodes they hold and their checkpoint "
+                                    "figures, the most accelerator-hours first. Expected goodput "
+                                    "1 − δ/c − (c/2 + r)/MTBF_job (without checkpoints an "
+                                    "interruption loses half the run on average); suggested "
+                                    "interval c = √(2·δ·MTBF_job) (Young/Daly), MTBF_job = node "
+                                    "MTBF / nodes. * no type constraint: the cluster's most "
+                                    "common type.");
+        out.add(table);
+    }
+
+    const bool anyDown = std::any_of(data.samples.begin(), data.samples.end(),
+                                     [](const Sample &s) { return s.nodesDown > 0; });
+    if (anyDown)
+        out.add(ReportFigure{nodesDownChart(data)});
 }
 
 void tenants(const ReportData &data, Builder &out)
@@ -461,6 +582,16 @@ void policy(const ReportData &data, Builder &out)
            profile(e.carbonGPerKwh, QStringLiteral("g/kWh"), 0));
     kv.add(QStringLiteral("Inference services"),
            data.services.empty() ? QStringLiteral("none") : count(qint64(data.services.size())));
+    if (data.hasReliability()) {
+        kv.add(QStringLiteral("Random node failures"),
+               data.failures.enabled ? QStringLiteral("on, failure seed %1")
+                                               .arg(QString::number(data.failures.seed))
+                                     : QStringLiteral("off"));
+        kv.add(QStringLiteral("Interrupted jobs requeued"),
+               data.failures.requeue == RequeuePolicy::Head ? QStringLiteral("at the head")
+                                                            : QStringLiteral("at the end"));
+        kv.add(QStringLiteral("Planned outages"), count(data.plannedOutages));
+    }
     out.add(kv.table(QStringLiteral("Setting"), QStringLiteral("Value")));
 }
 
@@ -511,6 +642,7 @@ ReportDocument buildReportDocument(const ReportData &data)
     summary(data, out);
     topology(data, out);
     charts(data, out);
+    reliability(data, out);
     tenants(data, out);
     nodes(data, out);
     policy(data, out);

@@ -193,12 +193,15 @@ void MainWindow::createDocks()
 
     m_actions->viewMenu()->addSeparator();
     // Time-series charts stacked in one column on the right; the per-node view, which reads
-    // best wide, shares the bottom area with the jobs table and the timeline.
+    // best wide, and the failures chart, which says something only for a scenario with
+    // failures or outages (a fifth chart in the column would squeeze the others), share the
+    // bottom area with the jobs table and the timeline.
     for (const ChartPanel &chart : createLiveCharts(m_run, m_document, this)) {
-        const bool perNode = chart.objectName == QLatin1String("nodeUtilizationChart");
+        const bool bottom = chart.objectName == QLatin1String("nodeUtilizationChart") ||
+                            chart.objectName == QLatin1String("failuresChart");
         QDockWidget *dock = addDock(chart.widget, chart.title, chart.objectName,
-                                    perNode ? Qt::BottomDockWidgetArea : Qt::RightDockWidgetArea);
-        if (perNode)
+                                    bottom ? Qt::BottomDockWidgetArea : Qt::RightDockWidgetArea);
+        if (bottom)
             tabifyDockWidget(timeline, dock);
         else if (!m_chartsDock)
             m_chartsDock = dock;

@@ -15,6 +15,7 @@
 #include "ui/run/run_controller.h"
 
 #include <QAbstractButton>
+#include <QDockWidget>
 #include <QFontMetricsF>
 #include <QLineSeries>
 #include <QStandardPaths>
@@ -242,8 +243,14 @@ void TestChartViews::mainWindowChartsAreReadable()
     QTRY_VERIFY_WITH_TIMEOUT(run->result() != nullptr, 60000);
     QTest::qWait(3 * TimeSeriesChart::kFrameMs); // the last frames and the layout after them
 
+    // The failures chart shares the bottom area with the timeline: brought to the front, it
+    // must read as well as the column's four.
+    auto *failures = window.findChild<TimeSeriesChart *>(QStringLiteral("failuresChart"));
+    QVERIFY(failures);
+    qobject_cast<QDockWidget *>(failures->parentWidget())->raise();
+    QTest::qWait(3 * TimeSeriesChart::kFrameMs);
     const QList<TimeSeriesChart *> charts = window.findChildren<TimeSeriesChart *>();
-    QCOMPARE(charts.size(), 4);
+    QCOMPARE(charts.size(), 5);
     for (const TimeSeriesChart *chart : charts) {
         QVERIFY2(chart->isVisible(), qPrintable(chart->objectName()));
         const QRectF plot = chart->chart()->plotArea();

@@ -74,6 +74,10 @@ Scenario baseScenario()
     embed.maxReplicas = 2;
     embed.load.peakRps = 60.0;
     s.services.push_back(embed);
+    // A planned outage of the node job 4 is pinned to: removals and renames take it along.
+    s.outages = {{"r1-n1", 3600.0, 1800.0}};
+    s.nodeTypes.front().mtbfH = 5000.0;
+    s.nodeTypes.front().repairH = 4.0;
     return s;
 }
 
@@ -260,6 +264,47 @@ private Q_SLOTS:
             edits::editJob(d, 2, job);
             return true;
         });
+        // docs/design.md §10: the failure model's edits.
+        QTest::newRow("failure settings") << Edit([](ScenarioDocument &d) {
+            FailurePolicy f = d.scenario().failures;
+            f.enabled = true;
+            f.seed = 77;
+            f.requeue = RequeuePolicy::Tail;
+            edits::setFailures(d, f);
+            return true;
+        });
+        QTest::newRow("failures on") << Edit([](ScenarioDocument &d) {
+            FailurePolicy f = d.scenario().failures;
+            f.enabled = true;
+            edits::setFailures(d, f);
+            return true;
+        });
+        QTest::newRow("take node down") << Edit([](ScenarioDocument &d) {
+            return edits::addOutage(d, {"r3-n2", 7200.0, 600.0});
+        });
+        QTest::newRow("second outage of a node") << Edit([](ScenarioDocument &d) {
+            return edits::addOutage(d, {"r1-n1", 5400.0, 60.0});
+        });
+        QTest::newRow("edit outage") << Edit([](ScenarioDocument &d) {
+            return edits::editOutage(d, 0, {"r1-n1", 0.0, 86400.0});
+        });
+        QTest::newRow("remove outage")
+                << Edit([](ScenarioDocument &d) { return edits::removeOutages(d, {0}); });
+        QTest::newRow("remove the rack of an outage's node")
+                << Edit([](ScenarioDocument &d) { return edits::removeElements(d, {"r1"}); });
+        QTest::newRow("job checkpoints") << Edit([](ScenarioDocument &d) {
+            Job job = d.scenario().jobs[2];
+            job.checkpoints = JobCheckpoints{1800.0, 60.0, 300.0};
+            edits::editJob(d, 2, job);
+            return true;
+        });
+        QTest::newRow("node type reliability") << Edit([](ScenarioDocument &d) {
+            NodeType t = *d.scenario().findNodeType("gpu4");
+            t.mtbfH = 2000.0;
+            t.repairH = 8.0;
+            t.repairDistribution = RepairDistribution::Exponential;
+            return edits::replaceNodeType(d, "gpu4", t);
+        });
     }
 
     void undoRedoRestoresExactly()
@@ -282,6 +327,58 @@ private Q_SLOTS:
         QCOMPARE(serializeScenario(document.scenario()), after);
         document.undoStack()->undo();
         QCOMPARE(serializeScenario(document.scenario()), before);
+    }
+
+    // A node's outages follow its renames and go with it, in the same step.
+    void outagesFollowTheirNode()
+    {
+        ScenarioDocument document(baseScenario());
+        QVERIFY(edits::renameElement(document, "r1-n1", "special"));
+        QCOMPARE(document.scenario().outages.size(), std::size_t(1));
+        QCOMPARE(document.scenario().outages[0].node, std::string("special"));
+        QVERIFY(edits::removeElements(document, {"special"}));
+        QVERIFY(document.scenario().outages.empty());
+        QCOMPARE(document.undoStack()->count(), 2);
+        document.undoStack()->undo();
+        QCOMPARE(document.scenario().outages[0].node, std::string("special"));
+        document.undoStack()->undo();
+        QCOMPARE(document.scenario().outages[0].node, std::string("r1-n1"));
+        QCOMPARE(document.undoStack()->undoText(), QString());
+    }
+
+    void refusedOutagesChangeNothing()
+    {
+        ScenarioDocument document(baseScenario());
+        QString why;
+        QVERIFY(!edits::addOutage(document, {"no-such-node", 0.0, 60.0}, &why));
+        QVERIFY2(why.contains("no-such-node"), qPrintable(why));
+        // Overlaps the outage of r1-n1 from 1 h to 1.5 h.
+        QVERIFY(!edits::addOutage(document, {"r1-n1", 4000.0, 60.0}, &why));
+        QVERIFY2(why.contains("overlaps"), qPrintable(why));
+        QVERIFY(!edits::addOutage(document, {"r2-n0", 0.0, 0.0}, &why));
+        QVERIFY2(why.contains("duration_s"), qPrintable(why));
+        QVERIFY(!edits::editOutage(document, 0, document.scenario().outages[0], &why));
+        QVERIFY(!edits::removeOutages(document, {5}));
+        QCOMPARE(document.undoStack()->count(), 0);
+        // The same outage on another node is fine, and says what it did.
+        QVERIFY(edits::addOutage(document, {"r2-n0", 4000.0, 60.0}, &why));
+        QCOMPARE(document.undoStack()->undoText(), QString("Take r2-n0 down"));
+    }
+
+    void failureEditsAreAnnounced()
+    {
+        ScenarioDocument document(baseScenario());
+        QSignalSpy failures(&document, &ScenarioDocument::failuresChanged);
+        QSignalSpy any(&document, &ScenarioDocument::changed);
+        FailurePolicy f;
+        f.enabled = true;
+        edits::setFailures(document, f);
+        QCOMPARE(document.undoStack()->undoText(), QString("Change failures"));
+        QVERIFY(edits::removeOutages(document, {0}));
+        QCOMPARE(failures.count(), 2);
+        QCOMPARE(any.count(), 2);
+        document.undoStack()->undo();
+        QCOMPARE(failures.count(), 3);
     }
 
     void removingANodeClearsItsPins()
@@ -401,6 +498,25 @@ private Q_SLOTS:
             EnergyPolicy e = d.scenario().energy;
             e.clusterPowerCapKw = 10.0 * i;
             QVERIFY(edits::setEnergy(d, e));
+        });
+        QTest::newRow("checkpoint interval") << Step([](ScenarioDocument &d, int i) {
+            Job job = d.scenario().jobs[2];
+            JobCheckpoints k = *job.checkpoints;
+            k.intervalS = 600.0 * i;
+            job.checkpoints = k;
+            edits::editJob(d, 2, job);
+        });
+        QTest::newRow("restart overhead") << Step([](ScenarioDocument &d, int i) {
+            Job job = d.scenario().jobs[0];
+            JobCheckpoints k = *job.checkpoints;
+            k.restartOverheadS = 10.0 * i;
+            job.checkpoints = k;
+            edits::editJob(d, 0, job);
+        });
+        QTest::newRow("failure seed") << Step([](ScenarioDocument &d, int i) {
+            FailurePolicy f = d.scenario().failures;
+            f.seed = std::uint64_t(10 + i);
+            edits::setFailures(d, f);
         });
     }
 

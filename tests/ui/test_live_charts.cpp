@@ -272,7 +272,9 @@ private Q_SLOTS:
             QCOMPARE(p.widget->objectName(), p.objectName);
         }
         QCOMPARE(names, QStringList({"utilizationChart", "loadBalanceChart", "powerChart",
-                                     "queueChart", "nodeUtilizationChart"}));
+                                     "queueChart", "failuresChart", "nodeUtilizationChart"}));
+        QCOMPARE(f.chart("failuresChart")->seriesCount(), 2);
+        QVERIFY(f.chart("failuresChart")->rightAxis());
         QVERIFY(f.chart("utilizationChart"));
         QVERIFY(qobject_cast<NodeUtilizationView *>(f.panel("nodeUtilizationChart")));
         QCOMPARE(f.chart("loadBalanceChart")->seriesCount(), 2);

@@ -300,7 +300,7 @@ private Q_SLOTS:
             }
         }
         QVERIFY(tabs);
-        QCOMPARE(tabs->count(), 4);
+        QCOMPARE(tabs->count(), 5); // workloads, services, timeline, node utilization, failures
         for (int i = 0; i < tabs->count(); ++i)
             QVERIFY2(tabs->tabRect(i).width() >=
                              tabs->fontMetrics().horizontalAdvance(tabs->tabText(i)),

@@ -113,7 +113,7 @@ private Q_SLOTS:
         RunController run(&document);
         QWidget host;
         const std::vector<ChartPanel> charts = createLiveCharts(&run, &document, &host);
-        QCOMPARE(charts.size(), std::size_t(5));
+        QCOMPARE(charts.size(), std::size_t(6));
         auto *chart = qobject_cast<TimeSeriesChart *>(charts.front().widget);
         QVERIFY(chart);
         QLineSeries *utilization = chart->series(0);

@@ -117,6 +117,18 @@ std::vector<ChartPanel> createLiveCharts(RunController *run, ScenarioDocument *d
         spec.framePhaseMs = 3 * TimeSeriesChart::kFrameMs / 4;
         add("queueChart", tr("Queue"), new TimeSeriesChart(history, spec, parent));
     }
+    {
+        // Nodes down now against the interruptions they caused so far: the first steps up and
+        // down, the second only climbs, so each gets its own axis.
+        TimeSeriesSpec spec;
+        spec.series = {{tr("Nodes down"), Metric::NodesDown, false, {}, 0, {}},
+                       {tr("Interruptions"), Metric::Interruptions, true, {}, 0, {}}};
+        spec.left = {tr("Nodes down"), 0.0, 2.0, 0.0, tr("Down")};
+        spec.right = TimeSeriesSpec::Axis{tr("Job interruptions (cumulative)"), 0.0, 2.0, 0.0,
+                                          tr("Interrupted")};
+        spec.framePhaseMs = TimeSeriesChart::kFrameMs / 8;
+        add("failuresChart", tr("Failures"), new TimeSeriesChart(history, spec, parent));
+    }
     add("nodeUtilizationChart", tr("Node Utilization"),
         new NodeUtilizationView(run, document, parent));
     return panels;

@@ -28,6 +28,8 @@ struct ChartPanel
 //                         cap as dashed lines; when PUE > 1, switchable to facility power
 //                         against the same lines × PUE
 //   queueChart            queued and running jobs
+//   failuresChart         nodes down (left axis) and job interruptions so far (right axis),
+//                         docs/design.md §10
 //   nodeUtilizationChart  per-node utilization as sorted bars, now or averaged over the run
 // The time-series charts share one full-resolution sample buffer, which lives as long as the
 // last of them. Widgets are created with `parent`; the caller owns them as usual.

@@ -21,7 +21,7 @@ struct LiveSnapshot;
 // samples and tells the charts, which decide when to redraw; the charts only ever plot a
 // decimated copy (decimation.h).
 //
-// Memory: 8 bytes per sample for the time plus 8 per metric: 64 bytes a sample, 6.4 MB for
+// Memory: 8 bytes per sample for the time plus 8 per metric: 80 bytes a sample, 8 MB for
 // 100,000 samples (a year at the default 5-minute interval).
 class SampleHistory : public QObject
 {
@@ -36,8 +36,10 @@ public:
         Queued,
         Running,
         FacilityPowerKw, // IT power × PUE
+        NodesDown,       // failed or in a planned outage (docs/design.md §10)
+        Interruptions,   // job interruptions so far, from the run's events
     };
-    static constexpr std::size_t kMetricCount = 7;
+    static constexpr std::size_t kMetricCount = 9;
 
     // Starts with the samples the run already has, so a chart created mid-run is complete.
     explicit SampleHistory(RunController *run, QObject *parent = nullptr);
@@ -53,6 +55,9 @@ public:
     std::size_t indexNear(double time) const;
 
     void append(std::span<const Sample> samples);
+    // Job interruptions at these times (ascending, after those noted before): samples
+    // appended from now on count them (Metric::Interruptions).
+    void noteInterruptions(std::span<const double> times);
     void clear();
 
 Q_SIGNALS:
@@ -69,6 +74,8 @@ private:
     std::vector<double> m_times;
     std::array<std::vector<double>, kMetricCount> m_columns;
     std::array<double, kMetricCount> m_max{};
+    // Times of the run's interruptions so far; a sample counts those up to its time.
+    std::vector<double> m_interruptions;
 };
 
 } // namespace headroom::ui

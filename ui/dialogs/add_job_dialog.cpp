@@ -5,6 +5,7 @@
 #include "core/workload/llm_sizing.h"
 #include "ui/models/count_text.h"
 #include "ui/models/duration_text.h"
+#include "ui/panels/checkpoint_editor.h"
 #include "ui/panels/duration_edit.h"
 
 #include <QButtonGroup>
@@ -193,6 +194,8 @@ void AddJobDialog::buildUi()
     requestedForm->addRow(tr("Re&quested:"), m_requested);
     runLayout->addLayout(requestedForm);
 
+    m_checkpoints = new CheckpointEditor(this);
+
     m_message = new QLabel(this);
     m_message->setObjectName("message");
     m_message->setWordWrap(true);
@@ -208,6 +211,7 @@ void AddJobDialog::buildUi()
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(jobForm);
     layout->addWidget(runBox);
+    layout->addWidget(m_checkpoints);
     layout->addWidget(m_message);
     layout->addWidget(m_buttons);
 
@@ -220,6 +224,7 @@ void AddJobDialog::buildUi()
     connect(m_accelerators, &QSpinBox::valueChanged, this, &AddJobDialog::update);
     connect(m_nodeType, &QComboBox::currentIndexChanged, this, &AddJobDialog::update);
     connect(m_llmMode, &QRadioButton::toggled, this, &AddJobDialog::update);
+    connect(m_checkpoints, &CheckpointEditor::edited, this, &AddJobDialog::update);
 }
 
 bool AddJobDialog::isLlmMode() const
@@ -289,6 +294,7 @@ Job AddJobDialog::job() const
         constraints.nodeType = type->name;
         job.constraints = constraints;
     }
+    job.checkpoints = m_checkpoints->checkpoints();
     return job;
 }
 
@@ -366,6 +372,9 @@ void AddJobDialog::update()
     }
     if (!m_requested->isValid())
         fail(tr("Requested time: %1.").arg(m_requested->problem()));
+    if (!m_checkpoints->isValid())
+        fail(m_checkpoints->problem());
+    m_checkpoints->showAdvice(m_scenario, job());
 
     m_problem = problem;
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());

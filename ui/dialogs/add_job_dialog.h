@@ -20,11 +20,13 @@ struct Scenario;
 
 namespace headroom::ui {
 
+class CheckpointEditor;
 class DurationEdit;
 
 // Describes one new job. Either the run time is typed in, or, in LLM training mode, it is
 // sized from the model (N parameters, D tokens), the node type's peak TFLOP/s, the number of
-// accelerators and an MFU with llmTrainingSeconds(); the result shows live. OK stays
+// accelerators and an MFU with llmTrainingSeconds(); the result shows live. Its checkpoints
+// show the expected goodput and a suggested interval for the nodes it will hold. OK stays
 // disabled, with the reason on show, while anything is invalid. The caller adds job() with
 // edits::addJobs, so the dialog itself changes nothing.
 class AddJobDialog : public QDialog
@@ -73,6 +75,7 @@ private:
     QDoubleSpinBox *m_mfu = nullptr; // percent
     QLabel *m_llmResult = nullptr;
     DurationEdit *m_requested = nullptr;
+    CheckpointEditor *m_checkpoints = nullptr;
     QLabel *m_message = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

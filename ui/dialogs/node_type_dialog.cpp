@@ -67,6 +67,33 @@ NodeTypeDialog::NodeTypeDialog(const NodeType &initial, bool isNew, QWidget *par
     m_source->setPlaceholderText(tr("datasheet or URL the figures come from"));
     m_source->setToolTip(tr("Where the figures come from, so a report can cite them"));
 
+    m_mtbfH = new QDoubleSpinBox(this);
+    m_mtbfH->setObjectName("mtbfH");
+    m_mtbfH->setRange(0.0, limits::kMaxHours);
+    m_mtbfH->setDecimals(2);
+    m_mtbfH->setSuffix(tr(" h"));
+    m_mtbfH->setSpecialValueText(tr("never fails"));
+    m_mtbfH->setValue(initial.mtbfH);
+    m_mtbfH->setToolTip(tr("Mean time between failures of one node, in hours; failures come "
+                           "at random (exponential gaps) when the scenario turns them on. "
+                           "Llama 3's 16k-GPU run saw one interruption about every 3 hours."));
+    m_repairH = new QDoubleSpinBox(this);
+    m_repairH->setObjectName("repairH");
+    m_repairH->setRange(0.0, limits::kMaxHours);
+    m_repairH->setDecimals(2);
+    m_repairH->setSuffix(tr(" h"));
+    m_repairH->setValue(initial.repairH);
+    m_repairH->setToolTip(tr("How long a failed node stays down before it is back, idle"));
+    m_repairDistribution = new QComboBox(this);
+    m_repairDistribution->setObjectName("repairDistribution");
+    m_repairDistribution->addItem(tr("Fixed"), int(RepairDistribution::Fixed));
+    m_repairDistribution->addItem(tr("Exponential (that mean)"),
+                                  int(RepairDistribution::Exponential));
+    m_repairDistribution->setCurrentIndex(
+            m_repairDistribution->findData(int(initial.repairDistribution)));
+    m_repairDistribution->setToolTip(tr("Every repair takes exactly the repair time, or a "
+                                        "random time with that mean"));
+
     // Room for a full accelerator model name and a datasheet reference.
     const int fieldWidth = fontMetrics().horizontalAdvance(QLatin1Char('M')) * 18;
     for (QLineEdit *edit : {m_name, m_model, m_source})
@@ -82,6 +109,9 @@ NodeTypeDialog::NodeTypeDialog(const NodeType &initial, bool isNew, QWidget *par
     form->addRow(tr("Ma&x power:"), m_maxW);
     form->addRow(tr("&Boot time:"), m_bootS);
     form->addRow(tr("&Source:"), m_source);
+    form->addRow(tr("M&TBF per node:"), m_mtbfH);
+    form->addRow(tr("&Repair time:"), m_repairH);
+    form->addRow(tr("Repair &varies:"), m_repairDistribution);
     if (initial.power.kind() == PowerCurve::Kind::Table) {
         auto *note = new QLabel(tr("This type has an 11-point power table. Changing idle or "
                                    "max power replaces it with a linear curve."),
@@ -108,8 +138,9 @@ NodeTypeDialog::NodeTypeDialog(const NodeType &initial, bool isNew, QWidget *par
 
     for (QLineEdit *edit : {m_name, m_model, m_source})
         connect(edit, &QLineEdit::textChanged, this, &NodeTypeDialog::update);
-    for (QDoubleSpinBox *spin : {m_tflops, m_idleW, m_maxW, m_bootS})
+    for (QDoubleSpinBox *spin : {m_tflops, m_idleW, m_maxW, m_bootS, m_mtbfH, m_repairH})
         connect(spin, &QDoubleSpinBox::valueChanged, this, &NodeTypeDialog::update);
+    connect(m_repairDistribution, &QComboBox::currentIndexChanged, this, &NodeTypeDialog::update);
     connect(m_accelerators, &QSpinBox::valueChanged, this, &NodeTypeDialog::update);
     update();
 }
@@ -149,6 +180,10 @@ void NodeTypeDialog::startFrom(int index)
     m_maxW->setValue(m_initial.power.maxW());
     m_bootS->setValue(m_initial.bootS);
     m_source->setText(QString::fromStdString(m_initial.source));
+    m_mtbfH->setValue(m_initial.mtbfH);
+    m_repairH->setValue(m_initial.repairH);
+    m_repairDistribution->setCurrentIndex(
+            m_repairDistribution->findData(int(m_initial.repairDistribution)));
     // Long texts read from their start, not from where typing would continue.
     for (QLineEdit *edit : {m_name, m_model, m_source})
         edit->setCursorPosition(0);
@@ -168,6 +203,13 @@ NodeType NodeTypeDialog::nodeType() const
         type.power = PowerCurve::linear(m_idleW->value(), m_maxW->value());
     type.bootS = m_bootS->value();
     type.source = m_source->text().trimmed().toStdString();
+    // The spin boxes round to their decimals: an untouched figure keeps its full value.
+    if (m_mtbfH->value() != QString::number(m_initial.mtbfH, 'f', 2).toDouble())
+        type.mtbfH = m_mtbfH->value();
+    if (m_repairH->value() != QString::number(m_initial.repairH, 'f', 2).toDouble())
+        type.repairH = m_repairH->value();
+    type.repairDistribution =
+            static_cast<RepairDistribution>(m_repairDistribution->currentData().toInt());
     return type;
 }
 
@@ -181,6 +223,9 @@ void NodeTypeDialog::update()
         m_problem = tr("Max power must be at least the idle power.");
     else if (const std::string p = type.power.problem(); !p.empty())
         m_problem = tr("Power: %1").arg(QString::fromStdString(p));
+    else if (type.mtbfH > 0.0 && type.mtbfH < limits::kMinMtbfH)
+        m_problem = tr("An MTBF under %1 h would fail nodes many times an hour; 0 means never.")
+                            .arg(limits::kMinMtbfH);
     m_message->setText(m_problem);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_problem.isEmpty());
 }

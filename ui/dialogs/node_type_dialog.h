@@ -18,7 +18,8 @@ class QSpinBox;
 namespace headroom::ui {
 
 // Adds or edits a node type: the figures a planner usually looks up (name, accelerator model
-// and count, peak TFLOP/s, linear power idle/max, boot time, where the figures come from).
+// and count, peak TFLOP/s, linear power idle/max, boot time, where the figures come from) and
+// its reliability (MTBF, repair time and how repair times vary, docs/design.md §10.1).
 // Fields it does not show (CPU, memory, cost, a power table left untouched) keep the values
 // of the type it starts from.
 //
@@ -63,6 +64,9 @@ private:
     QDoubleSpinBox *m_maxW = nullptr;
     QDoubleSpinBox *m_bootS = nullptr;
     QLineEdit *m_source = nullptr;
+    QDoubleSpinBox *m_mtbfH = nullptr;
+    QDoubleSpinBox *m_repairH = nullptr;
+    QComboBox *m_repairDistribution = nullptr;
     QLabel *m_message = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

@@ -1,5 +1,5 @@
 // Edits of the cluster tree and of the node types; a rename or removal takes the jobs whose
-// constraints name it along, in the same step.
+// constraints name it, and the planned outages of its nodes, along in the same step.
 #include "core/model/limits.h"
 #include "ui/document/edit_support.h"
 #include "ui/document/scenario_edits.h"
@@ -87,11 +87,16 @@ rewriteConstraints(const Scenario &scenario, const std::map<std::string, std::st
     return changed;
 }
 
-// Pushes a cluster change together with the job fix-ups it needs, as one undo step.
+// Pushes a cluster change together with the job and outage fix-ups it needs, as one undo
+// step; `renamed` maps a node's old name to its new one.
 void pushClusterEdit(ScenarioDocument &doc, Cluster after, const QString &text,
-                     std::vector<std::pair<std::size_t, Job>> jobFixes = {})
+                     std::vector<std::pair<std::size_t, Job>> jobFixes = {},
+                     const std::map<std::string, std::string> &renamed = {})
 {
     auto command = std::make_unique<QUndoCommand>(text);
+    // Outages first: a removed node's outage is gone before its node is, so what views read
+    // between the two is still a valid scenario (undo puts the node back first).
+    outagesFollowCluster(doc, after, renamed, text, command.get());
     replaceCommand(doc, std::move(after), text, command.get());
     if (!jobFixes.empty())
         replaceJobsCommand(doc, std::move(jobFixes), text, command.get());
@@ -305,7 +310,8 @@ bool renameElement(ScenarioDocument &doc, const std::string &oldName, const std:
     pushClusterEdit(doc, std::move(cluster),
                     tr("Rename %1 to %2")
                             .arg(QString::fromStdString(oldName), QString::fromStdString(newName)),
-                    rewriteConstraints(doc.scenario(), {{oldName, newName}}, false));
+                    rewriteConstraints(doc.scenario(), {{oldName, newName}}, false),
+                    {{oldName, newName}});
     return true;
 }
 

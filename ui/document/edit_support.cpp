@@ -2,6 +2,8 @@
 
 #include "core/model/validation.h"
 
+#include <set>
+
 namespace headroom::ui::edits::detail {
 
 QString tr(const char *text)
@@ -45,6 +47,25 @@ QUndoCommand *replaceJobsCommand(ScenarioDocument &doc,
     }
     return new ChangeValue<Job, Job>(&doc, wholeObject<Job>(), std::move(indices), std::move(jobs),
                                      text, parent);
+}
+
+void outagesFollowCluster(ScenarioDocument &doc, const Cluster &after,
+                          const std::map<std::string, std::string> &renamed, const QString &text,
+                          QUndoCommand *parent)
+{
+    const Outages &current = doc.scenario().outages;
+    if (current.empty())
+        return;
+    const std::set<std::string> names = after.names();
+    Outages outages;
+    for (PlannedOutage outage : current) {
+        if (const auto it = renamed.find(outage.node); it != renamed.end())
+            outage.node = it->second;
+        if (names.count(outage.node))
+            outages.push_back(std::move(outage));
+    }
+    if (!(outages == current))
+        replaceCommand(doc, std::move(outages), text, parent);
 }
 
 } // namespace headroom::ui::edits::detail

@@ -8,7 +8,9 @@
 #include <QString>
 
 #include <functional>
+#include <map>
 #include <memory>
+#include <string>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -42,6 +44,13 @@ QUndoCommand *replaceCommand(ScenarioDocument &doc, Object after, const QString 
 QUndoCommand *replaceJobsCommand(ScenarioDocument &doc,
                                  std::vector<std::pair<std::size_t, Job>> changes,
                                  const QString &text, QUndoCommand *parent = nullptr);
+
+// The planned outages after a cluster change to `after`: a renamed node's (old name to new in
+// `renamed`) follow it, a removed node's go. Adds the command that makes them so under
+// `parent`, if anything changes.
+void outagesFollowCluster(ScenarioDocument &doc, const Cluster &after,
+                          const std::map<std::string, std::string> &renamed, const QString &text,
+                          QUndoCommand *parent);
 
 // Names what an edit changes, for its undo text: the field's name, or empty for several.
 using TextFor = std::function<QString(const QString &field)>;

@@ -23,8 +23,10 @@ void applyImported(ScenarioDocument &doc, Scenario imported, const QString &text
     }
     if (!(imported.nodeTypes == current.nodeTypes))
         replaceCommand(doc, std::move(imported.nodeTypes), text, command.get());
-    if (!(imported.cluster == current.cluster))
+    if (!(imported.cluster == current.cluster)) {
+        outagesFollowCluster(doc, imported.cluster, {}, text, command.get());
         replaceCommand(doc, std::move(imported.cluster), text, command.get());
+    }
     if (jobsChange && !imported.jobs.empty()) {
         std::vector<std::size_t> added(imported.jobs.size());
         std::iota(added.begin(), added.end(), std::size_t(0));

@@ -44,6 +44,7 @@ bool setNodeCounts(ScenarioDocument &doc, const std::vector<std::pair<std::strin
     }
     const QString text = tr("Resize cluster to %1").arg(parts.join(QStringLiteral(", ")));
     auto command = std::make_unique<QUndoCommand>(text);
+    outagesFollowCluster(doc, probe.cluster, {}, text, command.get());
     replaceCommand(doc, std::move(probe.cluster), text, command.get());
     if (!jobFixes.empty())
         replaceJobsCommand(doc, std::move(jobFixes), text, command.get());

@@ -54,6 +54,8 @@ Q_SIGNALS:
     // Services are few (tens), so one coarse signal serves every view of them.
     void servicesChanged();
     void metadataChanged();
+    // The failure settings or the planned outages (docs/design.md §10.1, §10.2).
+    void failuresChanged();
     void jobsAboutToBeInserted(std::size_t first, std::size_t last);
     void jobsInserted(std::size_t first, std::size_t last);
     void jobsAboutToBeRemoved(const std::vector<std::size_t> &indices);

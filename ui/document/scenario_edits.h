@@ -97,6 +97,19 @@ bool editService(ScenarioDocument &doc, const std::string &name, const Service &
                  QString *why = nullptr);
 bool removeService(ScenarioDocument &doc, const std::string &name);
 
+// Failures and planned outages (docs/design.md §10; failure_edits.cpp)
+// Failures on or off, their seed and where interrupted jobs go back in the queue.
+void setFailures(ScenarioDocument &doc, const FailurePolicy &failures);
+// Takes a node down for a while (Take Node Down… in the topology). Refuses an unknown node,
+// a start or duration out of range, or an overlap with another outage of that node, saying
+// which.
+bool addOutage(ScenarioDocument &doc, const PlannedOutage &outage, QString *why = nullptr);
+// Replaces outage `index` (Scenario::outages order); false without a step when unchanged.
+bool editOutage(ScenarioDocument &doc, std::size_t index, const PlannedOutage &outage,
+                QString *why = nullptr);
+// Removes outages by position, as one step.
+bool removeOutages(ScenarioDocument &doc, std::vector<std::size_t> indices);
+
 // Settings
 void setPolicy(ScenarioDocument &doc, const Policy &policy);
 // `field` names the setting that changed, in words ("PUE"), for the undo text "Change PUE";

@@ -36,6 +36,18 @@ constexpr Field<Job, std::string> constraintField(MergeId id, const char *name)
             }};
 }
 
+// One figure of a job's checkpoints, which it holds as one shared value like its constraints.
+template<SimTime JobCheckpoints::*member>
+constexpr Field<Job, SimTime> checkpointField(MergeId id, const char *name)
+{
+    return {id, name, [](const Job &job) { return (*job.checkpoints).*member; },
+            [](Job &job, SimTime value) {
+                JobCheckpoints checkpoints = *job.checkpoints;
+                checkpoints.*member = value;
+                job.checkpoints = checkpoints;
+            }};
+}
+
 inline constexpr auto metadata = std::tuple{
         memberField<&Metadata::name>(MergeId::ScenarioName,
                                      QT_TRANSLATE_NOOP("headroom::ui::edits", "scenario name")),
@@ -114,6 +126,25 @@ inline constexpr auto job = std::tuple{
                 MergeId::JobRack, QT_TRANSLATE_NOOP("headroom::ui::edits", "rack constraint")),
         constraintField<&JobConstraints::pinNode>(MergeId::JobPin,
                                                   QT_TRANSLATE_NOOP("headroom::ui::edits", "pin")),
+        checkpointField<&JobCheckpoints::intervalS>(
+                MergeId::JobCheckpointInterval,
+                QT_TRANSLATE_NOOP("headroom::ui::edits", "checkpoint interval")),
+        checkpointField<&JobCheckpoints::costS>(
+                MergeId::JobCheckpointCost,
+                QT_TRANSLATE_NOOP("headroom::ui::edits", "checkpoint cost")),
+        checkpointField<&JobCheckpoints::restartOverheadS>(
+                MergeId::JobRestartOverhead,
+                QT_TRANSLATE_NOOP("headroom::ui::edits", "restart overhead")),
+};
+
+inline constexpr auto failures = std::tuple{
+        memberField<&FailurePolicy::enabled>(MergeId::FailuresEnabled,
+                                             QT_TRANSLATE_NOOP("headroom::ui::edits", "failures")),
+        memberField<&FailurePolicy::seed>(MergeId::FailureSeed,
+                                          QT_TRANSLATE_NOOP("headroom::ui::edits", "failure seed")),
+        memberField<&FailurePolicy::requeue>(
+                MergeId::FailureRequeue,
+                QT_TRANSLATE_NOOP("headroom::ui::edits", "requeue policy")),
 };
 
 } // namespace headroom::ui::fields

@@ -32,6 +32,14 @@ DocumentSignal changedSignal(EnergyPolicy Scenario::*)
 {
     return &ScenarioDocument::energyChanged;
 }
+DocumentSignal changedSignal(FailurePolicy Scenario::*)
+{
+    return &ScenarioDocument::failuresChanged;
+}
+DocumentSignal changedSignal(Outages Scenario::*)
+{
+    return &ScenarioDocument::failuresChanged;
+}
 
 } // namespace
 
@@ -53,6 +61,8 @@ template struct MemberPart<Cluster, &Scenario::cluster>;
 template struct MemberPart<NodeTypes, &Scenario::nodeTypes>;
 template struct MemberPart<Policy, &Scenario::policy>;
 template struct MemberPart<EnergyPolicy, &Scenario::energy>;
+template struct MemberPart<FailurePolicy, &Scenario::failures>;
+template struct MemberPart<Outages, &Scenario::outages>;
 
 Metadata Part<Metadata>::get(const ScenarioDocument &document, std::size_t)
 {

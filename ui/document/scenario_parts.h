@@ -22,6 +22,7 @@ struct Metadata
 };
 
 using NodeTypes = std::vector<NodeType>;
+using Outages = std::vector<PlannedOutage>;
 
 // How undo commands read and write one kind of object in a document, each write announced by
 // the document signal its views listen to. `index` picks a job or a service; the other kinds
@@ -53,6 +54,14 @@ struct Part<Policy> : MemberPart<Policy, &Scenario::policy>
 
 template<>
 struct Part<EnergyPolicy> : MemberPart<EnergyPolicy, &Scenario::energy>
+{};
+
+template<>
+struct Part<FailurePolicy> : MemberPart<FailurePolicy, &Scenario::failures>
+{};
+
+template<>
+struct Part<Outages> : MemberPart<Outages, &Scenario::outages>
 {};
 
 template<>

@@ -47,6 +47,12 @@ enum class MergeId : int {
     JobZone,
     JobRack,
     JobPin,
+    JobCheckpointInterval,
+    JobCheckpointCost,
+    JobRestartOverhead,
+    FailuresEnabled,
+    FailureSeed,
+    FailureRequeue,
 };
 
 // One field of an Object: how to read it and write it, and its merge id. `name` is the field

@@ -16,6 +16,7 @@ LiveJobState stateAfter(JobEvent::Kind kind)
     case JobEvent::Kind::Started:
         return LiveJobState::Running;
     case JobEvent::Kind::Preempted:
+    case JobEvent::Kind::Interrupted:
         return LiveJobState::Queued;
     case JobEvent::Kind::Completed:
         return LiveJobState::Done;

@@ -61,15 +61,27 @@ private:
     std::vector<int> m_spill; // all nodes, once there are more than kInline
 };
 
-// A job starting, being preempted or ending, as the Gantt timeline needs it.
+// A job starting, being preempted or interrupted (a node under it went down, docs/design.md
+// §10.4) or ending, as the Gantt timeline needs it.
 struct JobEvent
 {
-    enum class Kind : quint8 { Started, Preempted, Completed, Rejected };
+    enum class Kind : quint8 { Started, Preempted, Completed, Rejected, Interrupted };
     Kind kind = Kind::Started;
     SimTime time = 0.0;
     std::size_t job = 0;                            // position in Scenario::jobs
     NodeList nodes;                                 // for Started
     RejectReason rejectReason = RejectReason::None; // for Rejected
+};
+
+// A node that is down now (docs/design.md §10): since when, until when its repair or
+// planned outage lasts, and which of the two it is.
+struct DownNode
+{
+    int node = 0; // topology order
+    SimTime since = 0.0;
+    SimTime until = 0.0;
+    bool planned = false;
+    bool operator==(const DownNode &) const = default;
 };
 
 // What the worker publishes once per frame. Immutable once sent; shared between threads.
@@ -82,6 +94,9 @@ struct LiveSnapshot
     // power management).
     std::vector<NodePowerState> nodePower;
     long long boots = 0;             // node boots so far (power management)
+    std::vector<DownNode> downNodes; // nodes down now, by node
+    long long nodeFailures = 0;      // so far: random failures and planned outages begun
+    long long interruptions = 0;     // job interruptions so far
     std::vector<Sample> newSamples;  // since the previous snapshot
     std::vector<JobEvent> newEvents; // since the previous snapshot
     // What every queued job waits for now (Simulation::queuedWaits(), docs/design.md §3.12):

@@ -193,6 +193,9 @@ std::vector<SnapshotPtr> slicesOf(const SnapshotPtr &frame)
         slice->nodeBusy = frame->nodeBusy;
         slice->nodePower = frame->nodePower;
         slice->boots = frame->boots;
+        slice->downNodes = frame->downNodes;
+        slice->nodeFailures = frame->nodeFailures;
+        slice->interruptions = frame->interruptions;
         if (first == 0)
             slice->newSamples = frame->newSamples;
         slice->newEvents.assign(frame->newEvents.begin() + std::ptrdiff_t(first),

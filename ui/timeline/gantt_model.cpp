@@ -34,6 +34,8 @@ void GanttModel::reset(const Scenario &scenario)
             m_rowsByName[cluster.zoneNames[z]].push_back(n);
     }
     m_tenantSlots.clear();
+    m_interrupted.clear();
+    m_downUntil.assign(m_rows.size(), kOpen);
     m_segmentCount = 0;
     m_droppedBefore = -std::numeric_limits<double>::infinity();
     m_hasEvents = false;
@@ -58,8 +60,17 @@ void GanttModel::apply(const LiveSnapshot &snapshot, const LiveJobs &record,
         }
         // Segments end where the record says the job left; a start of a job still running
         // elsewhere ends that stretch first, so no segment stays open forever.
+        const bool interrupted = event.kind == JobEvent::Kind::Interrupted;
         endJob(event.time, event.job, record.releasedBy(i),
-               event.kind == JobEvent::Kind::Preempted);
+               interrupted                               ? kInterrupted
+               : event.kind == JobEvent::Kind::Preempted ? kPreempted
+                                                         : std::uint8_t(0));
+        if (interrupted) {
+            const auto job = std::uint32_t(event.job);
+            const auto at = std::lower_bound(m_interrupted.begin(), m_interrupted.end(), job);
+            if (at == m_interrupted.end() || *at != job)
+                m_interrupted.insert(at, job);
+        }
         if (event.kind == JobEvent::Kind::Started)
             startJob(event.time, event.job,
                      std::span<const int>(event.nodes.begin(), event.nodes.end()), jobs);
@@ -68,7 +79,36 @@ void GanttModel::apply(const LiveSnapshot &snapshot, const LiveJobs &record,
     m_now = std::max(m_now, snapshot.status.now);
     if (!m_hasEvents)
         m_timeStart = m_now;
+    followDownNodes(snapshot);
     enforceCap();
+}
+
+void GanttModel::followDownNodes(const LiveSnapshot &snapshot)
+{
+    // Open a stretch for each node down now that has none open; close the open stretches of
+    // nodes no longer down, at the return the last snapshot that saw them down announced
+    // (snapshots are frames apart: the time one sees it back may be much later). A node that
+    // went down and came back between two snapshots is not shown: its interrupted jobs are.
+    if (m_downUntil.size() != m_rows.size())
+        m_downUntil.assign(m_rows.size(), kOpen);
+    std::vector<char> downNow;
+    if (!snapshot.downNodes.empty())
+        downNow.assign(m_rows.size(), 0);
+    for (const DownNode &d : snapshot.downNodes) {
+        if (d.node < 0 || d.node >= rowCount())
+            continue;
+        downNow[std::size_t(d.node)] = 1;
+        m_downUntil[std::size_t(d.node)] = d.until;
+        auto &down = m_rows[std::size_t(d.node)].down;
+        if (down.empty() || down.back().second != kOpen)
+            down.emplace_back(d.since, kOpen);
+    }
+    for (std::size_t r = 0; r < m_rows.size(); ++r) {
+        auto &down = m_rows[r].down;
+        if (!down.empty() && down.back().second == kOpen && (downNow.empty() || !downNow[r]))
+            down.back().second =
+                    std::max(down.back().first, std::min(snapshot.status.now, m_downUntil[r]));
+    }
 }
 
 std::uint16_t GanttModel::takeLanes(const Row &row, int held)
@@ -101,6 +141,13 @@ void GanttModel::startJob(double time, std::size_t job, std::span<const int> nod
     const int jobSlots = job < jobs.size() ? jobs[job].slots : 1;
     const std::uint8_t tenant = job < jobs.size() ? m_tenantSlots.slotOf(jobs[job].tenant)
                                                   : TenantColorSlots::kNoTenant;
+    bool restarted = false;
+    if (const auto at =
+                std::lower_bound(m_interrupted.begin(), m_interrupted.end(), std::uint32_t(job));
+        at != m_interrupted.end() && *at == std::uint32_t(job)) {
+        restarted = true;
+        m_interrupted.erase(at);
+    }
     for (const int node : nodes) {
         if (node < 0 || node >= rowCount())
             continue;
@@ -110,6 +157,7 @@ void GanttModel::startJob(double time, std::size_t job, std::span<const int> nod
         Segment segment;
         segment.start = time;
         segment.job = std::uint32_t(job);
+        segment.flags = restarted ? kRestarted : 0;
         segment.lanes = takeLanes(row, held);
         segment.tenantColor = tenant;
         row.busyLanes |= segment.lanes;
@@ -119,7 +167,8 @@ void GanttModel::startJob(double time, std::size_t job, std::span<const int> nod
     }
 }
 
-void GanttModel::endJob(double time, std::size_t job, std::span<const int> nodes, bool preempted)
+void GanttModel::endJob(double time, std::size_t job, std::span<const int> nodes,
+                        std::uint8_t flags)
 {
     for (const int node : nodes) {
         if (node < 0 || node >= rowCount())
@@ -130,7 +179,7 @@ void GanttModel::endJob(double time, std::size_t job, std::span<const int> nodes
             Segment &segment = row.segments[*o];
             if (segment.job == job) {
                 segment.end = std::max(time, segment.start);
-                segment.flags |= preempted ? kPreempted : 0;
+                segment.flags |= flags;
                 row.longestFinished = std::max(row.longestFinished, segment.end - segment.start);
                 o = row.open.erase(o);
             } else {
@@ -161,6 +210,7 @@ void GanttModel::enforceCap()
                     [horizon](const Segment &s) { return !s.open() && s.end <= horizon; });
             m_segmentCount -= std::size_t(row.segments.end() - removed);
             row.segments.erase(removed, row.segments.end());
+            std::erase_if(row.down, [horizon](const auto &d) { return d.second <= horizon; });
             row.open.clear();
             for (std::size_t i = 0; i < row.segments.size(); ++i) {
                 if (row.segments[i].open())

@@ -15,6 +15,7 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace headroom {
@@ -47,6 +48,8 @@ public:
     static constexpr double kOpen = std::numeric_limits<double>::infinity();
     static constexpr int kMaxLanes = 16;
     static constexpr std::uint8_t kPreempted = 1;
+    static constexpr std::uint8_t kInterrupted = 2; // ended by a node going down (§10.4)
+    static constexpr std::uint8_t kRestarted = 4;   // the first piece after an interruption
     static constexpr std::size_t kDefaultSegmentCap = 4'000'000;
     // Runs shorter than this are shown over this span, so the first bars are not full width.
     static constexpr double kMinimumSpanS = 60.0;
@@ -57,7 +60,7 @@ public:
         double end = kOpen; // kOpen while the job still runs there
         std::uint32_t job = 0;
         std::uint16_t lanes = 0;      // bit i: lane i of the row
-        std::uint8_t flags = 0;       // kPreempted
+        std::uint8_t flags = 0;       // kPreempted, kInterrupted, kRestarted
         std::uint8_t tenantColor = 0; // TenantColorSlots slot
         bool open() const { return end == kOpen; }
     };
@@ -72,6 +75,9 @@ public:
         double longestFinished = 0.0;    // how far back a finished segment can reach
         std::vector<Segment> segments;   // by start
         std::vector<std::uint32_t> open; // indices of running segments (few: <= slots)
+        // Stretches the node was down (failed or in a planned outage), by start; the last
+        // one's end is kOpen while it is still down. Few: a node fails rarely.
+        std::vector<std::pair<double, double>> down;
     };
 
     struct Hit
@@ -124,12 +130,15 @@ public:
 private:
     void startJob(double time, std::size_t job, std::span<const int> nodes,
                   const std::vector<Job> &jobs);
-    void endJob(double time, std::size_t job, std::span<const int> nodes, bool preempted);
+    void endJob(double time, std::size_t job, std::span<const int> nodes, std::uint8_t flags);
+    void followDownNodes(const LiveSnapshot &snapshot);
     void enforceCap();
 
     std::vector<Row> m_rows;
     std::unordered_map<std::string, std::vector<int>> m_rowsByName; // node, rack, zone names
     TenantColorSlots m_tenantSlots;
+    std::vector<std::uint32_t> m_interrupted; // jobs whose next start is a restart, sorted
+    std::vector<double> m_downUntil;          // per row: when a down node is due back
     std::size_t m_segmentCount = 0;
     std::size_t m_segmentCap = kDefaultSegmentCap;
     double m_droppedBefore = -std::numeric_limits<double>::infinity();

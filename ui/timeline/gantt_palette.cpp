@@ -46,6 +46,10 @@ GanttPalette::GanttPalette(const QPalette &palette)
     occupancy = mix(base, text, 0.55);
     separator = mix(palette.color(QPalette::Window), palette.color(QPalette::WindowText), 0.3);
     now = dark ? QColor(255, 110, 100) : QColor(205, 40, 30);
+    failure = dark ? QColor(255, 80, 70) : QColor(190, 20, 10);
+    QColor hatch = failure;
+    hatch.setAlphaF(0.45f);
+    downBrush = QBrush(hatch, Qt::DiagCrossPattern);
 
     // Tableau-style qualitative colours: distinct at a glance and readable with dark text.
     static constexpr std::array<QRgb, TenantColorSlots::kQualitative> kQualitative{

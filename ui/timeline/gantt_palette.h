@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QBrush>
 #include <QColor>
 #include <QPalette>
 
@@ -59,6 +60,8 @@ public:
     QColor occupancy; // bars too thin to draw one by one
     QColor separator; // between the header, the node names and the bars
     QColor now;       // the "now" line and label
+    QColor failure;   // interruption marks and down nodes (docs/design.md §10)
+    QBrush downBrush; // a node's row while it is down
 
 private:
     std::array<QColor, 512> m_colors; // tenant slots, then job slots

@@ -247,6 +247,20 @@ void GanttView::paintRowBackgrounds(QPainter &p)
     // Vertical grid at the header's ticks.
     const double from = m_geometry.timeAt(plot.left());
     const double to = m_geometry.timeAt(plot.right() + 1);
+
+    // Nodes down (failed or in a planned outage), cross-hatched for as long as they were.
+    for (int r = m_geometry.firstVisibleRow(); r <= lastRow; ++r) {
+        for (const auto &[start, stop] : m_model.row(r).down) {
+            const double end = stop == GanttModel::kOpen ? m_model.now() : stop;
+            if (end < from || start > to)
+                continue;
+            const double x0 = std::max(m_geometry.xAt(start), double(plot.left()));
+            const double x1 = std::min(m_geometry.xAt(end), double(plot.right() + 1));
+            p.fillRect(
+                    QRectF(x0, m_geometry.rowTop(r), std::max(x1 - x0, 2.0), m_geometry.rowPitch),
+                    m_palette.downBrush);
+        }
+    }
     const double step = timeTickStep(m_geometry.secondsPerPixel, kTickSpacing);
     p.setPen(QPen(m_palette.grid, 1));
     for (auto k = qint64(std::ceil(from / step)); double(k) * step <= to; ++k) {
@@ -287,6 +301,20 @@ void GanttView::paintBars(QPainter &p)
     const double clipRight = plot.right() + 2.0;
     const int lastColumn = int(m_coverage.size()) - 1;
 
+    // An interruption (docs/design.md §10.4): a hard edge in the failure colour with a notch
+    // above it, at the end `x` of the piece in `lanes`, visible at any zoom.
+    auto markInterruption = [&p, this](const QRectF &lanes, double x) {
+        p.fillRect(QRectF(x - 2, lanes.top(), 3, lanes.height()), m_palette.failure);
+        const double h = std::min(6.0, lanes.height() / 2);
+        const QPointF tip[3] = {{x - h, lanes.top()}, {x + h, lanes.top()}, {x, lanes.top() + h}};
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.setPen(Qt::NoPen);
+        p.setBrush(m_palette.failure);
+        p.drawPolygon(tip, 3);
+        p.setBrush(Qt::NoBrush); // the bars' outlines are drawn with drawRect
+        p.setRenderHint(QPainter::Antialiasing, false);
+    };
+
     const int lastRow = m_geometry.lastVisibleRow(m_model.rowCount());
     for (int r = m_geometry.firstVisibleRow(); r <= lastRow; ++r) {
         const GanttModel::Row &row = m_model.row(r);
@@ -304,6 +332,8 @@ void GanttView::paintBars(QPainter &p)
             if (isSelected)
                 selected.push_back(laneBand(s.lanes, x0, std::max(width, 3.0)));
             if (width < kMinBarWidth) {
+                if (s.flags & GanttModel::kInterrupted)
+                    markInterruption(laneBand(s.lanes, x0, 1.0), x0 + 1.0);
                 // Too thin to draw alone: add to this pixel's occupancy.
                 const int column = std::clamp(int(x0) - plot.left(), 0, lastColumn);
                 m_coverage[std::size_t(column)] +=
@@ -338,6 +368,14 @@ void GanttView::paintBars(QPainter &p)
                 // A preemption ends the bar with a hard edge in the text colour.
                 const QRectF lanes = laneBand(s.lanes, x0, width);
                 p.fillRect(QRectF(x0 + width - 2, lanes.top(), 2, lanes.height()), m_palette.text);
+            }
+            if (s.flags & GanttModel::kInterrupted)
+                markInterruption(laneBand(s.lanes, x0, width), x0 + width);
+            if ((s.flags & GanttModel::kRestarted) && width >= 3) {
+                // The piece after an interruption starts with a dashed edge in the same colour.
+                const QRectF lanes = laneBand(s.lanes, x0, width);
+                p.setPen(QPen(m_palette.failure, 2, Qt::DashLine));
+                p.drawLine(QPointF(x0 + 1, lanes.top()), QPointF(x0 + 1, lanes.bottom()));
             }
         });
         if (anyCoverage)
@@ -664,13 +702,19 @@ QString GanttView::toolTipFor(const GanttModel::Hit &hit) const
         text = tr("<b>Job #%1</b>").arg(s.job);
     }
     text += tr("<br>Node: %1").arg(row.name.toHtmlEscaped());
-    text += tr("<br>Start: %1").arg(formatSimTime(s.start));
+    text += tr("<br>Start: %1%2")
+                    .arg(formatSimTime(s.start), (s.flags & GanttModel::kRestarted)
+                                                         ? tr(" (restart after an interruption)")
+                                                         : QString());
     if (s.open()) {
         text += tr("<br>End: running (%1 so far)").arg(formatSimDuration(m_model.now() - s.start));
     } else {
         text += tr("<br>End: %1%2")
-                        .arg(formatSimTime(s.end),
-                             (s.flags & GanttModel::kPreempted) ? tr(" (preempted)") : QString());
+                        .arg(formatSimTime(s.end), (s.flags & GanttModel::kInterrupted)
+                                                           ? tr(" (interrupted: a node went down)")
+                                                   : (s.flags & GanttModel::kPreempted)
+                                                           ? tr(" (preempted)")
+                                                           : QString());
         text += tr("<br>Duration: %1").arg(formatSimDuration(s.end - s.start));
     }
     return text;

@@ -68,6 +68,8 @@ QRgb NodeTileItem::overviewColor(bool selected) const
         return s.bootPen.color().rgb();
     if (power == PowerState::ShuttingDown)
         return s.shutdownPen.color().rgb();
+    if (power == PowerState::Down)
+        return s.downFill.rgb();
     if (power == PowerState::Off)
         return s.offFill.rgb();
     return (m_busy >= 0 ? s.rampColor(utilization()) : s.tileFill).rgb();
@@ -84,6 +86,15 @@ void drawPowerGlyph(QPainter *painter, const QRectF &box, const QPen &pen)
     painter->drawArc(ring, 120 * 16, -300 * 16);
     painter->drawLine(QPointF(box.center().x(), box.top()),
                       QPointF(box.center().x(), box.center().y()));
+}
+
+// A cross in `box`: the node is down.
+void drawDownGlyph(QPainter *painter, const QRectF &box, const QPen &pen)
+{
+    painter->setPen(pen);
+    const QRectF b = box.adjusted(1, 1, -1, -1);
+    painter->drawLine(b.topLeft(), b.bottomRight());
+    painter->drawLine(b.bottomLeft(), b.topRight());
 }
 
 } // namespace
@@ -113,9 +124,11 @@ void NodeTileItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     const bool running = m_busy >= 0;
     const double u = utilization();
     const PowerState power = powerState();
+    const bool down = power == PowerState::Down;
     const bool switched = power == PowerState::Off || power == PowerState::Booting ||
-                          power == PowerState::ShuttingDown;
-    const QColor &fill = switched ? s.offFill : (running ? s.rampColor(u) : s.tileFill);
+                          power == PowerState::ShuttingDown || down;
+    const QColor &fill =
+            down ? s.downFill : (switched ? s.offFill : (running ? s.rampColor(u) : s.tileFill));
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const bool selected = option->state & QStyle::State_Selected;
 
@@ -129,7 +142,9 @@ void NodeTileItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
         const qreal below = S::kTileGap * lod < 1 ? S::kTileGap : 0;
         const QRectF area = m_rect.adjusted(-side, 0, side, below);
         painter->fillRect(area, selected ? s.highlight : fill);
-        if (!selected && power == PowerState::Booting)
+        if (!selected && down)
+            painter->fillRect(area, s.downHatch);
+        else if (!selected && power == PowerState::Booting)
             painter->fillRect(area, s.bootHatch);
         else if (!selected && power == PowerState::ShuttingDown)
             painter->fillRect(area, s.shutdownHatch);
@@ -142,20 +157,30 @@ void NodeTileItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     }
 
     painter->fillRect(m_rect, fill);
-    if (power == PowerState::Booting)
+    if (down)
+        painter->fillRect(m_rect, s.downHatch);
+    else if (power == PowerState::Booting)
         painter->fillRect(m_rect, s.bootHatch);
     else if (power == PowerState::ShuttingDown)
         painter->fillRect(m_rect, s.shutdownHatch);
     if (!running || switched) {
-        painter->setPen(power == PowerState::Booting        ? s.bootPen
+        painter->setPen(down                                ? s.downPen
+                        : power == PowerState::Booting      ? s.bootPen
                         : power == PowerState::ShuttingDown ? s.shutdownPen
                                                             : s.tilePen);
         painter->setBrush(Qt::NoBrush);
         painter->drawRect(power == PowerState::Booting ? m_rect.adjusted(1, 1, -1, -1) : m_rect);
     }
 
-    const TopologyStyle::Ink &ink = switched ? s.offInk : (running ? s.rampInk(u) : s.tileInk);
-    if (switched) {
+    const TopologyStyle::Ink &ink =
+            down ? s.downInk : (switched ? s.offInk : (running ? s.rampInk(u) : s.tileInk));
+    if (down) {
+        const qreal d = kIndicatorSize + 2;
+        const QRectF box(kPadding - 1, (m_rect.height() - d) / 2, d, d);
+        painter->setRenderHint(QPainter::Antialiasing, true);
+        drawDownGlyph(painter, box, s.downGlyphPen);
+        painter->setRenderHint(QPainter::Antialiasing, false);
+    } else if (switched) {
         // The power symbol where the on/busy indicator would be, in the state's colour.
         const qreal d = kIndicatorSize + 2;
         const QRectF box(kPadding - 1, (m_rect.height() - d) / 2, d, d);

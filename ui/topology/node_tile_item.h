@@ -16,8 +16,9 @@ public:
     enum { Type = UserType + 1 };
 
     // What the tile shows of the node's power state: on (Idle or Busy, from the busy count),
-    // or switched by power management (Off, Booting, ShuttingDown); NoRun without a run.
-    enum class PowerState : quint8 { NoRun, Idle, Busy, Off, Booting, ShuttingDown };
+    // switched by power management (Off, Booting, ShuttingDown), or Down (failed or in a
+    // planned outage, docs/design.md §10); NoRun without a run.
+    enum class PowerState : quint8 { NoRun, Idle, Busy, Off, Booting, ShuttingDown, Down };
 
     // `label` is the node's name already elided to fit; `size` is the tile's size.
     NodeTileItem(const TopologyStyle *style, int index, const QString &label, int accelerators,
@@ -44,7 +45,7 @@ public:
     // the tiles of a frame together (one update per rack instead of one per tile; thousands
     // of item updates per frame cost more than the painting).
     bool setBusy(int busy);
-    // Off, Booting or ShuttingDown; Idle or Busy both mean "on" (the busy count decides).
+    // Off, Booting, ShuttingDown or Down; Idle or Busy both mean "on" (the busy count decides).
     bool setSwitched(PowerState state);
     bool setJobHighlighted(bool highlighted);
     bool isJobHighlighted() const { return m_jobHighlighted; }

@@ -400,12 +400,13 @@ void TopologyScene::setPowerStates(const std::vector<NodePowerState> &states)
             return false;
         switch (states[std::size_t(node)]) {
         case NodePowerState::Off:
-        case NodePowerState::Down: // shown as off until the tiles draw failures
             return m_tiles[std::size_t(node)]->setSwitched(P::Off);
         case NodePowerState::Booting:
             return m_tiles[std::size_t(node)]->setSwitched(P::Booting);
         case NodePowerState::ShuttingDown:
             return m_tiles[std::size_t(node)]->setSwitched(P::ShuttingDown);
+        case NodePowerState::Down:
+            return m_tiles[std::size_t(node)]->setSwitched(P::Down);
         case NodePowerState::Idle:
         case NodePowerState::Busy:
             break;

@@ -92,6 +92,11 @@ void TopologyStyle::update(const QPalette &palette, const QFont &baseFont)
     shutdownPen = cosmeticPen(slate, 1, Qt::DashLine);
     shutdownGlyphPen = QPen(slate, 1.4, Qt::SolidLine, Qt::RoundCap);
     offGlyphPen = QPen(offInk.color, 1.4, Qt::SolidLine, Qt::RoundCap);
+    downFill = dark ? QColor(0x7a, 0x1c, 0x17) : QColor(0xb3, 0x26, 0x1e);
+    downInk = makeInk(QColor(0xff, 0xe8, 0xe5));
+    downHatch = QBrush(QColor(0xff, 0x9a, 0x8f, 0x90), Qt::DiagCrossPattern);
+    downPen = cosmeticPen(dark ? QColor(0xff, 0x6b, 0x5e) : QColor(0x7a, 0x10, 0x0b), 2);
+    downGlyphPen = QPen(downInk.color, 1.6, Qt::SolidLine, Qt::RoundCap);
     highlight = palette.color(QPalette::Highlight);
     highlightText = palette.color(QPalette::HighlightedText);
 

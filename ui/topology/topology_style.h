@@ -82,6 +82,13 @@ struct TopologyStyle
     QPen shutdownPen;
     QPen shutdownGlyphPen;
     QPen offGlyphPen;
+    // A failed node, or one in a planned outage (docs/design.md §10): brick red, cross-hatched,
+    // with a cross where the indicator would be; no other state is red or cross-hatched.
+    QColor downFill;
+    Ink downInk;
+    QBrush downHatch;
+    QPen downPen;
+    QPen downGlyphPen;
     QColor highlight; // selection
     QColor highlightText;
 

@@ -2,12 +2,16 @@
 
 #include "core/model/scenario.h"
 #include "report/report_format.h"
+#include "ui/models/duration_text.h"
+#include "ui/run/live_snapshot.h"
+#include "ui/timeline/time_axis.h"
 #include "ui/topology/node_tile_item.h"
 #include "ui/topology/topology_scene.h"
 
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <cmath>
 
 namespace headroom::ui {
 namespace {
@@ -57,7 +61,8 @@ QString TopologyToolTips::busyLine(const Load &load) const
                         .arg(report::percent(double(load.busy) / double(load.accelerators), 0)));
 }
 
-QString TopologyToolTips::node(int node, const std::vector<std::size_t> &running) const
+QString TopologyToolTips::node(int node, const std::vector<std::size_t> &running,
+                               const DownNode *down, double now) const
 {
     const int rack = m_scene.rackOfNode(node);
     const int zone = m_scene.zoneOfRack(rack);
@@ -95,6 +100,20 @@ QString TopologyToolTips::node(int node, const std::vector<std::size_t> &running
         break;
     case NodeTileItem::PowerState::ShuttingDown:
         state = tr("Shutting down");
+        break;
+    case NodeTileItem::PowerState::Down:
+        drawW = type ? type->offW : -1.0; // docs/design.md §10.6: a down node draws off_w
+        if (!down) {
+            state = tr("Down");
+        } else {
+            state = (down->planned ? tr("Down (planned outage) since %1")
+                                   : tr("Down (failed) since %1"))
+                            .arg(formatSimTime(down->since));
+            state += QStringLiteral("<br/>") +
+                     tr("Back at %1, in %2")
+                             .arg(formatSimTime(down->until),
+                                  formatDuration(std::max(0.0, std::ceil(down->until - now))));
+        }
         break;
     case NodeTileItem::PowerState::Busy:
         state = tr("Busy");

@@ -12,6 +12,7 @@ struct Scenario;
 namespace headroom::ui {
 
 class TopologyScene;
+struct DownNode;
 
 // The tooltips of the topology editor: what a zone, rack or node is, and, while a run is
 // loaded, how busy it is and what it draws. Zones, racks and nodes are indices in the scene's
@@ -25,8 +26,10 @@ public:
         , m_runLoaded(runLoaded)
     {}
 
-    // `running`: positions of the jobs running on the node now.
-    QString node(int node, const std::vector<std::size_t> &running) const;
+    // `running`: positions of the jobs running on the node now; `down`: its failure or
+    // outage if it is down, with `now` the run's time (for the repair countdown).
+    QString node(int node, const std::vector<std::size_t> &running, const DownNode *down = nullptr,
+                 double now = 0.0) const;
     QString rack(int rack) const;
     QString zone(int zone) const;
 

@@ -2,9 +2,11 @@
 
 #include "core/model/scenario.h"
 #include "report/report_format.h"
+#include "ui/dialogs/outage_dialog.h"
 #include "ui/document/scenario_document.h"
 #include "ui/document/scenario_edits.h"
 #include "ui/document/selection.h"
+#include "ui/models/duration_text.h"
 #include "ui/run/live_snapshot.h"
 #include "ui/run/run_controller.h"
 #include "ui/topology/drop_indicator_item.h"
@@ -15,9 +17,11 @@
 #include "ui/topology/zone_item.h"
 
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QInputDialog>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QToolTip>
@@ -341,6 +345,69 @@ void TopologyView::renameInteractively(const Hit &hit)
         renameElement(current, name);
 }
 
+void TopologyView::takeNodeDown(const std::string &node)
+{
+    PlannedOutage initial;
+    initial.node = node;
+    const LiveJobs &live = liveJobsOf(m_run);
+    initial.startS = m_runLoaded && live.hasRun() ? std::floor(live.now()) : 0.0;
+    initial.durationS = 4 * 3600.0;
+    OutageDialog dialog(initial, true, this);
+    ScenarioDocument *document = m_document;
+    dialog.setCommit([document](const PlannedOutage &outage, QString *why) {
+        return edits::addOutage(*document, outage, why);
+    });
+    if (dialog.exec() == QDialog::Accepted)
+        Q_EMIT statusMessage(m_document->undoStack()->undoText());
+}
+
+std::unique_ptr<QMenu> TopologyView::contextMenuAt(const QPoint &viewportPos)
+{
+    auto menu = std::make_unique<QMenu>(this);
+    const Hit hit = hitAt(viewportPos);
+    if (hit.part == Hit::Part::Node) {
+        const std::string node = m_scene->nodeName(hit.node);
+        QAction *down = menu->addAction(tr("Take Node &Down…"));
+        down->setObjectName("takeNodeDown");
+        down->setToolTip(
+                tr("Plan an outage of %1: it goes down at a time, for a while").arg(q(node)));
+        connect(down, &QAction::triggered, this, [this, node] { takeNodeDown(node); });
+        const auto &outages = m_document->scenario().outages;
+        for (std::size_t i = 0; i < outages.size(); ++i) {
+            if (outages[i].node != node)
+                continue;
+            QAction *cancel = menu->addAction(tr("Cancel Outage at %1 (%2)")
+                                                      .arg(formatDuration(outages[i].startS),
+                                                           formatDuration(outages[i].durationS)));
+            cancel->setObjectName(QStringLiteral("cancelOutage%1").arg(i));
+            connect(cancel, &QAction::triggered, this, [this, i] {
+                if (edits::removeOutages(*m_document, {i}))
+                    Q_EMIT statusMessage(m_document->undoStack()->undoText());
+            });
+        }
+        // The clicked node joins the selection, so Delete and Duplicate act on what was
+        // clicked.
+        if (QGraphicsItem *tile = m_scene->tile(hit.node); !tile->isSelected()) {
+            m_scene->clearSelection();
+            tile->setSelected(true);
+        }
+    }
+    if (!actions().isEmpty()) {
+        if (!menu->isEmpty())
+            menu->addSeparator();
+        menu->addActions(actions());
+    }
+    return menu;
+}
+
+void TopologyView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const std::unique_ptr<QMenu> menu = contextMenuAt(event->pos());
+    if (!menu->isEmpty())
+        menu->exec(event->globalPos());
+    event->accept();
+}
+
 // --- Zoom and pan ---------------------------------------------------------------------
 
 void TopologyView::zoomBy(qreal factor, const QPoint &anchor)
@@ -575,8 +642,20 @@ QString TopologyView::toolTipFor(const Hit &hit) const
 {
     const TopologyToolTips tips(m_document->scenario(), *m_scene, m_runLoaded);
     switch (hit.part) {
-    case Hit::Part::Node:
-        return tips.node(hit.node, liveJobsOf(m_run).jobsOn(hit.node));
+    case Hit::Part::Node: {
+        const DownNode *down = nullptr;
+        double now = 0.0;
+        if (m_runLoaded && m_run && m_run->latest()) {
+            const auto &nodes = m_run->latest()->downNodes;
+            const auto it =
+                    std::lower_bound(nodes.begin(), nodes.end(), hit.node,
+                                     [](const DownNode &d, int node) { return d.node < node; });
+            if (it != nodes.end() && it->node == hit.node)
+                down = &*it;
+            now = m_run->latest()->status.now;
+        }
+        return tips.node(hit.node, liveJobsOf(m_run).jobsOn(hit.node), down, now);
+    }
     case Hit::Part::Rack:
     case Hit::Part::RackHeader:
         return tips.rack(hit.rack);

@@ -6,7 +6,11 @@
 #include <QElapsedTimer>
 #include <QGraphicsView>
 
+#include <memory>
+#include <string>
 #include <vector>
+
+class QMenu;
 
 namespace headroom::ui {
 
@@ -44,6 +48,13 @@ public:
     // Renames a zone, rack or node through the undo stack; on refusal says why in
     // statusMessage. What double-clicking a header does after asking for the name.
     bool renameElement(const QString &oldName, const QString &newName);
+    // The context menu for this viewport position (what a right-click opens): on a node,
+    // Take Node Down… and the removal of each of its planned outages, then the view's own
+    // actions. The caller owns it.
+    std::unique_ptr<QMenu> contextMenuAt(const QPoint &viewportPos);
+    // Asks when and for how long, then adds a planned outage of `node` (one undo step). The
+    // start offered is the live run's time, if one is loaded.
+    void takeNodeDown(const std::string &node);
 
 public Q_SLOTS:
     void zoomIn();
@@ -73,6 +84,7 @@ protected:
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dragLeaveEvent(QDragLeaveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;

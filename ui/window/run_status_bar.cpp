@@ -20,6 +20,7 @@ RunStatusBar::RunStatusBar(ScenarioDocument *document, RunController *run, QWidg
     , m_rate(new QLabel(this))
     , m_jobs(new QLabel(this))
     , m_power(new QLabel(this))
+    , m_failures(new QLabel(this))
 {
     m_time->setObjectName("runTime");
     m_time->setToolTip(tr("Simulated time"));
@@ -30,8 +31,13 @@ RunStatusBar::RunStatusBar(ScenarioDocument *document, RunController *run, QWidg
     m_power->setToolTip(tr("IT power draw now and IT energy so far; facility power (IT × PUE), "
                            "nodes switched off or booting under power management, and, once "
                            "the run finished, the time jobs waited at a power cap"));
-    for (QLabel *label : {m_time, m_rate, m_jobs, m_power})
+    m_failures->setObjectName("runFailures");
+    m_failures->setToolTip(tr("Nodes down now (failed or in a planned outage), node failures "
+                              "and job interruptions so far; once the run finished, the "
+                              "goodput: useful accelerator-time over the time jobs held"));
+    for (QLabel *label : {m_time, m_rate, m_jobs, m_power, m_failures})
         addPermanentWidget(label);
+    m_failures->hide();
 
     connect(run, &RunController::snapshotArrived, this, &RunStatusBar::showSnapshot);
     connect(run, &RunController::runReset, this, &RunStatusBar::showScenarioSize);
@@ -87,6 +93,20 @@ void RunStatusBar::showSnapshot(const LiveSnapshot &snapshot)
             power += tr(" · at cap %1").arg(formatDuration(std::round(m.timeAtPowerCapS)));
     }
     m_power->setText(power);
+
+    const Scenario &scenario = m_document->scenario();
+    const bool failures = scenario.failures.enabled || !scenario.outages.empty();
+    m_failures->setVisible(failures);
+    if (failures) {
+        QString text = tr("down %1 · failures %2 · interruptions %3")
+                               .arg(report::count(qint64(snapshot.downNodes.size())),
+                                    report::count(snapshot.nodeFailures),
+                                    report::count(snapshot.interruptions));
+        if (snapshot.result && snapshot.result->metrics.reliability)
+            text += tr(" · goodput %1")
+                            .arg(report::percent(snapshot.result->metrics.reliability->goodput, 1));
+        m_failures->setText(text);
+    }
 }
 
 void RunStatusBar::showScenarioSize()
@@ -98,6 +118,8 @@ void RunStatusBar::showScenarioSize()
                             .arg(report::count(qint64(scenario.jobs.size())),
                                  report::count(scenario.cluster.nodeCount())));
     m_power->clear();
+    m_failures->clear();
+    m_failures->hide();
 }
 
 } // namespace headroom::ui

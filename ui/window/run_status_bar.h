@@ -11,8 +11,9 @@ class ScenarioDocument;
 struct LiveSnapshot;
 
 // The main window's status bar: messages on the left; on the right, the live run in four
-// fields (simulated time, events per second, jobs, power and energy), or the scenario's size
-// while no run has started.
+// fields (simulated time, events per second, jobs, power and energy), and a fifth with nodes
+// down, failures, interruptions and, once finished, the goodput when the scenario has
+// failures or outages (docs/design.md §10); or the scenario's size while no run has started.
 class RunStatusBar : public QStatusBar
 {
     Q_OBJECT
@@ -23,6 +24,7 @@ public:
     QLabel *timeLabel() const { return m_time; }
     QLabel *jobsLabel() const { return m_jobs; }
     QLabel *powerLabel() const { return m_power; }
+    QLabel *failuresLabel() const { return m_failures; }
 
 private:
     void showSnapshot(const LiveSnapshot &snapshot);
@@ -34,6 +36,7 @@ private:
     QLabel *m_rate;
     QLabel *m_jobs;
     QLabel *m_power;
+    QLabel *m_failures; // only for a scenario with failures or planned outages
 };
 
 } // namespace headroom::ui

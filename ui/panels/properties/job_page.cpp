@@ -4,6 +4,7 @@
 #include "core/model/scenario.h"
 #include "ui/document/scenario_document.h"
 #include "ui/document/scenario_edits.h"
+#include "ui/panels/checkpoint_editor.h"
 #include "ui/panels/duration_edit.h"
 #include "ui/panels/properties/page_helpers.h"
 
@@ -79,8 +80,11 @@ JobPage::JobPage(PropertiesContext &context, QWidget *parent)
             tr("Run only on this node (also set by dropping the job on a node)"));
     m_constraints.addRows(makeForm(constraintsBox));
 
+    m_checkpoints = new CheckpointEditor(this);
+
     layout->addWidget(jobBox);
     layout->addWidget(constraintsBox);
+    layout->addWidget(m_checkpoints);
 
     connect(m_name, &QLineEdit::textEdited, this, [this](const QString &text) {
         edit([&](Job &job) { job.name = text.trimmed().toStdString(); });
@@ -102,6 +106,8 @@ JobPage::JobPage(PropertiesContext &context, QWidget *parent)
         if (!refreshing() && !isHidden() && m_job < scenario().jobs.size())
             edits::setJobsDedicated(document(), {m_job}, dedicated);
     });
+    connect(m_checkpoints, &CheckpointEditor::edited, this,
+            [this](const JobCheckpoints &k) { edit([&k](Job &job) { job.checkpoints = k; }); });
     for (const ConstraintEditors::Editor &editor : m_constraints.editors()) {
         connect(editor.combo, &QComboBox::activated, this, [this, editor] {
             const std::optional<std::string> value = ConstraintEditors::choice(editor.combo);
@@ -130,6 +136,7 @@ void JobPage::fill(std::size_t index, bool force)
     syncSpin(m_priority, job.priority);
     syncCheck(m_dedicated, job.dedicated);
     m_constraints.fill(scenario(), {&job.constraints.get()});
+    m_checkpoints->setJob(scenario(), job, !force);
 }
 
 void JobPage::edit(const std::function<void(Job &)> &change)

@@ -17,9 +17,11 @@ struct Job;
 
 namespace headroom::ui {
 
+class CheckpointEditor;
 class DurationEdit;
 
-// One job: every field, its tenant isolation and its constraints. Typed fields commit per
+// One job: every field, its tenant isolation, its constraints and its checkpoints (with the
+// suggested interval). Typed fields commit per
 // keystroke; the edits of one field of the job merge into one undo step.
 class JobPage final : public PropertyPage
 {
@@ -45,6 +47,7 @@ private:
     QSpinBox *m_priority;
     QCheckBox *m_dedicated;
     ConstraintEditors m_constraints;
+    CheckpointEditor *m_checkpoints;
 };
 
 } // namespace headroom::ui

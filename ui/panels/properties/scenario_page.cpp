@@ -7,6 +7,7 @@
 #include "ui/models/policy_choices.h"
 #include "ui/panels/duration_edit.h"
 #include "ui/panels/properties/energy_section.h"
+#include "ui/panels/properties/failure_section.h"
 #include "ui/panels/properties/page_helpers.h"
 
 #include <QComboBox>
@@ -76,12 +77,15 @@ ScenarioPage::ScenarioPage(PropertiesContext &context, QWidget *parent)
     policyForm->addRow(tr("SRTF &restart overhead:"), m_restartOverhead);
 
     m_energy = new EnergySection(context, this);
+    m_failures = new FailureSection(context, this);
 
     layout->addWidget(scenarioBox);
     layout->addWidget(policyBox);
     layout->addWidget(m_energy);
+    layout->addWidget(m_failures);
 
     connect(m_energy, &PropertyPage::messageChanged, this, &PropertyPage::messageChanged);
+    connect(m_failures, &PropertyPage::messageChanged, this, &PropertyPage::messageChanged);
     connect(m_name, &QLineEdit::textEdited, this, &ScenarioPage::commitMetadata);
     connect(m_seed, &QLineEdit::textEdited, this, &ScenarioPage::commitMetadata);
     connect(m_description, &QPlainTextEdit::textChanged, this, &ScenarioPage::commitMetadata);
@@ -122,6 +126,7 @@ void ScenarioPage::fill(bool force)
     syncDuration(m_sampleInterval, s.policy.sampleIntervalS, force);
     syncDuration(m_restartOverhead, s.policy.srtfRestartOverheadS, force);
     m_energy->fill(force);
+    m_failures->fill(force);
 
     int racks = 0;
     int nodes = 0;

@@ -17,10 +17,11 @@ namespace headroom::ui {
 
 class DurationEdit;
 class EnergySection;
+class FailureSection;
 
 // The Properties page with nothing selected: the scenario's name, description and seed, its
 // policy (scheduler, placement, sample interval, SRTF restart overhead) and its energy
-// settings (EnergySection).
+// settings (EnergySection) and its failure model (FailureSection).
 class ScenarioPage final : public PropertyPage
 {
     Q_OBJECT
@@ -44,6 +45,7 @@ private:
     DurationEdit *m_sampleInterval;
     DurationEdit *m_restartOverhead;
     EnergySection *m_energy;
+    FailureSection *m_failures;
 };
 
 } // namespace headroom::ui
