@@ -13,7 +13,7 @@ inline constexpr std::string_view kScenarioFormatName = "headroom-scenario";
 // Version 2 added the energy policy, inference services, DVFS levels, node tenant
 // reservations, dedicated jobs and the new placements; version 3 the node types' capital
 // price (price_usd). Files of versions 1 and 2 read unchanged.
-inline constexpr int kScenarioFormatVersion = 3;
+inline constexpr int kScenarioFormatVersion = 4;
 
 // Reads and validates a scenario file (read by readTextFile, so it may be gzip-compressed).
 // Every problem, from a JSON syntax error to a job that names an unknown zone, throws

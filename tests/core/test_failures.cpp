@@ -36,7 +36,7 @@ QString qs(const std::string &text)
 std::string minimalWith(const std::string &extraTop, const std::string &typeExtra,
                         const std::string &jobExtra)
 {
-    return R"({"format": "headroom-scenario", "version": 3,
+    return R"({"format": "headroom-scenario", "version": 4,
   "node_types": [{"name": "gpu", "accelerators": 8)" +
            typeExtra + R"(}],
   "cluster": {"zones": [{"name": "z", "racks": [{"name": "r", "nodes": [

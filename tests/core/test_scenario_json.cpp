@@ -290,7 +290,7 @@ private Q_SLOTS:
         s.jobs = {plain, constrained};
         const std::string expected = R"({
   "format": "headroom-scenario",
-  "version": 3,
+  "version": 4,
   "name": "tiny",
   "description": "",
   "seed": 1,
