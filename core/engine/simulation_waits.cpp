@@ -126,7 +126,8 @@ std::uint64_t Simulation::demandKey(JobIndex job) const
 // node: the same stages from the cluster's counts (free-slot histogram, nodes not on, the
 // nodes booting) instead of a walk over every node, which under power management made the
 // wait explanations of a long queue most of a run's time. Every on-node without the room is
-// at kJobs (nothing is pinned), every node not on and not booting at kOff.
+// at kJobs (nothing is pinned), every down node at kDown (docs/design.md §10.5), every other
+// node not on and not booting at kOff.
 int Simulation::fitStageByCounts(const JobDemand &demand) const
 {
     const CompiledCluster &layout = m_cluster;
@@ -138,11 +139,13 @@ int Simulation::fitStageByCounts(const JobDemand &demand) const
     for (const BootingNode &boot : m_dpm.booting())
         booting += m_state.powerState(boot.node) == NodePowerState::Booting;
     const int free = m_state.nodesWithFreeAtLeast(0, threshold);
-    const int notOn = m_state.nodesNotOn();
+    const int notOn = m_state.nodesNotOn(); // off, booting, shutting down or down
+    const int down = static_cast<int>(m_nodesDown);
     std::array<int, kStages> count{};
     count[kFree] = free;
     count[kBooting] = booting;
-    count[kOff] = notOn - booting;
+    count[kDown] = down;
+    count[kOff] = notOn - booting - down;
     count[kJobs] = nodes - notOn - free;
     const int needed = demand.gang ? gangNodesNeeded(demand.slots, layout.types[0].slots) : 1;
     int have = 0;

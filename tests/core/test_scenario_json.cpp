@@ -507,14 +507,14 @@ private Q_SLOTS:
         QVERIFY(error);
         QCOMPARE(qs(error->message()),
                  QStringLiteral("scenario format version 7 is newer than this Headroom supports "
-                                "(3); please upgrade Headroom"));
+                                "(4); please upgrade Headroom"));
         QCOMPARE(qs(error->file()), QStringLiteral("new.json"));
         QCOMPARE(qs(error->field()), QStringLiteral("version"));
         QCOMPARE(error->line(), 3);
 
         // The version is checked before fields this version does not know.
         const auto future = inputErrorOf([] {
-            parseScenario(edited(R"("version": 1,)", R"("version": 4, "racks_of_racks": [],)"),
+            parseScenario(edited(R"("version": 1,)", R"("version": 5, "racks_of_racks": [],)"),
                           "f.json");
         });
         QVERIFY(future);
