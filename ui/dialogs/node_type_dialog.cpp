@@ -1,6 +1,7 @@
 #include "ui/dialogs/node_type_dialog.h"
 
 #include "core/model/limits.h"
+#include "ui/dialogs/message_label.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -120,10 +121,7 @@ NodeTypeDialog::NodeTypeDialog(const NodeType &initial, bool isNew, QWidget *par
         form->addRow(note);
     }
 
-    m_message = new QLabel(this);
-    m_message->setObjectName("message");
-    m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("color: #b02020;"));
+    m_message = newMessageLabel(this);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->setObjectName("buttons");

@@ -1,5 +1,6 @@
 #include "ui/dialogs/outage_dialog.h"
 
+#include "ui/dialogs/message_label.h"
 #include "ui/models/duration_text.h"
 #include "ui/panels/duration_edit.h"
 
@@ -40,10 +41,7 @@ OutageDialog::OutageDialog(const PlannedOutage &initial, bool isNew, QWidget *pa
     form->addRow(tr("&Starts at:"), m_start);
     form->addRow(tr("&Duration:"), m_duration);
 
-    m_message = new QLabel(this);
-    m_message->setObjectName("message");
-    m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("color: #b02020;"));
+    m_message = newMessageLabel(this);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->setObjectName("buttons");

@@ -1,6 +1,7 @@
 #include "ui/dialogs/service_dialog.h"
 
 #include "core/model/limits.h"
+#include "ui/dialogs/message_label.h"
 #include "ui/models/tenant_names.h"
 #include "ui/panels/duration_edit.h"
 #include "ui/panels/hourly_profile_edit.h"
@@ -152,10 +153,7 @@ ServiceDialog::ServiceDialog(const Scenario &scenario, const Service &initial, c
     m_loadStack->addWidget(hourly);
     loadForm->addRow(m_loadStack);
 
-    m_message = new QLabel(this);
-    m_message->setObjectName("message");
-    m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("color: #b02020;"));
+    m_message = newMessageLabel(this);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
