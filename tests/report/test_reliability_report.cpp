@@ -193,9 +193,9 @@ private Q_SLOTS:
         QCOMPARE(factValue(*facts, "Replica interruptions"), QString("1"));
         QVERIFY(reportHtml(document).contains("loses the service replicas on it"));
 
-        const ReportData jobsOnly = reportOf(failureScenario(), nullptr, true);
-        const ReportFacts *without =
-                factsAfter(buildReportDocument(jobsOnly), QStringLiteral("Reliability"));
+        const ReportDocument jobsOnly =
+                buildReportDocument(reportOf(failureScenario(), nullptr, true));
+        const ReportFacts *without = factsAfter(jobsOnly, QStringLiteral("Reliability"));
         QVERIFY(without);
         QVERIFY(factValue(*without, "Replica interruptions").startsWith("<missing"));
     }
