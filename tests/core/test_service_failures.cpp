@@ -1,7 +1,8 @@
 // Failures and outages of nodes that hold inference-service replicas (docs/design.md §10.4,
 // §3.11): the replica is lost at once, placed again by the service's placement rule and serves
-// its start-up time later; hand-worked power, served requests and replica counts, where the
-// minimum replicas' hold goes, and random failures striking replica nodes.
+// its start-up time later; hand-worked power, served requests and replica counts (with a free
+// node, without one, and waking an off node), where the minimum replicas' hold goes, and random
+// failures striking replica nodes.
 #include "core/engine/simulation.h"
 #include "core/io/run_outputs.h"
 #include "tests/support/recording_observer.h"
@@ -128,6 +129,27 @@ private Q_SLOTS:
         QCOMPARE(api.servedRequests, 150.0 * kDay - 50.0 * 2300.0);
         QCOMPARE(api.meanReplicas, (2.0 * kDay - 2000.0) / kDay);
         QCOMPARE(r.metrics.reliability->replicaInterruptions, 1LL);
+    }
+
+    // Under power management the lost replica wakes a switched-off node, as a queued job
+    // would, and is placed when it has booted: r0-n2, idle, is off from 100 s; at 1000 s it
+    // boots (120 s) for the replica, which is placed at 1120 s and serves from 1420 s.
+    void lostReplicaWakesAnOffNode()
+    {
+        Scenario s = outageUnderAReplica(3);
+        s.nodeTypes[0].bootS = 120;
+        s.energy.dpmEnabled = true;
+        s.energy.idleTimeoutS = 100;
+        s.energy.spareNodes = 0;
+        RecordingObserver observer;
+        std::vector<Picture> at;
+        const RunResult r = runWatching(s, observer, {1119, 1120}, at);
+        QCOMPARE(at[0].pinned, std::vector<int>({0, 4, 0}));
+        QCOMPARE(at[1].pinned, std::vector<int>({0, 4, 4}));
+        QCOMPARE(r.metrics.boots, 1LL);
+        const ServiceMetrics &api = r.metrics.services.at(0);
+        QCOMPARE(api.servedRequests, 150.0 * kDay - 50.0 * 420.0);
+        QCOMPARE(r.metrics.energyKwh, observer.integratePower(r.endTime) / 3.6e6);
     }
 
     // docs/design.md §3.2: the slots the minimum replicas hold for the run move with a lost
