@@ -152,6 +152,24 @@ private Q_SLOTS:
         QCOMPARE(r.metrics.energyKwh, observer.integratePower(r.endTime) / 3.6e6);
     }
 
+    // A replica larger than a node (a gang of r0-n0 and r0-n1) is lost whole when one of its
+    // nodes goes down, counts once, and is placed again on whole nodes that are up (first fit:
+    // r0-n0, released with it, and r0-n2); it serves 60 s later.
+    void gangReplicaIsLostWhole()
+    {
+        ScenarioBuilder b;
+        b.nodes(4, 4).service("api", 8, 100, 1, 1, 50, 60);
+        Scenario s = b.build();
+        s.outages = {{"r0-n1", 1000, 1000}};
+        RecordingObserver observer;
+        std::vector<Picture> at;
+        const RunResult r = runWatching(s, observer, {999, 1000}, at);
+        QCOMPARE(at[0].pinned, std::vector<int>({4, 4, 0, 0}));
+        QCOMPARE(at[1].pinned, std::vector<int>({4, 0, 4, 0}));
+        QCOMPARE(r.metrics.reliability->replicaInterruptions, 1LL);
+        QCOMPARE(r.metrics.services.at(0).servedRequests, 50.0 * kDay - 50.0 * 60.0);
+    }
+
     // docs/design.md §3.2: the slots the minimum replicas hold for the run move with a lost
     // replica. Job 1 uses r0-n2 at first; once the replica has moved there, a job pinned to
     // r0-n2 can never start (rejected), and one pinned to r0-n0 runs once the node is back.
