@@ -318,6 +318,10 @@ void reliability(const ReportData &data, Builder &out)
                                       "resumes from its last checkpoint.")
                      : QStringLiteral("An interrupted job goes back to the end of the queue and "
                                       "resumes from its last checkpoint.");
+    const bool services = !data.metrics.services.empty();
+    if (services)
+        model += QStringLiteral(" A node that goes down also loses the service replicas on it; "
+                                "each is placed again and starts up before it serves.");
     out.paragraph(model);
 
     ReportFacts facts;
@@ -340,6 +344,10 @@ void reliability(const ReportData &data, Builder &out)
                      ? QStringLiteral("%1 of the cluster's node-hours")
                                .arg(percent(r.nodeHoursDown / (double(nodes) * spanH), 2))
                      : QStringLiteral("failed or in a planned outage")});
+    if (services) // docs/design.md §10.4
+        facts.facts.push_back({QStringLiteral("Replica interruptions"),
+                               count(r.replicaInterruptions),
+                               QStringLiteral("service replicas lost to nodes going down")});
     out.add(facts);
 
     ReportTable types;

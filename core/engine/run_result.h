@@ -97,6 +97,8 @@ struct ReliabilityMetrics
     // Useful accelerator-seconds over accelerator-seconds held by jobs (1 when none held).
     double goodput = 1.0;
     double nodeHoursDown = 0.0; // Σ over nodes of time failed or in an outage
+    // Service replicas lost because a node under them went down (docs/design.md §10.4).
+    long long replicaInterruptions = 0;
     bool operator==(const ReliabilityMetrics &) const = default;
 };
 

@@ -30,7 +30,8 @@ struct ServiceRun
     bool gang = false;     // a replica larger than any admissible node: whole nodes
     bool feasible = false; // a replica fits on the empty cluster at all
     // In creation order; the placed ones come first (a replica waits for room only behind
-    // every replica placed before it, since all have the same demand).
+    // every replica placed before it, since all have the same demand). A replica lost to a
+    // node going down (docs/design.md §10.4) leaves the placed ones and is the first to wait.
     std::vector<ServiceReplica> replicas;
     int placed = 0;
     int ready = 0;

@@ -89,6 +89,10 @@ class RackLoadIndex;
 //    with power management on, a waiting replica wakes nodes like the oldest queued job
 //    (step 6, before the job). A replica that can never fit is never placed (all its load
 //    is shortfall). Waiting at a cap is shortfall, not RunMetrics::timeAtPowerCapS.
+//  - A node going down (docs/design.md §10.4) loses every replica on it at once: each becomes
+//    its service's first waiting replica, and is placed and serves scaleUpDelayS later like
+//    any other (loseReplicasOn()). Suspended ticks stay suspended: they would find the same
+//    desired counts, and a waiting replica is tried at every instant anyway.
 //  - Power: a replica's accelerators count as busy in the node census (so power caps budget
 //    every service at full load, which it can reach at any tick without asking scheduling,
 //    and a node holding one is never idle or switched off); a serving replica at utilization
@@ -207,6 +211,7 @@ private:
     void explainWaits();
     WaitInfo waitInfo(JobIndex job) const;
     void holdPermanently(const Allocation &allocation);
+    void rebuildPermanentHolds();
     bool needsServiceNodes(JobIndex job);
     bool capHoldsBackBoots(JobIndex head);
 
@@ -224,6 +229,7 @@ private:
     void advanceServices(SimTime time);
     bool placeWaitingReplicas(ServiceRun &service, SimTime time, SimTime delay);
     void releaseReplica(ServiceReplica &replica);
+    void loseReplicasOn(int node);
     void refreshServicePower();
     bool servicesMayStop(SimTime time) const;
     bool ticksCannotChangeAnything() const;
@@ -334,6 +340,7 @@ private:
     SimTime m_nextServiceEvent = std::numeric_limits<SimTime>::infinity();
     bool m_servicesStarted = false;
     bool m_ticksSuspended = false; // see ticksCannotChangeAnything()
+    bool m_replicasLost = false;   // since the last stepServices() (loseReplicasOn())
     // With jobs queued, nothing running and nothing left to submit, the queue is stalled once
     // this long has passed since m_lastJobActivity: a day (every daily service load level),
     // plus an idle timeout, a shutdown and a boot (what power management may still need to
@@ -384,6 +391,7 @@ private:
     long long m_nodeFailures = 0;
     long long m_outagesBegun = 0;
     long long m_interruptions = 0;
+    long long m_replicaInterruptions = 0;
     double m_lostSlotSeconds = 0.0; // accelerator-seconds held without useful work
     long long m_nodesDown = 0;
     double m_downSeconds = 0.0; // ∫ nodes down dt up to m_downSince

@@ -80,8 +80,6 @@ bool Simulation::stepFailures(SimTime time)
     }
     while (m_nextOutage < m_outages.size() && m_outages[m_nextOutage].start <= time) {
         const Outage &outage = m_outages[m_nextOutage++];
-        if (m_state.pinnedSlots(outage.node) > 0)
-            continue; // service replicas are not interrupted (§10.2)
         ++m_outagesBegun;
         takeDown(outage.node, outage.end, true);
         changed = true;
@@ -90,9 +88,9 @@ bool Simulation::stepFailures(SimTime time)
         const FailureProcess::Strike strike = m_failureProcess.strike();
         const int node = m_cluster.types[strike.type].nodes[strike.position];
         const NodePowerState state = m_state.powerState(node);
-        // Thinning (§10.1): a node that cannot fail now lets the failure pass.
-        if (state != NodePowerState::Off && state != NodePowerState::Down &&
-            m_state.pinnedSlots(node) == 0) {
+        // Thinning (§10.1): a node that cannot fail now (off, or down already) lets the failure
+        // pass.
+        if (state != NodePowerState::Off && state != NodePowerState::Down) {
             SimTime repair = m_repairS[strike.type];
             if (m_repairExponential[strike.type])
                 repair = m_failureProcess.exponential(repair);
@@ -130,6 +128,8 @@ void Simulation::takeDown(int node, SimTime until, bool planned)
     std::sort(victims.begin(), victims.end());
     for (JobIndex job : victims)
         interrupt(job);
+    if (m_hasServices)
+        loseReplicasOn(node);
     m_dpm.takeDown(node);
     countDown(+1);
     m_downUntil[node] = until;
@@ -208,6 +208,7 @@ void Simulation::addReliabilityMetrics(RunMetrics &metrics) const
     r.nodeFailures = m_nodeFailures;
     r.plannedOutages = m_outagesBegun;
     r.interruptions = m_interruptions;
+    r.replicaInterruptions = m_replicaInterruptions;
     double held = 0.0;
     for (std::size_t job = 0; job < jobs.size(); ++job)
         held += double(jobs.slots[job]) * jobs.occupied[job];

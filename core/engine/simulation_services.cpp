@@ -84,7 +84,8 @@ void Simulation::advanceServices(SimTime time)
 bool Simulation::stepServices(SimTime time)
 {
     advanceServices(time);
-    bool changed = false;
+    bool changed = m_replicasLost; // power and readiness to work out afresh
+    m_replicasLost = false;
     bool released = false;
     if (!m_servicesStarted) {
         // Deployed when the run begins: the minimum replicas that fit serve at once.
@@ -266,6 +267,36 @@ void Simulation::releaseReplica(ServiceReplica &replica)
     release(replica.allocation);
     replica.allocation.clear();
     m_capacityReleased = true;
+}
+
+// docs/design.md §10.4: a node going down loses every replica holding slots on it (one on several
+// nodes is lost whole). The service still wants it: it becomes a waiting replica again, first in
+// line behind the placed ones, and is placed, starts and serves like any replica added by a tick.
+void Simulation::loseReplicasOn(int node)
+{
+    if (m_state.pinnedSlots(node) == 0)
+        return;
+    advanceServices(m_now); // the integrals up to now count it as it was
+    const auto elsewhere = [node](const ServiceReplica &replica) {
+        return std::none_of(replica.allocation.begin(), replica.allocation.end(),
+                            [node](const NodeShare &share) { return share.node == node; });
+    };
+    for (ServiceRun &service : m_services) {
+        const auto placedEnd = service.replicas.begin() + service.placed;
+        const auto lost = std::stable_partition(service.replicas.begin(), placedEnd, elsewhere);
+        for (auto replica = lost; replica != placedEnd; ++replica) {
+            releaseReplica(*replica);
+            if (replica->ready)
+                --service.ready;
+            *replica = ServiceReplica{};
+            --service.placed;
+            ++m_replicaInterruptions;
+            m_replicasLost = true;
+        }
+    }
+    // The replicas behind a lost one moved up: the first minReplicas placed may be others now.
+    if (m_replicasLost && !m_permanentHeld.empty())
+        rebuildPermanentHolds();
 }
 
 void Simulation::refreshServicePower()

@@ -229,6 +229,21 @@ void Simulation::holdPermanently(const Allocation &allocation)
     m_serviceFit.clear();
 }
 
+// The same holds, worked out afresh once a failure has moved replicas (loseReplicasOn()): each
+// service's first minReplicas placed replicas are the ones never released.
+void Simulation::rebuildPermanentHolds()
+{
+    std::fill(m_permanentHeld.begin(), m_permanentHeld.end(), 0);
+    for (const ServiceRun &service : m_services) {
+        const int permanent = std::min(service.placed, service.spec.minReplicas);
+        for (int i = 0; i < permanent; ++i) {
+            for (const NodeShare &share : service.replicas[static_cast<std::size_t>(i)].allocation)
+                m_permanentHeld[share.node] += share.held;
+        }
+    }
+    m_serviceFit.clear();
+}
+
 bool Simulation::needsServiceNodes(JobIndex job)
 {
     if (m_permanentHeld.empty())
@@ -241,7 +256,8 @@ bool Simulation::needsServiceNodes(JobIndex job)
 
 // Replica i of a service is released at the first tick at which the service keeps at most i
 // replicas (the most it desired over the scale-down window): releases go newest first and
-// replicas never move, so this follows from the load profile alone.
+// replicas move only when a node under one goes down (docs/design.md §10.4), so this follows
+// from the load profile alone.
 std::vector<SimTime> Simulation::projectedReleases(const ServiceRun &service) const
 {
     const int placed = service.placed;

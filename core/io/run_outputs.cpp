@@ -113,6 +113,7 @@ std::string metricsJson(const RunMetrics &m, const RunInfo &info)
         j["lost_accelerator_hours"] = r->lostAcceleratorHours;
         j["goodput"] = r->goodput;
         j["node_hours_down"] = r->nodeHoursDown;
+        j["replica_interruptions"] = r->replicaInterruptions;
     }
     return j.dump(2) + "\n";
 }

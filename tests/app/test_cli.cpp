@@ -181,9 +181,11 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QByteArray first = readAll(metrics);
         const QJsonObject json = QJsonDocument::fromJson(first).object();
-        for (const char *key : {"node_failures", "planned_outages", "interruptions",
-                                "lost_accelerator_hours", "goodput", "node_hours_down"})
+        for (const char *key :
+             {"node_failures", "planned_outages", "interruptions", "lost_accelerator_hours",
+              "goodput", "node_hours_down", "replica_interruptions"})
             QVERIFY2(json.contains(key), key);
+        QCOMPARE(json.value("replica_interruptions").toInt(), 0); // no services
         const int interruptions = json.value("interruptions").toInt();
         QVERIFY(interruptions > 300 && interruptions < 600); // about 419 per 54 days
         QVERIFY(json.value("node_failures").toInt() >= interruptions);

@@ -175,6 +175,31 @@ private Q_SLOTS:
         QCOMPARE(factValue(*facts, "Lost accelerator-hours"), number(r.lostAcceleratorHours, 1));
     }
 
+    // docs/design.md §10.4: with services the section counts the replicas lost. Two nodes; the
+    // service's one whole-node replica sits on r-n0 (first fit), which an outage takes down at
+    // 1 h: the replica moves to r-n1, free since job 1 ended. Without services, no such fact.
+    void replicaInterruptionsWithServices()
+    {
+        test::ScenarioBuilder b;
+        b.nodes(2, 8, "h100", "r", "z").job(1, 0, 8, 600).service("api", 8, 100, 1, 1, 50);
+        Scenario s = b.build();
+        s.outages = {{"r-n0", 3600.0, 1800.0}};
+        RunResult result;
+        const ReportData data = reportOf(s, &result, true);
+        QCOMPARE(result.metrics.reliability->replicaInterruptions, 1LL);
+        const ReportDocument document = buildReportDocument(data);
+        const ReportFacts *facts = factsAfter(document, QStringLiteral("Reliability"));
+        QVERIFY(facts);
+        QCOMPARE(factValue(*facts, "Replica interruptions"), QString("1"));
+        QVERIFY(reportHtml(document).contains("loses the service replicas on it"));
+
+        const ReportDocument jobsOnly =
+                buildReportDocument(reportOf(failureScenario(), nullptr, true));
+        const ReportFacts *without = factsAfter(jobsOnly, QStringLiteral("Reliability"));
+        QVERIFY(without);
+        QVERIFY(factValue(*without, "Replica interruptions").startsWith("<missing"));
+    }
+
     // Young/Daly by hand: job 1 holds 4 nodes of MTBF 1000 h, so MTBF_job = 900,000 s and
     // c = √(2 · 60 · 900,000) ≈ 10,392 s; the small jobs, without checkpoints, get no
     // suggestion and lose half a run per interruption on average.

@@ -32,7 +32,9 @@ OutageDialog::OutageDialog(const PlannedOutage &initial, bool isNew, QWidget *pa
                               "back idle"));
     auto *what = new QLabel(tr("Jobs on %1 when it goes down are interrupted as by a failure: "
                                "they go back to the queue and resume from their last "
-                               "checkpoint.")
+                               "checkpoint. Service replicas on it are lost and placed again, "
+                               "on another node or once it is back, and start up before they "
+                               "serve.")
                                     .arg(node),
                             this);
     what->setWordWrap(true);
