@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -667,6 +668,33 @@ private Q_SLOTS:
         // Not in the CSV: its header still ends with nodes_down.
         const std::string csv = timeseriesCsv(result);
         QVERIFY(csv.substr(0, csv.find('\n')).ends_with(",nodes_down"));
+    }
+
+    // EASY under a cluster power cap with failures: a job interrupted and requeued at the head
+    // is a queued job like any other for the cap's bookkeeping (its demand is tracked, and the
+    // queue's verdict on its tail gives way to it). The bundled two-rack example with frequent
+    // failures used to stop with "unordered_map::at" at 23 h.
+    void easyUnderACapRequeuesAtTheHead()
+    {
+        const QByteArray dir = qgetenv("HEADROOM_SOURCE_DIR");
+        QVERIFY2(!dir.isEmpty(), "run through CTest, which sets HEADROOM_SOURCE_DIR");
+        Scenario s = loadScenarioFile(dir.toStdString() + "/resources/examples/two-rack-h100.json");
+        QVERIFY(s.energy.clusterPowerCapKw.has_value());
+        QVERIFY(s.policy.scheduler == SchedulerKind::Easy);
+        s.nodeTypes[0].mtbfH = 60.0;
+        s.nodeTypes[0].repairH = 3.0;
+        s.failures.enabled = true;
+        s.outages = {{s.cluster.zones[0].racks[0].nodes[2].name, 20000.0, 7200.0}};
+        RunResult result;
+        try {
+            result = runWith(s);
+        } catch (const std::exception &error) {
+            QFAIL(error.what());
+        }
+        QVERIFY(result.finished);
+        QVERIFY(result.metrics.reliability->interruptions > 5);
+        QCOMPARE(result.metrics.jobsCompleted + result.metrics.jobsRejected,
+                 result.metrics.jobsSubmitted);
     }
 
     // Without a failure model nothing is added to the outputs.
