@@ -126,8 +126,9 @@ std::vector<ChartPanel> createLiveCharts(RunController *run, ScenarioDocument *d
         spec.series = {
                 {tr("Nodes down"), Metric::NodesDown, false, {}, 0, {}, -1, Look::FilledSteps},
                 {tr("Interruptions"), Metric::Interruptions, true, {}, 0, {}, -1, Look::Dashed}};
-        spec.left = {tr("Nodes down"), 0.0, 2.0, 0.0, tr("Down")};
-        spec.right = TimeSeriesSpec::Axis{tr("Job interruptions (cumulative)"), 0.0, 2.0, 0.0,
+        // At least [0, 4]: whole-number ticks for these counts while they are small.
+        spec.left = {tr("Nodes down"), 0.0, 4.0, 0.0, tr("Down")};
+        spec.right = TimeSeriesSpec::Axis{tr("Job interruptions (cumulative)"), 0.0, 4.0, 0.0,
                                           tr("Interrupted")};
         spec.framePhaseMs = TimeSeriesChart::kFrameMs / 8;
         add("failuresChart", tr("Failures"), new TimeSeriesChart(history, spec, parent));

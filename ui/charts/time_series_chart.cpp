@@ -696,6 +696,13 @@ void TimeSeriesChart::applyStyle()
             fill.setAlphaF(style.dark ? 0.35f : 0.25f);
             m_areas[i]->setPen(pen);
             m_areas[i]->setBrush(fill);
+            // The legend's swatch is small: a fill as faint as the plot's would read as empty.
+            QColor swatch = color;
+            swatch.setAlphaF(0.6f);
+            for (QLegendMarker *marker : m_chart->legend()->markers(m_areas[i])) {
+                marker->setBrush(swatch);
+                marker->setPen(QPen(color, 1.0));
+            }
         }
     }
     const QColor warning = style.dark ? QColor(0xff, 0x6b, 0x5e) : QColor(0xc6, 0x28, 0x28);
