@@ -700,6 +700,7 @@ void TimeSeriesChart::applyStyle()
             QColor swatch = color;
             swatch.setAlphaF(0.6f);
             for (QLegendMarker *marker : m_chart->legend()->markers(m_areas[i])) {
+                marker->setShape(QLegend::MarkerShapeRectangle);
                 marker->setBrush(swatch);
                 marker->setPen(QPen(color, 1.0));
             }
