@@ -26,7 +26,10 @@ struct LiveStatus
     double facilityPowerW = 0.0;
     long long nodesOff = 0;
     long long nodesBooting = 0;
-    long long nodesDown = 0; // failed or in a planned outage (docs/design.md §10.6)
+    long long nodesDown = 0;      // failed or in a planned outage (docs/design.md §10.6)
+    long long nodeFailures = 0;   // random failures so far (docs/design.md §10.1)
+    long long plannedOutages = 0; // planned outages begun so far (docs/design.md §10.2)
+    long long interruptions = 0;  // job interruptions so far (docs/design.md §10.4)
     // What the oldest queued job waits for (docs/design.md §3.12); None with nothing queued.
     // Every queued job's reason: Simulation::queuedWaits().
     WaitInfo oldestWait;

@@ -29,6 +29,10 @@ struct Sample
     long long nodesBooting = 0;
     double clusterCapW = 0.0; // energy.cluster_power_cap_kw in W; 0: no cap
     long long nodesDown = 0;  // failed or in a planned outage (docs/design.md §10.6)
+    // So far in the run (docs/design.md §10.6), for the GUI's chart; not in the CSV.
+    long long interruptions = 0;
+    long long nodeFailures = 0;   // random failures
+    long long plannedOutages = 0; // outages begun
 };
 
 // What happened to one job, in the order of Scenario::jobs.

@@ -467,6 +467,9 @@ Sample Simulation::currentSample(SimTime time) const
     sample.nodesBooting = m_dpm.nodesBooting();
     sample.clusterCapW = m_model.hasClusterCap() ? m_model.clusterCapW() : 0.0;
     sample.nodesDown = m_nodesDown;
+    sample.interruptions = m_interruptions;
+    sample.nodeFailures = m_nodeFailures;
+    sample.plannedOutages = m_outagesBegun;
     return sample;
 }
 
@@ -562,6 +565,9 @@ LiveStatus Simulation::status() const
     status.nodesOff = m_dpm.nodesOff();
     status.nodesBooting = m_dpm.nodesBooting();
     status.nodesDown = m_nodesDown;
+    status.nodeFailures = m_nodeFailures;
+    status.plannedOutages = m_outagesBegun;
+    status.interruptions = m_interruptions;
     if (!m_finished) {
         if (const std::optional<JobIndex> oldest = oldestQueued())
             status.oldestWait = waitInfo(*oldest);

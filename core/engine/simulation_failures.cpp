@@ -14,8 +14,7 @@ namespace headroom {
 void Simulation::initFailures(const Scenario &scenario)
 {
     const JobTable &jobs = m_jobs.table;
-    m_hasFailureModel =
-            scenario.failures.enabled || !scenario.outages.empty() || !jobs.checkpointSpec.empty();
+    m_hasFailureModel = scenario.hasFailureModel();
     if (!m_hasFailureModel)
         return;
     m_requeueAtHead = scenario.failures.requeue == RequeuePolicy::Head;

@@ -1,5 +1,7 @@
 #include "core/model/scenario.h"
 
+#include <algorithm>
+
 namespace headroom {
 
 const NodeType *Scenario::findNodeType(const std::string &typeName) const
@@ -9,6 +11,13 @@ const NodeType *Scenario::findNodeType(const std::string &typeName) const
             return &type;
     }
     return nullptr;
+}
+
+bool Scenario::hasFailureModel() const
+{
+    return failures.enabled || !outages.empty() ||
+           std::any_of(jobs.begin(), jobs.end(),
+                       [](const Job &job) { return !job.checkpoints->empty(); });
 }
 
 } // namespace headroom

@@ -30,6 +30,9 @@ struct Scenario
     std::vector<PlannedOutage> outages; // docs/design.md §10.2
 
     const NodeType *findNodeType(const std::string &typeName) const;
+    // docs/design.md §10: failures enabled, planned outages, or a job with checkpoint figures.
+    // Without one, runs and their outputs know nothing of failures. Looks at every job.
+    bool hasFailureModel() const;
     bool operator==(const Scenario &) const = default;
 };
 

@@ -33,6 +33,12 @@ std::uint64_t demandKey(const JobTable &jobs, JobIndex job)
 void EasyScheduler::enqueue(JobIndex job, const JobTable &jobs)
 {
     m_queue.push(job);
+    noteQueued(job, jobs);
+}
+
+// What every job entering the queue (at its back or, requeued, at its head) is noted in.
+void EasyScheduler::noteQueued(JobIndex job, const JobTable &jobs)
+{
     m_arrivals.push_back(job);
     if (m_trackDemands)
         trackDemand(jobs, job);
@@ -79,7 +85,9 @@ void EasyScheduler::requeue(JobIndex job, const JobTable &jobs, bool atHead)
         return;
     }
     m_queue.pushFront(job);
-    m_arrivals.push_back(job);
+    // Like any job entering the queue: its demand is tracked under caps, and being out of
+    // index order it ends the tail's verdict (a verdict without its demand would not know it).
+    noteQueued(job, jobs);
     m_reservation.valid = false; // the head changed
 }
 

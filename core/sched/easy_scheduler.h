@@ -118,6 +118,7 @@ private:
     void settleTail(SchedulingContext &context, JobIndex job);
     bool passTail(const JobTable &jobs, JobIndex job);
     void flushTail(SchedulingContext &context);
+    void noteQueued(JobIndex job, const JobTable &jobs);
     void leftQueue(const JobTable &jobs, JobIndex job);
     void trackDemand(const JobTable &jobs, JobIndex job);
     SimTime leastRequested(const JobTable &jobs, QueuedDemand &queued) const;

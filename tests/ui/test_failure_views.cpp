@@ -6,7 +6,9 @@
 #include "core/io/scenario_json.h"
 #include "core/model/scenario.h"
 #include "report/report_format.h"
+#include "ui/charts/live_charts.h"
 #include "ui/charts/sample_history.h"
+#include "ui/charts/time_series_chart.h"
 #include "ui/dialogs/add_job_dialog.h"
 #include "ui/dialogs/node_type_dialog.h"
 #include "ui/dialogs/outage_dialog.h"
@@ -14,6 +16,8 @@
 #include "ui/document/scenario_edits.h"
 #include "ui/document/selection.h"
 #include "ui/models/duration_text.h"
+#include "ui/models/jobs_filter_proxy.h"
+#include "ui/models/jobs_table_model.h"
 #include "ui/panels/duration_edit.h"
 #include "ui/panels/properties_panel.h"
 #include "ui/run/live_jobs.h"
@@ -26,16 +30,22 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QAreaSeries>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
 #include <QMenu>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTimer>
+#include <QValueAxis>
 #include <QtTest>
 
 #include <cmath>
@@ -382,20 +392,15 @@ private Q_SLOTS:
         auto feed = [&](const LiveSnapshot &snapshot) {
             live.apply(snapshot);
             gantt.apply(snapshot, live, doc.scenario().jobs);
-            std::vector<double> interrupted;
-            for (const JobEvent &e : snapshot.newEvents) {
-                if (e.kind == JobEvent::Kind::Interrupted)
-                    interrupted.push_back(e.time);
-            }
-            history.noteInterruptions(interrupted);
             history.append(snapshot.newSamples);
             view.topologyScene()->setBusy(snapshot.nodeBusy);
             view.topologyScene()->setPowerStates(snapshot.nodePower);
         };
-        auto sample = [](double t, long long down) {
+        auto sample = [](double t, long long down, long long interruptions) {
             Sample s;
             s.time = t;
             s.nodesDown = down;
+            s.interruptions = interruptions;
             return s;
         };
 
@@ -404,7 +409,7 @@ private Q_SLOTS:
         start.nodeBusy = {8, 8, 8, 8};
         start.nodePower.assign(4, NodePowerState::Busy);
         start.newEvents.push_back({JobEvent::Kind::Started, 0.0, 0, {0, 1, 2, 3}});
-        start.newSamples = {sample(0.0, 0)};
+        start.newSamples = {sample(0.0, 0, 0)};
         feed(start);
 
         LiveSnapshot down;
@@ -414,9 +419,9 @@ private Q_SLOTS:
                           NodePowerState::Idle};
         down.newEvents.push_back({JobEvent::Kind::Interrupted, 3600.0, 0, {}});
         down.downNodes = {DownNode{1, 3600.0, 5400.0, true}};
-        down.nodeFailures = 1;
-        down.interruptions = 1;
-        down.newSamples = {sample(3600.0, 1), sample(3900.0, 1)};
+        down.status.plannedOutages = 1;
+        down.status.interruptions = 1;
+        down.newSamples = {sample(3600.0, 1, 1), sample(3900.0, 1, 1)};
         feed(down);
 
         const NodeTileItem *tile = view.topologyScene()->tile(1);
@@ -448,9 +453,9 @@ private Q_SLOTS:
         back.nodeBusy = {8, 8, 8, 8};
         back.nodePower.assign(4, NodePowerState::Busy);
         back.newEvents.push_back({JobEvent::Kind::Started, 5400.0, 0, {0, 1, 2, 3}});
-        back.nodeFailures = 1;
-        back.interruptions = 1;
-        back.newSamples = {sample(5400.0, 0), sample(5700.0, 0)};
+        back.status.plannedOutages = 1;
+        back.status.interruptions = 1;
+        back.newSamples = {sample(5400.0, 0, 1), sample(5700.0, 0, 1)};
         feed(back);
 
         QVERIFY(tile->powerState() == NodeTileItem::PowerState::Busy);
@@ -461,13 +466,91 @@ private Q_SLOTS:
         QVERIFY(!(gantt.row(2).segments[1].flags & GanttModel::kInterrupted));
         QVERIFY(!(gantt.row(2).segments[0].flags & GanttModel::kRestarted));
 
-        // The failures chart: nodes down per sample, interruptions so far.
+        // The failures chart: nodes down and interruptions so far, as the samples say.
         const auto nodesDown = history.values(SampleHistory::Metric::NodesDown);
         const auto interruptions = history.values(SampleHistory::Metric::Interruptions);
         QCOMPARE(std::vector<double>(nodesDown.begin(), nodesDown.end()),
                  (std::vector<double>{0, 1, 1, 0, 0}));
         QCOMPARE(std::vector<double>(interruptions.begin(), interruptions.end()),
                  (std::vector<double>{0, 1, 1, 1, 1}));
+    }
+
+    // The jobs table's Interruptions column is there only with a failure model (like the jobs
+    // CSV's), counts the run's interruptions as their events arrive and sorts by them.
+    void jobsTableInterruptionsColumn()
+    {
+        Scenario plain = fixture();
+        plain.outages.clear();
+        plain.jobs[0].checkpoints = JobCheckpoints{};
+        ScenarioDocument doc(plain);
+        RunController run(&doc);
+        JobsTableModel model(&doc, &run);
+        JobsFilterProxy proxy;
+        proxy.setJobsModel(&model);
+        const int column = JobsTableModel::InterruptionsColumn;
+        QVERIFY(!model.hasInterruptionsColumn());
+        QCOMPARE(model.columnCount(), column);
+        QVERIFY(!model.index(0, column).isValid());
+        QSignalSpy inserted(&model, &QAbstractItemModel::columnsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::columnsRemoved);
+
+        // A planned outage gives the scenario a failure model, and the table the column.
+        QVERIFY(edits::addOutage(doc, {"r1-n02", 3600.0, 1800.0}));
+        QCOMPARE(model.columnCount(), column + 1);
+        QCOMPARE(proxy.columnCount(), column + 1);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted[0][1].toInt(), column);
+        QCOMPARE(model.headerData(column, Qt::Horizontal).toString(), QString("Interruptions"));
+        QVERIFY(model.index(0, column).data().toString().isEmpty()); // no run yet
+
+        // The outage hits the running gang (job position 0): events made by hand.
+        QSignalSpy live(&model, &JobsTableModel::liveStatesChanged);
+        LiveSnapshot started;
+        started.runId = run.runId();
+        started.newEvents.push_back({JobEvent::Kind::Started, 0.0, 0, {0, 1, 2, 3}});
+        Q_EMIT run.snapshotArrived(started);
+        QCOMPARE(model.index(0, column).data().toString(), QString("0"));
+        LiveSnapshot hit;
+        hit.runId = run.runId();
+        hit.status.now = 3600.0;
+        hit.newEvents.push_back({JobEvent::Kind::Interrupted, 3600.0, 0, {}});
+        live.clear();
+        Q_EMIT run.snapshotArrived(hit);
+        QCOMPARE(live.count(), 1);
+        QCOMPARE(model.index(0, column).data().toLongLong(), 1LL);
+        QCOMPARE(model.index(0, column).data(JobsTableModel::RawValueRole).toLongLong(), 1LL);
+        QCOMPARE(model.index(1, column).data().toLongLong(), 0LL);
+        QVERIFY2(model.index(0, column).data(Qt::ToolTipRole).toString().contains("once"),
+                 qPrintable(model.index(0, column).data(Qt::ToolTipRole).toString()));
+        QCOMPARE(model.index(0, JobsTableModel::StateColumn).data().toString(), QString("queued"));
+
+        // Sorted like the other counts, ties by job id: the uninterrupted job 2 first going up.
+        proxy.sort(column, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, JobsTableModel::IdColumn).data().toLongLong(), 2LL);
+        proxy.sort(column, Qt::DescendingOrder);
+        QCOMPARE(proxy.index(0, JobsTableModel::IdColumn).data().toLongLong(), 1LL);
+        proxy.sort(-1);
+
+        // Without the outage the column goes; a job's checkpoints bring it back, and it goes
+        // again once the last job with checkpoints loses them (looked at after the event).
+        QVERIFY(edits::removeOutages(doc, {0}));
+        QCOMPARE(model.columnCount(), column);
+        QCOMPARE(removed.count(), 1);
+        Job job = doc.scenario().jobs[0];
+        job.checkpoints = JobCheckpoints{3600.0, 60.0, 120.0};
+        edits::editJob(doc, 0, job);
+        QCOMPARE(model.columnCount(), column + 1);
+        QCOMPARE(inserted.count(), 2);
+        job.checkpoints = JobCheckpoints{};
+        edits::editJob(doc, 0, job);
+        QCoreApplication::processEvents();
+        QCOMPARE(model.columnCount(), column);
+        QCOMPARE(removed.count(), 2);
+        // Failures switched on: the column, at once.
+        FailurePolicy failures;
+        failures.enabled = true;
+        edits::setFailures(doc, failures);
+        QCOMPARE(model.columnCount(), column + 1);
     }
 
     // A run of the fixture with the outage: r1-n02 goes down at 1 h, interrupting the gang;
@@ -481,6 +564,7 @@ private Q_SLOTS:
         TopologyView view(&doc, &selection, &run);
         RunStatusBar status(&doc, &run);
         SampleHistory history(&run);
+        JobsTableModel jobsTable(&doc, &run);
         GanttModel gantt;
         gantt.reset(doc.scenario());
         QObject::connect(&run, &RunController::snapshotArrived, &view,
@@ -501,7 +585,9 @@ private Q_SLOTS:
         QCOMPARE(snapshot.downNodes[0].node, 1);
         QVERIFY(snapshot.downNodes[0].planned);
         QCOMPARE(snapshot.downNodes[0].until, 5400.0);
-        QCOMPARE(snapshot.interruptions, 1LL);
+        QCOMPARE(snapshot.status.interruptions, 1LL);
+        QCOMPARE(snapshot.status.plannedOutages, 1LL);
+        QCOMPARE(snapshot.status.nodeFailures, 0LL);
         const NodeTileItem *tile = view.topologyScene()->tile(1);
         QVERIFY(tile->powerState() == NodeTileItem::PowerState::Down);
         QCOMPARE(view.topologyScene()->tile(0)->powerState() == NodeTileItem::PowerState::Down,
@@ -512,8 +598,54 @@ private Q_SLOTS:
         QVERIFY2(tip.contains(formatDuration(1200)), qPrintable(tip)); // back in 20 min
         QVERIFY2(tip.contains(report::power(50)), qPrintable(tip));    // a down node: off_w
         QVERIFY2(status.failuresLabel()->isVisibleTo(&status), "the field shows");
-        QVERIFY2(status.failuresLabel()->text().contains("down 1"),
-                 qPrintable(status.failuresLabel()->text()));
+        // Failures and planned outages apart, from the engine's counters.
+        const QString counts = status.failuresLabel()->text();
+        QVERIFY2(counts.startsWith("1 down · 0 failures · 1 outage · 1 interruption"),
+                 qPrintable(counts));
+
+        // The jobs table counts the gang's interruption.
+        QVERIFY(jobsTable.hasInterruptionsColumn());
+        QCOMPARE(jobsTable.index(0, JobsTableModel::InterruptionsColumn).data().toLongLong(), 1LL);
+        QCOMPARE(jobsTable.index(1, JobsTableModel::InterruptionsColumn).data().toLongLong(), 0LL);
+
+        // A Failures chart opened now reads the samples so far: one interruption, not 0.
+        QWidget host;
+        const std::vector<ChartPanel> panels = createLiveCharts(&run, &doc, &host);
+        TimeSeriesChart *late = nullptr;
+        for (const ChartPanel &panel : panels) {
+            if (panel.objectName == "failuresChart")
+                late = qobject_cast<TimeSeriesChart *>(panel.widget);
+        }
+        QVERIFY(late);
+        QCOMPARE(late->seriesCount(), 2);
+        const QList<QPointF> lateDown = late->series(0)->points();
+        const QList<QPointF> lateInterrupted = late->series(1)->points();
+        QVERIFY(!lateInterrupted.isEmpty());
+        QCOMPARE(lateInterrupted.front().y(), 0.0);
+        QCOMPARE(lateInterrupted.back().y(), 1.0);
+        QCOMPARE(lateDown.back().y(), 1.0);
+        // Nodes down is a filled staircase: a step straight up at the outage's first sample.
+        QCOMPARE(late->drawnSeries(0)->type(), QAbstractSeries::SeriesTypeArea);
+        QCOMPARE(late->drawnSeries(1)->type(), QAbstractSeries::SeriesTypeLine);
+        bool verticalStep = false;
+        for (qsizetype i = 1; i < lateDown.size(); ++i)
+            verticalStep = verticalStep || (lateDown[i].x() == lateDown[i - 1].x() &&
+                                            lateDown[i].y() != lateDown[i - 1].y());
+        QVERIFY(verticalStep);
+        // Interruptions: a dashed line of another colour, on the right axis; both in the legend.
+        QVERIFY(late->series(1)->pen().dashPattern().front() < 100.0);
+        QVERIFY(static_cast<QAreaSeries *>(late->drawnSeries(0))->pen().dashPattern().front() >
+                100.0);
+        QVERIFY(late->series(1)->pen().color() !=
+                static_cast<QAreaSeries *>(late->drawnSeries(0))->pen().color());
+        QVERIFY(late->series(1)->attachedAxes().contains(
+                static_cast<QAbstractAxis *>(late->rightAxis())));
+        QVERIFY(late->chart()->legend()->isVisible());
+        const QList<QLegendMarker *> markers = late->chart()->legend()->markers();
+        QCOMPARE(markers.size(), 2);
+        QCOMPARE(markers[0]->series(), late->drawnSeries(0));
+        QCOMPARE(markers[1]->series(), late->drawnSeries(1));
+        QCOMPARE(markers[0]->label(), QString("Nodes down"));
 
         // The gang's pieces on r1-n01 before the outage end interrupted.
         const GanttModel::Row &row = gantt.row(0);

@@ -153,6 +153,36 @@ private Q_SLOTS:
         QVERIFY(jobs.jobsOn(1).empty());
     }
 
+    // Interruptions per job (docs/design.md §10.4): counted from the events, renumbered with
+    // the jobs, cleared by a reset; once finished, the result's counts.
+    void countsInterruptions()
+    {
+        LiveJobs jobs;
+        jobs.reset(4, 3);
+        jobs.apply(snapshot(
+                10, {jobEvent(Kind::Started, 0, 1, {0, 1}), jobEvent(Kind::Interrupted, 5, 1),
+                     jobEvent(Kind::Started, 6, 1, {2, 3}), jobEvent(Kind::Interrupted, 9, 1)}));
+        QCOMPARE(jobs.interruptionsOf(1), 2U);
+        QCOMPARE(jobs.interruptionsOf(0), 0U);
+        QCOMPARE(jobs.interruptionsOf(99), 0U);
+        QCOMPARE(jobs.state(1), State::Queued);
+        QVERIFY(jobs.statesChanged());
+        jobs.removeJobs({0});
+        QCOMPARE(jobs.interruptionsOf(0), 2U);
+        QCOMPARE(jobs.interruptionsOf(1), 0U);
+
+        auto result = std::make_shared<RunResult>();
+        result->jobs.resize(2);
+        result->jobs[1].interruptions = 3;
+        LiveSnapshot end = snapshot(20, {});
+        end.result = result;
+        jobs.apply(end);
+        QCOMPARE(jobs.interruptionsOf(0), 0U);
+        QCOMPARE(jobs.interruptionsOf(1), 3U);
+        jobs.reset(4, 2);
+        QCOMPARE(jobs.interruptionsOf(1), 0U);
+    }
+
     void runControllerRecordsBeforeViews()
     {
         ScenarioDocument document(test::twoRackScenario());

@@ -118,13 +118,17 @@ std::vector<ChartPanel> createLiveCharts(RunController *run, ScenarioDocument *d
         add("queueChart", tr("Queue"), new TimeSeriesChart(history, spec, parent));
     }
     {
-        // Nodes down now against the interruptions they caused so far: the first steps up and
-        // down, the second only climbs, so each gets its own axis.
+        // Nodes down now against the interruptions so far, both as the engine sampled them
+        // (docs/design.md §10.8): the first steps up and down, the second only climbs, so each
+        // gets its own axis; a filled staircase and a dashed line stay apart where they meet.
+        using Look = TimeSeriesSpec::Series::Look;
         TimeSeriesSpec spec;
-        spec.series = {{tr("Nodes down"), Metric::NodesDown, false, {}, 0, {}},
-                       {tr("Interruptions"), Metric::Interruptions, true, {}, 0, {}}};
-        spec.left = {tr("Nodes down"), 0.0, 2.0, 0.0, tr("Down")};
-        spec.right = TimeSeriesSpec::Axis{tr("Job interruptions (cumulative)"), 0.0, 2.0, 0.0,
+        spec.series = {
+                {tr("Nodes down"), Metric::NodesDown, false, {}, 0, {}, -1, Look::FilledSteps},
+                {tr("Interruptions"), Metric::Interruptions, true, {}, 0, {}, -1, Look::Dashed}};
+        // At least [0, 4]: whole-number ticks for these counts while they are small.
+        spec.left = {tr("Nodes down"), 0.0, 4.0, 0.0, tr("Down")};
+        spec.right = TimeSeriesSpec::Axis{tr("Job interruptions (cumulative)"), 0.0, 4.0, 0.0,
                                           tr("Interrupted")};
         spec.framePhaseMs = TimeSeriesChart::kFrameMs / 8;
         add("failuresChart", tr("Failures"), new TimeSeriesChart(history, spec, parent));

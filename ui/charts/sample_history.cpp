@@ -20,20 +20,7 @@ SampleHistory::SampleHistory(RunController *run, QObject *parent)
 
 void SampleHistory::onSnapshot(const LiveSnapshot &snapshot)
 {
-    std::vector<double> interrupted;
-    for (const JobEvent &event : snapshot.newEvents) {
-        if (event.kind == JobEvent::Kind::Interrupted)
-            interrupted.push_back(event.time);
-    }
-    noteInterruptions(interrupted);
-    if (snapshot.newSamples.empty())
-        return;
     append(snapshot.newSamples);
-}
-
-void SampleHistory::noteInterruptions(std::span<const double> times)
-{
-    m_interruptions.insert(m_interruptions.end(), times.begin(), times.end());
 }
 
 void SampleHistory::append(std::span<const Sample> samples)
@@ -50,13 +37,10 @@ void SampleHistory::append(std::span<const Sample> samples)
             c.reserve(capacity);
     }
     for (const Sample &s : samples) {
-        const auto interruptions =
-                std::upper_bound(m_interruptions.begin(), m_interruptions.end(), s.time) -
-                m_interruptions.begin();
         const std::array<double, kMetricCount> row{
                 s.utilization * 100.0,     s.loadBalanceCov,    s.jainIndex,
                 s.itPowerW / 1000.0,       double(s.queued),    double(s.running),
-                s.facilityPowerW / 1000.0, double(s.nodesDown), double(interruptions)};
+                s.facilityPowerW / 1000.0, double(s.nodesDown), double(s.interruptions)};
         m_times.push_back(s.time);
         for (std::size_t m = 0; m < kMetricCount; ++m) {
             m_columns[m].push_back(row[m]);
@@ -73,7 +57,6 @@ void SampleHistory::clear()
     for (auto &c : m_columns)
         std::vector<double>().swap(c);
     m_max.fill(0.0);
-    std::vector<double>().swap(m_interruptions);
     Q_EMIT cleared();
 }
 

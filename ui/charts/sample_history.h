@@ -37,7 +37,7 @@ public:
         Running,
         FacilityPowerKw, // IT power × PUE
         NodesDown,       // failed or in a planned outage (docs/design.md §10)
-        Interruptions,   // job interruptions so far, from the run's events
+        Interruptions,   // job interruptions so far (Sample::interruptions)
     };
     static constexpr std::size_t kMetricCount = 9;
 
@@ -55,9 +55,6 @@ public:
     std::size_t indexNear(double time) const;
 
     void append(std::span<const Sample> samples);
-    // Job interruptions at these times (ascending, after those noted before): samples
-    // appended from now on count them (Metric::Interruptions).
-    void noteInterruptions(std::span<const double> times);
     void clear();
 
 Q_SIGNALS:
@@ -74,8 +71,6 @@ private:
     std::vector<double> m_times;
     std::array<std::vector<double>, kMetricCount> m_columns;
     std::array<double, kMetricCount> m_max{};
-    // Times of the run's interruptions so far; a sample counts those up to its time.
-    std::vector<double> m_interruptions;
 };
 
 } // namespace headroom::ui

@@ -6,6 +6,7 @@
 #include "ui/charts/chart_switch.h"
 #include "ui/charts/reference_tags.h"
 
+#include <QAreaSeries>
 #include <QChart>
 #include <QContextMenuEvent>
 #include <QCursor>
@@ -73,6 +74,19 @@ void setRangeAndTicks(QValueAxis *axis, double min, double max, double step)
     }
 }
 
+// A staircase through `points`: each value holds until the next point's time.
+QList<QPointF> steps(const QList<QPointF> &points)
+{
+    QList<QPointF> out;
+    out.reserve(2 * points.size());
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        if (i > 0 && points[i].y() != points[i - 1].y())
+            out.append(QPointF(points[i].x(), points[i - 1].y()));
+        out.append(points[i]);
+    }
+    return out;
+}
+
 void setTicks(QValueAxis *axis, double step)
 {
     if (axis->tickInterval() != step)
@@ -129,11 +143,23 @@ TimeSeriesChart::TimeSeriesChart(std::shared_ptr<SampleHistory> history, TimeSer
     for (const TimeSeriesSpec::Series &s : m_spec.series) {
         auto *series = new QLineSeries;
         series->setName(s.name);
-        m_chart->addSeries(series);
-        series->attachAxis(m_timeAxis);
-        series->attachAxis(s.rightAxis && m_rightAxis ? m_rightAxis : m_leftAxis);
-        connect(series, &QLineSeries::hovered, this, &TimeSeriesChart::onHovered);
+        QAreaSeries *area = nullptr;
+        QAbstractSeries *drawn = series;
+        if (s.look == TimeSeriesSpec::Series::Look::FilledSteps) {
+            // The area does not own its line: the line goes with the area.
+            area = new QAreaSeries(series);
+            series->setParent(area);
+            area->setName(s.name);
+            connect(area, &QAreaSeries::hovered, this, &TimeSeriesChart::onHovered);
+            drawn = area;
+        } else {
+            connect(series, &QLineSeries::hovered, this, &TimeSeriesChart::onHovered);
+        }
+        m_chart->addSeries(drawn);
+        drawn->attachAxis(m_timeAxis);
+        drawn->attachAxis(s.rightAxis && m_rightAxis ? m_rightAxis : m_leftAxis);
         m_series.push_back(series);
+        m_areas.push_back(area);
     }
     // Added after the data so that the legend lists the measured series first.
     for (const TimeSeriesSpec::Reference &r : m_spec.references) {
@@ -183,6 +209,12 @@ TimeSeriesChart::TimeSeriesChart(std::shared_ptr<SampleHistory> history, TimeSer
 }
 
 TimeSeriesChart::~TimeSeriesChart() = default;
+
+QAbstractSeries *TimeSeriesChart::drawnSeries(int index) const
+{
+    QAreaSeries *area = m_areas.at(std::size_t(index));
+    return area ? static_cast<QAbstractSeries *>(area) : m_series.at(std::size_t(index));
+}
 
 void TimeSeriesChart::scheduleFrame()
 {
@@ -397,8 +429,9 @@ void TimeSeriesChart::applyVisibility()
 {
     for (std::size_t i = 0; i < m_series.size(); ++i) {
         const bool visible = seriesShown(i);
-        m_series[i]->setVisible(visible);
-        for (QLegendMarker *marker : m_chart->legend()->markers(m_series[i]))
+        QAbstractSeries *drawn = drawnSeries(int(i));
+        drawn->setVisible(visible);
+        for (QLegendMarker *marker : m_chart->legend()->markers(drawn))
             marker->setVisible(visible);
     }
 }
@@ -467,9 +500,12 @@ void TimeSeriesChart::publish()
     m_visibleCount = count;
     for (std::size_t i = 0; i < m_series.size(); ++i) {
         const auto values = m_history->values(m_spec.series[i].metric);
-        m_series[i]->replace(report::decimateMinMax(times.subspan(first, count),
-                                                    values.subspan(first, count), pointBudget(),
-                                                    1.0 / m_unit.seconds));
+        QList<QPointF> points =
+                report::decimateMinMax(times.subspan(first, count), values.subspan(first, count),
+                                       pointBudget(), 1.0 / m_unit.seconds);
+        if (m_areas[i])
+            points = steps(points);
+        m_series[i]->replace(points);
     }
     for (std::size_t i = 0; i < m_references.size(); ++i) {
         const double v = m_referenceValues[i];
@@ -643,14 +679,32 @@ void TimeSeriesChart::applyStyle()
         axis->setTitleFont(small);
     }
     for (std::size_t i = 0; i < m_series.size(); ++i) {
-        QPen pen(style.series[i % style.series.size()], 1.6);
+        const QColor color = style.series[i % style.series.size()];
+        QPen pen(color, 1.6);
         pen.setCosmetic(true);
         // Qt Charts draws a solid line segment by segment, and antialiased segment ends
         // overlap at every joint: a flat series looks dotted. Any other pen style is drawn as
         // one path, so a "dash" longer than any plot stands in for a solid line.
-        pen.setDashPattern({1e5, 1e-5});
+        if (m_spec.series[i].look == TimeSeriesSpec::Series::Look::Dashed)
+            pen.setDashPattern({5.0, 3.0}); // in pen widths
+        else
+            pen.setDashPattern({1e5, 1e-5});
         pen.setCapStyle(Qt::FlatCap);
         m_series[i]->setPen(pen);
+        if (m_areas[i]) {
+            QColor fill = color;
+            fill.setAlphaF(style.dark ? 0.35f : 0.25f);
+            m_areas[i]->setPen(pen);
+            m_areas[i]->setBrush(fill);
+            // The legend's swatch is small: a fill as faint as the plot's would read as empty.
+            QColor swatch = color;
+            swatch.setAlphaF(0.6f);
+            for (QLegendMarker *marker : m_chart->legend()->markers(m_areas[i])) {
+                marker->setShape(QLegend::MarkerShapeRectangle);
+                marker->setBrush(swatch);
+                marker->setPen(QPen(color, 1.0));
+            }
+        }
     }
     const QColor warning = style.dark ? QColor(0xff, 0x6b, 0x5e) : QColor(0xc6, 0x28, 0x28);
     for (std::size_t i = 0; i < m_references.size(); ++i) {

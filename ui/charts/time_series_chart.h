@@ -7,12 +7,15 @@
 #include <QElapsedTimer>
 #include <QTimer>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
 
 QT_BEGIN_NAMESPACE
+class QAbstractSeries;
+class QAreaSeries;
 class QChart;
 class QGraphicsLineItem;
 class QGraphicsSimpleTextItem;
@@ -39,6 +42,11 @@ struct TimeSeriesSpec
         std::function<bool()> shown;
         // In a chart with terms, the one this series is drawn in; -1: all of them.
         int terms = -1;
+        // How it is drawn: a solid line from sample to sample; a dashed one; or a staircase
+        // (each sample's value holds until the next: a count of things, like nodes down)
+        // over a translucent fill. Two series that meet stay apart when they look different.
+        enum class Look : std::uint8_t { Line, Dashed, FilledSteps };
+        Look look = Look::Line;
     };
     // A dashed horizontal line on the left axis (installed peak power, a power cap), re-read
     // at every refresh because the scenario may have changed; a value <= 0 hides it. It is
@@ -120,7 +128,10 @@ public:
     // Points per series for the current plot width, at most kMaxPointsPerSeries.
     std::size_t pointBudget() const;
     int seriesCount() const { return int(m_series.size()); }
+    // The series' points (for a FilledSteps series, the staircase: the top of its area).
     QLineSeries *series(int index) const { return m_series.at(std::size_t(index)); }
+    // What the chart holds and the legend names for it: the line itself, or its area.
+    QAbstractSeries *drawnSeries(int index) const;
     int referenceCount() const { return int(m_references.size()); }
     // The reference line's series; hidden (isVisible() false) when its value is <= 0.
     QLineSeries *reference(int index) const { return m_references.at(std::size_t(index)); }
@@ -188,6 +199,7 @@ private:
     QValueAxis *m_leftAxis;
     QValueAxis *m_rightAxis = nullptr;
     std::vector<QLineSeries *> m_series;
+    std::vector<QAreaSeries *> m_areas; // per series: its area (FilledSteps), else null
     std::vector<QLineSeries *> m_references;
     std::vector<double> m_referenceValues;
     // Owned by the chart: a tag per reference, and a leader from the line's end to its tag

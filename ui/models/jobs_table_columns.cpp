@@ -312,6 +312,40 @@ const JobColumn kColumns[] = {
                             return why;
                         },
         },
+        {
+                .title = COLUMN_TEXT("Interruptions"),
+                .headerTip = COLUMN_TEXT("How often a node going down (a failure or a planned "
+                                         "outage) interrupted the job in the running simulation "
+                                         "(docs/design.md §10.4)"),
+                .alignment = kRight,
+                .value = [](const JobCell &c) -> QVariant {
+                    return qlonglong(c.model.interruptionsOf(c.row));
+                },
+                .text = [](const JobCell &c, bool) -> QVariant {
+                    if (c.state() == LiveJobState::None)
+                        return QString(); // no run yet
+                    return qlonglong(c.model.interruptionsOf(c.row));
+                },
+                .compare =
+                        [](const JobCell &a, const JobCell &b) {
+                            return compareValues(a.model.interruptionsOf(a.row),
+                                                 b.model.interruptionsOf(b.row));
+                        },
+                .toolTip =
+                        [](const JobCell &c) {
+                            const std::uint32_t n = c.model.interruptionsOf(c.row);
+                            if (n == 0)
+                                return QString();
+                            return countText(n,
+                                             JobsTableModel::tr("Interrupted once by a node going "
+                                                                "down; it restarted from its last "
+                                                                "checkpoint, or from the start"),
+                                             JobsTableModel::tr("Interrupted %1 times by nodes "
+                                                                "going down; each time it "
+                                                                "restarted from its last "
+                                                                "checkpoint, or from the start"));
+                        },
+        },
 };
 static_assert(std::size(kColumns) == JobsTableModel::ColumnCount);
 #undef COLUMN_TEXT

@@ -48,6 +48,8 @@ JobsTableModel::JobsTableModel(ScenarioDocument *document, RunController *run, Q
     connect(document, &ScenarioDocument::scenarioAboutToBeReset, this,
             &JobsTableModel::onScenarioAboutToBeReset);
     connect(document, &ScenarioDocument::scenarioReset, this, &JobsTableModel::onScenarioReset);
+    connect(document, &ScenarioDocument::failuresChanged, this, &JobsTableModel::checkFailureModel);
+    m_interruptionsColumn = document->scenario().hasFailureModel();
     setRunController(run);
 }
 
@@ -91,7 +93,9 @@ int JobsTableModel::rowCount(const QModelIndex &parent) const
 
 int JobsTableModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    if (parent.isValid())
+        return 0;
+    return m_interruptionsColumn ? ColumnCount : ColumnCount - 1;
 }
 
 JobsTableModel::LiveState JobsTableModel::liveState(int row) const
@@ -117,6 +121,13 @@ RejectReason JobsTableModel::rejectReasonOf(int row) const
     if (row < 0 || row >= rowCount())
         return RejectReason::None;
     return liveJobsOf(m_run).rejectReasonOf(documentIndex(row));
+}
+
+std::uint32_t JobsTableModel::interruptionsOf(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return 0;
+    return liveJobsOf(m_run).interruptionsOf(documentIndex(row));
 }
 
 QString JobsTableModel::stateName(LiveState state)
@@ -155,7 +166,7 @@ QIcon JobsTableModel::stateIcon(LiveState state) const
 QVariant JobsTableModel::data(const QModelIndex &index, int role) const
 {
     const JobColumn *column = jobColumn(index.column());
-    if (!index.isValid() || index.row() >= rowCount() || !column)
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount() || !column)
         return {};
     const JobCell cell{*this, index.row(), jobAt(index.row())};
     switch (role) {
@@ -314,10 +325,19 @@ void JobsTableModel::onJobsAboutToBeInserted(std::size_t first, std::size_t last
     beginInsertRows({}, static_cast<int>(first), static_cast<int>(last));
 }
 
-void JobsTableModel::onJobsInserted()
+void JobsTableModel::onJobsInserted(std::size_t first, std::size_t last)
 {
     endInsertRows();
     m_changingRows = false;
+    if (m_interruptionsColumn)
+        return; // insertions never take a failure model away
+    const std::vector<Job> &jobs = m_document->scenario().jobs;
+    for (std::size_t i = first; i <= last && i < jobs.size(); ++i) {
+        if (!jobs[i].checkpoints->empty()) {
+            setInterruptionsColumn(true);
+            return;
+        }
+    }
 }
 
 void JobsTableModel::onJobsAboutToBeRemoved(const std::vector<std::size_t> &indices)
@@ -351,17 +371,26 @@ void JobsTableModel::onJobsRemoved()
     if (m_resettingForRemoval) {
         m_resettingForRemoval = false;
         endResetModel();
+        requestFailureModelCheck();
         return;
     }
     // The model already shows the result; the document has now caught up with it.
     m_removedRanges.clear();
     m_removedCount = 0;
+    requestFailureModelCheck();
 }
 
 void JobsTableModel::onJobChanged(std::size_t index)
 {
     const int row = static_cast<int>(index);
-    Q_EMIT dataChanged(this->index(row, 0), this->index(row, ColumnCount - 1));
+    Q_EMIT dataChanged(this->index(row, 0), this->index(row, columnCount() - 1));
+    const std::vector<Job> &jobs = m_document->scenario().jobs;
+    if (index >= jobs.size())
+        return;
+    if (!jobs[index].checkpoints->empty())
+        setInterruptionsColumn(true);
+    else
+        requestFailureModelCheck(); // it may have been the last job with checkpoints
 }
 
 void JobsTableModel::onScenarioAboutToBeReset()
@@ -373,7 +402,45 @@ void JobsTableModel::onScenarioReset()
 {
     m_removedRanges.clear();
     m_removedCount = 0;
+    m_interruptionsColumn = m_document->scenario().hasFailureModel();
     endResetModel();
+}
+
+bool JobsTableModel::failureModelWithoutJobs() const
+{
+    const Scenario &scenario = m_document->scenario();
+    return scenario.failures.enabled || !scenario.outages.empty();
+}
+
+void JobsTableModel::setInterruptionsColumn(bool shown)
+{
+    if (shown == m_interruptionsColumn)
+        return;
+    const int column = InterruptionsColumn;
+    if (shown) {
+        beginInsertColumns({}, column, column);
+        m_interruptionsColumn = true;
+        endInsertColumns();
+    } else {
+        beginRemoveColumns({}, column, column);
+        m_interruptionsColumn = false;
+        endRemoveColumns();
+    }
+}
+
+void JobsTableModel::checkFailureModel()
+{
+    m_failureCheckPending = false;
+    setInterruptionsColumn(m_document->scenario().hasFailureModel());
+}
+
+void JobsTableModel::requestFailureModelCheck()
+{
+    // Only a column shown for jobs' checkpoints alone can go; one look for a burst of edits.
+    if (!m_interruptionsColumn || failureModelWithoutJobs() || m_failureCheckPending)
+        return;
+    m_failureCheckPending = true;
+    QMetaObject::invokeMethod(this, &JobsTableModel::checkFailureModel, Qt::QueuedConnection);
 }
 
 } // namespace headroom::ui

@@ -25,7 +25,10 @@ class ScenarioDocument;
 //
 // The State column shows the run controller's job record (LiveJobs): running, done or
 // rejected as the events said; a job without an event is "pending" before its submit time and
-// "queued" after it. A run reset clears the column.
+// "queued" after it. A run reset clears the column. The Interruptions column (last) is there
+// only while the scenario has a failure model (docs/design.md §10.6, like the jobs CSV's
+// column): columnCount() is one less without one, and the column comes and goes with
+// column insertions and removals as edits change that.
 //
 // Live state changes are announced by liveStatesChanged(), not dataChanged(): a run going
 // flat out changes tens of thousands of scattered rows per frame, and dataChanged() for them
@@ -51,6 +54,7 @@ public:
         ConstraintsColumn,
         StateColumn,
         WaitingColumn,
+        InterruptionsColumn, // only with a failure model (see the class comment)
         ColumnCount
     };
 
@@ -63,7 +67,8 @@ public:
                             QObject *parent = nullptr);
 
 Q_SIGNALS:
-    // The State column changed for some rows (see the class comment).
+    // The State, Waiting for or Interruptions column changed for some rows (see the class
+    // comment).
     void liveStatesChanged();
 
 public:
@@ -101,6 +106,10 @@ public:
     // having started), and the rule that rejected it (docs/design.md §3.12, §3.2).
     WaitInfo waitOf(int row) const;
     RejectReason rejectReasonOf(int row) const;
+    // How often the live run interrupted job `row` so far (docs/design.md §10.4).
+    std::uint32_t interruptionsOf(int row) const;
+    // Whether the Interruptions column is there: the scenario has a failure model.
+    bool hasInterruptionsColumn() const { return m_interruptionsColumn; }
     // The State column's icon: a dot in the state's colour (none for None).
     QIcon stateIcon(LiveState state) const;
 
@@ -117,12 +126,19 @@ private:
     const Job &jobAt(int row) const;
     std::size_t documentIndex(int row) const;
     void onJobsAboutToBeInserted(std::size_t first, std::size_t last);
-    void onJobsInserted();
+    void onJobsInserted(std::size_t first, std::size_t last);
     void onJobsAboutToBeRemoved(const std::vector<std::size_t> &indices);
     void onJobsRemoved();
     void onJobChanged(std::size_t index);
     void onScenarioAboutToBeReset();
     void onScenarioReset();
+    // Shows or hides the Interruptions column as the scenario has a failure model or not.
+    // Looking for a job with checkpoints visits every job, so job edits that may have taken
+    // the last one away ask for one look after the current event (requestFailureModelCheck).
+    void setInterruptionsColumn(bool shown);
+    void checkFailureModel();
+    void requestFailureModelCheck();
+    bool failureModelWithoutJobs() const;
 
     ScenarioDocument *m_document;
     QPointer<RunController> m_run;
@@ -139,6 +155,8 @@ private:
     std::size_t m_removedCount = 0;
     bool m_resettingForRemoval = false;
     bool m_changingRows = false;
+    bool m_interruptionsColumn = false;
+    bool m_failureCheckPending = false;
 
     mutable QIcon m_stateIcons[6]; // by LiveState, painted on first use
 };

@@ -112,9 +112,17 @@ WorkloadsPanel::WorkloadsPanel(ScenarioDocument *document, Selection *selection,
     header->setStretchLastSection(true);
     header->setSectionsMovable(true);
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const int widths[JobsTableModel::ColumnCount] = {4, 11, 7, 6, 5, 7, 8, 10, 7};
-    for (int column = 0; column < JobsTableModel::ColumnCount; ++column)
+    const int widths[JobsTableModel::ColumnCount] = {4, 11, 7, 6, 5, 7, 8, 10, 7, 14, 8};
+    for (int column = 0; column < header->count(); ++column)
         header->resizeSection(column, widths[column] * em);
+    // The Interruptions column comes with a failure model (JobsTableModel), maybe later.
+    connect(m_proxy, &QAbstractItemModel::columnsInserted, header,
+            [header, em](const QModelIndex &, int first, int last) {
+                for (int column = first; column <= last; ++column) {
+                    if (column == JobsTableModel::InterruptionsColumn)
+                        header->resizeSection(column, 8 * em);
+                }
+            });
     // State right after the name: after a run it is what the table is read for, and at the end
     // of nine columns a dock of ordinary width never shows it.
     header->moveSection(header->visualIndex(JobsTableModel::StateColumn), 2);

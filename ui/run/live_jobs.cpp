@@ -37,6 +37,7 @@ void LiveJobs::reset(int nodeCount, std::size_t jobCount)
     m_waitList.clear();
     m_waitListCurrent = true;
     m_rejectReasons.clear();
+    m_interruptions.clear();
     m_hasRun = false;
     m_now = 0.0;
     m_releasedBegin.clear();
@@ -63,16 +64,26 @@ void LiveJobs::apply(const LiveSnapshot &snapshot)
         setState(event.job, stateAfter(event.kind));
         if (event.kind == JobEvent::Kind::Rejected)
             m_rejectReasons[event.job] = event.rejectReason;
+        if (event.kind == JobEvent::Kind::Interrupted && event.job < m_states.size()) {
+            ++m_interruptions[event.job];
+            m_statesChanged = true;
+        }
         m_releasedBegin.push_back(std::uint32_t(m_released.size()));
     }
     if (!snapshot.result && m_waitListCurrent && snapshot.waits == m_waitList)
         return; // the same waits as the previous snapshot: m_waits is current
     std::unordered_map<std::size_t, WaitInfo> waits;
     if (snapshot.result) {
+        // The result's counts are the jobs CSV's; they agree with the events counted above.
+        const bool counts = snapshot.result->jobs.size() == m_states.size();
+        if (counts)
+            m_interruptions.clear();
         for (std::size_t job = 0; job < snapshot.result->jobs.size(); ++job) {
             const JobOutcome &outcome = snapshot.result->jobs[job];
             if (outcome.rejectReason == RejectReason::NotStartedByEnd)
                 waits.emplace(job, outcome.waitedFor);
+            if (counts && outcome.interruptions > 0)
+                m_interruptions.emplace(job, outcome.interruptions);
         }
     } else {
         waits.reserve(snapshot.waits.size());
@@ -97,6 +108,12 @@ RejectReason LiveJobs::rejectReasonOf(std::size_t job) const
 {
     const auto it = m_rejectReasons.find(job);
     return it == m_rejectReasons.end() ? RejectReason::None : it->second;
+}
+
+std::uint32_t LiveJobs::interruptionsOf(std::size_t job) const
+{
+    const auto it = m_interruptions.find(job);
+    return it == m_interruptions.end() ? 0 : it->second;
 }
 
 void LiveJobs::start(const JobEvent &event)
@@ -185,6 +202,7 @@ void LiveJobs::renumber(Map &&map)
     move(m_waits);
     m_waitListCurrent = false;
     move(m_rejectReasons);
+    move(m_interruptions);
     for (std::vector<std::size_t> &jobs : m_jobsOnNode) {
         std::size_t out = 0;
         for (const std::size_t job : jobs) {

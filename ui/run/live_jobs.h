@@ -62,6 +62,9 @@ public:
     WaitInfo waitOf(std::size_t job) const;
     // The rule that rejected a job; None if it was not rejected.
     RejectReason rejectReasonOf(std::size_t job) const;
+    // How often a node going down interrupted the job so far (docs/design.md §10.4): its
+    // Interrupted events; once the run has finished, JobOutcome::interruptions.
+    std::uint32_t interruptionsOf(std::size_t job) const;
 
 private:
     void start(const JobEvent &event);
@@ -81,6 +84,7 @@ private:
     bool m_waitListCurrent = true; // false once m_waits came from elsewhere (a result, a
                                    // renumbering)
     std::unordered_map<std::size_t, RejectReason> m_rejectReasons;
+    std::unordered_map<std::size_t, std::uint32_t> m_interruptions; // interrupted jobs only
     bool m_hasRun = false;
     SimTime m_now = 0.0;
 

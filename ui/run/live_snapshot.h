@@ -94,9 +94,7 @@ struct LiveSnapshot
     // power management).
     std::vector<NodePowerState> nodePower;
     long long boots = 0;             // node boots so far (power management)
-    std::vector<DownNode> downNodes; // nodes down now, by node
-    long long nodeFailures = 0;      // so far: random failures and planned outages begun
-    long long interruptions = 0;     // job interruptions so far
+    std::vector<DownNode> downNodes; // nodes down now, by node (counts so far: in status)
     std::vector<Sample> newSamples;  // since the previous snapshot
     std::vector<JobEvent> newEvents; // since the previous snapshot
     // What every queued job waits for now (Simulation::queuedWaits(), docs/design.md §3.12):

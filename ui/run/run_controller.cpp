@@ -194,8 +194,6 @@ std::vector<SnapshotPtr> slicesOf(const SnapshotPtr &frame)
         slice->nodePower = frame->nodePower;
         slice->boots = frame->boots;
         slice->downNodes = frame->downNodes;
-        slice->nodeFailures = frame->nodeFailures;
-        slice->interruptions = frame->interruptions;
         if (first == 0)
             slice->newSamples = frame->newSamples;
         slice->newEvents.assign(frame->newEvents.begin() + std::ptrdiff_t(first),

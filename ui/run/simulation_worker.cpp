@@ -46,7 +46,8 @@ public:
             ++boots;
     }
 
-    // Failures and outages (docs/design.md §10): the nodes down now, and counts so far.
+    // Failures and outages (docs/design.md §10): the nodes down now (the engine's status
+    // counts them).
     void nodeFailed(SimTime time, int node, SimTime repairEnd, bool planned) override
     {
         // A node already down that is to stay down longer (an outage or another failure
@@ -57,18 +58,14 @@ public:
             return;
         }
         down[node] = DownNode{node, time, repairEnd, planned};
-        ++failures;
     }
     void nodeRepaired(SimTime, int node) override { down.erase(node); }
     void jobInterrupted(SimTime time, std::size_t job, SimTime) override
     {
         events.push_back({JobEvent::Kind::Interrupted, time, job, {}});
-        ++interruptions;
     }
 
     long long boots = 0;
-    long long failures = 0;
-    long long interruptions = 0;
     std::map<int, DownNode> down; // few at a time, by node
 };
 
@@ -250,8 +247,6 @@ void SimulationWorker::publish()
         snapshot->nodePower[node] = state.powerState(node);
     }
     snapshot->boots = m_collector->boots;
-    snapshot->nodeFailures = m_collector->failures;
-    snapshot->interruptions = m_collector->interruptions;
     snapshot->downNodes.reserve(m_collector->down.size());
     for (const auto &entry : m_collector->down)
         snapshot->downNodes.push_back(entry.second);

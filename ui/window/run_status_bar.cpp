@@ -32,9 +32,10 @@ RunStatusBar::RunStatusBar(ScenarioDocument *document, RunController *run, QWidg
                            "nodes switched off or booting under power management, and, once "
                            "the run finished, the time jobs waited at a power cap"));
     m_failures->setObjectName("runFailures");
-    m_failures->setToolTip(tr("Nodes down now (failed or in a planned outage), node failures "
-                              "and job interruptions so far; once the run finished, the "
-                              "goodput: useful accelerator-time over the time jobs held"));
+    m_failures->setToolTip(tr("Nodes down now (failed or in a planned outage); random node "
+                              "failures, planned outages begun and job interruptions so far; "
+                              "once the run finished, the goodput: useful accelerator-time "
+                              "over the time jobs held"));
     for (QLabel *label : {m_time, m_rate, m_jobs, m_power, m_failures})
         addPermanentWidget(label);
     m_failures->hide();
@@ -98,10 +99,17 @@ void RunStatusBar::showSnapshot(const LiveSnapshot &snapshot)
     const bool failures = scenario.failures.enabled || !scenario.outages.empty();
     m_failures->setVisible(failures);
     if (failures) {
-        QString text = tr("down %1 · failures %2 · interruptions %3")
-                               .arg(report::count(qint64(snapshot.downNodes.size())),
-                                    report::count(snapshot.nodeFailures),
-                                    report::count(snapshot.interruptions));
+        // The engine's own counters (docs/design.md §10.6): random failures and planned
+        // outages apart, as the run's outputs count them.
+        const auto counted = [](long long n, const QString &one, const QString &many) {
+            return (n == 1 ? one : many).arg(report::count(n));
+        };
+        QString text = tr("%1 down · %2 · %3 · %4")
+                               .arg(report::count(s.nodesDown),
+                                    counted(s.nodeFailures, tr("%1 failure"), tr("%1 failures")),
+                                    counted(s.plannedOutages, tr("%1 outage"), tr("%1 outages")),
+                                    counted(s.interruptions, tr("%1 interruption"),
+                                            tr("%1 interruptions")));
         if (snapshot.result && snapshot.result->metrics.reliability)
             text += tr(" · goodput %1")
                             .arg(report::percent(snapshot.result->metrics.reliability->goodput, 1));
