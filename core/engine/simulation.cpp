@@ -674,7 +674,7 @@ RunResult Simulation::result() const
     return result;
 }
 
-RunResult Simulation::takeResult()
+RunResult Simulation::takeResult(bool withJobs)
 {
     // Before the end, queued jobs' wait reasons still read the columns freed below.
     if (!m_finished)
@@ -692,15 +692,15 @@ RunResult Simulation::takeResult()
     drop(jobs.progress);
     drop(jobs.generation);
     drop(jobs.allocationSlot);
-    fillResult(result);
+    fillResult(result, withJobs);
     return result;
 }
 
-void Simulation::fillResult(RunResult &result) const
+void Simulation::fillResult(RunResult &result, bool withJobs) const
 {
     const JobTable &jobs = m_jobs.table;
-    result.jobs.resize(jobs.size());
-    for (std::size_t job = 0; job < jobs.size(); ++job) {
+    result.jobs.resize(withJobs ? jobs.size() : 0);
+    for (std::size_t job = 0; job < result.jobs.size(); ++job) {
         JobOutcome &outcome = result.jobs[jobs.inputIndex[job]];
         outcome.id = jobs.id[job];
         outcome.submit = jobs.submit[job];

@@ -169,13 +169,16 @@ public:
     // The same, for a caller done with the simulation (the CLI): the engine's per-job columns
     // the outcomes do not read are freed before the outcomes are made, so that a million-job
     // run does not hold both at once. The simulation is spent: only destroy it afterwards.
-    RunResult takeResult();
+    // Without `withJobs`, RunResult::jobs stays empty: a caller that writes only metrics
+    // saves making (and paging in) an outcome per job, as much again as the run itself on a
+    // plain trace.
+    RunResult takeResult(bool withJobs = true);
     // What every queued job waits for (docs/design.md §3.12), as (position in Scenario::jobs,
     // reason), oldest first; empty once finished.
     std::vector<std::pair<std::size_t, WaitInfo>> queuedWaits() const;
 
 private:
-    void fillResult(RunResult &result) const;
+    void fillResult(RunResult &result, bool withJobs = true) const;
     void start(JobIndex job, const Allocation &allocation) override;
     void preempt(JobIndex job) override;
     void reservationMade(JobIndex head, SimTime shadow) override;
