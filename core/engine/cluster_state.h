@@ -25,6 +25,9 @@ public:
     int capacity(int node) const { return m_nodes[node].capacity; }
     int freeSlots(int node) const { return m_nodes[node].free; }
     int busySlots(int node) const { return m_nodes[node].busy; }
+    // layout().nodes[node].type from the line a change touches anyway: a CompiledNode is
+    // another cache miss per share on a large cluster.
+    int nodeType(int node) const { return m_nodes[node].type; }
     // docs/design.md §4 power state. A node that is not on (off, booting, shutting down) holds no
     // slots and shows none free: every index here (trees, histograms, totals) counts it as
     // full, so placement and EASY's reservation skip it without knowing about power. Its

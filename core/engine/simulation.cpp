@@ -292,9 +292,7 @@ void Simulation::start(JobIndex job, const Allocation &allocation)
     occupy(allocation);
     m_completions.push({jobs.actualEnd(job), job, ++jobs.generation[job]});
     ++m_runningCount;
-    if (m_indexRunning)
-        m_running.insert(jobs.expectedEnd(job), job, allocation,
-                         [this](int node) { return m_cluster.nodes[node].type; });
+    indexRunning(job, allocation);
     for (SimulationObserver *observer : m_observers)
         observer->jobStarted(m_now, jobs.inputIndex[job], allocation);
 }
@@ -305,8 +303,7 @@ void Simulation::preempt(JobIndex job)
     ++m_events;
     ++m_preemptions;
     --m_runningCount;
-    if (m_indexRunning)
-        m_running.erase(jobs.expectedEnd(job), job);
+    unindexRunning(job);
     const JobTable::Segment &segment = jobs.segmentOf(job);
     const SimTime elapsed = m_now - segment.start;
     const SimTime overheadPaid = std::min(elapsed, segment.overheadDue);
@@ -392,8 +389,7 @@ void Simulation::complete(JobIndex job)
     ++m_completed;
     --m_runningCount;
     m_lastJobActivity = m_now;
-    if (m_indexRunning)
-        m_running.erase(jobs.expectedEnd(job), job);
+    unindexRunning(job);
     jobs.occupied[job] += m_now - jobs.segmentStart(job);
     if (m_hasFailureModel) {
         const JobTable::Segment &segment = jobs.segmentOf(job);
@@ -408,6 +404,29 @@ void Simulation::complete(JobIndex job)
     m_capacityReleased = true;
     for (SimulationObserver *observer : m_observers)
         observer->jobCompleted(m_now, jobs.inputIndex[job]);
+}
+
+// After JobTable::beginSegment(): the entry is kept by the job's pool entry.
+void Simulation::indexRunning(JobIndex job, const Allocation &allocation)
+{
+    if (!m_indexRunning)
+        return;
+    const JobTable &jobs = m_jobs.table;
+    const std::size_t slot = jobs.allocationSlot[job];
+    if (slot >= m_runningEntries.size())
+        m_runningEntries.resize(jobs.allocationPool.size(), m_running.end());
+    m_runningEntries[slot] = m_running.insert(jobs.expectedEnd(job), job, allocation,
+                                              [this](int node) { return m_state.nodeType(node); });
+}
+
+// Before JobTable::clearAllocation(), while the job still has its pool entry.
+void Simulation::unindexRunning(JobIndex job)
+{
+    if (!m_indexRunning)
+        return;
+    RunningByExpectedEnd::Entry &entry = m_runningEntries[m_jobs.table.allocationSlot[job]];
+    m_running.erase(entry);
+    entry = m_running.end();
 }
 
 void Simulation::occupy(const Allocation &allocation)

@@ -190,6 +190,8 @@ private:
 
     void submit(JobIndex job);
     void complete(JobIndex job);
+    void indexRunning(JobIndex job, const Allocation &allocation);
+    void unindexRunning(JobIndex job);
     void occupy(const Allocation &allocation);
     void release(const Allocation &allocation);
     void dropStaleCompletions();
@@ -275,6 +277,9 @@ private:
 
     std::priority_queue<Completion, std::vector<Completion>, std::greater<>> m_completions;
     RunningByExpectedEnd m_running; // only if m_scheduler->readsRunningByExpectedEnd()
+    // Each running job's entry in m_running, by its pool entry (JobTable::allocationSlot):
+    // bounded by the jobs running at once, not by the trace.
+    std::vector<RunningByExpectedEnd::Entry> m_runningEntries;
     bool m_indexRunning = true;
     long long m_runningCount = 0;
     JobIndex m_nextSubmission = 0;
