@@ -125,7 +125,7 @@ void ClusterState::setFree(int node, int value)
     --histogram[old];
     ++histogram[value];
     slots.free = value;
-    m_freeTrees[type].set(slots.typePosition, value);
+    m_freeTrees[type].change(slots.typePosition, old, value);
 }
 
 } // namespace headroom
