@@ -414,7 +414,7 @@ void Simulation::indexRunning(JobIndex job, const Allocation &allocation)
     const JobTable &jobs = m_jobs.table;
     const std::size_t slot = jobs.allocationSlot[job];
     if (slot >= m_runningEntries.size())
-        m_runningEntries.resize(jobs.allocationPool.size(), m_running.end());
+        m_runningEntries.resize(jobs.runPool.size(), m_running.end());
     m_runningEntries[slot] = m_running.insert(jobs.expectedEnd(job), job, allocation,
                                               [this](int node) { return m_state.nodeType(node); });
 }
