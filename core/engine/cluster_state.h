@@ -28,6 +28,8 @@ public:
     // layout().nodes[node].type from the line a change touches anyway: a CompiledNode is
     // another cache miss per share on a large cluster.
     int nodeType(int node) const { return m_nodes[node].type; }
+    // Asks for the node's line ahead of a change (Simulation::occupy, release).
+    void prefetch(int node) const { __builtin_prefetch(&m_nodes[node]); }
     // docs/design.md §4 power state. A node that is not on (off, booting, shutting down) holds no
     // slots and shows none free: every index here (trees, histograms, totals) counts it as
     // full, so placement and EASY's reservation skip it without knowing about power. Its

@@ -192,6 +192,7 @@ private:
     void complete(JobIndex job);
     void indexRunning(JobIndex job, const Allocation &allocation);
     void unindexRunning(JobIndex job);
+    void prefetchNodes(const Allocation &allocation) const;
     void occupy(const Allocation &allocation);
     void release(const Allocation &allocation);
     void dropStaleCompletions();
