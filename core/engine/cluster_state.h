@@ -99,7 +99,25 @@ public:
     int pinnedSlots(int node) const { return m_pinned.empty() ? 0 : m_pinned[node].held; }
 
 private:
-    void setFree(int node, int value);
+    // Inline: every share of every start and end comes through here.
+    void setFree(int node, int value)
+    {
+        NodeSlots &slots = m_nodes[node];
+        const int type = slots.type;
+        const int capacity = slots.capacity;
+        const int old = slots.free;
+        const auto stranded = [capacity](int free) { return free < capacity ? free : 0; };
+        m_strandedFree += stranded(value) - stranded(old);
+        if (m_freeOrder.built())
+            m_freeOrder.changed(type, slots.typePosition, old, value);
+        m_totalFree += value - old;
+        m_freeOfType[type] += value - old;
+        int *histogram = m_freeHistogram.data() + m_histogramBase[type];
+        --histogram[old];
+        ++histogram[value];
+        slots.free = value;
+        m_freeTrees[type].change(slots.typePosition, old, value);
+    }
 
     // What every change reads and writes of a node, side by side (one cache line per node
     // touched rather than one per array).
