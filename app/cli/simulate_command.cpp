@@ -159,7 +159,9 @@ int runSimulate(const SimulateOptions &options)
             progress.update(simulation.status());
         }
         progress.finish();
-        result = simulation.takeResult();
+        // Only the jobs CSV, the CSV tables and the report read per-job outcomes.
+        result = simulation.takeResult(!options.jobsCsv.isEmpty() || !options.csvDir.isEmpty() ||
+                                       *format != ReportFormat::None);
     } catch (const std::exception &error) {
         printError(failureMessage(error, options.input,
                                   QStringLiteral("simulating it (%1 jobs)").arg(jobCount)));

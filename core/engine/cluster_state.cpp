@@ -109,23 +109,4 @@ void ClusterState::unpin(const NodeShare &share)
     assert(m_pinned[share.node].held >= 0 && m_pinned[share.node].busy >= 0);
 }
 
-void ClusterState::setFree(int node, int value)
-{
-    NodeSlots &slots = m_nodes[node];
-    const int type = slots.type;
-    const int capacity = slots.capacity;
-    const int old = slots.free;
-    const auto stranded = [capacity](int free) { return free < capacity ? free : 0; };
-    m_strandedFree += stranded(value) - stranded(old);
-    if (m_freeOrder.built())
-        m_freeOrder.changed(type, slots.typePosition, old, value);
-    m_totalFree += value - old;
-    m_freeOfType[type] += value - old;
-    int *histogram = m_freeHistogram.data() + m_histogramBase[type];
-    --histogram[old];
-    ++histogram[value];
-    slots.free = value;
-    m_freeTrees[type].set(slots.typePosition, value);
-}
-
 } // namespace headroom

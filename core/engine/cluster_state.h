@@ -25,6 +25,11 @@ public:
     int capacity(int node) const { return m_nodes[node].capacity; }
     int freeSlots(int node) const { return m_nodes[node].free; }
     int busySlots(int node) const { return m_nodes[node].busy; }
+    // layout().nodes[node].type from the line a change touches anyway: a CompiledNode is
+    // another cache miss per share on a large cluster.
+    int nodeType(int node) const { return m_nodes[node].type; }
+    // Asks for the node's line ahead of a change (Simulation::occupy, release).
+    void prefetch(int node) const { __builtin_prefetch(&m_nodes[node]); }
     // docs/design.md §4 power state. A node that is not on (off, booting, shutting down) holds no
     // slots and shows none free: every index here (trees, histograms, totals) counts it as
     // full, so placement and EASY's reservation skip it without knowing about power. Its
@@ -94,7 +99,25 @@ public:
     int pinnedSlots(int node) const { return m_pinned.empty() ? 0 : m_pinned[node].held; }
 
 private:
-    void setFree(int node, int value);
+    // Inline: every share of every start and end comes through here.
+    void setFree(int node, int value)
+    {
+        NodeSlots &slots = m_nodes[node];
+        const int type = slots.type;
+        const int capacity = slots.capacity;
+        const int old = slots.free;
+        const auto stranded = [capacity](int free) { return free < capacity ? free : 0; };
+        m_strandedFree += stranded(value) - stranded(old);
+        if (m_freeOrder.built())
+            m_freeOrder.changed(type, slots.typePosition, old, value);
+        m_totalFree += value - old;
+        m_freeOfType[type] += value - old;
+        int *histogram = m_freeHistogram.data() + m_histogramBase[type];
+        --histogram[old];
+        ++histogram[value];
+        slots.free = value;
+        m_freeTrees[type].change(slots.typePosition, old, value);
+    }
 
     // What every change reads and writes of a node, side by side (one cache line per node
     // touched rather than one per array).

@@ -7,17 +7,17 @@ void JobTable::beginSegment(JobIndex j, const Allocation &allocation, const Segm
     if (allocationSlot[j] == kNoAllocation && freeAllocationSlots.empty()) {
         // push_back copes with an argument that lives in the pool itself, which a plain
         // grow-then-assign would leave dangling.
-        allocationSlot[j] = static_cast<std::uint32_t>(allocationPool.size());
-        allocationPool.push_back(allocation);
-        segmentPool.push_back(segment);
+        allocationSlot[j] = static_cast<std::uint32_t>(runPool.size());
+        runPool.push_back({segment, allocation});
         return;
     }
     if (allocationSlot[j] == kNoAllocation) {
         allocationSlot[j] = freeAllocationSlots.back();
         freeAllocationSlots.pop_back();
     }
-    allocationPool[allocationSlot[j]] = allocation; // reuses the entry's capacity
-    segmentPool[allocationSlot[j]] = segment;
+    RunEntry &entry = runPool[allocationSlot[j]];
+    entry.allocation = allocation; // reuses the entry's capacity
+    entry.segment = segment;
 }
 
 void JobTable::clearAllocation(JobIndex j)
@@ -25,7 +25,7 @@ void JobTable::clearAllocation(JobIndex j)
     const std::uint32_t slot = allocationSlot[j];
     if (slot == kNoAllocation)
         return;
-    allocationPool[slot].clear();
+    runPool[slot].allocation.clear();
     freeAllocationSlots.push_back(slot);
     allocationSlot[j] = kNoAllocation;
 }

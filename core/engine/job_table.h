@@ -126,8 +126,14 @@ struct JobTable
     // storage for the next job that starts.
     static constexpr std::uint32_t kNoAllocation = 0xffffffffu;
     std::vector<std::uint32_t> allocationSlot; // per job: pool entry, kNoAllocation if none
-    std::vector<Allocation> allocationPool;
-    std::vector<Segment> segmentPool; // parallel to allocationPool
+    // A job's segment and allocation side by side in one cache line: complete() reads both,
+    // long after the job started, when they are cold.
+    struct alignas(64) RunEntry
+    {
+        Segment segment;
+        Allocation allocation;
+    };
+    std::vector<RunEntry> runPool;
     std::vector<std::uint32_t> freeAllocationSlots;
 
     // The job's allocation while it runs; empty otherwise. Inline: EASY reads it for every
@@ -136,14 +142,14 @@ struct JobTable
     {
         static const Allocation none;
         const std::uint32_t slot = allocationSlot[j];
-        return slot == kNoAllocation ? none : allocationPool[slot];
+        return slot == kNoAllocation ? none : runPool[slot].allocation;
     }
     // Starts a run segment of job j on `allocation`.
     void beginSegment(JobIndex j, const Allocation &allocation, const Segment &segment);
     // Ends it: the job holds nothing.
     void clearAllocation(JobIndex j);
     // The current segment of a running job (only running jobs have one).
-    const Segment &segmentOf(JobIndex j) const { return segmentPool[allocationSlot[j]]; }
+    const Segment &segmentOf(JobIndex j) const { return runPool[allocationSlot[j]].segment; }
     SimTime segmentStart(JobIndex j) const { return segmentOf(j).start; }
 
     std::size_t size() const { return submit.size(); }

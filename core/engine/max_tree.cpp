@@ -21,7 +21,6 @@ int bitCount(std::uint64_t x)
 
 MaxTree::MaxTree(const std::vector<int> &values, int maxValue)
     : m_size(static_cast<int>(values.size()))
-    , m_values(values)
 {
     assert(maxValue < 0 || values.empty() ||
            *std::max_element(values.begin(), values.end()) <= maxValue);
@@ -120,22 +119,32 @@ int MaxTree::nextSet(int threshold, int from) const
     return position;
 }
 
-void MaxTree::set(int position, int value)
+int MaxTree::value(int position) const
 {
-    const int old = m_values[position];
-    if (old == value)
+    if (!m_useBits)
+        return m_tree[m_leaves + position];
+    // Thresholds are nested: the value is the highest one set.
+    int value = 0;
+    while (value < m_maxBitsetValue && bit(value + 1, position))
+        ++value;
+    return value;
+}
+
+void MaxTree::change(int position, int from, int to)
+{
+    assert(from == value(position));
+    if (from == to)
         return;
-    m_values[position] = value;
     if (m_useBits) {
-        assert(value <= m_maxBitsetValue);
-        for (int threshold = old + 1; threshold <= value; ++threshold)
+        assert(to <= m_maxBitsetValue);
+        for (int threshold = from + 1; threshold <= to; ++threshold)
             setBit(threshold, position);
-        for (int threshold = value + 1; threshold <= old; ++threshold)
+        for (int threshold = to + 1; threshold <= from; ++threshold)
             clearBit(threshold, position);
         return;
     }
     int i = m_leaves + position;
-    m_tree[i] = value;
+    m_tree[i] = to;
     for (i /= 2; i >= 1; i /= 2) {
         const int updated = std::max(m_tree[2 * i], m_tree[2 * i + 1]);
         if (m_tree[i] == updated)

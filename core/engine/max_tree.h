@@ -29,9 +29,14 @@ public:
     explicit MaxTree(const std::vector<int> &values, int maxValue = -1);
 
     int size() const { return m_size; }
-    int value(int position) const { return m_values[position]; }
+    int value(int position) const;
     int max() const { return m_size == 0 ? 0 : maxIn(0, m_size); }
-    void set(int position, int value);
+    void set(int position, int value) { change(position, this->value(position), value); }
+    // set() for a caller that keeps the values itself (ClusterState: each node's free slots):
+    // the position holds `from`. No copy of the values is kept here, so a change reads
+    // nothing but the bits it flips (a million-job replay changes a value per node per start
+    // and per end; a copy was one more cache miss each on a large cluster).
+    void change(int position, int from, int to);
 
     // -1 when there is no such position.
     int firstAtLeast(int minimum, int from, int end) const;
@@ -64,8 +69,12 @@ private:
     int firstAtLeastInTree(int minimum, int from, int end) const;
     int maxInTree(int from, int end) const;
 
+    bool bit(int threshold, int position) const
+    {
+        return (level(threshold, 0)[position >> 6] >> (position & 63) & 1) != 0;
+    }
+
     int m_size = 0;
-    std::vector<int> m_values;
 
     bool m_useBits = false;
     int m_maxBitsetValue = 0; // the bitset layout's thresholds are 1..m_maxBitsetValue

@@ -292,9 +292,7 @@ void Simulation::start(JobIndex job, const Allocation &allocation)
     occupy(allocation);
     m_completions.push({jobs.actualEnd(job), job, ++jobs.generation[job]});
     ++m_runningCount;
-    if (m_indexRunning)
-        m_running.insert(jobs.expectedEnd(job), job, allocation,
-                         [this](int node) { return m_cluster.nodes[node].type; });
+    indexRunning(job, allocation);
     for (SimulationObserver *observer : m_observers)
         observer->jobStarted(m_now, jobs.inputIndex[job], allocation);
 }
@@ -305,8 +303,7 @@ void Simulation::preempt(JobIndex job)
     ++m_events;
     ++m_preemptions;
     --m_runningCount;
-    if (m_indexRunning)
-        m_running.erase(jobs.expectedEnd(job), job);
+    unindexRunning(job);
     const JobTable::Segment &segment = jobs.segmentOf(job);
     const SimTime elapsed = m_now - segment.start;
     const SimTime overheadPaid = std::min(elapsed, segment.overheadDue);
@@ -392,8 +389,7 @@ void Simulation::complete(JobIndex job)
     ++m_completed;
     --m_runningCount;
     m_lastJobActivity = m_now;
-    if (m_indexRunning)
-        m_running.erase(jobs.expectedEnd(job), job);
+    unindexRunning(job);
     jobs.occupied[job] += m_now - jobs.segmentStart(job);
     if (m_hasFailureModel) {
         const JobTable::Segment &segment = jobs.segmentOf(job);
@@ -410,8 +406,42 @@ void Simulation::complete(JobIndex job)
         observer->jobCompleted(m_now, jobs.inputIndex[job]);
 }
 
+// The shares' nodes lie anywhere in a large cluster: asking for all their lines first lets
+// the misses overlap instead of coming one share after another.
+void Simulation::prefetchNodes(const Allocation &allocation) const
+{
+    for (const NodeShare &share : allocation) {
+        m_state.prefetch(share.node);
+        m_load.prefetch(share.node);
+    }
+}
+
+// After JobTable::beginSegment(): the entry is kept by the job's pool entry.
+void Simulation::indexRunning(JobIndex job, const Allocation &allocation)
+{
+    if (!m_indexRunning)
+        return;
+    const JobTable &jobs = m_jobs.table;
+    const std::size_t slot = jobs.allocationSlot[job];
+    if (slot >= m_runningEntries.size())
+        m_runningEntries.resize(jobs.runPool.size(), m_running.end());
+    m_runningEntries[slot] = m_running.insert(jobs.expectedEnd(job), job, allocation,
+                                              [this](int node) { return m_state.nodeType(node); });
+}
+
+// Before JobTable::clearAllocation(), while the job still has its pool entry.
+void Simulation::unindexRunning(JobIndex job)
+{
+    if (!m_indexRunning)
+        return;
+    RunningByExpectedEnd::Entry &entry = m_runningEntries[m_jobs.table.allocationSlot[job]];
+    m_running.erase(entry);
+    entry = m_running.end();
+}
+
 void Simulation::occupy(const Allocation &allocation)
 {
+    prefetchNodes(allocation);
     m_strandedIntegral += double(m_state.strandedFree()) * (m_now - m_strandedSince);
     m_strandedSince = m_now;
     for (const NodeShare &share : allocation) {
@@ -430,6 +460,7 @@ void Simulation::occupy(const Allocation &allocation)
 
 void Simulation::release(const Allocation &allocation)
 {
+    prefetchNodes(allocation);
     m_strandedIntegral += double(m_state.strandedFree()) * (m_now - m_strandedSince);
     m_strandedSince = m_now;
     for (const NodeShare &share : allocation) {
@@ -680,7 +711,7 @@ RunResult Simulation::result() const
     return result;
 }
 
-RunResult Simulation::takeResult()
+RunResult Simulation::takeResult(bool withJobs)
 {
     // Before the end, queued jobs' wait reasons still read the columns freed below.
     if (!m_finished)
@@ -698,15 +729,15 @@ RunResult Simulation::takeResult()
     drop(jobs.progress);
     drop(jobs.generation);
     drop(jobs.allocationSlot);
-    fillResult(result);
+    fillResult(result, withJobs);
     return result;
 }
 
-void Simulation::fillResult(RunResult &result) const
+void Simulation::fillResult(RunResult &result, bool withJobs) const
 {
     const JobTable &jobs = m_jobs.table;
-    result.jobs.resize(jobs.size());
-    for (std::size_t job = 0; job < jobs.size(); ++job) {
+    result.jobs.resize(withJobs ? jobs.size() : 0);
+    for (std::size_t job = 0; job < result.jobs.size(); ++job) {
         JobOutcome &outcome = result.jobs[jobs.inputIndex[job]];
         outcome.id = jobs.id[job];
         outcome.submit = jobs.submit[job];

@@ -173,13 +173,16 @@ public:
     // The same, for a caller done with the simulation (the CLI): the engine's per-job columns
     // the outcomes do not read are freed before the outcomes are made, so that a million-job
     // run does not hold both at once. The simulation is spent: only destroy it afterwards.
-    RunResult takeResult();
+    // Without `withJobs`, RunResult::jobs stays empty: a caller that writes only metrics
+    // saves making (and paging in) an outcome per job, as much again as the run itself on a
+    // plain trace.
+    RunResult takeResult(bool withJobs = true);
     // What every queued job waits for (docs/design.md §3.12), as (position in Scenario::jobs,
     // reason), oldest first; empty once finished.
     std::vector<std::pair<std::size_t, WaitInfo>> queuedWaits() const;
 
 private:
-    void fillResult(RunResult &result) const;
+    void fillResult(RunResult &result, bool withJobs = true) const;
     void start(JobIndex job, const Allocation &allocation) override;
     void preempt(JobIndex job) override;
     void reservationMade(JobIndex head, SimTime shadow) override;
@@ -191,6 +194,9 @@ private:
 
     void submit(JobIndex job);
     void complete(JobIndex job);
+    void indexRunning(JobIndex job, const Allocation &allocation);
+    void unindexRunning(JobIndex job);
+    void prefetchNodes(const Allocation &allocation) const;
     void occupy(const Allocation &allocation);
     void release(const Allocation &allocation);
     void dropStaleCompletions();
@@ -278,6 +284,9 @@ private:
 
     std::priority_queue<Completion, std::vector<Completion>, std::greater<>> m_completions;
     RunningByExpectedEnd m_running; // only if m_scheduler->readsRunningByExpectedEnd()
+    // Each running job's entry in m_running, by its pool entry (JobTable::allocationSlot):
+    // bounded by the jobs running at once, not by the trace.
+    std::vector<RunningByExpectedEnd::Entry> m_runningEntries;
     bool m_indexRunning = true;
     long long m_runningCount = 0;
     JobIndex m_nextSubmission = 0;

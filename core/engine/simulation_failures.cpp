@@ -168,8 +168,7 @@ void Simulation::interrupt(JobIndex job)
     ++m_interruptions;
     --m_runningCount;
     m_lastJobActivity = m_now;
-    if (m_indexRunning)
-        m_running.erase(jobs.expectedEnd(job), job);
+    unindexRunning(job);
     const JobTable::Segment &segment = jobs.segmentOf(job);
     const SimTime elapsed = m_now - segment.start;
     const SimTime overheadPaid = std::min(elapsed, segment.overheadDue);

@@ -628,7 +628,7 @@ long long EasyScheduler::spareForHead(const SchedulingContext &context,
         if (!headUsable(context, share.node))
             continue;
         usedFromHead += share.held;
-        const int type = cluster.layout().nodes[share.node].type;
+        const int type = cluster.nodeType(share.node);
         const int before = shadowFree(cluster, share.node);
         if (before >= r.threshold[type] && before - share.held < r.threshold[type])
             --m_countScratch[type];

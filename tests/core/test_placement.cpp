@@ -1,5 +1,6 @@
 // Placement strategies, tenant reservations, dedicated jobs, the placement explanation and
 // the per-tenant and fragmentation metrics, on small cases worked by hand (docs/design.md §3, §5).
+#include "core/engine/max_tree.h"
 #include "core/engine/node_filter_index.h"
 #include "core/engine/simulation.h"
 #include "core/io/run_outputs.h"
@@ -438,6 +439,67 @@ private Q_SLOTS:
         QCOMPARE(j["tenants"][1]["tenant"].get<std::string>(), std::string("b"));
         QCOMPARE(j["tenants"][1]["p95_wait_s"].get<double>(), 15.0);
         QCOMPARE(j["tenants"][0]["utilization"].get<double>(), 0.3);
+    }
+
+    // takeResult(false), for a caller that writes only metrics: no per-job outcomes, the same
+    // metrics as takeResult() (the CLI's --metrics-json alone).
+    void takeResultWithoutJobs()
+    {
+        ScenarioBuilder b;
+        b.nodes(2, 4);
+        b.job(1, 0, 2, 10).tenant(1, "a");
+        b.job(2, 0, 4, 20).tenant(2, "b");
+        b.job(3, 5, 4, 10).tenant(3, "a");
+        b.job(4, 5, 1, 5).tenant(4, "b");
+        b.job(5, 6, 100, 5).tenant(5, "c");
+        const Scenario s = b.build();
+        const auto taken = [&](bool withJobs) {
+            Simulation simulation(s);
+            simulation.run();
+            return simulation.takeResult(withJobs);
+        };
+        const RunResult full = taken(true);
+        const RunResult lean = taken(false);
+        QCOMPARE(full.jobs.size(), std::size_t(5));
+        QVERIFY(lean.jobs.empty());
+        QCOMPARE(lean.metrics.jobsCompleted, 4LL);
+        const RunInfo info;
+        QCOMPARE(metricsJson(lean.metrics, info), metricsJson(full.metrics, info));
+    }
+
+    // MaxTree keeps no copy of its values: value() reads them back from the bits (or the
+    // segment tree), and change() (the caller says the old value) agrees with set().
+    void maxTreeReadsValuesBack_data()
+    {
+        QTest::addColumn<int>("maxValue");
+        QTest::newRow("bitset layout") << 8;
+        QTest::newRow("segment tree") << -1;
+    }
+    void maxTreeReadsValuesBack()
+    {
+        QFETCH(int, maxValue);
+        std::vector<int> values{0, 3, 8, 1, 5, 0, 2, 7, 8, 4};
+        MaxTree tree(values, maxValue);
+        unsigned step = 7;
+        for (int round = 0; round < 200; ++round) {
+            step = step * 1103515245u + 12345u;
+            const int position = int(step >> 8) % int(values.size());
+            const int value = int(step >> 16) % 9;
+            if (round % 2 == 0)
+                tree.set(position, value);
+            else
+                tree.change(position, values[std::size_t(position)], value);
+            values[std::size_t(position)] = value;
+            for (int p = 0; p < int(values.size()); ++p)
+                QCOMPARE(tree.value(p), values[std::size_t(p)]);
+            for (int minimum = 1; minimum <= 8; ++minimum) {
+                const auto first = std::find_if(values.begin(), values.end(),
+                                                [&](int v) { return v >= minimum; });
+                QCOMPARE(tree.firstAtLeast(minimum, 0, int(values.size())),
+                         first == values.end() ? -1 : int(first - values.begin()));
+            }
+            QCOMPARE(tree.max(), *std::max_element(values.begin(), values.end()));
+        }
     }
 
     // A gang's remainder node and a dedicated job's node are held whole: not fragmented.
