@@ -643,13 +643,13 @@ void TimeSeriesChart::applyStyle()
         axis->setTitleFont(small);
     }
     for (std::size_t i = 0; i < m_series.size(); ++i) {
-        QPen pen(style.series[i % style.series.size()], 1.6);
+        // One device pixel, solid: the raster engine draws a cosmetic pen no wider than a
+        // pixel with its fast antialiased line stroker, joints included (Qt Charts draws a solid
+        // line segment by segment). A wider pen went through the generic stroker and an
+        // antialiased fill, most of each chart's repaint: 20-40 ms per chart on a loaded
+        // machine, the 16,384-node benchmark's lateness peaks (issue 11).
+        QPen pen(style.series[i % style.series.size()], 1.0);
         pen.setCosmetic(true);
-        // Qt Charts draws a solid line segment by segment, and antialiased segment ends
-        // overlap at every joint: a flat series looks dotted. Any other pen style is drawn as
-        // one path, so a "dash" longer than any plot stands in for a solid line.
-        pen.setDashPattern({1e5, 1e-5});
-        pen.setCapStyle(Qt::FlatCap);
         m_series[i]->setPen(pen);
     }
     const QColor warning = style.dark ? QColor(0xff, 0x6b, 0x5e) : QColor(0xc6, 0x28, 0x28);
