@@ -175,6 +175,8 @@ TimeSeriesChart::TimeSeriesChart(std::shared_ptr<SampleHistory> history, TimeSer
     connect(m_history.get(), &SampleHistory::appended, this, &TimeSeriesChart::scheduleFrame);
     connect(m_history.get(), &SampleHistory::cleared, this, &TimeSeriesChart::onCleared);
 
+    // Named in bench_gui's HEADROOM_BENCH_TRACE report of slow events.
+    m_frameTimer.setObjectName(QStringLiteral("chartFrameTimer"));
     m_frameTimer.setSingleShot(true);
     connect(&m_frameTimer, &QTimer::timeout, this, &TimeSeriesChart::publish);
 

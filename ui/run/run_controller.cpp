@@ -36,6 +36,8 @@ RunController::RunController(ScenarioDocument *document, QObject *parent)
     qRegisterMetaType<RunState>();
     qRegisterMetaType<std::shared_ptr<const Scenario>>();
     m_thread.setObjectName("simulation");
+    // Named in bench_gui's HEADROOM_BENCH_TRACE report of slow events.
+    m_sliceTimer.setObjectName(QStringLiteral("sliceTimer"));
     m_sliceTimer.setSingleShot(true);
     connect(&m_sliceTimer, &QTimer::timeout, this, &RunController::deliverNextSlice);
     m_worker->moveToThread(&m_thread);
