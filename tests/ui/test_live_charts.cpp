@@ -412,6 +412,27 @@ private Q_SLOTS:
         QVERIFY(util->series(0)->pen().color().lightnessF() > 0.5);
     }
 
+    void seriesPensTakeTheFastStroker()
+    {
+        // A cosmetic, solid pen at most a pixel wide is drawn by the raster engine's line
+        // stroker; anything wider goes through the generic stroker and an antialiased fill,
+        // which made each chart's repaint tens of milliseconds (issue 11). The one exception is
+        // the Failures chart's cumulative interruptions (few points), dashed to stand apart from
+        // nodes down where the two overlap.
+        ChartsFixture f;
+        for (const char *name : {"utilizationChart", "loadBalanceChart", "powerChart", "queueChart",
+                                 "failuresChart"}) {
+            TimeSeriesChart *chart = f.chart(name);
+            for (int i = 0; i < chart->seriesCount(); ++i) {
+                const QPen pen = chart->series(i)->pen();
+                QVERIFY2(pen.isCosmetic(), name);
+                QVERIFY2(pen.widthF() <= 1.0, name);
+                const bool interruptions = QByteArray(name) == "failuresChart" && i == 1;
+                QCOMPARE(pen.style(), interruptions ? Qt::CustomDashLine : Qt::SolidLine);
+            }
+        }
+    }
+
     void nodeUtilizationSortsBusiestFirst()
     {
         ChartsFixture f;

@@ -201,6 +201,8 @@ TimeSeriesChart::TimeSeriesChart(std::shared_ptr<SampleHistory> history, TimeSer
     connect(m_history.get(), &SampleHistory::appended, this, &TimeSeriesChart::scheduleFrame);
     connect(m_history.get(), &SampleHistory::cleared, this, &TimeSeriesChart::onCleared);
 
+    // Named in bench_gui's HEADROOM_BENCH_TRACE report of slow events.
+    m_frameTimer.setObjectName(QStringLiteral("chartFrameTimer"));
     m_frameTimer.setSingleShot(true);
     connect(&m_frameTimer, &QTimer::timeout, this, &TimeSeriesChart::publish);
 
@@ -679,17 +681,20 @@ void TimeSeriesChart::applyStyle()
         axis->setTitleFont(small);
     }
     for (std::size_t i = 0; i < m_series.size(); ++i) {
+        // One device pixel, solid: the raster engine draws a cosmetic pen no wider than a
+        // pixel with its fast antialiased line stroker, joints included (Qt Charts draws a solid
+        // line segment by segment). A wider pen went through the generic stroker and an
+        // antialiased fill, most of each chart's repaint: 20-40 ms per chart on a loaded
+        // machine, the 16,384-node benchmark's lateness peaks (issue 11). A dashed series (a
+        // cumulative count on its own axis, few points) pays the dash stroker: it must be told
+        // apart from the solid one where they overlap.
         const QColor color = style.series[i % style.series.size()];
-        QPen pen(color, 1.6);
+        QPen pen(color, 1.0);
         pen.setCosmetic(true);
-        // Qt Charts draws a solid line segment by segment, and antialiased segment ends
-        // overlap at every joint: a flat series looks dotted. Any other pen style is drawn as
-        // one path, so a "dash" longer than any plot stands in for a solid line.
-        if (m_spec.series[i].look == TimeSeriesSpec::Series::Look::Dashed)
+        if (m_spec.series[i].look == TimeSeriesSpec::Series::Look::Dashed) {
             pen.setDashPattern({5.0, 3.0}); // in pen widths
-        else
-            pen.setDashPattern({1e5, 1e-5});
-        pen.setCapStyle(Qt::FlatCap);
+            pen.setCapStyle(Qt::FlatCap);
+        }
         m_series[i]->setPen(pen);
         if (m_areas[i]) {
             QColor fill = color;

@@ -28,6 +28,11 @@ namespace {
 
 // Above this many jobs the filter waits for a pause in typing: each pass visits every row.
 constexpr int kImmediateFilterRows = 20000;
+// A flat-out run changes job states with every slice of every frame (hundreds a second), and
+// each repaint lays out and draws every visible cell's text: repainting the table on each took
+// as much of the GUI thread as all the live charts together (issue 11). Rows that change
+// faster than this cannot be read anyway.
+constexpr qint64 kLiveRepaintMs = 250;
 
 } // namespace
 
@@ -41,15 +46,24 @@ WorkloadsPanel::WorkloadsPanel(ScenarioDocument *document, Selection *selection,
     , m_view(new QTableView(this))
     , m_filter(new QLineEdit(this))
     , m_filterTimer(new QTimer(this))
+    , m_liveRepaintTimer(new QTimer(this))
     , m_count(new QLabel(this))
     , m_addAction(new QAction(addIcon(this), tr("Add Job…"), this))
     , m_deleteAction(new QAction(style()->standardIcon(QStyle::SP_TrashIcon), tr("Delete"), this))
 {
     m_proxy->setJobsModel(m_model);
     // Live states come without dataChanged() (see JobsTableModel); repaint what is visible.
+    m_liveRepaintTimer->setSingleShot(true);
+    connect(m_liveRepaintTimer, &QTimer::timeout, this, &WorkloadsPanel::repaintLiveStates);
     connect(m_model, &JobsTableModel::liveStatesChanged, this, [this] {
-        if (m_view->isVisible())
-            m_view->viewport()->update();
+        if (!m_view->isVisible() || m_liveRepaintTimer->isActive())
+            return;
+        const qint64 since =
+                m_sinceLiveRepaint.isValid() ? m_sinceLiveRepaint.elapsed() : kLiveRepaintMs;
+        if (since >= kLiveRepaintMs)
+            repaintLiveStates();
+        else
+            m_liveRepaintTimer->start(int(kLiveRepaintMs - since));
     });
 
     m_filter->setObjectName("jobsFilter");
@@ -309,6 +323,12 @@ void WorkloadsPanel::deleteSelected()
     std::vector<std::size_t> jobs = selectedJobs();
     if (!jobs.empty())
         edits::removeJobs(*m_document, std::move(jobs));
+}
+
+void WorkloadsPanel::repaintLiveStates()
+{
+    m_sinceLiveRepaint.start();
+    m_view->viewport()->update();
 }
 
 } // namespace headroom::ui

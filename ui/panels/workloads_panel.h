@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 #include <cstddef>
@@ -57,6 +58,7 @@ private:
     void onJobsRemoved(const std::vector<std::size_t> &indices);
     void updateCount();
     void updateActions();
+    void repaintLiveStates();
 
     ScenarioDocument *m_document;
     Selection *m_selection;
@@ -65,6 +67,10 @@ private:
     QTableView *m_view;
     QLineEdit *m_filter;
     QTimer *m_filterTimer;
+    // Live states repaint the visible rows at most every kLiveRepaintMs (see
+    // repaintLiveStates()); the timer shows the latest states at the end of a wait.
+    QTimer *m_liveRepaintTimer;
+    QElapsedTimer m_sinceLiveRepaint;
     QLabel *m_count;
     QAction *m_addAction;
     QAction *m_deleteAction;

@@ -36,6 +36,8 @@ RunController::RunController(ScenarioDocument *document, QObject *parent)
     qRegisterMetaType<RunState>();
     qRegisterMetaType<std::shared_ptr<const Scenario>>();
     m_thread.setObjectName("simulation");
+    // Named in bench_gui's HEADROOM_BENCH_TRACE report of slow events.
+    m_sliceTimer.setObjectName(QStringLiteral("sliceTimer"));
     m_sliceTimer.setSingleShot(true);
     connect(&m_sliceTimer, &QTimer::timeout, this, &RunController::deliverNextSlice);
     m_worker->moveToThread(&m_thread);
@@ -171,10 +173,11 @@ void RunController::setSpeed(double simSecondsPerSecond)
 namespace {
 
 // Job events one slice of a frame carries. Applying an event to the job record, the Gantt
-// model and the jobs table costs a few microseconds, so this keeps a slice to a few tens of
-// milliseconds; a flat-out million-job run otherwise sent frames of 100,000 events that held
-// the event loop for a third of a second (issue 11).
-constexpr std::size_t kEventsPerSlice = 2000;
+// model and the jobs table costs a few microseconds (mostly cache misses on a million-job
+// run), so this keeps a slice to 5-30 ms; a flat-out million-job run otherwise sent frames of
+// 100,000 events that held the event loop for a third of a second, and slices of 2,000 were
+// still most of the 16,384-node benchmark's late ticks (issue 11).
+constexpr std::size_t kEventsPerSlice = 1000;
 
 // Cuts `frame` into slices of at most kEventsPerSlice job events. Every slice carries the
 // frame's status, node states and waits (the state the last slice reaches); samples go with

@@ -2,17 +2,19 @@
 
 #include "ui/topology/topology_style.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
 namespace headroom::ui {
 
-NodeTileItem::NodeTileItem(const TopologyStyle *style, int index, const QString &label,
-                           int accelerators, const QSizeF &size)
+NodeTileItem::NodeTileItem(const TopologyStyle *style, int index, const QString &name,
+                           qreal labelWidth, int accelerators, const QSizeF &size)
     : m_style(style)
     , m_count(&style->countText(-1, accelerators))
     , m_rect(QPointF(0, 0), size)
-    , m_label(label)
+    , m_name(name)
+    , m_labelWidth(labelWidth)
     , m_index(index)
     , m_accelerators(accelerators)
 {
@@ -21,6 +23,18 @@ NodeTileItem::NodeTileItem(const TopologyStyle *style, int index, const QString 
     // Plain text: QStaticText would otherwise guess rich text from names such as "<gpu>".
     m_label.setTextFormat(Qt::PlainText);
     m_label.setPerformanceHint(QStaticText::AggressiveCaching);
+}
+
+const QStaticText &NodeTileItem::elidedLabel() const
+{
+    if (!m_labelElided) {
+        // The whole name, unique in the cluster: "n01" in two racks would read as one node
+        // twice.
+        m_label.setText(
+                QFontMetricsF(m_style->tileFont).elidedText(m_name, Qt::ElideMiddle, m_labelWidth));
+        m_labelElided = true;
+    }
+    return m_label;
 }
 
 QPainterPath NodeTileItem::shape() const
@@ -208,7 +222,7 @@ void NodeTileItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     const qreal textY = (m_rect.height() - m_count->height) / 2;
     painter->setFont(s.tileFont);
     painter->setPen(ink.textPen);
-    painter->drawStaticText(QPointF(kLabelX, textY), m_label);
+    painter->drawStaticText(QPointF(kLabelX, textY), elidedLabel());
     painter->drawStaticText(QPointF(m_rect.width() - kPadding - m_count->width, textY),
                             m_count->text);
 

@@ -20,9 +20,10 @@ public:
     // planned outage, docs/design.md §10); NoRun without a run.
     enum class PowerState : quint8 { NoRun, Idle, Busy, Off, Booting, ShuttingDown, Down };
 
-    // `label` is the node's name already elided to fit; `size` is the tile's size.
-    NodeTileItem(const TopologyStyle *style, int index, const QString &label, int accelerators,
-                 const QSizeF &size);
+    // `name` is the node's name, shown elided (in the middle) to `labelWidth` in the style's
+    // tile font; `size` is the tile's size.
+    NodeTileItem(const TopologyStyle *style, int index, const QString &name, qreal labelWidth,
+                 int accelerators, const QSizeF &size);
 
     int type() const override { return Type; }
     // A little larger than the tile: the selection outline is drawn just outside it.
@@ -31,7 +32,8 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     int index() const { return m_index; } // topology order
-    QString label() const { return m_label.text(); }
+    // The name as the tile shows it, elided to fit.
+    QString label() const { return elidedLabel().text(); }
     int accelerators() const { return m_accelerators; }
     // Busy accelerators in the current run; -1 when no run is loaded.
     int busy() const { return m_busy; }
@@ -56,10 +58,17 @@ public:
     static constexpr qreal kLabelX = kPadding + kIndicatorSize + 5;
 
 private:
+    // Elided the first time it is needed: shaping 16,384 names took a seventh of the start-up
+    // of a big cluster, and zoomed far out (or scrolled away) most tiles never show theirs.
+    const QStaticText &elidedLabel() const;
+
     const TopologyStyle *m_style;
     const TopologyStyle::CountText *m_count; // shared, owned by the style
     QRectF m_rect;
-    QStaticText m_label;
+    QString m_name;
+    qreal m_labelWidth;
+    mutable QStaticText m_label;
+    mutable bool m_labelElided = false;
     int m_index;
     int m_accelerators;
     int m_busy = -1;

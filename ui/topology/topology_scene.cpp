@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <tuple>
 
 namespace headroom::ui {
@@ -125,6 +126,19 @@ void TopologyScene::rebuild(const Scenario &scenario)
     m_tilesTop = top + S::kZoneHeader + S::kRackHeader + S::kRackPadding;
 
     const QFontMetricsF tileMetrics(m_style.tileFont);
+    // Room for a node's name: the tile less the widest count it will show ("8/8"), measured
+    // once per accelerator count rather than once per node.
+    std::map<int, qreal> labelWidths;
+    auto labelWidth = [&](int accelerators) {
+        auto [at, added] = labelWidths.try_emplace(accelerators, 0.0);
+        if (added) {
+            const qreal countWidth = tileMetrics.horizontalAdvance(
+                    QString::number(accelerators) + u'/' + QString::number(accelerators));
+            at->second =
+                    kTileWidth - NodeTileItem::kLabelX - NodeTileItem::kPadding - countWidth - 4;
+        }
+        return at->second;
+    };
     const QFontMetricsF rackMetrics(m_style.rackFont);
     const QFontMetricsF zoneMetrics(m_style.zoneFont);
     auto headerTitle = [](const QFontMetricsF &metrics, const QString &title,
@@ -169,16 +183,8 @@ void TopologyScene::rebuild(const Scenario &scenario)
             for (const NodeSpec &node : rack.nodes) {
                 const NodeType *type = scenario.findNodeType(node.type);
                 const int accelerators = type ? type->accelerators : 0;
-                // Room for the widest count the tile will show ("8/8").
-                const qreal countWidth = tileMetrics.horizontalAdvance(
-                        QString::number(accelerators) + u'/' + QString::number(accelerators));
-                const qreal labelWidth = kTileWidth - NodeTileItem::kLabelX -
-                                         NodeTileItem::kPadding - countWidth - 4;
-                // The whole name, unique in the cluster: "n01" in two racks would read as one
-                // node twice.
-                const QString label =
-                        tileMetrics.elidedText(q(node.name), Qt::ElideMiddle, labelWidth);
-                auto *tile = new NodeTileItem(&m_style, nodeIndex, label, accelerators,
+                auto *tile = new NodeTileItem(&m_style, nodeIndex, q(node.name),
+                                              labelWidth(accelerators), accelerators,
                                               QSizeF(kTileWidth, S::kTileHeight));
                 tile->setPos(tileRectIn(rl, nodeIndex - rl.firstNode).topLeft());
                 addItem(tile);
