@@ -25,6 +25,20 @@ using headroom::test::ScenarioBuilder;
 
 namespace {
 
+// Two 4-slot nodes, three tenants; one job too large to run (tenantMetricsAndFragmentation()
+// works its metrics by hand).
+Scenario tenantScenario()
+{
+    ScenarioBuilder b;
+    b.nodes(2, 4);
+    b.job(1, 0, 2, 10).tenant(1, "a");
+    b.job(2, 0, 4, 20).tenant(2, "b");
+    b.job(3, 5, 4, 10).tenant(3, "a");
+    b.job(4, 5, 1, 5).tenant(4, "b");
+    b.job(5, 6, 100, 5).tenant(5, "c");
+    return b.build();
+}
+
 struct Run
 {
     RunResult result;
@@ -389,14 +403,7 @@ private Q_SLOTS:
     // [0, 10), none over [10, 20), 3 on n0 over [20, 25): 35 slot-seconds / 25 s = 1.4.
     void tenantMetricsAndFragmentation()
     {
-        ScenarioBuilder b;
-        b.nodes(2, 4);
-        b.job(1, 0, 2, 10).tenant(1, "a");
-        b.job(2, 0, 4, 20).tenant(2, "b");
-        b.job(3, 5, 4, 10).tenant(3, "a");
-        b.job(4, 5, 1, 5).tenant(4, "b");
-        b.job(5, 6, 100, 5).tenant(5, "c");
-        const Scenario s = b.build();
+        const Scenario s = tenantScenario();
         const Run r = simulate(s);
         const RunMetrics &m = r.result.metrics;
         QCOMPARE(m.makespanS, 25.0);
@@ -445,14 +452,7 @@ private Q_SLOTS:
     // metrics as takeResult() (the CLI's --metrics-json alone).
     void takeResultWithoutJobs()
     {
-        ScenarioBuilder b;
-        b.nodes(2, 4);
-        b.job(1, 0, 2, 10).tenant(1, "a");
-        b.job(2, 0, 4, 20).tenant(2, "b");
-        b.job(3, 5, 4, 10).tenant(3, "a");
-        b.job(4, 5, 1, 5).tenant(4, "b");
-        b.job(5, 6, 100, 5).tenant(5, "c");
-        const Scenario s = b.build();
+        const Scenario s = tenantScenario();
         const auto taken = [&](bool withJobs) {
             Simulation simulation(s);
             simulation.run();
