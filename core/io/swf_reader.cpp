@@ -151,6 +151,7 @@ private:
     void headerLine(std::string_view comment, int line);
     int nodeCount() const;
     int headerNodeCount(const char *key, const Header &header) const;
+    int maxNodes() const { return std::clamp(m_options.maxNodes, 1, kMaxSwfNodes); }
     void jobLine(std::string_view line);
     bool plainJobLine(std::string_view line);
     void addJob(JobId id, double submit, double run, int allocated, int requestedProcessors,
@@ -273,10 +274,10 @@ int SwfParser::headerNodeCount(const char *key, const Header &header) const
         throw InputError(m_name, header.line, "",
                          std::string(key) + " header: expected a number of nodes, found " +
                                  quotedInput(header.value) + hint);
-    if (error != std::errc() || value < 1 || value > kMaxSwfNodes)
+    if (error != std::errc() || value < 1 || value > maxNodes())
         throw InputError(m_name, header.line, "",
                          std::string(key) + " header: " + std::string(first, end) +
-                                 " is out of range (1 to " + std::to_string(kMaxSwfNodes) + ")" +
+                                 " is out of range (1 to " + std::to_string(maxNodes()) + ")" +
                                  hint);
     return int(value);
 }
@@ -285,9 +286,9 @@ int SwfParser::nodeCount() const
 {
     if (m_options.nodes) {
         const int nodes = *m_options.nodes;
-        if (nodes < 1 || nodes > kMaxSwfNodes)
+        if (nodes < 1 || nodes > maxNodes())
             throw InputError(m_name, 0, "",
-                             "--nodes must be between 1 and " + std::to_string(kMaxSwfNodes) +
+                             "--nodes must be between 1 and " + std::to_string(maxNodes()) +
                                      " (is " + std::to_string(nodes) + ")");
         return nodes;
     }

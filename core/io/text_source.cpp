@@ -5,6 +5,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <climits>
 #include <cstdio>
@@ -37,6 +38,16 @@ std::uint64_t fileSize(const std::string &path)
     return error ? 0 : std::uint64_t(size);
 }
 
+// A buffer for a file of `bytes` (0: unknown): the whole file and one spare byte when that is
+// less than `most`, so a small file costs a small buffer (the importers and the GUI open many
+// small files; the fuzz targets one per run), and `most` otherwise. A power of two from 4 KiB.
+std::size_t bufferFor(std::uint64_t bytes, std::size_t most)
+{
+    if (bytes == 0 || bytes >= most)
+        return most;
+    return std::max(std::bit_ceil(std::size_t(bytes) + 1), std::size_t(1) << 12);
+}
+
 } // namespace
 
 namespace detail {
@@ -47,7 +58,8 @@ class ByteReader
 public:
     explicit ByteReader(const std::string &path)
         : m_path(path)
-        , m_in(new unsigned char[kInputChunk])
+        , m_inCapacity(bufferFor(fileSize(path), kInputChunk))
+        , m_in(new unsigned char[m_inCapacity])
     {
         errno = 0;
         m_file.reset(std::fopen(path.c_str(), "rb"));
@@ -100,7 +112,7 @@ private:
             m_inEnd -= m_inBegin;
             m_inBegin = 0;
         }
-        const std::size_t got = readFile(m_in.get() + m_inEnd, kInputChunk - m_inEnd);
+        const std::size_t got = readFile(m_in.get() + m_inEnd, m_inCapacity - m_inEnd);
         m_inEnd += got;
         return got > 0;
     }
@@ -204,6 +216,7 @@ private:
 
     std::string m_path;
     std::unique_ptr<std::FILE, FileCloser> m_file;
+    std::size_t m_inCapacity;
     std::unique_ptr<unsigned char[]> m_in; // unread input is [m_inBegin, m_inEnd)
     std::size_t m_inBegin = 0;
     std::size_t m_inEnd = 0;
@@ -283,8 +296,8 @@ bool LineReader::next(std::string_view &line)
 TextSource::TextSource(const std::string &path)
     : m_path(path)
     , m_reader(std::make_unique<detail::ByteReader>(path))
-    , m_buffer(new char[kTextChunk])
-    , m_capacity(kTextChunk)
+    , m_buffer(new char[bufferFor(m_reader->sizeHint(), kTextChunk)])
+    , m_capacity(bufferFor(m_reader->sizeHint(), kTextChunk))
 {}
 
 TextSource::~TextSource() = default;

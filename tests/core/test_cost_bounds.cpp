@@ -197,6 +197,29 @@ private Q_SLOTS:
                              .arg(kMaxSwfNodes));
         }
     }
+
+    // The fuzz targets lower the bound (tests/fuzz/fuzz_support.h); a header or --nodes above
+    // it is refused with that bound in the message, and one at it is built.
+    void lowerNodeBoundIsEnforcedAndNamed()
+    {
+        const std::string job = "1 0 0 10 1 -1 -1 -1 -1 -1 1 1 1 1 1 1 -1 -1\n";
+        SwfOptions options;
+        options.maxNodes = 64;
+        QCOMPARE(parseSwf("; MaxNodes: 64\n" + job, "t.swf", options)
+                         .scenario.cluster.zones.front()
+                         .racks.front()
+                         .nodes.size(),
+                 std::size_t(64));
+        try {
+            parseSwf("; MaxNodes: 65\n" + job, "t.swf", options);
+            QFAIL("accepted 65 nodes");
+        } catch (const InputError &error) {
+            QCOMPARE(QString::fromStdString(error.message()),
+                     QString("MaxNodes header: 65 is out of range (1 to 64); pass --nodes N"));
+        }
+        options.nodes = 65;
+        QVERIFY_THROWS_EXCEPTION(InputError, parseSwf("; MaxNodes: 4\n" + job, "t.swf", options));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCostBounds)

@@ -6,6 +6,7 @@
 // exception escaping, a leak, a runaway message) is a finding.
 
 #include "core/io/input_error.h"
+#include "core/io/swf_reader.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -20,6 +21,11 @@ namespace headroom::fuzz {
 // Longest error message a reader may produce for any input: quoted input is cut to a few
 // dozen characters (core/io/input_excerpt.h), so only the lists of expected fields are long.
 inline constexpr std::size_t kMaxMessageBytes = 4096;
+
+// The SWF targets hunt parser faults, so a mutated MaxNodes header must not cost each run the
+// building of up to 2^20 nodes (test_cost_bounds covers that limit): beyond 4,096 nodes a
+// trace is refused, and the refusal's message is checked like any other.
+inline const SwfOptions kSwfOptions{.nodes = std::nullopt, .maxNodes = 4096};
 
 inline std::string_view bytes(const std::uint8_t *data, std::size_t size)
 {

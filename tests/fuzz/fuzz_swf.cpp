@@ -5,6 +5,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     using namespace headroom;
-    fuzz::expectReadOrInputError([&] { parseSwf(fuzz::bytes(data, size), "fuzz.swf"); });
+    fuzz::expectReadOrInputError(
+            [&] { parseSwf(fuzz::bytes(data, size), "fuzz.swf", fuzz::kSwfOptions); });
     return 0;
 }

@@ -8,7 +8,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 {
     using namespace headroom;
     const std::string path = fuzz::writeScratchFile(fuzz::bytes(data, size));
-    fuzz::expectReadOrInputError([&] { readSwf(path); });
+    fuzz::expectReadOrInputError([&] { readSwf(path, fuzz::kSwfOptions); });
     fuzz::expectReadOrInputError([&] { readTextHead(path, 64); });
     fuzz::expectReadOrInputError([&] {
         const std::string text = readTextFile(path);
