@@ -26,7 +26,7 @@ struct SwfOptions
     // Number of single-slot nodes; overrides the MaxNodes/MaxProcs header (--nodes N).
     std::optional<int> nodes;
     // The largest cluster accepted, from the header or `nodes` (at most kMaxSwfNodes). The fuzz
-    // targets lower it (tests/fuzz/fuzz_swf.cpp): a mutated header then costs a parse, not the
+    // targets lower it (tests/fuzz/fuzz_support.h): a mutated header then costs a parse, not the
     // building of up to a million nodes, and the refusal path stays exercised.
     int maxNodes = kMaxSwfNodes;
 };

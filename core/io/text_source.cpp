@@ -58,7 +58,8 @@ class ByteReader
 public:
     explicit ByteReader(const std::string &path)
         : m_path(path)
-        , m_inCapacity(bufferFor(fileSize(path), kInputChunk))
+        , m_fileSize(fileSize(path))
+        , m_inCapacity(bufferFor(m_fileSize, kInputChunk))
         , m_in(new unsigned char[m_inCapacity])
     {
         errno = 0;
@@ -69,7 +70,7 @@ public:
         }
         m_gzip = isGzip(unread());
         if (!m_gzip) {
-            m_sizeHint = fileSize(path);
+            m_sizeHint = m_fileSize;
             return;
         }
         // 16 + 15: gzip wrapper only, largest window.
@@ -197,7 +198,7 @@ private:
     // corrupt trailer must not make a caller reserve gigabytes.
     std::uint64_t gzipSizeHint()
     {
-        const std::uint64_t compressed = fileSize(m_path);
+        const std::uint64_t compressed = m_fileSize;
         std::fpos_t position;
         unsigned char trailer[4];
         if (compressed < 18 || std::fgetpos(m_file.get(), &position) != 0)
@@ -216,6 +217,7 @@ private:
 
     std::string m_path;
     std::unique_ptr<std::FILE, FileCloser> m_file;
+    std::uint64_t m_fileSize; // 0 when unknown (a pipe, a device)
     std::size_t m_inCapacity;
     std::unique_ptr<unsigned char[]> m_in; // unread input is [m_inBegin, m_inEnd)
     std::size_t m_inBegin = 0;
@@ -296,9 +298,10 @@ bool LineReader::next(std::string_view &line)
 TextSource::TextSource(const std::string &path)
     : m_path(path)
     , m_reader(std::make_unique<detail::ByteReader>(path))
-    , m_buffer(new char[bufferFor(m_reader->sizeHint(), kTextChunk)])
-    , m_capacity(bufferFor(m_reader->sizeHint(), kTextChunk))
-{}
+{
+    m_capacity = bufferFor(m_reader->sizeHint(), kTextChunk);
+    m_buffer.reset(new char[m_capacity]);
+}
 
 TextSource::~TextSource() = default;
 
